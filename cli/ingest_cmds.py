@@ -1,0 +1,1 @@
+"""Commands of this module are registered on kg_cli.app.app."""

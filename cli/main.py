@@ -1,0 +1,46 @@
+"""Entry point of ``kg``: registers every command module and maps errors to exit codes.
+
+Exit codes: 0 ok; 1 an error of ours (one ``Error: ...`` line on stderr saying what to do);
+2 a usage error (bad option, unknown question form). Tracebacks only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import typer
+
+from kg.errors import KgError
+
+from . import ingest_cmds, ontology_cmds, query_cmds  # noqa: F401  (they register commands)
+from .app import app, state
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Run the CLI; the console script ``kg`` calls this."""
+    try:
+        app(args=argv, standalone_mode=False, prog_name="kg")
+    except KgError as err:
+        if state.debug:
+            raise
+        typer.echo(f"Error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except click.exceptions.Abort:
+        typer.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.exceptions.Exit as ex:
+        sys.exit(ex.exit_code)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)
+    except KeyboardInterrupt:
+        typer.echo("Interrupted.", err=True)
+        sys.exit(130)
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    run()

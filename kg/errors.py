@@ -1,0 +1,48 @@
+"""The one exception hierarchy of kg.
+
+Every failure the user can cause or fix is a :class:`KgError`; the CLI maps it in one place
+to a single ``Error: ...`` line and exit code 1 (``UsageError``: exit code 2). Anything else is
+a bug and surfaces as a traceback only under ``--debug``.
+"""
+
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class: a problem the user can act on. ``str(err)`` is the whole message."""
+
+    exit_code = 1
+
+
+class UsageError(KgError):
+    """The command was called in a way it cannot answer (exit code 2)."""
+
+    exit_code = 2
+
+
+class InputError(KgError):
+    """An article or RDF file is missing, empty, binary, not UTF-8, too large or malformed."""
+
+
+class StoreError(KgError):
+    """The store cannot be opened, is locked by another writer, or is not a kg store."""
+
+
+class QueryError(KgError):
+    """A SPARQL query does not parse or fails to evaluate."""
+
+
+class UnknownQuestionError(UsageError):
+    """``kg ask`` got a question form it does not know; the message lists the known forms."""
+
+
+class EntityNotFoundError(KgError):
+    """No entity matches a name; the message suggests the nearest names."""
+
+
+class AmbiguousEntityError(KgError):
+    """Several entities match a name; the message lists them with their types."""
+
+
+class ModelError(KgError):
+    """The NLP model needed for ingestion is not installed or cannot load."""

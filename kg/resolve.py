@@ -1,0 +1,101 @@
+"""Entity resolution across articles: map each extracted entity to an IRI in the graph.
+
+Within an article the extractor has already merged mentions (acronyms, short forms, "the
+forum"). Here each entity meets the entities already in the store: the same normalised name
+(label or alias) and a compatible type means the same node; otherwise a new IRI is minted
+from the class and canonical name. Article-scoped entities (description-named events) never
+merge across articles. Every merge that is not an exact label match is recorded with its
+reason, and lands in the article's graph as a ``kgo:MergeDecision``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.names import normalize_name
+from kg.records import Entity, EntityType, Extraction, MergeDecision, Resolution
+from kg.vocab import entity_iri, hashed_iri
+
+_ORG_TYPES = frozenset(
+    {EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL, EntityType.GOVERNMENT_BODY}
+)
+_PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.VENUE})
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    """An entity already in the store: its IRI, canonical label, most specific type, names."""
+
+    iri: str
+    label: str
+    type: EntityType | None
+    names: frozenset[str]  # every label and alias, as written
+
+
+def compatible(a: EntityType | None, b: EntityType | None) -> bool:
+    """Whether two types may describe one node (an org typed differently by two articles)."""
+    if a is None or b is None or a == b:
+        return True
+    return (a in _ORG_TYPES and b in _ORG_TYPES) or (a in _PLACE_TYPES and b in _PLACE_TYPES)
+
+
+class _Index:
+    def __init__(self, known: Iterable[KnownEntity]) -> None:
+        self.by_name: dict[str, list[KnownEntity]] = defaultdict(list)
+        for k in known:
+            for n in k.names | {k.label}:
+                self.by_name[normalize_name(n)].append(k)
+
+    def find(self, entity: Entity) -> tuple[KnownEntity, str] | None:
+        """The known entity this one is, and why; label matches beat alias matches."""
+        label = normalize_name(entity.label)
+        for k in self.by_name.get(label, ()):
+            if compatible(k.type, entity.type) and normalize_name(k.label) == label:
+                return k, "same name"
+        for k in self.by_name.get(label, ()):
+            if compatible(k.type, entity.type):
+                return k, f"{entity.label!r} is a known alias of {k.label!r}"
+        for alias in sorted(entity.aliases):
+            for k in self.by_name.get(normalize_name(alias), ()):
+                if compatible(k.type, entity.type) and len(normalize_name(alias)) > 3:
+                    return k, f"shares the name {alias!r} with {k.label!r}"
+        return None
+
+
+def resolve(extraction: Extraction, known: Iterable[KnownEntity] = ()) -> Resolution:
+    """Give every entity and agreement of ``extraction`` its IRI.
+
+    >>> from kg.records import Article, Extraction, Entity, EntityType
+    >>> ex = Extraction(Article("a.txt", "", "0"), "test")
+    >>> ex.entities["e1"] = Entity("e1", "Ruijin Hospital", EntityType.HOSPITAL)
+    >>> resolve(ex).iris["e1"]
+    'https://w3id.org/kg-health/id/hospital/ruijin-hospital'
+    """
+    index = _Index(known)
+    iris: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    merges: list[MergeDecision] = []
+    doc = extraction.article.name
+    for key, entity in extraction.entities.items():
+        hit = None if entity.scope else index.find(entity)
+        if hit is not None:
+            k, reason = hit
+            iris[key] = k.iri
+            labels[k.iri] = k.label
+            if reason != "same name":
+                merges.append(MergeDecision(entity.label, k.iri, reason))
+        else:
+            iri = entity_iri(entity.type.value, entity.label, entity.scope)
+            iris[key] = iri
+            labels[iri] = entity.label
+        for note in entity.notes:
+            merges.append(MergeDecision(entity.label, iris[key], note))
+    for ag in extraction.agreements:
+        party_iris = sorted(iris[p] for p in ag.parties if p in iris)
+        iris[ag.key] = (
+            entity_iri("Agreement", ag.label) if ag.label
+            else hashed_iri("agreement", doc, ag.kind, *party_iris, str(ag.evidence.start))
+        )
+    return Resolution(extraction, iris, labels, merges)
