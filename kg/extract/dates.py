@@ -1,0 +1,171 @@
+"""Dates as news writes them, resolved against the publication date where relative.
+
+"September 26" with no known year stays a month-day (``--09-26``); "last Thursday" needs the
+publication date; "from April 20 to 21" is a range; "over three days" is a duration that
+turns a known end into a start (or back).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kg.records import PartialDate
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1,
+}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+
+# "from April 20 to 21", "April 20-21", "May 30 to June 2", "from Sept 1 to 5, 2023", "Sept to"
+_RANGE = re.compile(
+    rf"(?:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?P<d1>\d{{1,2}})?(?:st|nd|rd|th)?"
+    rf"(?:,?\s*(?P<y1>\d{{4}}))?\s*(?:to|through|until|till|and|-|–|—)\s*"
+    rf"(?:(?P<m2>{MONTH})\s*)?(?P<d2>\d{{1,2}})?(?:st|nd|rd|th)?(?:,?\s*(?P<y2>\d{{4}}))?",
+    re.I,
+)
+_SINGLE = re.compile(
+    rf"(?P<m>{MONTH})\s*(?P<d>\d{{1,2}})?(?:st|nd|rd|th)?(?:,?\s*(?P<y>\d{{4}}))?|"
+    rf"(?P<d_>\d{{1,2}})\s+(?P<m_>{MONTH})(?:,?\s*(?P<y_>\d{{4}}))?|"
+    r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})",
+    re.I,
+)
+_LAST_WEEKDAY = re.compile(r"\b(last|this|next|on)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_RELATIVE_MONTH = re.compile(r"\b(last|this|next)\s+month\b", re.I)
+_DURATION = re.compile(
+    r"\b(?:over|for|during|in)?\s*(?:the\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten)[\s-]+days?\b", re.I,
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A start and/or end date read from one phrase."""
+
+    start: PartialDate | None
+    end: PartialDate | None
+
+
+def month_number(word: str) -> int:
+    """``month_number("Sept.")`` -> 9."""
+    return _MONTHS[word.lower().rstrip(".")[:3]]
+
+
+def _partial(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
+    if month is None and year is None:
+        return None
+    if month is not None and day is not None:
+        try:
+            date(year or 2000, month, day)
+        except ValueError:
+            return None
+    return PartialDate(year, month, day)
+
+
+def parse_span(text: str, published: date | None, year_hint: int | None = None) -> DateSpan | None:
+    """Read the first date or date range in ``text``.
+
+    ``year_hint`` (an edition's year) fills the year when the text gives none; otherwise the
+    publication year does; otherwise the date stays partial.
+
+    >>> parse_span("from April 20 to 21", date(2023, 4, 14))
+    DateSpan(start=PartialDate(year=2023, month=4, day=20), end=PartialDate(year=2023, month=4, day=21))
+    >>> parse_span("on September 26", None).start.lexical
+    '--09-26'
+    >>> parse_span("last Thursday", date(2024, 7, 23)).start.lexical
+    '2024-07-18'
+    """
+    year_default = year_hint or (published.year if published else None)
+    m = _RANGE.search(text)
+    if m and (m.group("d2") or m.group("m2")) or (m and re.search(r"\b(to|through|until)\s*$",
+                                                                  m.group(0).strip(), re.I)):
+        assert m is not None
+        y2 = int(m.group("y2")) if m.group("y2") else None
+        y1 = int(m.group("y1")) if m.group("y1") else y2 or year_default
+        y2 = y2 or y1
+        m1 = month_number(m.group("m1"))
+        m2 = month_number(m.group("m2")) if m.group("m2") else m1
+        d1 = int(m.group("d1")) if m.group("d1") else None
+        d2 = int(m.group("d2")) if m.group("d2") else None
+        if d1 is None:
+            d2 = None
+        return DateSpan(_partial(y1, m1, d1), _partial(y2, m2, d2))
+    m = _LAST_WEEKDAY.search(text)
+    if m and published is not None:
+        target = _WEEKDAYS.index(m.group(2).lower())
+        delta = (published.weekday() - target) % 7
+        if m.group(1).lower() == "last":
+            delta = delta or 7
+            d = published - timedelta(days=delta)
+        elif m.group(1).lower() == "next":
+            d = published + timedelta(days=(target - published.weekday()) % 7 or 7)
+        else:
+            d = published - timedelta(days=delta) if delta <= 3 else published + timedelta(
+                days=(target - published.weekday()) % 7)
+        p = PartialDate(d.year, d.month, d.day)
+        return DateSpan(p, p)
+    m = _RELATIVE_MONTH.search(text)
+    if m and published is not None:
+        shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
+        month0 = published.year * 12 + published.month - 1 + shift
+        p = PartialDate(month0 // 12, month0 % 12 + 1, None)
+        return DateSpan(p, p)
+    m = _SINGLE.search(text)
+    if m:
+        if m.group("iy"):
+            p2 = _partial(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        elif m.group("m"):
+            y = int(m.group("y")) if m.group("y") else year_default
+            p2 = _partial(y, month_number(m.group("m")), int(m.group("d")) if m.group("d") else None)
+        else:
+            y = int(m.group("y_")) if m.group("y_") else year_default
+            p2 = _partial(y, month_number(m.group("m_")), int(m.group("d_")))
+        if p2 is not None:
+            return DateSpan(p2, p2)
+    return None
+
+
+def duration_days(text: str) -> int | None:
+    """``duration_days("Over three days, ...")`` -> 3; "the two-day event" -> 2."""
+    m = _DURATION.search(text)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else _NUMBER_WORDS.get(n)
+
+
+def shift(p: PartialDate, days: int) -> PartialDate | None:
+    """A full date moved by ``days``; partial dates cannot move and give None."""
+    if p.year is None or p.month is None or p.day is None:
+        return None
+    d = date(p.year, p.month, p.day) + timedelta(days=days)
+    return PartialDate(d.year, d.month, d.day)
+
+
+def ordinal_value(word: str) -> int | None:
+    """``ordinal_value("third")`` -> 3; ``"5th"`` -> 5."""
+    w = word.lower()
+    if w in _ORDINALS:
+        return _ORDINALS[w]
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+    return int(m.group(1)) if m else None
+
+
+def years_in(text: str) -> list[int]:
+    """Four-digit years named in a text."""
+    return [int(y) for y in _YEAR.findall(text)]

@@ -1,0 +1,129 @@
+"""General words of the domain: what a name's head noun says about its type, role words,
+demonyms. Knowledge of how this news is written, never names from any one article.
+"""
+
+from __future__ import annotations
+
+from kg.records import EntityType
+
+# Head nouns of event names ("... Innovative Cooperation Forum", "... Fair for Trade in Services").
+EVENT_HEADS = frozenset({
+    "forum", "forums", "fair", "expo", "exposition", "exhibition", "exhibitions", "summit",
+    "conference", "congress", "symposium", "ceremony", "festival", "dialogue", "meeting",
+    "session", "show", "seminar", "workshop", "roadshow", "competition", "contest", "gala",
+    "salon", "week", "assembly", "gathering", "event", "events", "launch",
+    "hackathon", "tour", "carnival", "marathon", "campaign", "matchmaking", "meetup",
+    "sub-forum", "subforum", "roundtable", "round-table", "lecture",
+})
+# Heads that name an occurrence only as a description ("the signing ceremony").
+DESCRIPTIVE_EVENT_HEADS = frozenset({
+    "forum", "fair", "expo", "exhibition", "summit", "conference", "congress", "symposium",
+    "ceremony", "festival", "dialogue", "meeting", "seminar", "workshop", "roadshow",
+    "competition", "contest", "event", "gathering", "session", "show", "week", "sub-forum",
+    "roundtable", "experience hall",
+})
+HOSPITAL_HEADS = frozenset({"hospital", "hospitals", "clinic", "infirmary", "sanatorium"})
+GOVERNMENT_HEADS = frozenset({
+    "ministry", "commission", "administration", "bureau", "department", "government",
+    "municipality", "office", "council", "procuratorate", "court",
+})
+# "X Administrative Committee", "Management Committee of X": government bodies of zones.
+GOVERNMENT_COMMITTEE_MODIFIERS = frozenset({
+    "administrative", "management", "administration", "party", "municipal", "standing",
+})
+ORGANIZATION_HEADS = frozenset({
+    "association", "society", "alliance", "federation", "chamber", "union", "university",
+    "college", "institute", "academy", "foundation", "center", "centre", "committee",
+    "league", "network", "consortium", "club", "platform", "organization", "organisation",
+    "nations", "agency", "school", "laboratory", "lab", "board", "secretariat",
+    "fund", "institution", "cdc", "observatory", "incubator", "hub",
+})
+COMPANY_HEADS = frozenset({
+    "co", "ltd", "inc", "corp", "corporation", "company", "group", "holding", "holdings",
+    "pharmaceutical", "pharmaceuticals", "pharma", "technology", "technologies", "tech",
+    "biotech", "biotechnology", "biopharma", "biopharmaceutical", "biologics", "medical",
+    "healthcare", "securities", "bank", "capital", "ventures", "investment", "investments",
+    "labs", "therapeutics", "biosciences", "bioscience", "electric", "electronics", "imaging",
+    "diagnostics", "devices", "instruments", "systems", "solutions", "software", "motors",
+    "enterprises", "industries", "llc", "plc", "gmbh", "ag", "sa", "limited", "partners",
+    "insurance", "logistics", "energy", "chemical", "chemicals", "biology", "bio",
+    "health", "lifesciences", "genomics", "robotics", "semiconductor", "telecom",
+})
+PLACE_HEADS = frozenset({
+    "district", "town", "city", "province", "county", "village", "township", "zone", "area",
+    "park", "region", "port", "island", "valley", "e-town", "prefecture",
+    "subdistrict", "street", "road", "avenue", "bay", "new area", "base", "community",
+    "country", "state", "republic", "kingdom", "emirates",
+})
+VENUE_HEADS = frozenset({
+    "hall", "building", "hotel", "pavilion", "stadium", "auditorium", "theater", "theatre",
+    "venue", "square", "plaza", "guesthouse", "arena", "gymnasium", "tower", "mansion",
+})
+# "Convention Center", "Exhibition Center": a center named for events is a venue.
+VENUE_CENTER_MODIFIERS = frozenset({
+    "convention", "exhibition", "conference", "expo", "international", "exposition", "sports",
+    "cultural", "culture", "art", "arts", "trade",
+})
+AGREEMENT_HEADS = frozenset({
+    "convention", "agreement", "memorandum", "treaty", "declaration", "accord", "charter",
+    "protocol", "pact", "mou",
+})
+
+# Words that connect the parts of one proper name.
+NAME_CONNECTORS = frozenset({"of", "for", "and", "in", "on", "&", "de", "the", "to"})
+
+# Agreement nouns, for "signed a strategic cooperation agreement with ...".
+AGREEMENT_NOUNS = (
+    "agreements?", "memorand(?:um|a)(?: of understanding)?", "mous?", "contracts?", "deals?",
+    "conventions?", "treat(?:y|ies)", "declarations?", "accords?", "letters? of intent",
+    "framework agreements?", "partnerships?", "pacts?", "protocols?", "charters?",
+)
+
+ROLE_WORDS = frozenset({
+    "president", "director", "secretary", "chairman", "chairwoman", "chair", "ceo", "head",
+    "dean", "mayor", "governor", "minister", "ambassador", "founder", "co-founder", "officer",
+    "chief", "commissioner", "spokesperson", "spokesman", "spokeswoman", "professor",
+    "academician", "manager", "executive", "leader", "principal", "director-general",
+    "secretary-general", "vice-president", "vice-chairman", "vice-mayor", "consul",
+    "consul-general", "representative", "partner", "researcher", "physician", "doctor",
+    "surgeon", "superintendent", "administrator", "counselor", "counsellor", "inspector",
+    "deputy", "chairperson", "editor", "general",
+})
+ROLE_MODIFIERS = frozenset({
+    "deputy", "vice", "executive", "general", "party", "chief", "senior", "honorary",
+    "acting", "managing", "associate", "assistant", "first", "permanent", "regional",
+    "global", "founding", "standing", "district", "municipal", "former", "medical",
+})
+
+DEMONYMS: dict[str, str] = {
+    "german": "Germany", "french": "France", "british": "United Kingdom", "us": "United States",
+    "american": "United States", "u.s.": "United States", "japanese": "Japan",
+    "korean": "South Korea", "south korean": "South Korea", "swiss": "Switzerland",
+    "italian": "Italy", "spanish": "Spain", "dutch": "Netherlands", "danish": "Denmark",
+    "swedish": "Sweden", "finnish": "Finland", "norwegian": "Norway", "belgian": "Belgium",
+    "austrian": "Austria", "irish": "Ireland", "israeli": "Israel", "indian": "India",
+    "singaporean": "Singapore", "canadian": "Canada", "australian": "Australia",
+    "russian": "Russia", "brazilian": "Brazil", "chinese": "China", "saudi": "Saudi Arabia",
+    "emirati": "United Arab Emirates", "thai": "Thailand", "malaysian": "Malaysia",
+    "indonesian": "Indonesia", "vietnamese": "Vietnam", "polish": "Poland", "greek": "Greece",
+    "hungarian": "Hungary", "czech": "Czech Republic", "turkish": "Turkey",
+    "mexican": "Mexico", "argentine": "Argentina", "egyptian": "Egypt",
+    "south african": "South Africa", "new zealand": "New Zealand", "portuguese": "Portugal",
+    "luxembourgish": "Luxembourg", "pakistani": "Pakistan", "kazakh": "Kazakhstan",
+}
+# Nouns that say the entities listed after them are companies, hospitals, countries...
+LIST_CUES: dict[str, EntityType] = {
+    "company": EntityType.COMPANY, "companies": EntityType.COMPANY,
+    "enterprise": EntityType.COMPANY, "enterprises": EntityType.COMPANY,
+    "firm": EntityType.COMPANY, "firms": EntityType.COMPANY, "maker": EntityType.COMPANY,
+    "makers": EntityType.COMPANY, "manufacturer": EntityType.COMPANY,
+    "manufacturers": EntityType.COMPANY, "leaders": EntityType.COMPANY,
+    "giant": EntityType.COMPANY, "giants": EntityType.COMPANY, "brands": EntityType.COMPANY,
+    "pharmaceutical companies": EntityType.COMPANY, "multinationals": EntityType.COMPANY,
+    "startups": EntityType.COMPANY, "developer": EntityType.COMPANY,
+    "hospitals": EntityType.HOSPITAL, "hospital": EntityType.HOSPITAL,
+    "institutions": EntityType.ORGANIZATION, "organizations": EntityType.ORGANIZATION,
+    "universities": EntityType.ORGANIZATION, "associations": EntityType.ORGANIZATION,
+    "countries": EntityType.PLACE, "country": EntityType.PLACE, "regions": EntityType.PLACE,
+    "cities": EntityType.PLACE, "nations": EntityType.PLACE, "provinces": EntityType.PLACE,
+}

@@ -1,0 +1,256 @@
+"""Finding names in a parsed article and typing them by their head noun.
+
+The statistical NER misses long event names, splits "... for Asia" names and mistypes short
+company names; so names come from two sources: runs of capitalised tokens joined by name
+connectors ("of", "for", "and", "&", hyphens), and the NER's spans. A name's type comes from
+its head noun ("... Hospital", "... Commission", "... Forum"), then from the NER label, then
+from the list it stands in ("companies like ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kg.extract import lexicon as lx
+from kg.records import EntityType
+
+_NER_TYPES = {
+    "PERSON": EntityType.PERSON, "GPE": EntityType.PLACE, "LOC": EntityType.PLACE,
+    "ORG": None, "FAC": None, "EVENT": EntityType.EVENT, "NORP": None,
+    "WORK_OF_ART": None, "PRODUCT": None,
+}
+_STOP_CAPS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they",
+    "we", "i", "in", "on", "at", "as", "by", "for", "from", "with", "during", "among",
+    "meanwhile", "currently", "moving", "through", "compared", "notable", "several", "over",
+    "more", "topics", "eight", "according", "besides", "also", "after", "before", "under",
+    "since", "while", "when", "where", "what", "who", "which", "both", "each", "all", "some",
+    "many", "most", "other", "such", "there", "here", "if", "but", "and", "or", "so",
+    "however", "today", "yesterday", "last", "next", "mr", "ms", "dr", "mrs", "prof",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "sept", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "photo", "poster", "updated", "home", "china's",
+})
+# Capitalised single words that are never a name on their own.
+_GENERIC_SINGLE = frozenset({"party", "government", "ministry", "hospital", "forum", "fair"})
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z0-9&-]*$|^[A-Z]{2,}$")
+
+
+@dataclass
+class Name:
+    """A name found in the text: character span, surface text, type guess, NER label."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType | None
+    ner: str | None = None
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def is_acronym(word: str) -> bool:
+    """``is_acronym("CIFTIS")`` -> True; ``is_acronym("Beijing")`` -> False."""
+    return bool(_ACRONYM.match(word)) and len(word) <= 10
+
+
+def _capitalised(tok: Any) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and tok.lower_ not in _STOP_CAPS
+
+
+def head_word(text: str) -> str:
+    """The word that says what a name is: the last word before "of/for/on/in" phrases.
+
+    >>> head_word("Center for International Economic and Technological Cooperation")
+    'center'
+    >>> head_word("E Exhibition Hall of Shougang Industrial Park")
+    'hall'
+    """
+    words = re.sub(r"['’]s\b", "", text).split()
+    cut = len(words)
+    for i, w in enumerate(words):
+        if i > 0 and w.lower() in {"of", "for", "on", "in"}:
+            cut = i
+            break
+    core = [w.strip(",.()").lower() for w in words[:cut]] or [words[-1].lower()]
+    return core[-1]
+
+
+def type_by_head(text: str) -> EntityType | None:
+    """Type from the head noun (and, for committees and centres, the words before it).
+
+    >>> type_by_head("People's Government of Beijing Municipality")
+    <EntityType.GOVERNMENT_BODY: 'GovernmentBody'>
+    >>> type_by_head("Paris Public Hospital Group")
+    <EntityType.HOSPITAL: 'Hospital'>
+    """
+    words = [w.strip(",.()").lower() for w in re.sub(r"['’]s\b", "", text).split()]
+    head = head_word(text)
+    lowered = set(words)
+    if lowered & lx.HOSPITAL_HEADS and head in {"group", "hospital", "hospitals", "clinic"}:
+        return EntityType.HOSPITAL
+    if head in lx.HOSPITAL_HEADS:
+        return EntityType.HOSPITAL
+    if head == "committee":
+        before = words[: words.index("committee")] if "committee" in words else []
+        if set(before) & lx.GOVERNMENT_COMMITTEE_MODIFIERS:
+            return EntityType.GOVERNMENT_BODY
+        return EntityType.ORGANIZATION
+    if head in {"center", "centre"}:
+        before = words[: words.index(head)] if head in words else []
+        if before and before[-1] in lx.VENUE_CENTER_MODIFIERS and len(before) <= 4:
+            return EntityType.VENUE
+        return EntityType.ORGANIZATION
+    if head in lx.GOVERNMENT_HEADS or "government" in lowered:
+        return EntityType.GOVERNMENT_BODY
+    if head == "convention" and (len(words) > 1 and words[-1] in {"center", "centre"}):
+        return EntityType.VENUE
+    if head in lx.AGREEMENT_HEADS:
+        return EntityType.AGREEMENT
+    if head in lx.EVENT_HEADS:
+        return EntityType.EVENT
+    if head in lx.VENUE_HEADS:
+        return EntityType.VENUE
+    if head in lx.PLACE_HEADS or head.endswith("-town"):
+        return EntityType.PLACE
+    if head in lx.ORGANIZATION_HEADS:
+        return EntityType.ORGANIZATION
+    if head in lx.COMPANY_HEADS:
+        return EntityType.COMPANY
+    return None
+
+
+def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
+    """Token spans [i, j) of capitalised runs joined by name connectors within a sentence."""
+    runs: list[tuple[int, int]] = []
+    toks = list(sent)
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if not _capitalised(tok) or (tok.lower_ in _STOP_CAPS and tok.pos_ != "PROPN"):
+            i += 1
+            continue
+        j = i + 1
+        last_good = j
+        while j < n:
+            t = toks[j]
+            if "\n" in toks[j - 1].whitespace_ or "\n" in t.text:
+                break
+            if _capitalised(t) or (t.is_digit and len(t.text) < 4 and _capitalised(toks[j - 1])):
+                j += 1
+                last_good = j
+                continue
+            nxt = toks[j + 1] if j + 1 < n else None
+            if nxt is None:
+                break
+            if t.text in {"'s", "’s"}:
+                if toks[j - 1].i + 1 in ner_ends or is_acronym(toks[j - 1].text):
+                    break  # "MIIT's Center ...": a possessor, not part of the name
+                if _capitalised(nxt):
+                    j += 1
+                    continue
+                break
+            if t.text in {"-", "&"} and (_capitalised(nxt) or (
+                    nxt.is_lower and j + 2 < n and _capitalised(toks[j + 2]))):
+                j += 1 if _capitalised(nxt) else 2
+                if not _capitalised(toks[j - 1]):
+                    last_good = j
+                continue
+            if t.lower_ in lx.NAME_CONNECTORS:
+                if t.lower_ == "the" and toks[j - 1].lower_ not in {"of", "for", "on"}:
+                    break
+                if t.lower_ == "and" and (nxt.lower_ == "the" or _ends_with_head(toks[i:j])
+                                          or toks[j - 1].i + 1 in ner_ends):
+                    break
+                if _capitalised(nxt) or (nxt.lower_ == "the" and j + 2 < n
+                                         and _capitalised(toks[j + 2])):
+                    j += 1
+                    continue
+            break
+        if last_good > i:
+            runs.append((toks[i].i, toks[last_good - 1].i + 1))
+        i = max(last_good, i + 1)
+    return runs
+
+
+def _ends_with_head(tokens: list[Any]) -> bool:
+    """Whether a run so far already ends in a type-giving head noun (so "and" coordinates)."""
+    if not tokens:
+        return False
+    w = tokens[-1].lower_
+    return (w in lx.HOSPITAL_HEADS or w in lx.GOVERNMENT_HEADS or w in lx.EVENT_HEADS
+            or w in lx.ORGANIZATION_HEADS or w in {"group", "co", "ltd", "inc", "district",
+                                                    "town", "city", "province", "county"}
+            or w == "committee")
+
+
+def find_names(doc: Any) -> list[Name]:
+    """Every name in the document, longest-first and non-overlapping."""
+    ner_ends = {e.end for e in doc.ents}
+    candidates: list[Name] = []
+    for sent in doc.sents:
+        for i, j in proper_runs(sent, ner_ends):
+            span = doc[i:j]
+            text = span.text
+            if j - i == 1 and span[0].pos_ != "PROPN" and not is_acronym(text) and not any(
+                    e.start <= i < e.end for e in doc.ents):
+                continue  # a capitalised common word opening a sentence
+            candidates.append(Name(span.start_char, span.end_char, text, type_by_head(text)))
+    taken = [False] * (len(doc.text) + 1)
+    names: list[Name] = []
+    for ent in doc.ents:
+        if ent.label_ not in _NER_TYPES:
+            continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in {"the", "a", "an", "this", "that"}:
+            start += 1
+        while start < end and doc[start].is_punct:
+            start += 1
+        for k in range(start, end):
+            if doc[k].text in {"(", "[", '"'}:
+                end = k
+                break
+        while end > start and (doc[end - 1].text in {"'s", "’s"} or doc[end - 1].is_punct):
+            end -= 1
+        if start >= end:
+            continue
+        span = doc[start:end]
+        cover = next((c for c in candidates if c.start <= span.start_char and span.end_char <= c.end
+                      and (c.type is not None or c.end - c.start > span.end_char - span.start_char)),
+                     None)
+        if cover is not None:
+            cover.ner = cover.ner or ent.label_
+            continue
+        overlapping = [c for c in candidates if c.start < span.end_char and span.start_char < c.end]
+        if overlapping and all(c.type is not None for c in overlapping):
+            continue
+        for c in overlapping:
+            candidates.remove(c)
+        typed = type_by_head(span.text) or _NER_TYPES[ent.label_]
+        candidates.append(Name(span.start_char, span.end_char, span.text, typed, ent.label_))
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(taken[c.start:c.end]):
+            continue
+        for k in range(c.start, c.end):
+            taken[k] = True
+        names.append(c)
+    names.sort(key=lambda c: c.start)
+    return [n for n in names if _plausible(n)]
+
+
+def _plausible(name: Name) -> bool:
+    words = name.words
+    if not words:
+        return False
+    if len(words) == 1 and (words[0].lower() in _STOP_CAPS or words[0].lower() in _GENERIC_SINGLE):
+        return False
+    if name.ner in {"NORP"} and name.type is None:
+        return False
+    return not all(w.lower() in _STOP_CAPS for w in words)
