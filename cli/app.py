@@ -6,13 +6,13 @@ their commands on it; :mod:`kg_cli.main` imports them all and maps errors to exi
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from kg import __version__
+from kg.formats import RowFormat
 
 app = typer.Typer(
     name="kg",
@@ -62,15 +62,6 @@ def main_options(
     """
     state.store = store
     state.debug = debug
-
-
-class RowFormat(StrEnum):
-    """Output formats of every command that returns rows."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    tsv = "tsv"
 
 
 # One --format option, defined once, reused by every command that returns rows.

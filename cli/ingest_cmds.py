@@ -1,1 +1,258 @@
-"""Commands of this module are registered on kg_cli.app.app."""
+"""Store commands: ingest, import, export, sparql, docs, remove, stats.
+
+Each command parses its options, calls one :mod:`kg` function and renders the result with
+:mod:`kg_cli.render`. Errors are raised as :mod:`kg.errors` classes and mapped to one
+``Error:`` line by :mod:`kg_cli.main`; the one exception is ``ingest``, which reports every
+bad file (one line each) and still keeps the good ones, then exits 1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg import config
+from kg.errors import InputError, UsageError
+from kg.formats import RdfFormat, RowFormat
+from kg.records import IngestResult
+
+from . import render
+from .app import FormatOption, app, state
+
+_INGEST_COLUMNS = ["name", "status", "entities", "facts", "agreements", "message"]
+
+
+def _ingest_row(r: IngestResult) -> list[object]:
+    return [r.name, r.status, r.entities, r.facts, r.agreements, r.message]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Article files (.txt), folders of them, or - for stdin.",
+                       metavar="PATH..."),
+    ],
+    extractor: Annotated[
+        str, typer.Option("--extractor", help="Registered extractor name.")
+    ] = config.DEFAULT_EXTRACTOR,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Article name for text read from stdin.")
+    ] = None,
+    fmt: FormatOption = RowFormat.table,
+) -> None:
+    """Read news articles and add what they say to the graph (one graph per article).
+
+    Unchanged articles (same sha256) are skipped; a changed one replaces its old graph.
+    A bad file is reported and the others are still ingested (exit code 1 at the end).
+
+    Example: kg ingest seeds/ && kg ingest - --name note.txt < note.txt
+    """
+    from kg.ingest import expand_sources
+    from kg.ingest import ingest as run_ingest
+
+    if name is not None and "-" not in paths:
+        raise UsageError("--name names text read from stdin; add - to the paths or drop --name")
+    if name is not None and ("/" in name or not name.strip()):
+        raise UsageError(f"--name {name!r} must be a plain file name such as note.txt")
+    total = len(expand_sources(paths))
+    show_bar = total > 3 and sys.stderr.isatty()
+    if show_bar:
+        from rich.progress import Progress
+
+        with Progress(console=render.stderr_console(), transient=True) as bar:
+            task = bar.add_task("ingesting", total=total)
+            results = run_ingest(
+                paths, state.store, extractor=extractor, stdin_name=name or "stdin",
+                progress=lambda r: bar.update(task, advance=1, description=r.name),
+            )
+    else:
+        results = run_ingest(paths, state.store, extractor=extractor, stdin_name=name or "stdin")
+    render.render_rows(_INGEST_COLUMNS, [_ingest_row(r) for r in results], fmt)
+    bad = [r for r in results if r.status == "failed"]
+    for r in bad:
+        render.error_line(r.message or f"{r.name}: failed")
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="RDF files to load.", metavar="FILE...")],
+    rdf_format: Annotated[
+        RdfFormat | None,
+        typer.Option("--rdf-format", help="RDF format (default: from each file's extension)."),
+    ] = None,
+    fmt: FormatOption = RowFormat.table,
+) -> None:
+    """Load RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD) into the store.
+
+    Triples outside a named graph go to the graph named after the file, so `kg remove
+    FILE-NAME` undoes the import; every graph a file writes is replaced. A malformed file
+    stops the command with the parser's line and leaves the store as it was.
+
+    Example: kg import tests/data/mini.trig
+    """
+    from kg.store import KgStore
+
+    rows = []
+    with KgStore.open(state.store, read_only=False) as store:
+        for f in files:
+            result = store.import_rdf(f, rdf_format)
+            rows.append([result.path, result.format.value, len(result.graphs), result.quads])
+    render.render_rows(["file", "format", "graphs", "quads"], rows, fmt)
+
+
+@app.command()
+def export(
+    rdf_format: Annotated[
+        RdfFormat,
+        typer.Option("--format", "-f", help="nt and ttl: the union as triples; "
+                     "trig, nq, jsonld: keep the article graphs."),
+    ] = RdfFormat.ttl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Only this article's graph (file name or IRI).")
+    ] = None,
+) -> None:
+    """Write the graph as RDF (N-Triples output is sorted: same graph, same bytes).
+
+    Example: kg export --format nt -o graph.nt
+    """
+    from kg.store import KgStore
+
+    with KgStore.open(state.store, read_only=True) as store:
+        if output is None:
+            store.dump(rdf_format, render.binary_stdout(), graph)
+            return
+        if output.is_dir():
+            raise UsageError(f"--output {output} is a folder; give a file name")
+        folder = output.resolve().parent
+        if not folder.is_dir():
+            raise UsageError(f"--output: the folder {folder} does not exist; create it first")
+        # Write beside the target and rename, so a failed export never leaves half a file.
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                store.dump(rdf_format, out, graph)
+            os.replace(tmp, output)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+@app.command()
+def sparql(
+    query: Annotated[str | None, typer.Argument(help="The SPARQL query text.")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", help="Read the query from FILE (- for stdin).")
+    ] = None,
+    fmt: FormatOption = RowFormat.table,
+    graph_format: Annotated[
+        RdfFormat,
+        typer.Option("--graph-format", help="RDF format of CONSTRUCT/DESCRIBE results."),
+    ] = RdfFormat.ttl,
+    allow_update: Annotated[
+        bool, typer.Option("--allow-update", help="Allow INSERT/DELETE/... (changes the store).")
+    ] = False,
+) -> None:
+    """Run SPARQL over the union of all article graphs (kg prefixes predeclared).
+
+    SELECT/ASK print a table, or SPARQL 1.1 JSON/CSV/TSV results; CONSTRUCT/DESCRIBE print
+    RDF (--graph-format). Named graphs stay reachable with GRAPH. Updates (with
+    --allow-update) act on the stored graphs: write GRAPH ?g { ... } to reach articles.
+
+    Example: kg sparql "SELECT ?e ?l WHERE { ?e a kgo:Hospital ; rdfs:label ?l }"
+    """
+    from kg.sparql import is_update, run_sparql, write_result
+    from kg.store import KgStore
+
+    if (query is None) == (file is None):
+        raise UsageError("give the query as an argument or with --file, not both or neither")
+    if file is not None:
+        try:
+            text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise InputError(f"cannot read the query file {file}: {err}") from None
+    else:
+        text = query or ""
+    writable = allow_update and is_update(text)
+    with KgStore.open(state.store, read_only=not writable) as store:
+        outcome = run_sparql(store, text, allow_update=allow_update)
+        if outcome.result is None:
+            render.note("Update done.")
+            return
+        if fmt is RowFormat.table and outcome.kind.value in ("select", "ask"):
+            columns, rows = outcome.table()
+            render.render_rows(columns, rows, fmt, empty="No results.")
+            return
+        write_result(outcome, fmt, render.binary_stdout(), graph_format=graph_format)
+
+
+@app.command()
+def docs(fmt: FormatOption = RowFormat.table) -> None:
+    """List the articles in the store with their counts of entities, facts and agreements.
+
+    Example: kg docs --format json
+    """
+    from kg.store import KgStore
+
+    with KgStore.open(state.store, read_only=True) as store:
+        infos = store.articles()
+    if fmt is RowFormat.table:
+        render.render_rows(
+            ["name", "title", "published", "entities", "facts", "agreements"],
+            [[a.name, a.title, a.published, a.entities, a.facts, a.agreements] for a in infos],
+            fmt, empty="The store holds no articles; run `kg ingest`.",
+        )
+        return
+    columns = ["name", "iri", "sha256", "title", "published", "ingested_at",
+               "entities", "facts", "agreements"]
+    render.render_rows(columns, [[asdict(a)[c] for c in columns] for a in infos], fmt)
+
+
+@app.command()
+def remove(
+    doc: Annotated[str, typer.Argument(help="Article file name, kgdoc:NAME or graph IRI.")],
+) -> None:
+    """Remove an article's graph; what other articles also state stays.
+
+    Example: kg remove 000_c032ba86166e02d5.txt
+    """
+    from kg.store import KgStore, doc_name
+
+    with KgStore.open(state.store, read_only=False) as store:
+        iri = store.resolve_doc(doc)
+        store.remove_article(iri)
+    render.note(f"Removed {doc_name(iri)}.")
+
+
+@app.command()
+def stats(fmt: FormatOption = RowFormat.table) -> None:
+    """Sizes of the graph: articles, triples, entities by class, facts by relation.
+
+    Example: kg stats --format json
+    """
+    from kg.store import KgStore
+
+    with KgStore.open(state.store, read_only=True) as store:
+        s = store.stats()
+    if fmt is RowFormat.json:
+        render.render_json(asdict(s))
+        return
+    rows: list[list[object]] = [
+        ["total", "articles", s.articles], ["total", "quads", s.quads],
+        ["total", "triples", s.triples], ["total", "entities", s.entities],
+        ["total", "agreements", s.agreements],
+    ]
+    rows += [["class", k, v] for k, v in s.by_type.items()]
+    rows += [["relation", k, v] for k, v in s.by_relation.items()]
+    render.render_rows(["group", "name", "count"], rows, fmt)

@@ -20,7 +20,9 @@ from .app import app, state
 def run(argv: list[str] | None = None) -> None:
     """Run the CLI; the console script ``kg`` calls this."""
     try:
-        app(args=argv, standalone_mode=False, prog_name="kg")
+        # Without standalone mode, click returns a command's ``typer.Exit(code)`` as the
+        # return value instead of exiting: pass it on.
+        code = app(args=argv, standalone_mode=False, prog_name="kg")
     except KgError as err:
         if state.debug:
             raise
@@ -39,7 +41,7 @@ def run(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         sys.exit(130)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -1,1 +1,388 @@
-"""Commands of this module are registered on kg_cli.app.app."""
+"""Query commands: show, search, neighbors, path, ask, entities.
+
+Each command opens the store read-only (never the write lock, so queries run beside an
+ingest), resolves its entity arguments with :mod:`kg.lookup`, calls one :mod:`kg` function
+and renders the result: rich tables and trees for people, JSON/CSV/TSV for scripts. The JSON
+shapes are documented in docs/cli-json.md. Nothing here imports rdflib, networkx or spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from kg.formats import RowFormat
+
+from . import render
+from .app import FormatOption, app, state
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+    from kg.query import EntityCard, Hop, NeighborRow
+
+
+class DirectionChoice(StrEnum):
+    """``--direction`` values (kg.query.Direction, spelled for the command line)."""
+
+    out = "out"
+    in_ = "in"
+    both = "both"
+
+
+class AskFormat(StrEnum):
+    """``kg ask`` prints a table or the JSON document of docs/cli-json.md."""
+
+    table = "table"
+    json = "json"
+
+
+TypeOption = Annotated[
+    list[str] | None,
+    typer.Option("--type", "-t", help="Keep entities of this type (repeatable): Hospital, "
+                 "Company, GovernmentBody, Organization, Person, Place, Venue, Event, ..."),
+]
+RelationOption = Annotated[
+    list[str] | None,
+    typer.Option("--relation", "-r", help="Follow only this relation (repeatable): host, "
+                 "organizer, participant, exhibitor, party, signedAt, location, ..."),
+]
+
+
+@contextmanager
+def _store() -> Iterator[ox.Store]:
+    from kg.store import KgStore
+
+    with KgStore.open(state.store, read_only=True) as kg_store:
+        yield kg_store.ox
+
+
+def _ev_text(evidence: Sequence[Any]) -> str:
+    return " | ".join(f"[{e.doc}] {e.sentence}" for e in evidence)
+
+
+@app.command()
+def show(
+    entity: Annotated[str, typer.Argument(help="Name, alias or IRI of the entity.")],
+    fmt: FormatOption = RowFormat.table,
+) -> None:
+    """Show an entity's card: names, types, every fact in and out with its evidence.
+
+    Agreements list their parties by side, the event and date; events their dates, places
+    and participants; people their posts.
+
+    Example: kg show "Ruijin Hospital" --format json
+    """
+    from kg.lookup import resolve
+    from kg.query import show as show_card
+
+    with _store() as store:
+        card = show_card(store, resolve(store, entity))
+    if fmt is RowFormat.json:
+        render.render_json(card.as_json())
+    elif fmt is RowFormat.table:
+        _print_card(card)
+    else:
+        render.render_rows(
+            ["direction", "relation", "value", "iri", "doc", "sentence"],
+            _card_rows(card), fmt,
+        )
+
+
+def _card_rows(card: EntityCard) -> Iterator[list[Any]]:
+    for direction, facts in (("out", card.out), ("in", card.in_)):
+        for relation, values in facts.items():
+            for v in values:
+                ev = v.evidence[0] if v.evidence else None
+                yield [direction, relation, v.label, v.iri,
+                       ev.doc if ev else None, ev.sentence if ev else None]
+    for a in card.agreements:
+        ev = a.evidence[0] if a.evidence else None
+        yield ["agreement", a.kind, a.ref.label, a.ref.iri,
+               ev.doc if ev else None, ev.sentence if ev else None]
+    for p in card.posts:
+        yield ["post", p.role, p.person.label, p.person.iri, None, None]
+
+
+def _print_card(card: EntityCard) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    console = render.stdout_console()
+    e = card.entity
+    console.print(Text(e.label, style="bold"), Text(f"({', '.join(e.types)})"))
+    console.print(escape(f"IRI: {e.iri}"))
+    if e.aliases:
+        console.print(escape("Also known as: " + "; ".join(e.aliases)))
+    if card.articles:
+        console.print(escape("Articles: " + ", ".join(card.articles)))
+    for title, facts, arrow in (("Facts", card.out, "->"), ("Facts about it", card.in_, "<-")):
+        if not facts:
+            continue
+        table = Table(title=title, header_style="bold", title_justify="left")
+        for col in ("relation", "value", "evidence"):
+            table.add_column(col, overflow="fold")
+        for relation, values in facts.items():
+            for v in values:
+                table.add_row(f"{arrow} {relation}", escape(v.label), escape(_ev_text(v.evidence)))
+        console.print(table)
+    if card.agreements:
+        table = Table(title="Agreements", header_style="bold", title_justify="left")
+        for col in ("agreement", "kind", "sides", "signed at", "date", "evidence"):
+            table.add_column(col, overflow="fold")
+        for a in card.agreements:
+            sides = " | ".join(", ".join(m.label for m in side) for side in a.sides) or ", ".join(
+                p.label for p in a.parties)
+            cells = [a.ref.label, a.kind, sides, a.signed_at.label if a.signed_at else "",
+                     a.signed_on or "", _ev_text(a.evidence)]
+            table.add_row(*(escape(c) for c in cells))
+        console.print(table)
+    if card.posts:
+        table = Table(title="Posts", header_style="bold", title_justify="left")
+        for col in ("person", "role", "organization"):
+            table.add_column(col)
+        for p in card.posts:
+            cells = [p.person.label, p.role, p.organization.label if p.organization else ""]
+            table.add_row(*(escape(c) for c in cells))
+        console.print(table)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Part of a name or alias, typos allowed.")],
+    types: TypeOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results.")] = 20,
+    fmt: FormatOption = RowFormat.table,
+) -> None:
+    """Find entities by name or alias, best match first, with their types.
+
+    Example: kg search "ruijin" --type Hospital
+    """
+    from kg.lookup import search as run_search
+    from kg.query import check_types
+
+    wanted = check_types(types or [])
+    with _store() as store:
+        hits = run_search(store, text, types=wanted, limit=limit)
+    if fmt is RowFormat.json:
+        render.render_json([
+            {"label": h.entity.label, "iri": h.entity.iri, "types": list(h.entity.types),
+             "matched": h.matched, "score": h.score} for h in hits
+        ])
+        return
+    render.render_rows(
+        ["label", "types", "matched", "score", "iri"],
+        ([h.entity.label, list(h.entity.types), h.matched, h.score, h.entity.iri]
+         for h in hits),
+        fmt, empty=f"no entity name is like {text!r}",
+    )
+
+
+@app.command()
+def neighbors(
+    entity: Annotated[str, typer.Argument(help="Name, alias or IRI of the entity.")],
+    depth: Annotated[int, typer.Option("--depth", "-d", min=1, help="Hops to walk.")] = 1,
+    relations: RelationOption = None,
+    types: TypeOption = None,
+    direction: Annotated[
+        DirectionChoice, typer.Option("--direction", help="Edges out of, into, or both.")
+    ] = DirectionChoice.both,
+    evidence: Annotated[
+        bool, typer.Option("--evidence/--no-evidence", help="Look up evidence sentences.")
+    ] = True,
+    fmt: FormatOption = RowFormat.table,
+) -> None:
+    """List an entity's neighbours: a tree for people, rows for scripts.
+
+    An agreement between two parties is one hop, shown as the `via` node, so "who signed
+    with X" is `kg neighbors X --relation party`.
+
+    Example: kg neighbors "Ruijin Hospital" --relation party --format json
+    """
+    from kg.lookup import resolve
+    from kg.query import Direction, check_types
+    from kg.query import neighbors as run_neighbors
+
+    wanted = check_types(types or [])
+    with _store() as store:
+        start = resolve(store, entity)
+        rows = run_neighbors(
+            store, start, depth=depth, relations=relations or [], types=wanted,
+            direction=Direction(direction.value), evidence=evidence,
+        )
+    if fmt is RowFormat.json:
+        render.render_json([r.as_json() for r in rows])
+    elif fmt is RowFormat.table:
+        _print_tree(start.label, start.type, rows, evidence)
+    else:
+        render.render_rows(
+            ["depth", "from", "relation", "direction", "node", "types", "via", "iri", "doc",
+             "sentence"],
+            ([r.depth, r.parent.label, r.relation, r.direction, r.node.label,
+              list(r.node.types), r.via.label if r.via else None, r.node.iri,
+              r.evidence[0].doc if r.evidence else None,
+              r.evidence[0].sentence if r.evidence else None] for r in rows),
+            fmt,
+        )
+
+
+def _edge_label(relation: str, direction: str, via: str | None) -> str:
+    if via:
+        return f"[{relation}] via {via}"
+    return f"-[{relation}]->" if direction == "out" else f"<-[{relation}]-"
+
+
+def _print_tree(label: str, kind: str, rows: Sequence[NeighborRow], evidence: bool) -> None:
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    tree = Tree(f"[bold]{escape(label)}[/bold] ({escape(kind)})")
+    branches: dict[tuple[int, str], list[Tree]] = {}
+    for row in rows:
+        parents = [tree] if row.depth == 1 else branches.get((row.depth - 1, row.parent.iri), [])
+        for parent in parents:
+            edge = _edge_label(row.relation, row.direction, row.via.label if row.via else None)
+            text = (f"{escape(edge)} [bold]{escape(row.node.label)}[/bold] "
+                    f"({escape(row.node.type)})")
+            node = parent.add(text)
+            if evidence and row.evidence:
+                node.add(f"[dim]{escape(_ev_text(row.evidence[:1]))}[/dim]")
+            branches.setdefault((row.depth, row.node.iri), []).append(node)
+    if not rows:
+        render.note(f"{label} has no neighbours with these filters")
+    render.stdout_console().print(tree)
+
+
+@app.command()
+def path(
+    source: Annotated[str, typer.Argument(help="Entity the path starts from.")],
+    target: Annotated[str, typer.Argument(help="Entity the path ends at.")],
+    max_length: Annotated[
+        int, typer.Option("--max-length", "-k", min=1, help="Longest path, in hops.")
+    ] = 4,
+    all_paths: Annotated[
+        bool, typer.Option("--all", help="Every simple path up to --max-length, not one.")
+    ] = False,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Most paths with --all.")] = 20,
+    relations: RelationOption = None,
+    fmt: FormatOption = RowFormat.table,
+) -> None:
+    """Show how two entities are connected: the shortest path, or all paths with --all.
+
+    Each hop prints as `A -[relation]-> X <-[relation]- B` with its evidence sentence.
+    No path within --max-length is an answer (exit 0), not an error.
+
+    Example: kg path "Ruijin Hospital" "Jiading District" --max-length 3
+    """
+    from kg.lookup import resolve
+    from kg.query import path as run_path
+    from kg.query import path_text
+
+    with _store() as store:
+        a, b = resolve(store, source), resolve(store, target)
+        result = run_path(store, a, b, max_length=max_length, all_paths=all_paths,
+                          limit=limit, relations=relations or [])
+    if fmt is RowFormat.json:
+        render.render_json(result.as_json())
+        return
+    if fmt is not RowFormat.table:
+        render.render_rows(
+            ["path", "hop", "from", "relation", "direction", "via", "to", "doc", "sentence"],
+            _path_rows(result.paths), fmt,
+        )
+        return
+    if not result.paths:
+        print(f"No path between {a.label} and {b.label} within {max_length} hops.")
+        return
+    for i, hops in enumerate(result.paths, 1):
+        prefix = f"{i}. " if len(result.paths) > 1 else ""
+        print(f"{prefix}{path_text(hops)}")
+        for hop in hops:
+            ev = hop.evidence[0] if hop.evidence else None
+            where = f"[{ev.doc}] {ev.sentence}" if ev else "(no evidence recorded)"
+            print(f"    {hop.source.label} {hop.arrow()} {hop.target.label}: {where}")
+    if result.truncated:
+        render.note(f"stopped after {limit} paths; raise --limit or lower --max-length")
+
+
+def _path_rows(paths: Sequence[Sequence[Hop]]) -> Iterator[list[Any]]:
+    for i, hops in enumerate(paths, 1):
+        for j, hop in enumerate(hops, 1):
+            ev = hop.evidence[0] if hop.evidence else None
+            yield [i, j, hop.source.label, hop.relation, hop.direction,
+                   hop.via.label if hop.via else None, hop.target.label,
+                   ev.doc if ev else None, ev.sentence if ev else None]
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in English, in quotes.")],
+    fmt: Annotated[
+        AskFormat, typer.Option("--format", "-f", help="table for people, json for scripts.")
+    ] = AskFormat.table,
+    evidence: Annotated[
+        bool, typer.Option("--evidence", help="Show the sentence behind each answer.")
+    ] = False,
+) -> None:
+    """Answer a question from the graph.
+
+    Forms it reads: who signed (a KIND) with X; who signed AGREEMENT; who hosted / organized /
+    attended / exhibited at X; which hospitals / companies / government bodies took part in
+    X; where and when was X held; when did X start / end; where is X located; which events did
+    X host / attend / sign at; who is the ROLE of X; what is PERSON's post; what is the theme
+    of X; which series is X an edition of; what are the editions of X; which fair includes X;
+    what themed exhibitions did X feature; which country is X from; which ministry is X
+    under; how is X connected to Y. JSON always carries the evidence.
+
+    Example: kg ask "who signed with Ruijin Hospital" --format json
+    """
+    from kg.ask import ask as run_ask
+
+    with _store() as store:
+        result = run_ask(store, question)
+    if fmt is AskFormat.json:
+        render.render_json(result.as_json())
+        return
+    if result.path is not None and result.path.paths:
+        from kg.query import path_text
+
+        print(path_text(result.path.paths[0]))
+    columns = ["answer", "iri"] + (["evidence"] if evidence else [])
+    render.render_rows(
+        columns,
+        ([a.label, a.iri] + ([_ev_text(a.evidence)] if evidence else [])
+         for a in result.answers),
+        RowFormat.table,
+        empty=f"no answer in the graph ({result.form} of "
+              f"{result.entity.label if result.entity else '?'})",
+    )
+
+
+@app.command()
+def entities(
+    types: TypeOption = None,
+    fmt: FormatOption = RowFormat.table,
+) -> None:
+    """List every entity with its types and number of facts.
+
+    Example: kg entities --type Hospital --format csv
+    """
+    from kg.query import check_types
+    from kg.query import entities as list_entities
+
+    wanted = check_types(types or [])
+    with _store() as store:
+        rows = list_entities(store, types=wanted)
+    if fmt is RowFormat.json:
+        render.render_json([r.as_json() for r in rows])
+        return
+    render.render_rows(
+        ["label", "types", "facts", "iri"],
+        ([r.entity.label, list(r.entity.types), r.facts, r.entity.iri] for r in rows),
+        fmt, empty="no entities in the store",
+    )

@@ -46,3 +46,7 @@ class AmbiguousEntityError(KgError):
 
 class ModelError(KgError):
     """The NLP model needed for ingestion is not installed or cannot load."""
+
+
+class ConformanceError(KgError):
+    """The graph does not conform to the SHACL shapes; the violations are listed on stdout."""

@@ -59,6 +59,7 @@ class DateSpan:
 
     start: PartialDate | None
     end: PartialDate | None
+    ranged: bool = False  # the text gave a range ("from ... to ..."), even a partial one
 
 
 def month_number(word: str) -> int:
@@ -84,7 +85,7 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None) 
     publication year does; otherwise the date stays partial.
 
     >>> parse_span("from April 20 to 21", date(2023, 4, 14))
-    DateSpan(start=PartialDate(year=2023, month=4, day=20), end=PartialDate(year=2023, month=4, day=21))
+    DateSpan(start=PartialDate(year=2023, month=4, day=20), end=PartialDate(year=2023, month=4, day=21), ranged=True)
     >>> parse_span("on September 26", None).start.lexical
     '--09-26'
     >>> parse_span("last Thursday", date(2024, 7, 23)).start.lexical
@@ -104,7 +105,7 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None) 
         d2 = int(m.group("d2")) if m.group("d2") else None
         if d1 is None:
             d2 = None
-        return DateSpan(_partial(y1, m1, d1), _partial(y2, m2, d2))
+        return DateSpan(_partial(y1, m1, d1), _partial(y2, m2, d2), ranged=True)
     m = _LAST_WEEKDAY.search(text)
     if m and published is not None:
         target = _WEEKDAYS.index(m.group(2).lower())

@@ -50,6 +50,11 @@ class Name:
     ner: str | None = None
 
     @property
+    def by_head(self) -> bool:
+        """Whether the type comes from the name's own head noun (stronger than the NER's)."""
+        return type_by_head(self.text) is not None
+
+    @property
     def words(self) -> list[str]:
         return self.text.split()
 
@@ -251,6 +256,7 @@ def _plausible(name: Name) -> bool:
         return False
     if len(words) == 1 and (words[0].lower() in _STOP_CAPS or words[0].lower() in _GENERIC_SINGLE):
         return False
-    if name.ner in {"NORP"} and name.type is None:
+    if name.ner == "NORP" and name.type is None and (
+            name.text.lower() in lx.DEMONYMS or name.text.lower().endswith(("ese", "ian", "ish"))):
         return False
     return not all(w.lower() in _STOP_CAPS for w in words)

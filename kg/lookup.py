@@ -1,0 +1,408 @@
+"""Entity name resolution: turn what a user typed into one node of the graph.
+
+Every query command takes entity arguments as names, aliases or IRIs; this module is the one
+place that decides which node a name means, so ``show``, ``neighbors``, ``path`` and ``ask``
+agree. The rules, in order (deterministic and documented in the CLI help):
+
+1. An IRI (``https://...``, ``<https://...>`` or ``kg:hospital/x``) names that node if the
+   store knows it.
+2. Names are compared after :func:`kg.names.normalize_name` (case, punctuation, a leading
+   "the", corporate suffixes). An exact match on an ``rdfs:label`` wins over alias
+   (``skos:altLabel``) matches; several different nodes at the same level are ambiguous.
+3. Failing that, a node whose label or alias contains every token of the name (plural and
+   possessive "s" folded) matches, if it is the only such node. Agreements are skipped at this
+   step unless nothing else matches, because their generated labels ("... agreement between A
+   and B") contain their parties' names.
+4. ``prefer`` (entity types) breaks a tie at any step when exactly one candidate has a
+   preferred type; ``kg ask`` uses it ("when did X start" prefers events).
+
+Candidates are fetched with a SPARQL ``CONTAINS`` prefilter on one token of the name, passed
+through ``substitutions``, so look-up stays fast on a million-triple store and a name never
+changes a query's structure.
+
+Nothing here imports rdflib, networkx or spaCy (the query path must start fast).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg import vocab
+from kg.errors import AmbiguousEntityError, EntityNotFoundError, QueryError
+from kg.names import normalize_name
+
+# Types that are scaffolding, never entities a user looks up or walks through.
+STRUCTURAL_TYPES = frozenset(
+    {"Article", "Assertion", "AgreementSide", "Post", "MergeDecision"}
+)
+# Most specific first: the order in which a node's primary type is chosen.
+_TYPE_ORDER = (
+    "Hospital", "Company", "GovernmentBody", "Venue", "Agreement", "Event", "EventSeries",
+    "Person", "Organization", "Place",
+)
+_PREFIXED = re.compile(r"^(?P<prefix>[a-z][a-z0-9]*):(?P<local>[^\s/][^\s]*)$")
+
+
+def select(
+    store: ox.Store, query: str, **substitutions: ox.NamedNode | ox.Literal
+) -> list[ox.QuerySolution]:
+    """Run a SELECT over the union of all article graphs with the kg prefixes declared.
+
+    Values are bound through pyoxigraph ``substitutions`` (each must be a projected variable),
+    never pasted into the text, so names with quotes or braces cannot change the query.
+
+    >>> store = ox.Store()
+    >>> select(store, "SELECT ?x WHERE { ?x a kgo:Event }")
+    []
+    """
+    subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(name): value for name, value in substitutions.items()
+    }
+    try:
+        result = store.query(
+            query,
+            prefixes=vocab.PREFIXES,
+            use_default_graph_as_union=True,
+            substitutions=subs or None,
+        )
+    except SyntaxError as err:  # a bug in our query text, not user input
+        raise QueryError(f"internal query does not parse: {err}") from err
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("internal query is not a SELECT")
+    return list(result)
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after its last ``#`` or ``/``.
+
+    >>> local_name(vocab.ont("Event"))
+    'Event'
+    """
+    return re.split(r"[#/]", iri)[-1]
+
+
+def primary_type(types: Iterable[str]) -> str:
+    """The most specific kgo type of a node (Hospital before Organization).
+
+    >>> primary_type(["Organization", "Hospital"])
+    'Hospital'
+    """
+    have = set(types)
+    for t in _TYPE_ORDER:
+        if t in have:
+            return t
+    return sorted(have)[0] if have else ""
+
+
+def order_types(types: Iterable[str]) -> tuple[str, ...]:
+    """Types most specific first, materialised superclasses last, others alphabetically."""
+    have = set(types)
+    ranked = [t for t in _TYPE_ORDER if t in have]
+    return tuple(ranked + sorted(have - set(ranked)))
+
+
+def pick_label(labels: Iterable[str]) -> str:
+    """The label shown for a node that different articles label differently.
+
+    The label most articles agree on wins; ties go to the longest (the fullest form), then
+    alphabetical order, so output is stable.
+
+    >>> pick_label(["CIF 2021", "Cloud Fair 2021", "Cloud Fair 2021"])
+    'Cloud Fair 2021'
+    """
+    counts = Counter(labels)
+    if not counts:
+        return ""
+    return min(counts, key=lambda lab: (-counts[lab], -len(lab), lab))
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """One node of the graph, as look-up returns it: IRI, display label, types (specific first)."""
+
+    iri: str
+    label: str
+    types: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def type(self) -> str:
+        """The most specific type ("Hospital"), or "" for an untyped node."""
+        return self.types[0] if self.types else ""
+
+    def describe(self) -> str:
+        """``Ruijin Hospital (Hospital) <iri>``: how candidates are listed in messages."""
+        kind = f" ({self.type})" if self.type else ""
+        return f"{self.label}{kind} <{self.iri}>"
+
+
+_DESCRIBE = """
+SELECT ?n ?p ?v WHERE {
+  { ?n rdfs:label ?v . BIND(rdfs:label AS ?p) }
+  UNION { ?n skos:altLabel ?v . BIND(skos:altLabel AS ?p) }
+  UNION { ?n a ?v . BIND(rdf:type AS ?p) }
+}
+"""
+
+
+def describe_nodes(store: ox.Store, iris: Iterable[str]) -> dict[str, EntityRef]:
+    """Labels, aliases and types of the given nodes, one query per node (indexed look-ups).
+
+    Nodes without a label get their IRI's local name, so every answer has something to show.
+    """
+    out: dict[str, EntityRef] = {}
+    for iri in dict.fromkeys(iris):
+        labels: list[str] = []
+        aliases: set[str] = set()
+        types: set[str] = set()
+        for row in select(store, _DESCRIBE, n=ox.NamedNode(iri)):
+            pred, value = row["p"], row["v"]
+            assert isinstance(pred, ox.NamedNode)
+            if pred.value == vocab.RDFS_LABEL and isinstance(value, ox.Literal):
+                labels.append(value.value)
+            elif pred.value == vocab.SKOS_ALT and isinstance(value, ox.Literal):
+                aliases.add(value.value)
+            elif isinstance(value, ox.NamedNode) and value.value.startswith(vocab.ONT):
+                types.add(local_name(value.value))
+        label = pick_label(labels) or local_name(iri)
+        out[iri] = EntityRef(
+            iri, label, order_types(types), tuple(sorted(aliases | set(labels) - {label}))
+        )
+    return out
+
+
+def describe_node(store: ox.Store, iri: str) -> EntityRef:
+    """:func:`describe_nodes` for one node."""
+    return describe_nodes(store, [iri])[iri]
+
+
+def _fold(token: str) -> str:
+    """Fold plural/possessive "s" so "Asia's" (normalised "asias") meets "Asia"."""
+    return token[:-1] if len(token) > 3 and token.endswith("s") else token
+
+
+def _tokens(norm: str) -> set[str]:
+    return {_fold(t) for t in norm.split()}
+
+
+def _prefilter_token(name: str) -> str:
+    """A lower-case substring that every label matching ``name`` contains, as selective as possible.
+
+    The longest word of the raw name split at every non-letter (so "People's" gives "people",
+    which "Peoples" and "People's" both contain), minus a final plural "s".
+
+    >>> _prefilter_token("The People's Government of Beijing")
+    'government'
+    """
+    words = _raw_words(name)
+    if not words:
+        return ""
+    word = words[0]
+    return word[:-1] if len(word) > 4 and word.endswith("s") else word
+
+
+_STOP = frozenset({"and", "the", "of", "for", "in", "on", "at", "s"})
+
+
+def _raw_words(name: str) -> list[str]:
+    """Lower-case words of a raw name split at every non-letter, longest first, no stop words."""
+    text = unicodedata.normalize("NFKC", name).lower()
+    words = {w for w in re.findall(r"[^\W_]+", text) if w not in _STOP}
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
+_CANDIDATES = """
+SELECT ?n ?p ?name ?tok WHERE {
+  { ?n rdfs:label ?name . BIND(rdfs:label AS ?p) }
+  UNION { ?n skos:altLabel ?name . BIND(skos:altLabel AS ?p) }
+  FILTER(CONTAINS(LCASE(STR(?name)), ?tok))
+}
+"""
+
+
+@dataclass
+class _Names:
+    labels: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # iri -> norms
+    aliases: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    raw: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # iri -> surfaces
+
+
+def _candidates(store: ox.Store, token: str) -> _Names:
+    names = _Names()
+    for row in select(store, _CANDIDATES, tok=ox.Literal(token)):
+        node, pred, name = row["n"], row["p"], row["name"]
+        if not isinstance(node, ox.NamedNode) or not isinstance(name, ox.Literal):
+            continue
+        assert isinstance(pred, ox.NamedNode)
+        norm = normalize_name(name.value)
+        target = names.labels if pred.value == vocab.RDFS_LABEL else names.aliases
+        target[node.value].add(norm)
+        names.raw[node.value].add(name.value)
+    return names
+
+
+def _expand_iri(text: str) -> str | None:
+    s = text.strip()
+    if s.startswith("<") and s.endswith(">"):
+        return s[1:-1]
+    if re.match(r"^https?://\S+$", s):
+        return s
+    m = _PREFIXED.match(s)
+    if m and m.group("prefix") in vocab.PREFIXES:
+        return vocab.PREFIXES[m.group("prefix")] + m.group("local")
+    return None
+
+
+_EXISTS = "SELECT ?n ?p WHERE { ?n ?p ?o } LIMIT 1"
+
+
+def _entity_refs(store: ox.Store, iris: Iterable[str]) -> list[EntityRef]:
+    refs = describe_nodes(store, sorted(set(iris)))
+    return [r for r in refs.values() if not STRUCTURAL_TYPES.intersection(r.types)]
+
+
+def _decide(
+    refs: list[EntityRef], name: str, prefer: Sequence[str], level: str
+) -> EntityRef | None:
+    if not refs:
+        return None
+    if len(refs) == 1:
+        return refs[0]
+    if prefer:
+        preferred = [r for r in refs if set(r.types) & set(prefer)]
+        if len(preferred) == 1:
+            return preferred[0]
+    listing = "; ".join(r.describe() for r in sorted(refs, key=lambda r: (r.label, r.iri)))
+    raise AmbiguousEntityError(
+        f"{name!r} matches {len(refs)} entities by {level}: {listing}; "
+        "give the full name or the IRI"
+    )
+
+
+def resolve(store: ox.Store, name: str, *, prefer: Sequence[str] = ()) -> EntityRef:
+    """The node a user means by ``name`` (a name, an alias or an IRI); see the module rules.
+
+    Raises EntityNotFoundError (with the nearest names) or AmbiguousEntityError (with the
+    candidates and their types).
+
+    >>> resolve(ox.Store(), "Nowhere Hospital")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.errors.EntityNotFoundError: no entity named 'Nowhere Hospital'; try `kg search ...
+    """
+    iri = _expand_iri(name)
+    if iri is not None:
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            node = None
+        if node is not None and select(store, _EXISTS, n=node):
+            return describe_node(store, iri)
+        raise EntityNotFoundError(
+            f"no node with IRI <{iri}> in the store; check it with `kg search` or `kg entities`"
+        )
+    norm = normalize_name(name)
+    if not norm:
+        raise EntityNotFoundError(f"{name!r} is not a name; give an entity's name, alias or IRI")
+    names = _candidates(store, _prefilter_token(name))
+
+    by_label = [i for i, ns in names.labels.items() if norm in ns]
+    found = _decide(_entity_refs(store, by_label), name, prefer, "label")
+    if found:
+        return found
+    by_alias = [i for i, ns in names.aliases.items() if norm in ns]
+    found = _decide(_entity_refs(store, by_alias), name, prefer, "alias")
+    if found:
+        return found
+    wanted = _tokens(norm)
+    containing = [
+        i
+        for i in set(names.labels) | set(names.aliases)
+        if any(wanted <= _tokens(n) for n in names.labels[i] | names.aliases[i])
+    ]
+    refs = _entity_refs(store, containing)
+    non_agreements = [r for r in refs if "Agreement" not in r.types]
+    found = _decide(non_agreements or refs, name, prefer, "containing all its words")
+    if found:
+        return found
+    raise EntityNotFoundError(_not_found_message(store, name, norm))
+
+
+def _not_found_message(store: ox.Store, name: str, norm: str) -> str:
+    suggestions = suggest(store, name)
+    if suggestions:
+        return f"no entity named {name!r}; did you mean: " + "; ".join(suggestions) + "?"
+    return f"no entity named {name!r}; try `kg search {name!r}` to list similar names"
+
+
+def suggest(store: ox.Store, name: str, limit: int = 5) -> list[str]:
+    """Up to ``limit`` known names closest to ``name`` (difflib), for error messages."""
+    norm = normalize_name(name)
+    surfaces: dict[str, str] = {}
+    for word in _raw_words(name)[:3]:
+        for surfaces_of_node in _candidates(store, word[:4]).raw.values():
+            for s in surfaces_of_node:
+                surfaces.setdefault(normalize_name(s), s)
+    close = difflib.get_close_matches(norm, list(surfaces), n=limit, cutoff=0.5)
+    return [surfaces[c] for c in close]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One ranked result of :func:`search`: the node, the name that matched, a 0..1 score."""
+
+    entity: EntityRef
+    matched: str
+    score: float
+
+
+def _score(query_norm: str, name_norm: str) -> float:
+    ratio = difflib.SequenceMatcher(None, query_norm, name_norm).ratio()
+    q, n = _tokens(query_norm), _tokens(name_norm)
+    overlap = len(q & n) / len(q) if q else 0.0
+    contained = 1.0 if query_norm and query_norm in name_norm else 0.0
+    return round(max(ratio, 0.9 * overlap, 0.85 * contained), 3)
+
+
+def search(
+    store: ox.Store, text: str, *, types: Sequence[str] = (), limit: int = 20
+) -> list[SearchHit]:
+    """Entities whose label or alias is like ``text``, best first (difflib ratio and token overlap).
+
+    Candidates are the nodes with a name containing any word of ``text`` (a SPARQL prefilter
+    per word); ``types`` keeps only nodes having one of those types (superclasses count:
+    ``Organization`` finds hospitals). JSON rows (``kg search --format json``):
+    ``{"label", "iri", "types", "matched", "score"}``.
+
+    >>> search(ox.Store(), "ruijin")
+    []
+    """
+    norm = normalize_name(text)
+    best: dict[str, tuple[float, str]] = {}
+    for word in _raw_words(text)[:6]:
+        names = _candidates(store, word[:4])  # a short prefix survives typos further on
+        for iri, surfaces in names.raw.items():
+            for s in surfaces:
+                sc = _score(norm, normalize_name(s))
+                if sc > best.get(iri, (0.0, ""))[0]:
+                    best[iri] = (sc, s)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1], kv[0]))
+    hits: list[SearchHit] = []
+    for iri, (sc, matched) in ranked:
+        if sc < 0.3:
+            break
+        ref = describe_node(store, iri)
+        if STRUCTURAL_TYPES.intersection(ref.types):
+            continue
+        if types and not set(types) & set(ref.types):
+            continue
+        hits.append(SearchHit(ref, matched, sc))
+        if len(hits) >= limit:
+            break
+    return hits

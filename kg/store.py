@@ -1,0 +1,528 @@
+"""The on-disk store: a pyoxigraph (RocksDB) quad store with one named graph per article.
+
+Why a thin class over pyoxigraph rather than pyoxigraph itself everywhere: the store has
+rules that every caller would otherwise repeat -- queries read the union of the article
+graphs with the kg prefixes predeclared; read-only opening must not create a folder or
+take the write lock (so queries run while an ingest writes); a missing store, a locked
+store and a malformed file are user errors with a next step, not tracebacks; replacing an
+article is "drop its graph, write the new one", built before anything is touched.
+
+rdflib is never imported here: every query command goes through this module.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO, Self
+from urllib.parse import unquote
+
+import pyoxigraph
+
+from kg import config, vocab
+from kg.errors import EntityNotFoundError, InputError, QueryError, StoreError
+from kg.formats import RdfFormat
+from kg.records import EntityType
+from kg.resolve import KnownEntity
+
+# Files up to this size are parsed into memory and written in one transaction; bigger ones
+# are validated by a streaming parse first, then bulk-loaded (RocksDB SST files, low memory).
+BULK_THRESHOLD_BYTES = 32 * 1024 * 1024
+
+_ENTITY_CLASSES = tuple(t.value for t in EntityType)
+_VALUES_ENTITY_CLASSES = " ".join(f"kgo:{c}" for c in _ENTITY_CLASSES)
+_VALUES_ENTITY_ONLY = " ".join(f"kgo:{c}" for c in _ENTITY_CLASSES if c != "Agreement")
+_VALUES_RELATIONS = " ".join(f"kgo:{r}" for r in vocab.RELATIONS)
+
+# Prefixes written into Turtle/TriG output. ``kg:`` is left out: entity IRIs have slashes
+# (kg:hospital/x), which Turtle can only write escaped (kg:hospital\/x); full IRIs read better.
+EXPORT_PREFIXES = {k: v for k, v in vocab.PREFIXES.items() if k != "kg"}
+
+Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """One article (named graph) in the store, as ``kg docs`` lists it."""
+
+    name: str
+    iri: str
+    sha256: str | None
+    title: str | None
+    published: date | None
+    ingested_at: datetime | None
+    entities: int
+    facts: int
+    agreements: int
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """Sizes of the store: ``kg stats``."""
+
+    articles: int
+    quads: int
+    triples: int  # distinct triples of the union graph
+    entities: int  # distinct nodes typed with an entity class (agreements apart)
+    agreements: int
+    by_type: dict[str, int] = field(default_factory=dict)  # class local name -> nodes
+    by_relation: dict[str, int] = field(default_factory=dict)  # relation -> distinct triples
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What ``kg import`` wrote: the graphs it replaced and how many quads it loaded."""
+
+    path: str
+    format: RdfFormat
+    graphs: list[str]
+    quads: int
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _value(term: object | None) -> str | None:
+    """The lexical value of a term from a query solution, or None when unbound."""
+    if term is None:
+        return None
+    return str(getattr(term, "value", term))
+
+
+def _parse_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _parse_datetime(text: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def doc_name(graph_iri: str) -> str:
+    """The article name of a graph IRI (``kgdoc:000.txt`` -> ``000.txt``); other IRIs as is.
+
+    >>> doc_name("https://w3id.org/kg-health/doc/a%20b.txt")
+    'a b.txt'
+    """
+    if graph_iri.startswith(vocab.DOC):
+        return unquote(graph_iri[len(vocab.DOC):])
+    return graph_iri
+
+
+def one_line(err: Exception) -> str:
+    """The parser's message on one line (pyoxigraph puts the line and column in it).
+
+    Long "expected one of ..." character lists are cut: the position is what helps.
+    """
+    text = " ".join(str(err).split())
+    return text if len(text) <= 200 else text[:200].rstrip() + " ..."
+
+
+class KgStore:
+    """A kg store on disk. Open with :meth:`open`; use as a context manager.
+
+    >>> import tempfile, pathlib
+    >>> with KgStore.open(pathlib.Path(tempfile.mkdtemp()) / "s", read_only=False) as st:
+    ...     st.articles()
+    []
+    """
+
+    def __init__(self, store: pyoxigraph.Store, path: Path, read_only: bool) -> None:
+        self._store: pyoxigraph.Store | None = store
+        self.path = path
+        self.read_only = read_only
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, path: Path | None = None, *, read_only: bool = True) -> KgStore:
+        """Open the store at ``path`` (default: :func:`kg.config.default_store_path`).
+
+        Read-only opening never creates anything and never takes the write lock, so any
+        number of queries can run while one ingest writes (they see the store as it was
+        when they opened it). Opening for writing creates the folder; a second writer gets
+        a :class:`StoreError` naming the lock file.
+        """
+        path = Path(path) if path is not None else config.default_store_path()
+        if read_only:
+            if not (path / "CURRENT").is_file():
+                if path.exists() and (not path.is_dir() or any(path.iterdir())):
+                    raise StoreError(
+                        f"{path} is not a kg store (no RocksDB files in it); "
+                        "pass --store with the folder `kg ingest` wrote"
+                    )
+                raise StoreError(f"no store at {path}; run `kg ingest` first")
+            try:
+                return cls(pyoxigraph.Store.read_only(str(path)), path, read_only=True)
+            except OSError as err:
+                raise StoreError(
+                    f"cannot open the store at {path}: {one_line(err)}; "
+                    "check the folder's permissions or pass another --store"
+                ) from None
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path} is a file, not a store folder; pass another --store")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            return cls(pyoxigraph.Store(str(path)), path, read_only=False)
+        except OSError as err:
+            if "LOCK" in str(err) or "lock" in str(err):
+                raise StoreError(
+                    f"the store at {path} is locked by another writer ({path / 'LOCK'}); "
+                    "wait for the other `kg ingest`/`kg import` to finish and retry"
+                ) from None
+            raise StoreError(
+                f"cannot open the store at {path} for writing: {one_line(err)}; "
+                "check the folder's permissions or pass another --store"
+            ) from None
+
+    def close(self) -> None:
+        """Flush and drop the store handle (the write lock goes with the last reference)."""
+        if self._store is not None and not self.read_only:
+            self._store.flush()
+        self._store = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def ox(self) -> pyoxigraph.Store:
+        """The underlying pyoxigraph store (for queries this class does not wrap)."""
+        if self._store is None:
+            raise StoreError(f"the store at {self.path} is closed; open it again")
+        return self._store
+
+    def _writable(self) -> pyoxigraph.Store:
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} was opened read-only")
+        return self.ox
+
+    # ------------------------------------------------------------------ queries
+    def query(
+        self, query: str, substitutions: Mapping[pyoxigraph.Variable, Term] | None = None
+    ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
+        """Run a SPARQL query over the union of all graphs, kg prefixes predeclared.
+
+        Values from users go in ``substitutions``, never into the query text.
+        """
+        try:
+            return self.ox.query(
+                query,
+                prefixes=vocab.PREFIXES,
+                use_default_graph_as_union=True,
+                substitutions=dict(substitutions) if substitutions else None,
+            )
+        except SyntaxError as err:
+            raise QueryError(
+                f"the SPARQL query does not parse: {one_line(err)}; fix it and retry"
+            ) from None
+        except (OSError, RuntimeError) as err:
+            raise QueryError(f"the SPARQL query failed: {one_line(err)}") from None
+
+    def select(
+        self, query: str, substitutions: Mapping[pyoxigraph.Variable, Term] | None = None
+    ) -> pyoxigraph.QuerySolutions:
+        """Run a SELECT query (union default graph, kg prefixes) and return its solutions.
+
+        >>> import tempfile, pathlib
+        >>> with KgStore.open(pathlib.Path(tempfile.mkdtemp()) / "s", read_only=False) as st:
+        ...     [s["n"].value for s in st.select("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")]
+        ['0']
+        """
+        result = self.query(query, substitutions)
+        if not isinstance(result, pyoxigraph.QuerySolutions):
+            raise QueryError("select() needs a SELECT query; use query() for ASK/CONSTRUCT")
+        return result
+
+    def _rows(self, query: str) -> Iterator[list[str | None]]:
+        solutions = self.select(query)
+        names = [v.value for v in solutions.variables]
+        for sol in solutions:
+            yield [_value(sol[n]) for n in names]
+
+    # ------------------------------------------------------------------ articles
+    def article_sha256(self, name: str) -> str | None:
+        """The sha256 recorded for article ``name``, or None when it is not in the store."""
+        doc = pyoxigraph.NamedNode(vocab.doc_iri(name))
+        sha = pyoxigraph.NamedNode(vocab.ont("sha256"))
+        for q in self.ox.quads_for_pattern(doc, sha, None, doc):
+            if isinstance(q.object, pyoxigraph.Literal):
+                return q.object.value
+        return None
+
+    def has_graph(self, iri: str) -> bool:
+        """Whether the named graph ``iri`` holds anything."""
+        return bool(self.ox.contains_named_graph(pyoxigraph.NamedNode(iri)))
+
+    def replace_article(self, name: str, quads: Iterable[pyoxigraph.Quad]) -> None:
+        """Make ``quads`` the whole content of article ``name``'s graph.
+
+        The new quads are materialised and checked (all in the article's graph) before the
+        store is touched; then the old graph is dropped and the new quads written in one
+        transaction. Should that write fail, the old graph is put back.
+        """
+        store = self._writable()
+        graph = pyoxigraph.NamedNode(vocab.doc_iri(name))
+        new = list(quads)
+        stray = next((q for q in new if q.graph_name != graph), None)
+        if stray is not None:
+            raise ValueError(f"quad outside the graph of {name}: {stray}")
+        old = list(store.quads_for_pattern(None, None, None, graph))
+        store.remove_graph(graph)
+        try:
+            store.extend(new)
+        except BaseException:
+            store.remove_graph(graph)
+            store.extend(old)
+            raise
+
+    def resolve_doc(self, ref: str) -> str:
+        """The graph IRI of an article given by file name or IRI; unknown -> error listing docs.
+
+        Accepts ``000.txt``, ``kgdoc:000.txt`` or the full IRI.
+        """
+        if ref.startswith("kgdoc:"):
+            candidates = [vocab.DOC + ref[len("kgdoc:"):], vocab.doc_iri(ref[len("kgdoc:"):])]
+        elif "://" in ref:
+            candidates = [ref]
+        else:
+            candidates = [vocab.doc_iri(ref), vocab.doc_iri(Path(ref).name)]
+        for iri in candidates:
+            if self.has_graph(iri):
+                return iri
+        known = sorted(doc_name(g.value) for g in self.ox.named_graphs())
+        shown = ", ".join(known[:10]) + (f" and {len(known) - 10} more" if len(known) > 10 else "")
+        raise EntityNotFoundError(
+            f"no article {ref!r} in the store; known: {shown or 'none (run `kg ingest`)'}"
+        )
+
+    def remove_article(self, name: str) -> bool:
+        """Drop article ``name``'s graph (by file name or graph IRI); False if it was absent."""
+        store = self._writable()
+        iri = name if "://" in name else vocab.doc_iri(name)
+        graph = pyoxigraph.NamedNode(iri)
+        if not store.contains_named_graph(graph):
+            return False
+        store.remove_graph(graph)
+        return True
+
+    def articles(self) -> list[ArticleInfo]:
+        """Every named graph, with its article metadata (when it has an article node) and
+        counts of entities, facts and agreements, sorted by name."""
+        meta: dict[str, list[str | None]] = {}
+        for g, sha, title, pub, at in self._rows(
+            """SELECT ?g ?sha ?title ?pub ?at WHERE { GRAPH ?g {
+                 ?g a kgo:Article .
+                 OPTIONAL { ?g kgo:sha256 ?sha }
+                 OPTIONAL { ?g dct:title ?title }
+                 OPTIONAL { ?g schema:datePublished ?pub }
+                 OPTIONAL { ?g prov:generatedAtTime ?at } } }"""
+        ):
+            if g is not None:
+                meta.setdefault(g, [sha, title, pub, at])
+        counts: dict[str, dict[str, int]] = {}
+        for label, query in (
+            ("entities", f"""SELECT ?g (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+                 GRAPH ?g {{ ?e a ?t }} VALUES ?t {{ {_VALUES_ENTITY_ONLY} }} }} GROUP BY ?g"""),
+            ("facts", f"""SELECT ?g (COUNT(*) AS ?n) WHERE {{
+                 GRAPH ?g {{ ?s ?p ?o }} VALUES ?p {{ {_VALUES_RELATIONS} }} }} GROUP BY ?g"""),
+            ("agreements", """SELECT ?g (COUNT(DISTINCT ?a) AS ?n) WHERE {
+                 GRAPH ?g { ?a a kgo:Agreement } } GROUP BY ?g"""),
+        ):
+            for g, n in self._rows(query):
+                if g is not None:
+                    counts.setdefault(g, {})[label] = int(n or 0)
+        infos = []
+        for graph in self.ox.named_graphs():
+            iri = graph.value
+            sha, title, pub, at = meta.get(iri, [None, None, None, None])
+            c = counts.get(iri, {})
+            infos.append(
+                ArticleInfo(
+                    name=doc_name(iri), iri=iri, sha256=sha, title=title,
+                    published=_parse_date(pub), ingested_at=_parse_datetime(at),
+                    entities=c.get("entities", 0), facts=c.get("facts", 0),
+                    agreements=c.get("agreements", 0),
+                )
+            )
+        return sorted(infos, key=lambda a: a.name)
+
+    def known_entities(self) -> list[KnownEntity]:
+        """Every labelled, typed entity across all graphs, for entity resolution.
+
+        The label is the one most graphs give (ties: alphabetical); the type is the most
+        specific entity class (Hospital over Organization); names are all labels and
+        alternative labels.
+        """
+        labels: dict[str, dict[str, int]] = {}
+        types: dict[str, set[str]] = {}
+        for e, t in self._rows(
+            f"SELECT DISTINCT ?e ?t WHERE {{ ?e a ?t VALUES ?t {{ {_VALUES_ENTITY_CLASSES} }} }}"
+        ):
+            if e is not None and t is not None:
+                types.setdefault(e, set()).add(_local(t))
+        for e, label, _g in self._rows(
+            "SELECT ?e ?l ?g WHERE { GRAPH ?g { ?e rdfs:label ?l } }"
+        ):
+            if e in types and label is not None:
+                counter = labels.setdefault(e, {})
+                counter[label] = counter.get(label, 0) + 1
+        alts: dict[str, set[str]] = {}
+        for e, alt in self._rows("SELECT DISTINCT ?e ?a WHERE { ?e skos:altLabel ?a }"):
+            if e in labels and alt is not None:
+                alts.setdefault(e, set()).add(alt)
+        known = []
+        for iri in sorted(labels):
+            counter = labels[iri]
+            label = min(counter, key=lambda lab: (-counter[lab], lab))
+            present = types[iri]
+            implied = {s for t in present for s in vocab.SUPERCLASSES.get(t, ())}
+            specific = sorted(present - implied)
+            known.append(
+                KnownEntity(
+                    iri=iri,
+                    label=label,
+                    type=EntityType(specific[0]) if specific else None,
+                    names=frozenset(counter) | frozenset(alts.get(iri, ())),
+                )
+            )
+        return known
+
+    def stats(self) -> StoreStats:
+        """Counts by class and relation, articles, quads and distinct triples."""
+        by_type: dict[str, int] = {}
+        for t, n in self._rows(
+            f"""SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?t
+                 VALUES ?t {{ {_VALUES_ENTITY_CLASSES} }} }} GROUP BY ?t"""
+        ):
+            if t is not None:
+                by_type[_local(t)] = int(n or 0)
+        by_relation: dict[str, int] = {}
+        for p, n in self._rows(
+            f"""SELECT ?p (COUNT(*) AS ?n) WHERE {{
+                 {{ SELECT DISTINCT ?s ?p ?o WHERE {{
+                      ?s ?p ?o VALUES ?p {{ {_VALUES_RELATIONS} }} }} }}
+               }} GROUP BY ?p"""
+        ):
+            if p is not None:
+                by_relation[_local(p)] = int(n or 0)
+        single = {}
+        for label, query in (
+            ("triples", "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }"),
+            ("entities", f"""SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?t
+                 VALUES ?t {{ {_VALUES_ENTITY_ONLY} }} }}"""),
+        ):
+            single[label] = int(next(self._rows(query))[0] or 0)
+        return StoreStats(
+            articles=sum(1 for _ in self.ox.named_graphs()),
+            quads=len(self.ox),
+            triples=single["triples"],
+            entities=single["entities"],
+            agreements=by_type.get("Agreement", 0),
+            by_type=dict(sorted(by_type.items())),
+            by_relation=dict(sorted(by_relation.items())),
+        )
+
+    # ------------------------------------------------------------------ import / export
+    def import_rdf(self, path: Path, fmt: RdfFormat | None = None) -> ImportResult:
+        """Load an RDF file; every graph it writes is replaced by the file's content.
+
+        Triples outside a named graph (all of a Turtle or N-Triples file) go to the graph
+        ``kgdoc:<file name>``, so ``kg remove <file name>`` undoes the import. The file is
+        parsed completely before the store is touched: a malformed file raises
+        :class:`InputError` with the parser's line and leaves the store unchanged.
+        """
+        store = self._writable()
+        path = Path(path)
+        if not path.is_file():
+            raise InputError(f"no such file: {path}; check the path")
+        fmt = fmt or RdfFormat.from_path(path)
+        target = pyoxigraph.NamedNode(vocab.doc_iri(path.name))
+        big = path.stat().st_size > BULK_THRESHOLD_BYTES
+        graphs: dict[str, None] = {}
+        quads: list[pyoxigraph.Quad] = []
+        count = 0
+        try:
+            for q in pyoxigraph.parse(path=str(path), format=fmt.ox):
+                if isinstance(q.graph_name, pyoxigraph.DefaultGraph):
+                    q = pyoxigraph.Quad(q.subject, q.predicate, q.object, target)
+                if isinstance(q.graph_name, pyoxigraph.NamedNode):
+                    graphs.setdefault(q.graph_name.value, None)
+                count += 1
+                if not big:
+                    quads.append(q)
+        except SyntaxError as err:
+            raise InputError(
+                f"{path.name} is not valid {fmt.value}: {one_line(err)}; "
+                "fix the file (or pass the right --format) and import it again"
+            ) from None
+        except (OSError, UnicodeDecodeError, ValueError) as err:
+            raise InputError(f"cannot read {path}: {one_line(err)}") from None
+        for g in graphs:
+            store.remove_graph(pyoxigraph.NamedNode(g))
+        if big:
+            store.bulk_load(path=str(path), format=fmt.ox, to_graph=target)
+        else:
+            store.extend(quads)
+        return ImportResult(str(path), fmt, list(graphs), count)
+
+    def dump(self, fmt: RdfFormat, out: BinaryIO, graph: str | None = None) -> None:
+        """Write the store (or one article's graph) to ``out``.
+
+        ``nt`` and ``ttl`` write the union of the graphs as triples, deduplicated; ``nt`` is
+        sorted line by line, so the same content always gives the same bytes. ``trig``,
+        ``nq`` and ``jsonld`` keep the named graphs. ``graph`` is an article name or IRI.
+        """
+        store = self.ox
+        g = pyoxigraph.NamedNode(self.resolve_doc(graph)) if graph is not None else None
+        if fmt is RdfFormat.nt:
+            if g is not None:
+                triples = {
+                    f"{q.subject} {q.predicate} {q.object} .\n"
+                    for q in store.quads_for_pattern(None, None, None, g)
+                }
+            else:
+                triples = {
+                    f"{s['s']} {s['p']} {s['o']} .\n"
+                    for s in self.select("SELECT DISTINCT ?s ?p ?o { ?s ?p ?o }")
+                }
+            for line in sorted(triples):
+                out.write(line.encode("utf-8"))
+        elif fmt is RdfFormat.ttl:
+            if g is not None:
+                found = {q.triple for q in store.quads_for_pattern(None, None, None, g)}
+            else:
+                found = {
+                    pyoxigraph.Triple(s["s"], s["p"], s["o"])
+                    for s in self.select("SELECT DISTINCT ?s ?p ?o { ?s ?p ?o }")
+                }
+            ordered = sorted(found, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+            pyoxigraph.serialize(ordered, out, fmt.ox, prefixes=EXPORT_PREFIXES)
+        elif g is not None:
+            pyoxigraph.serialize(store.quads_for_pattern(None, None, None, g), out, fmt.ox,
+                         prefixes=EXPORT_PREFIXES if fmt is RdfFormat.trig else None)
+        else:
+            store.dump(out, fmt.ox, prefixes=EXPORT_PREFIXES if fmt is RdfFormat.trig else None)
+        out.flush()
+
+
+def store_exists(path: Path | None = None) -> bool:
+    """Whether a store has been written at ``path`` (default: the configured store)."""
+    path = Path(path) if path is not None else config.default_store_path()
+    return (path / "CURRENT").is_file() and os.access(path, os.R_OK)

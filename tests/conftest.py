@@ -1,0 +1,163 @@
+"""Shared fixtures: a temporary store, a CLI runner, and a fake extractor.
+
+The fake extractor reads a tiny line grammar instead of English, so ingestion, storage and
+the CLI can be tested fast, without the NLP model, on articles written for the purpose
+(tests/data/articles/):
+
+    Subject Name (Type) relation Object Name (Type).
+    Subject Name (Type) relation 2024-05-09.          (a date literal)
+    Subject Name (Type) relation "some text".         (a string literal)
+    Agreement <kind>: A (Type) with B (Type) [at Event (Type)].
+    ... EXTRACTOR-FAILURE ...                          (the extractor raises ModelError)
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.errors import ModelError
+from kg.extract import register
+from kg.records import (
+    AgreementRecord,
+    Article,
+    Entity,
+    EntityType,
+    Evidence,
+    Extraction,
+    Fact,
+    Literal,
+    PartialDate,
+    Relation,
+)
+
+DATA = Path(__file__).parent / "data"
+ARTICLES = DATA / "articles"
+BAD = DATA / "bad"
+SEEDS = Path(__file__).parent.parent / "seeds"
+FAKE = "fake-v1"
+
+_MENTION = r"(?P<{0}>[^()]+?) \((?P<{0}t>\w+)\)"
+_FACT = re.compile(
+    _MENTION.format("s") + r" (?P<rel>\w+) (?:" + _MENTION.format("o")
+    + r'|(?P<date>\d{4}(?:-\d{2}){0,2})|"(?P<text>[^"]*)")\.$'
+)
+_AGREEMENT = re.compile(
+    r"^Agreement (?P<kind>[^:]+): " + _MENTION.format("a") + " with " + _MENTION.format("b")
+    + r"(?: at " + _MENTION.format("e") + r")?\.$"
+)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\W+", "-", name.lower()).strip("-")
+
+
+def _date(text: str) -> PartialDate:
+    parts = [int(p) for p in text.split("-")] + [0, 0]
+    return PartialDate(parts[0], parts[1] or None, parts[2] or None)
+
+
+class FakeExtractor:
+    """Reads the line grammar above; registered as ``fake-v1`` for the whole test session."""
+
+    name = FAKE
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        for article in articles:
+            yield self._one(article)
+
+    def _one(self, article: Article) -> Extraction:
+        if "EXTRACTOR-FAILURE" in article.text:
+            raise ModelError("the fake extractor was told to fail on this article")
+        ex = Extraction(article, FAKE)
+
+        def entity(name: str, type_name: str) -> str:
+            key = _key(name)
+            ex.entities.setdefault(key, Entity(key, name, EntityType(type_name)))
+            return key
+
+        offset = 0
+        for line in article.text.splitlines(keepends=True):
+            start, sentence = offset, line.strip()
+            offset += len(line)
+            ev = Evidence(article.name, sentence, start, start + len(line.rstrip("\n")))
+            if m := _AGREEMENT.match(sentence):
+                a, b = entity(m["a"], m["at"]), entity(m["b"], m["bt"])
+                event = entity(m["e"], m["et"]) if m["e"] else None
+                ex.agreements.append(AgreementRecord(
+                    f"ag{len(ex.agreements)}", m["kind"], [[a], [b]], ev, event=event,
+                ))
+            elif m := _FACT.match(sentence):
+                s = entity(m["s"], m["st"])
+                obj: str | Literal
+                if m["o"]:
+                    obj = entity(m["o"], m["ot"])
+                elif m["date"]:
+                    obj = Literal(m["date"], _date(m["date"]))
+                else:
+                    obj = Literal(m["text"])
+                ex.facts.append(Fact(s, Relation(m["rel"]), obj, ev))
+        return ex
+
+
+register(FAKE, "conftest:FakeExtractor")
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    """A store folder that does not exist yet (ingest creates it)."""
+    return tmp_path / "store"
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+class Cli:
+    """Runs ``kg`` in-process through typer's CliRunner, with errors mapped as ``kg`` does.
+
+    ``kg_cli.main.run`` turns KgError into one ``Error:`` line and an exit code; calling it
+    here (catching SystemExit) tests exactly what a user sees, without a subprocess.
+    """
+
+    def __init__(self, store: Path) -> None:
+        self.store = store
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | bytes | None = None) -> CliResult:
+        from kg_cli.app import state
+        from kg_cli.main import run
+
+        state.store, state.debug = None, False
+        code: int | str | None = 0
+        with self.runner.isolation(input=input) as (out, err, _):
+            try:
+                run(["--store", str(self.store), *args])
+            except SystemExit as exc:
+                code = exc.code
+            sys.stdout.flush()
+            sys.stderr.flush()
+            stdout, stderr = out.getvalue(), err.getvalue()
+        return CliResult(
+            code if isinstance(code, int) else 1, stdout.decode(), stderr.decode()
+        )
+
+
+@pytest.fixture
+def cli(store_path: Path) -> Cli:
+    """``cli("ingest", path)`` -> CliResult(exit_code, stdout, stderr) on a temp store."""
+    return Cli(store_path)
+
+
+@pytest.fixture
+def python() -> str:
+    return sys.executable

@@ -1,0 +1,87 @@
+"""kg.formats: the RDF and row format enums and the row writers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import UsageError
+from kg.formats import RESULT_FORMATS, WRITERS, RdfFormat, RowFormat, write_rows
+
+COLUMNS = ["name", "published", "count", "tags"]
+ROWS = [
+    ("a, \"quoted\".txt", date(2024, 7, 18), 3, ["x", "y"]),
+    ("tab\there", None, 0, []),
+]
+
+
+def test_rdf_formats_map_to_pyoxigraph() -> None:
+    assert {f.value: f.ox for f in RdfFormat} == {
+        "nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
+        "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD,
+    }
+    assert [f for f in RdfFormat if f.keeps_graphs] == [RdfFormat.trig, RdfFormat.nq,
+                                                       RdfFormat.jsonld]
+
+
+@pytest.mark.parametrize(("name", "fmt"), [
+    ("x.nt", RdfFormat.nt), ("x.TTL", RdfFormat.ttl), ("dir/x.trig", RdfFormat.trig),
+    ("x.nq", RdfFormat.nq), ("x.jsonld", RdfFormat.jsonld),
+])
+def test_format_from_extension(name: str, fmt: RdfFormat) -> None:
+    assert RdfFormat.from_path(Path(name)) is fmt
+
+
+def test_unknown_extension_says_to_pass_format() -> None:
+    with pytest.raises(UsageError, match=r"'x\.rdf'.*pass --format"):
+        RdfFormat.from_path(Path("x.rdf"))
+
+
+def test_row_format_is_the_clis_option_type() -> None:
+    from kg_cli.app import RowFormat as CliRowFormat
+
+    assert CliRowFormat is RowFormat
+    assert [f.value for f in RowFormat] == ["table", "json", "csv", "tsv"]
+    assert set(WRITERS) == set(RESULT_FORMATS) == {RowFormat.json, RowFormat.csv, RowFormat.tsv}
+
+
+def test_json_rows_are_objects_with_iso_dates() -> None:
+    buf = io.StringIO()
+    write_rows(RowFormat.json, COLUMNS, ROWS, buf)
+    assert json.loads(buf.getvalue()) == [
+        {"name": 'a, "quoted".txt', "published": "2024-07-18", "count": 3, "tags": ["x", "y"]},
+        {"name": "tab\there", "published": None, "count": 0, "tags": []},
+    ]
+
+
+def test_csv_rows_round_trip_through_the_csv_module() -> None:
+    buf = io.StringIO()
+    write_rows(RowFormat.csv, COLUMNS, ROWS, buf)
+    assert list(csv.reader(io.StringIO(buf.getvalue()))) == [
+        COLUMNS, ['a, "quoted".txt', "2024-07-18", "3", "x; y"], ["tab\there", "", "0", ""],
+    ]
+
+
+def test_tsv_rows_never_split_a_value() -> None:
+    buf = io.StringIO()
+    write_rows(RowFormat.tsv, COLUMNS, ROWS, buf)
+    lines = buf.getvalue().splitlines()
+    assert lines == ["name\tpublished\tcount\ttags", 'a, "quoted".txt\t2024-07-18\t3\tx; y',
+                     "tab here\t\t0\t"]
+
+
+def test_empty_rows_still_give_a_valid_document() -> None:
+    buf = io.StringIO()
+    write_rows(RowFormat.json, COLUMNS, [], buf)
+    assert json.loads(buf.getvalue()) == []
+
+
+def test_table_is_left_to_the_cli() -> None:
+    with pytest.raises(ValueError, match="CLI"):
+        write_rows(RowFormat.table, COLUMNS, ROWS, io.StringIO())
