@@ -54,6 +54,7 @@ def validate(
             help="Validate this RDF file (.trig, .nq, .jsonld by graph; .ttl, .nt whole) "
             "instead of the store.",
             show_default=False,
+            metavar="RDF_FILE",
         ),
     ] = None,
     fmt: FormatOption = RowFormat.table,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -145,6 +146,7 @@ def clean(raw: str) -> tuple[str, str | None, date | None]:
     published: date | None = None
     story_started = False
     in_footer = False
+    dateline: tuple[int | None, int, int] | None = None
     for i, line in enumerate(lines):
         stripped = line.strip()
         in_footer = in_footer or bool(_FOOTER_START.match(line))
@@ -168,14 +170,23 @@ def clean(raw: str) -> tuple[str, str | None, date | None]:
             m = _DATELINE.match(line)
             if m:
                 story_started = True
-                if published is None and m.group("y"):
-                    published = _safe_date(int(m.group("y")), MONTHS[m.group("mon")[:3].lower()
-                                           if m.group("mon")[:4].lower() != "sept" else "sept"],
-                                           int(m.group("d")))
+                dateline = (int(m.group("y")) if m.group("y") else None, _month(m.group("mon")),
+                            int(m.group("d")))
                 line = _blank(line[: m.end()]) + line[m.end():]
         line = _INLINE_PHOTO.sub(lambda m: _blank(m.group(0)), line)
         out.append(line)
-    return "\n".join(out), title, published
+    text = "\n".join(out)
+    if published is None and dateline is not None:
+        # a dateline gives month and day; its year is the year the story talks about most
+        year = dateline[0] or _main_year(text)
+        if year is not None:
+            published = _safe_date(year, dateline[1], dateline[2])
+    return text, title, published
+
+
+def _main_year(text: str) -> int | None:
+    years = Counter(re.findall(r"\b(20\d\d)\b", text))
+    return int(years.most_common(1)[0][0]) if years else None
 
 
 def _is_byline(lines: list[str], i: int) -> bool:

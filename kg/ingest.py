@@ -23,8 +23,8 @@ from typing import BinaryIO
 
 from kg import config, rdf
 from kg.articles import read_article, read_bytes
-from kg.errors import InputError, KgError
-from kg.extract import Extractor, get_extractor
+from kg.errors import InputError, KgError, UsageError
+from kg.extract import Extractor, available, get_extractor
 from kg.records import Article, IngestResult, Resolution
 from kg.resolve import KnownEntity, resolve
 from kg.store import KgStore
@@ -101,6 +101,8 @@ def ingest(
     >>> ingest([pathlib.Path("no/such.txt")], pathlib.Path(tempfile.mkdtemp()))[0].status
     'failed'
     """
+    if extractor not in available():  # fail before any work, even when nothing changed
+        raise UsageError(f"unknown extractor {extractor!r}; known: {', '.join(available())}")
     paths = expand_sources(sources)
     if not paths:
         raise InputError("no articles to ingest: the folders given hold no *.txt files")

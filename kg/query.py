@@ -181,6 +181,7 @@ class Walker:
         self._edges: dict[str, list[Edge]] = {}
         self._refs: dict[str, EntityRef] = {}
         self._sides: dict[str, list[set[str]]] = {}
+        self._evidence: dict[str, dict[tuple[str, str, str], list[Evidence]]] = {}
 
     def ref(self, iri: str) -> EntityRef:
         """Label and types of a node (cached)."""
@@ -261,6 +262,27 @@ class Walker:
         return sorted(edges, key=lambda e: (e.relation, e.direction, self.ref(e.target).label,
                                             e.target, e.via or ""))
 
+    def evidence(self, edge: Edge) -> list[Evidence]:
+        """Evidence of a hop, from one batch query per node (every assertion touching it).
+
+        Walks that report many edges of one node (a hub's neighbours) then cost one query,
+        not one per edge; hops whose assertions do not touch ``edge.source`` fall back to
+        :func:`edge_evidence`.
+        """
+        if edge.source not in self._evidence:
+            self._evidence[edge.source] = _node_evidence(self.store, edge.source)
+        batch = self._evidence[edge.source]
+        if edge.via is not None:
+            key = (edge.via, vocab.ont("party"), edge.source)
+        elif edge.direction == "in":
+            key = (edge.target, vocab.ont(edge.relation), edge.source)
+        else:
+            key = (edge.source, vocab.ont(edge.relation), edge.target)
+        found = batch.get(key)
+        if found is None or (edge.via is not None and edge.relation == "party"):
+            return edge_evidence(self.store, edge)
+        return found
+
     def _agreement_sides(self, agreement: str) -> list[set[str]]:
         if agreement not in self._sides:
             self._sides[agreement] = agreement_sides(self.store, agreement)
@@ -275,6 +297,37 @@ SELECT ?s ?p ?o ?sentence ?doc ?file WHERE {
   OPTIONAL { ?a prov:wasDerivedFrom ?doc . OPTIONAL { ?doc kgo:sourceFile ?file } }
 }
 """
+
+
+_NODE_EVIDENCE = """
+SELECT ?n ?s ?p ?o ?sentence ?doc ?file WHERE {
+  { ?a rdf:subject ?n . BIND(?n AS ?s) ?a rdf:object ?o } UNION
+  { ?a rdf:object ?n . BIND(?n AS ?o) ?a rdf:subject ?s }
+  ?a rdf:predicate ?p ; kgo:sentence ?sentence .
+  OPTIONAL { ?a prov:wasDerivedFrom ?doc . OPTIONAL { ?doc kgo:sourceFile ?file } }
+}
+"""
+
+
+def _node_evidence(store: ox.Store, node: str) -> dict[tuple[str, str, str], list[Evidence]]:
+    """Every assertion with ``node`` as subject or object, keyed by (s, p, o) IRIs."""
+    out: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for row in select(store, _NODE_EVIDENCE, n=ox.NamedNode(node)):
+        s, p, o, sentence = _iri(row["s"]), _iri(row["p"]), _iri(row["o"]), row["sentence"]
+        if s is None or p is None or o is None or not isinstance(sentence, ox.Literal):
+            continue
+        file, doc = row["file"], row["doc"]
+        name = (
+            file.value
+            if isinstance(file, ox.Literal)
+            else doc_name(doc.value) if isinstance(doc, ox.NamedNode) else ""
+        )
+        ev = Evidence(name, sentence.value)
+        if ev not in out[(s, p, o)]:
+            out[(s, p, o)].append(ev)
+    for evs in out.values():
+        evs.sort(key=lambda e: (e.doc, e.sentence))
+    return out
 
 
 def doc_name(doc_iri: str) -> str:
@@ -398,7 +451,7 @@ def neighbors(
             for edge in walker.edges(node):
                 if edge.target in prior:
                     continue
-                ev = tuple(edge_evidence(store, edge)) if evidence else ()
+                ev = tuple(walker.evidence(edge)) if evidence else ()
                 rows.append(
                     NeighborRow(
                         level,

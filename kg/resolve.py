@@ -34,6 +34,12 @@ class KnownEntity:
     names: frozenset[str]  # every label and alias, as written
 
 
+def _is_proper(name: str) -> bool:
+    """A name, not a description: it starts with a capital and not with a determiner."""
+    first = name.split()[0] if name.split() else ""
+    return first[:1].isupper() and first.lower() not in {"this", "the", "that", "last", "next"}
+
+
 def compatible(a: EntityType | None, b: EntityType | None) -> bool:
     """Whether two types may describe one node (an org typed differently by two articles)."""
     if a is None or b is None or a == b:
@@ -58,6 +64,8 @@ class _Index:
             if compatible(k.type, entity.type):
                 return k, f"{entity.label!r} is a known alias of {k.label!r}"
         for alias in sorted(entity.aliases):
+            if not _is_proper(alias):
+                continue  # "this year's expo" names a different thing in every article
             for k in self.by_name.get(normalize_name(alias), ()):
                 if compatible(k.type, entity.type) and len(normalize_name(alias)) > 3:
                     return k, f"shares the name {alias!r} with {k.label!r}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -156,8 +156,3 @@ class Cli:
 def cli(store_path: Path) -> Cli:
     """``cli("ingest", path)`` -> CliResult(exit_code, stdout, stderr) on a temp store."""
     return Cli(store_path)
-
-
-@pytest.fixture
-def python() -> str:
-    return sys.executable

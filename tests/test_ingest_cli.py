@@ -150,7 +150,7 @@ def test_cli_docs_stats_export_remove(cli: Cli, articles: Path, tmp_path: Path) 
         ("alpha.txt", 5, 6, 1), ("beta.txt", 3, 2, 1)]
     assert docs[0]["published"] == "2024-05-10" and len(docs[0]["sha256"]) == 64
     table = cli("docs")
-    assert "alpha.txt" in table.stdout and "Alpha Health Expo opens" in table.stdout
+    assert "alpha.txt" in table.stdout and "Alpha Health Expo" in table.stdout
 
     stats = json.loads(cli("stats", "--format", "json").stdout)
     assert stats["articles"] == 2 and stats["agreements"] == 2
@@ -194,9 +194,9 @@ def test_every_store_command_has_an_example_in_its_help(cli: Cli) -> None:
         assert "Example: kg " in res.stdout, command
 
 
-@pytest.mark.slow
 def test_seeds_end_to_end_with_the_real_extractor(cli: Cli) -> None:
-    """The real pipeline on the five seed articles (loads the NLP model)."""
+    """The real pipeline on the five seed articles (loads the NLP model: about 2 s, so not
+    marked slow)."""
     res = cli("ingest", str(SEEDS), "--format", "json")
     assert res.exit_code == 0, res.stderr
     rows = json.loads(res.stdout)

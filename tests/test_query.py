@@ -102,7 +102,8 @@ def test_path_through_an_agreement(store: ox.Store) -> None:
 
 def test_path_to_an_agreement_endpoint(store: ox.Store) -> None:
     result = query.path(store, ref(store, "Norway"), ref(store, "Lakeside Convention"))
-    assert query.path_text(result.paths[0]) == "Norway <-[party]- Lakeside Convention on Medical Data"
+    text = query.path_text(result.paths[0])
+    assert text == "Norway <-[party]- Lakeside Convention on Medical Data"
 
 
 def test_no_path_within_k_is_an_empty_answer(store: ox.Store) -> None:

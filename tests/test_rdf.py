@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pyoxigraph as ox
 import pytest
+from conftest import DATA
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
@@ -26,8 +27,6 @@ from kg.records import (
     Relation,
     Resolution,
 )
-
-from conftest import DATA
 
 TITLE = "Sample forum opens"
 SENTENCES = [
@@ -170,7 +169,8 @@ def test_named_agreement_keeps_its_own_label() -> None:
 
 def test_unknown_key_is_reported_as_an_extractor_bug() -> None:
     res = sample_resolution()
-    res.extraction.facts.append(Fact("ev", Relation.HOST, "nobody", res.extraction.facts[0].evidence))
+    evidence = res.extraction.facts[0].evidence
+    res.extraction.facts.append(Fact("ev", Relation.HOST, "nobody", evidence))
     with pytest.raises(ValueError, match="nobody"):
         build_quads(res, WHEN)
 

@@ -71,7 +71,7 @@ def test_shapes_parse_and_are_valid_shacl() -> None:
 
 def test_every_constraint_has_a_message() -> None:
     shapes = shapes_graph()
-    constraint_params = {SH["class"], SH.nodeKind, SH["or"], SH.datatype, SH.minCount}
+    constraint_params = {SH["class"], SH.nodeKind, SH["or"], SH["not"], SH.datatype, SH.minCount}
     for prop in shapes.subjects(SH.path, None):
         assert shapes.value(prop, SH.message) is not None, f"property shape {prop} has no message"
     for node in shapes.subjects(RDF.type, SH.NodeShape):

@@ -174,6 +174,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 if t.lower_ == "and" and (nxt.lower_ == "the" or _ends_with_head(toks[i:j])
                                           or toks[j - 1].i + 1 in ner_ends):
                     break
+                if t.lower_ in {"in", "at"} and (type_by_head(toks[j - 1].text) is not None
+                                                 or toks[j - 1].i + 1 in ner_ends):
+                    break  # "Expo Center in Wuhan": a place after a complete name
                 if _capitalised(nxt) or (nxt.lower_ == "the" and j + 2 < n
                                          and _capitalised(toks[j + 2])):
                     j += 1

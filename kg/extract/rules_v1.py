@@ -44,7 +44,11 @@ from kg.records import (
 E = r"⟦\d+⟧"
 _SEP = (r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+&\s+|\s*,?\s+as\s+well\s+as\s+"
         r"(?:[a-z-]+\s+){0,4}?(?:such\s+as|including|like)\s+)")
-_ITEM = rf"(?:the\s+)?(?:{E}['’]s\s+)?{E}"
+_DEMONYM = "|".join(sorted((re.escape(d.title()) for d in lx.DEMONYMS), key=len, reverse=True))
+# a list item may carry a short description: "Japanese firm Olympus", "Jiading's Malu Town"
+_DESCRIPTOR = (r"(?:(?!(?:by|with|at|in|on|of|to|for|from|and|or|as|the|was|were|is|are|has|have|"
+               r"will|which|who|that)\b)[a-z][\w-]*(?<!ed)(?<!ing)|" + _DEMONYM + ")")
+_ITEM = rf"(?:the\s+)?(?:{_DESCRIPTOR}\s+){{0,4}}?(?:{E}['’]s\s+)?{E}"
 LIST = rf"{_ITEM}(?:{_SEP}{_ITEM})*"
 _AGREEMENT = "|".join(lx.AGREEMENT_NOUNS)
 _KIND = rf"(?P<kind>(?:(?:an?|the|two|three|four|five|several|\d+)\s+)?(?:[\w-]+\s+){{0,4}}?(?:{_AGREEMENT}))"
@@ -109,6 +113,7 @@ class _Reader:
         self._owner_of: dict[str, str] = {}  # edition -> organization named as its owner
         self._pending_sub: list[tuple[str, int, Any]] = []  # listed sub-events to attach
         self._ceremony_for: dict[str, str] = {}  # signing ceremony -> the agreement it is for
+        self._merged: dict[str, str] = {}  # key merged away -> the key it became
         self.sent_of_char = self._sentence_index()
         self.title_sent = 0 if article.title and self.sents and article.title.startswith(
             self.sents[0].text.strip()[:20]) else -1
@@ -502,8 +507,6 @@ class _Reader:
             if target is None:
                 continue
             self.mention(m.start(), m.end(), target, anaphor=True)
-            if m.group("det").lower() == "this" and re.search(r"year", m.group(0), re.I):
-                self.alias(target, m.group(0))
 
     def _short_forms(self) -> None:
         """Merge "Youcare" into "Youcare Pharmaceutical", "Jiading" into "Jiading District",
@@ -552,6 +555,7 @@ class _Reader:
 
     def _merge(self, key: str, target: str, reason: str) -> None:
         ents = self.ex.entities
+        self._merged[key] = target
         src = ents.pop(key)
         dst = ents[target]
         self.alias(target, src.label)
@@ -640,7 +644,29 @@ class _Reader:
         return self.ex.entities[key].type
 
     # ------------------------------------------------------------------ finishing
+    def _final_key(self, key: str) -> str:
+        while key in self._merged:
+            key = self._merged[key]
+        return key
+
+    def _apply_merges(self) -> None:
+        """Point every fact, post and agreement at the entity its mentions were merged into."""
+        fk = self._final_key
+        self.ex.facts = [Fact(fk(f.subject), f.relation, fk(f.object) if isinstance(f.object, str)
+                              else f.object, f.evidence) for f in self.ex.facts]
+        self.ex.facts = [f for f in self.ex.facts if f.subject != f.object]
+        self.ex.posts = [Post(fk(p.person), p.role, fk(p.organization) if p.organization else None,
+                              p.evidence) for p in self.ex.posts]
+        for ag in self.ex.agreements:
+            ag.sides = [[fk(k) for k in side] for side in ag.sides]
+            ag.event = fk(ag.event) if ag.event else None
+        self._owner_of = {fk(k): fk(v) for k, v in self._owner_of.items()}
+        self._pending_sub = [(fk(k), c, s) for k, c, s in self._pending_sub]
+        if self.main_event:
+            self.main_event = fk(self.main_event)
+
     def _finish(self) -> None:
+        self._apply_merges()
         ents = self.ex.entities
         # agents of events are organizations, even when their name ends in "Forum"
         for f in self.ex.facts:
@@ -678,8 +704,10 @@ class _Reader:
             used |= set(ag.parties)
             if ag.event:
                 used.add(ag.event)
+        used |= {a.key for a in self.ex.agreements}
         for key in list(ents):
-            if key not in used and (ents[key].scope or key not in self.strong):
+            if key not in used and (ents[key].scope or key not in self.strong
+                                    or ents[key].type is EntityType.AGREEMENT):
                 del ents[key]
         for key, ent in ents.items():
             m = re.match(r"(.+?)\s+of\s+(?:the\s+)?(.+)$", ent.label)
@@ -929,7 +957,8 @@ class _Sentence:
             r"solutions?|booths?|exhibits?|achievements|robots?|vaccines?|therapies)\s+(?:by|from|of)"
             r"\s+(?:(?:companies|enterprises|firms|exhibitors|makers)\s+)?(?:like\s+|such\s+as\s+|"
             r"including\s+)?(?P<l>" + LIST + ")",
-            r"\bexhibitors?\s+(?:include|including|such\s+as|like|were|are)\s+(?P<l>" + LIST + ")",
+            r"\bexhibitors?\s+(?:include[sd]?|including|such\s+as|like|were|are)\s+(?P<l>" + LIST
+            + ")",
             r"\b(?:showcased|displayed|exhibited)\s+(?:the\s+)?(?:products|innovations|"
             r"technologies)\s+of\s+(?P<l>" + LIST + ")",
         ]

@@ -1,0 +1,146 @@
+"""kg ask: every question form parses to the right query and answers on tests/data/mini.trig."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.ask import ask, clean_question, kind_matches, match, types_for
+from kg.errors import AmbiguousEntityError, EntityNotFoundError, UnknownQuestionError
+
+MINI = Path(__file__).parent / "data" / "mini.trig"
+GOLD = Path("/work/shared/eval/gold")
+
+
+@pytest.fixture(scope="module")
+def store() -> ox.Store:
+    s = ox.Store()
+    s.load(path=str(MINI), format=ox.RdfFormat.TRIG)
+    return s
+
+
+CASES = [
+    # (question, form, answers)
+    ("who signed with Summit Hospital", "signed-with", ["Acme Devices", "Nordic Pharma"]),
+    ("Who has Summit Hospital signed with?", "signed-with", ["Acme Devices", "Nordic Pharma"]),
+    ("who signed a strategic cooperation memorandum with Nordic Pharma", "signed-with",
+     ["Lakeside Municipal Government", "Ministry of Wellness"]),
+    ("who inked deals with Nordic Pharma", "signed-with",  # no kind "deal": every agreement
+     ["Lakeside Municipal Government", "Ministry of Wellness", "Summit Hospital"]),
+    ("who reached a cooperation agreement with Acme Devices", "signed-with",
+     ["Center for Device Innovation", "Summit Hospital"]),
+    ("which hospitals signed with Acme Devices", "signed-with", ["Summit Hospital"]),
+    ("who signed the Lakeside Convention on Medical Data", "parties",
+     ["Chile", "Norway", "Sweden"]),
+    ("who hosted the signing ceremony for the Lakeside Convention on Medical Data", "hosts",
+     ["World Health Alliance"]),
+    ("during which forum was the Lakeside Convention on Medical Data signing ceremony held",
+     "part-of", ["Coastal Health Forum"]),
+    ("who hosted HME 2022", "hosts", ["Lakeside Health Association"]),
+    ("who organized the Harbor Medical Expo 2022", "organizers",
+     ["Lakeside Municipal Government", "Ministry of Wellness"]),
+    ("who attended the Harbor Medical Expo 2022", "participants", ["Li Wei"]),
+    ("which hospitals took part in the digital care exhibition", "participants",
+     ["Summit Hospital", "Valley Hospital"]),
+    ("which companies will attend the Digital Care Pavilion", "participants",
+     ["Acme Devices", "Nordic Pharma"]),
+    ("which companies showed surgical robots at the Digital Care Pavilion", "participants",
+     ["Acme Devices"]),
+    ("who exhibited at HME 2023", "participants", ["Acme Devices"]),
+    ("which country was the guest of honor at the Coastal Health Forum", "participants",
+     ["Norway"]),
+    ("where was HME 2022 held", "where", ["Lakeside City"]),
+    ("where did the Coastal Health Forum take place", "where", ["Lakeside District"]),
+    ("where is the Digital Care Pavilion located", "where", ["Hall B of Riverside Park"]),
+    ("where is Hall B located", "where", ["Riverside Park"]),  # a venue: locatedIn
+    ("when was the Coastal Health Forum held", "when-start", ["--09-26"]),
+    ("when did HME 2022 start", "when-start", ["2022-05"]),
+    ("when did HME 2022 end", "when-end", ["2022-05-20"]),
+    ("which events did the Lakeside Health Association host", "events-of",
+     ["Coastal Health Forum", "Harbor Medical Expo 2022"]),
+    ("what events did Acme Devices attend", "events-of",
+     ["Digital Care Pavilion", "Harbor Medical Expo 2023"]),
+    ("which events did Summit Hospital sign at", "events-of", ["Harbor Medical Expo 2022"]),
+    ("who is the president of Summit Hospital", "post-holder", ["Li Wei"]),
+    ("who is the Party secretary of Lakeside", "post-holder", ["Zhao Min"]),
+    ("what is Li Wei's post", "post", ["president"]),
+    ("what is the theme of HME 2022", "theme", ["Health for all, innovation for life"]),
+    ("which series is HME 2022 an edition of", "series", ["Harbor Medical Expo"]),
+    ("what are the editions of the Harbor Medical Expo", "editions",
+     ["Harbor Medical Expo 2022", "Harbor Medical Expo 2023"]),
+    ("which fair includes the Digital Care Pavilion", "part-of", ["Harbor Medical Expo 2022"]),
+    ("what themed exhibitions did HME 2022 feature", "sub-events", ["Digital Care Pavilion"]),
+    ("which country is Nordic Pharma from", "country", ["Sweden"]),
+    ("which ministry is the Center for Device Innovation under", "parent-organization",
+     ["Ministry of Wellness"]),
+]
+
+
+@pytest.mark.parametrize(("question", "form", "answers"), CASES)
+def test_question_forms(store: ox.Store, question: str, form: str, answers: list[str]) -> None:
+    result = ask(store, question)
+    assert result.form == form
+    assert sorted(a.label for a in result.answers) == sorted(answers)
+    assert all(a.evidence for a in result.answers)  # every answer says where it was read
+
+
+def test_literal_answers_have_no_iri_and_json_shape(store: ox.Store) -> None:
+    data = ask(store, "when was the Coastal Health Forum held").as_json()
+    assert data["question"] == "when was the Coastal Health Forum held"
+    (answer,) = data["answers"]
+    assert answer["label"] == "--09-26" and answer["iri"] is None
+    assert answer["evidence"][0] == {
+        "doc": "a2_forum.txt",
+        "sentence": "The Coastal Health Forum opened on Sept 26 in Lakeside District, "
+                    "hosted by the Lakeside Health Association.",
+    }
+    json.dumps(data)  # serialisable
+
+
+def test_connection_question_returns_a_path(store: ox.Store) -> None:
+    result = ask(store, "how is Li Wei connected to Valley Hospital")
+    assert result.form == "connection"
+    assert result.path is not None and len(result.path.paths[0]) == 3
+    assert [a.label for a in result.answers][-1] == "Valley Hospital"
+
+
+def test_unknown_form_lists_known_forms(store: ox.Store) -> None:
+    with pytest.raises(UnknownQuestionError) as err:
+        ask(store, "tell me a joke")
+    assert "who signed (a KIND) with X" in str(err.value)
+    assert err.value.exit_code == 2
+
+
+def test_unresolvable_entity(store: ox.Store) -> None:
+    with pytest.raises(EntityNotFoundError, match="did you mean: Summit Hospital"):
+        ask(store, "who signed with Sumit Hospital")
+    with pytest.raises(AmbiguousEntityError):
+        ask(store, "who signed with Coastal")
+
+
+def test_hostile_entity_phrases(store: ox.Store) -> None:
+    result = ask(store, 'who attended O\'Brien "Labs" {x} <y> # SELECT \\ DROP ALL')
+    assert result.entity is not None and result.entity.label.startswith("O'Brien")
+    for phrase in ['"} CLEAR GRAPH {', "x' . ?s ?p ?o", ">#"]:
+        with pytest.raises(EntityNotFoundError):
+            ask(store, f"who hosted {phrase}")
+
+
+def test_helpers() -> None:
+    assert clean_question(" who hosted  the  expo ?") == "who hosted the expo"
+    assert types_for("government bodies") == ("GovernmentBody",)
+    assert types_for("countries") == ("Place",)
+    assert kind_matches("strategic cooperation agreements", "strategic cooperation agreement")
+    assert not kind_matches("memorandum", "strategic cooperation agreement")
+
+
+@pytest.mark.skipif(not GOLD.is_dir(), reason="needs the shared evaluation gold")
+def test_every_scored_question_parses() -> None:
+    for path in sorted(GOLD.glob("*.json")):
+        for q in json.loads(path.read_text())["questions"]:
+            form, m = match(q["q"])
+            assert m.group("x"), q["q"]
+            assert form.name != "connection", q["q"]
