@@ -20,7 +20,7 @@ from typing import TextIO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg import vocab  # noqa: E402
+from kg import vocab
 
 KGO, RDF_TYPE, LABEL = vocab.ONT, vocab.RDF_TYPE, vocab.RDFS_LABEL
 XSD = vocab.XSD
@@ -65,9 +65,11 @@ def pools(rng: random.Random) -> dict[str, list[tuple[str, str]]]:
 
 
 def pick(rng: random.Random, pool: list[tuple[str, str]]) -> tuple[str, str]:
-    # skewed towards the start of the pool: a few hubs, a long tail
-    return pool[min(int(rng.paretovariate(1.2)) - 1, len(pool) - 1)] if rng.random() < 0.3 \
-        else pool[rng.randrange(len(pool))]
+    # mostly uniform, one pick in ten skewed towards the start of the pool: a few hubs
+    # (a big company at many fairs), a long tail
+    if rng.random() < 0.1:
+        return pool[min(int(rng.paretovariate(1.5)) - 1, len(pool) - 1)]
+    return pool[rng.randrange(len(pool))]
 
 
 def article(w: Writer, rng: random.Random, n: int, pool: dict[str, list[tuple[str, str]]]) -> None:
@@ -105,7 +107,7 @@ def article(w: Writer, rng: random.Random, n: int, pool: dict[str, list[tuple[st
             w.quad(iri(s), iri(KGO + r), obj)
             assertion(s, KGO + r, obj, sentence)
 
-    series_kind, series_name = pick(rng, pool["EventSeries"])
+    series_kind, series_name = pool["EventSeries"][rng.randrange(len(pool["EventSeries"]))]
     year = 2015 + n % 10
     event_label = f"{series_name.replace(' Series', '')} {year}"
     event = entity("Event", event_label)

@@ -28,14 +28,19 @@ def run(argv: list[str] | None = None) -> None:
             raise
         typer.echo(f"Error: {err}", err=True)
         sys.exit(err.exit_code)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, typer.Abort):
         typer.echo("Aborted.", err=True)
         sys.exit(1)
-    except click.exceptions.Exit as ex:
+    except (click.exceptions.Exit, typer.Exit) as ex:
         sys.exit(ex.exit_code)
-    except click.ClickException as err:
-        err.show()
-        sys.exit(err.exit_code)
+    except (click.ClickException, typer.TyperException) as err:
+        # typer >= 0.20 vendors click: its usage errors derive from TyperException
+        show = getattr(err, "show", None)
+        if callable(show):
+            show()
+        else:
+            typer.echo(f"Error: {err}", err=True)
+        sys.exit(int(getattr(err, "exit_code", 2)))
     except BrokenPipeError:
         sys.exit(0)
     except KeyboardInterrupt:

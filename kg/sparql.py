@@ -16,6 +16,7 @@ executes an update.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -96,18 +97,29 @@ class SparqlResult:
     result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | None
 
     def table(self) -> tuple[list[str], Iterator[list[str]]]:
-        """Column names and rows of display strings (prefixed IRIs, lexical literals)."""
+        """Column names and rows of display strings (prefixed IRIs, lexical literals).
+
+        Rows are computed lazily; an evaluation error while reading them is a QueryError.
+        """
         res = self.result
         if isinstance(res, ox.QuerySolutions):
             names = [v.value for v in res.variables]
-            return names, ([display(sol[n]) for n in names] for sol in res)
+            return names, _guarded([display(sol[n]) for n in names] for sol in res)
         if isinstance(res, ox.QueryBoolean):
             return ["boolean"], iter([["true" if bool(res) else "false"]])
         if isinstance(res, ox.QueryTriples):
-            return ["subject", "predicate", "object"], (
+            return ["subject", "predicate", "object"], _guarded(
                 [display(t.subject), display(t.predicate), display(t.object)] for t in res
             )
         return ["result"], iter([["update done"]])
+
+
+def _guarded(rows: Iterator[list[str]]) -> Iterator[list[str]]:
+    """Turn pyoxigraph's evaluation errors (raised while iterating) into QueryError."""
+    try:
+        yield from rows
+    except (OSError, RuntimeError) as err:
+        raise QueryError(f"the SPARQL query failed: {one_line(err)}") from None
 
 
 _PREFIX_ORDER = sorted(vocab.PREFIXES.items(), key=lambda kv: -len(kv[1]))
@@ -185,20 +197,25 @@ def write_result(
     CLI to draw from :meth:`SparqlResult.table`.
     """
     res = outcome.result
+    if isinstance(res, ox.QueryTriples) and graph_format.keeps_graphs and (
+        graph_format is not RdfFormat.jsonld
+    ):
+        raise UsageError(
+            f"a CONSTRUCT result is triples; use --graph-format nt, ttl or jsonld, "
+            f"not {graph_format.value}"
+        )
+    if res is not None and not isinstance(res, ox.QueryTriples) and fmt not in RESULT_FORMATS:
+        raise ValueError("the table format is drawn by the CLI")
+    # Serialised in memory first: an evaluation error half-way must not leave half a
+    # JSON document on stdout for a script to choke on.
+    buffer = io.BytesIO()
     try:
         if isinstance(res, ox.QueryTriples):
-            if graph_format.keeps_graphs and graph_format is not RdfFormat.jsonld:
-                raise UsageError(
-                    f"a CONSTRUCT result is triples; use --graph-format nt, ttl or jsonld, "
-                    f"not {graph_format.value}"
-                )
             prefixes = EXPORT_PREFIXES if graph_format is RdfFormat.ttl else None
-            ox.serialize(list(res), out, graph_format.ox, prefixes=prefixes)
+            ox.serialize(list(res), buffer, graph_format.ox, prefixes=prefixes)
         elif res is not None:
-            if fmt not in RESULT_FORMATS:
-                raise ValueError("the table format is drawn by the CLI")
-            res.serialize(out, RESULT_FORMATS[fmt])
-    except OSError as err:
-        if isinstance(err, BrokenPipeError):
-            raise
+            res.serialize(buffer, RESULT_FORMATS[fmt])
+    except (OSError, RuntimeError) as err:
         raise QueryError(f"the SPARQL query failed: {one_line(err)}") from None
+    out.write(buffer.getvalue())
+    out.flush()

@@ -12,6 +12,9 @@ from conftest import ARTICLES, BAD, FAKE, Cli
 from test_store import _nt
 
 
+_SERVICE = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+
+
 @pytest.fixture
 def filled(cli: Cli) -> Cli:
     assert cli("ingest", str(ARTICLES), "--extractor", FAKE).exit_code == 0
@@ -46,6 +49,9 @@ def test_bad_article(filled: Cli, path: Path, needles: list[str]) -> None:
 @pytest.mark.parametrize(("args", "code", "needles"), [
     (["sparql", "SELECT ?x WHERE { ?x kgo:host"], 1, ["does not parse", "1:"]),
     (["sparql", "DROP ALL"], 2, ["--allow-update"]),
+    # evaluation errors surface while results are read (port 9 is refused without connecting)
+    (["sparql", _SERVICE], 1, ["the SPARQL query failed"]),
+    (["sparql", _SERVICE, "--format", "json"], 1, ["the SPARQL query failed"]),
     (["sparql", "--file", "/no/such/query.rq"], 1, ["cannot read the query file"]),
     (["remove", "nope.txt"], 1, ["no article 'nope.txt'", "alpha.txt", "beta.txt"]),
     (["export", "--graph", "nope.txt"], 1, ["no article 'nope.txt'"]),

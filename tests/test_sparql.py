@@ -157,3 +157,24 @@ def test_cli_query_and_file_are_exclusive(cli: Cli) -> None:
     _write_sample(cli.store, "a.txt")
     res = cli("sparql")
     assert res.exit_code == 2 and res.stderr.startswith("Error: give the query")
+
+
+def test_store_commands_do_not_import_heavy_libraries(tmp_path: Path) -> None:
+    """export/sparql/docs/stats answer from pyoxigraph alone: no spaCy, rdflib or networkx."""
+    import subprocess
+    import sys
+
+    store = tmp_path / "store"
+    _write_sample(store, "a.txt")
+    code = (
+        "import sys\nfrom kg_cli.main import run\n"
+        "try:\n    run(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "finally:\n"
+        "    top = {m.split('.')[0] for m in sys.modules}\n"
+        "    heavy = sorted(top & {'spacy', 'rdflib', 'networkx'})\n"
+        "    print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    for args in (["export", "--format", "nt"], ["sparql", HOSPITALS], ["docs"], ["stats"]):
+        proc = subprocess.run([sys.executable, "-c", code, "--store", str(store), *args],
+                              capture_output=True, text=True, timeout=120)
+        assert "HEAVY []" in proc.stderr, (args, proc.stderr)

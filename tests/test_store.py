@@ -267,3 +267,24 @@ def test_malformed_import_names_the_line_and_changes_nothing(
         with pytest.raises(InputError, match="no such file"):
             store.import_rdf(tmp_path / "missing.ttl")
     assert _nt(store_path) == before
+
+
+def test_big_files_are_validated_then_bulk_loaded(
+    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.store
+
+    monkeypatch.setattr(kg.store, "BULK_THRESHOLD_BYTES", 10)
+    good = tmp_path / "big.nq"
+    good.write_text('<http://x/a> <http://x/b> "in g" <http://x/g> .\n'
+                    '<http://x/a> <http://x/b> "no graph" .\n')
+    bad = tmp_path / "bigbad.nq"
+    bad.write_text('<http://x/a> <http://x/b> "c" <http://x/h> .\n<http://x/a> oops .\n')
+    with KgStore.open(store_path, read_only=False) as store:
+        result = store.import_rdf(good)
+        assert result.quads == 2
+        assert sorted(result.graphs) == sorted(["http://x/g", vocab.doc_iri("big.nq")])
+        assert {q.graph_name.value for q in store.ox} == {"http://x/g", vocab.doc_iri("big.nq")}
+        with pytest.raises(InputError, match="line 2"):
+            store.import_rdf(bad)
+        assert len(store.ox) == 2

@@ -93,7 +93,7 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None) 
     """
     year_default = year_hint or (published.year if published else None)
     m = _RANGE.search(text)
-    if m and (m.group("d2") or m.group("m2")) or (m and re.search(r"\b(to|through|until)\s*$",
+    if (m and (m.group("d2") or m.group("m2"))) or (m and re.search(r"\b(to|through|until)\s*$",
                                                                   m.group(0).strip(), re.I)):
         assert m is not None
         y2 = int(m.group("y2")) if m.group("y2") else None

@@ -355,8 +355,7 @@ class _Reader:
                 continue
             first = chunk[0]
             det = first.lower_ if first.dep_ == "det" or first.lower_ in {"this", "that"} else ""
-            words = [t for t in chunk if t.dep_ not in {"det", "poss", "case"} and not
-                     (t.dep_ == "nummod")]
+            words = [t for t in chunk if t.dep_ not in {"det", "poss", "case"} and t.dep_ != "nummod"]
             poss = [t for t in chunk if t.dep_ == "poss"]
             pp_end = self._pp_end(root)
             start = words[0].idx if words else root.idx
@@ -389,7 +388,7 @@ class _Reader:
                 and len(words) > 1)
             if det in {"this", "that", "the", "its"} and not has_pp:
                 continue  # anaphor, resolved later
-            if not introduces or len(words) < 2 and not has_pp:
+            if not introduces or (len(words) < 2 and not has_pp):
                 continue
             key = self.entity(label, EntityType.EVENT, scope=True, strong=True)
             self.heads[key] = root.lemma_.lower()
@@ -408,7 +407,7 @@ class _Reader:
                 if len(sub) <= 14:
                     end = max(end, sub[-1].idx + len(sub[-1].text))
                 break
-        return end
+        return int(end)
 
     def _year_for_ordinal(self, sent: Any) -> int | None:
         pub = self.article.published
@@ -498,10 +497,10 @@ class _Reader:
             if recent:
                 target = recent[-1].key
             main = self.main_event
-            if main is not None and (self.heads.get(main) == head or head in generic):
-                if target is None or self.ex.entities[target].scope is None:
-                    target = main if not recent or head in generic and self.heads.get(
-                        recent[-1].key) != head else target or main
+            if main is not None and (self.heads.get(main) == head or head in generic) and (
+                    target is None or self.ex.entities[target].scope is None):
+                    target = main if not recent or (head in generic and self.heads.get(
+                        recent[-1].key) != head) else target or main
             if target is None:
                 target = main
             if target is None:
@@ -528,12 +527,11 @@ class _Reader:
                     continue
                 rest = [w.lower() for w in ow[len(words):]]
                 etype, otype = self._vote(key), self._vote(other_key)
-                if etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1:
-                    cands.append(other_key)
-                elif all(w in generic for w in rest) and _compatible(etype, otype):
-                    cands.append(other_key)
-                elif (otype is EntityType.EVENT and words[-1].lower() == head_word(other.label)
-                      and len(words) > 2):
+                surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
+                suffixed = all(w in generic for w in rest) and _compatible(etype, otype)
+                event_stem = (otype is EntityType.EVENT and len(words) > 2
+                              and words[-1].lower() == head_word(other.label))
+                if surname or suffixed or event_stem:
                     cands.append(other_key)
             if not cands and len(words) >= 2 and self._vote(key) is EntityType.EVENT:
                 cands = [k for k, o in ents.items() if k != key and not o.scope
@@ -670,9 +668,9 @@ class _Reader:
         ents = self.ex.entities
         # agents of events are organizations, even when their name ends in "Forum"
         for f in self.ex.facts:
-            if f.relation in (Relation.HOST, Relation.ORGANIZER) and isinstance(f.object, str):
-                if ents[f.object].type in (EntityType.EVENT, EntityType.EVENT_SERIES):
-                    ents[f.object].type = EntityType.ORGANIZATION
+            if (f.relation in (Relation.HOST, Relation.ORGANIZER) and isinstance(f.object, str)
+                    and ents[f.object].type in (EntityType.EVENT, EntityType.EVENT_SERIES)):
+                ents[f.object].type = EntityType.ORGANIZATION
         for key, owner in self._owner_of.items():
             if key in ents and owner in ents:
                 if ents[owner].type in (EntityType.EVENT, EntityType.EVENT_SERIES):
@@ -1165,8 +1163,8 @@ class _Sentence:
 
     def kind(self, text: str) -> str:
         words = text.strip().split()
-        while words and words[0].lower() in {"a", "an", "the", "two", "three", "four", "five",
-                                             "several"} or (words and words[0].isdigit()):
+        while (words and words[0].lower() in {"a", "an", "the", "two", "three", "four", "five",
+                                             "several"}) or (words and words[0].isdigit()):
             words = words[1:]
         kind = " ".join(words).lower()
         kind = re.sub(r"agreements$", "agreement", kind)
