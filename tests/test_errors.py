@@ -11,7 +11,6 @@ import pytest
 from conftest import ARTICLES, BAD, FAKE, Cli
 from test_store import _nt
 
-
 _SERVICE = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
 
 
