@@ -78,11 +78,13 @@ def _partial(year: int | None, month: int | None, day: int | None) -> PartialDat
     return PartialDate(year, month, day)
 
 
-def parse_span(text: str, published: date | None, year_hint: int | None = None) -> DateSpan | None:
+def parse_span(text: str, published: date | None, year_hint: int | None = None,
+               past: bool | None = None) -> DateSpan | None:
     """Read the first date or date range in ``text``.
 
     ``year_hint`` (an edition's year) fills the year when the text gives none; otherwise the
-    publication year does; otherwise the date stays partial.
+    publication year does; otherwise the date stays partial. ``past`` says whether the clause
+    is in the past tense, for weekdays ("was held on Thursday" vs "will open on Thursday").
 
     >>> parse_span("from April 20 to 21", date(2023, 4, 14))
     DateSpan(start=PartialDate(year=2023, month=4, day=20), end=PartialDate(year=2023, month=4, day=21), ranged=True)
@@ -115,6 +117,10 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None) 
             d = published - timedelta(days=delta)
         elif m.group(1).lower() == "next":
             d = published + timedelta(days=(target - published.weekday()) % 7 or 7)
+        elif past is True:  # "was held on Thursday": the latest Thursday up to publication
+            d = published - timedelta(days=delta)
+        elif past is False:  # "will open on Thursday": the next one
+            d = published + timedelta(days=(target - published.weekday()) % 7)
         else:
             d = published - timedelta(days=delta) if delta <= 3 else published + timedelta(
                 days=(target - published.weekday()) % 7)

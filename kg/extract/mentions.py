@@ -36,6 +36,9 @@ _STOP_CAPS = frozenset({
 })
 # Capitalised single words that are never a name on their own.
 _GENERIC_SINGLE = frozenset({"party", "government", "ministry", "hospital", "forum", "fair"})
+_ORDINAL_OR_YEAR = re.compile(
+    r"\d+(?:st|nd|rd|th)|(?:19|20)\d\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth", re.I)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z0-9&-]*$|^[A-Z]{2,}$")
 
 
@@ -98,7 +101,8 @@ def type_by_head(text: str) -> EntityType | None:
     words = [w.strip(",.()").lower() for w in re.sub(r"['’]s\b", "", text).split()]
     head = head_word(text)
     lowered = set(words)
-    if lowered & lx.HOSPITAL_HEADS and head in {"group", "hospital", "hospitals", "clinic"}:
+    if lowered & lx.HOSPITAL_HEADS and head in {"group", "hospital", "hospitals", "clinic",
+                                                "university", "college", "school"}:
         return EntityType.HOSPITAL
     if head in lx.HOSPITAL_HEADS:
         return EntityType.HOSPITAL
@@ -154,6 +158,21 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 continue
             nxt = toks[j + 1] if j + 1 < n else None
             if nxt is None:
+                break
+            if t.text == "(":
+                # "China (Taizhou) International Medical Expo", "Convention Center (Shanghai)":
+                # a parenthesised place inside or closing a name (an acronym is not)
+                close = next((k for k in range(j + 1, min(j + 5, n)) if toks[k].text == ")"), None)
+                inner = toks[j + 1:close] if close else []
+                if inner and all(_capitalised(x) for x in inner) and not (
+                        len(inner) == 1 and is_acronym(inner[0].text)) and close is not None:
+                    after = toks[close + 1] if close + 1 < n else None
+                    if after is not None and _capitalised(after):
+                        j = close + 1
+                        continue
+                    if type_by_head(toks[j - 1].text) is not None:
+                        j = close + 1
+                        last_good = j
                 break
             if t.text in {"'s", "’s"}:
                 if toks[j - 1].i + 1 in ner_ends or is_acronym(toks[j - 1].text):
@@ -219,8 +238,8 @@ def find_names(doc: Any) -> list[Name]:
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in {"the", "a", "an", "this", "that"}:
             start += 1
-        while start < end and doc[start].is_punct:
-            start += 1
+        while start < end and (doc[start].is_punct or _ORDINAL_OR_YEAR.fullmatch(doc[start].text)):
+            start += 1  # "the 14th X", "the 2023 X": the edition marker is not part of the name
         for k in range(start, end):
             if doc[k].text in {"(", "[", '"'}:
                 end = k

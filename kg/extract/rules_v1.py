@@ -219,7 +219,9 @@ class _Reader:
             return year, self.text[n.start - (len(before) - m.start(0)):n.end]
         m = re.search(r"\b(?:the\s+)?(\w+)\s+(?:edition\s+of\s+(?:the\s+)?)?$", before, re.I)
         if m and ordinal_value(m.group(1)) is not None:
-            return None, self.text[n.start - (len(before) - m.start(0)):n.end]
+            # "the 14th X" in a dated article: the edition of the publication year
+            pub = self.article.published
+            return (pub.year if pub else None), self.text[n.start - (len(before) - m.start(0)):n.end]
         return None
 
     def _add_name(self, n: Name) -> None:
@@ -528,7 +530,9 @@ class _Reader:
                 rest = [w.lower() for w in ow[len(words):]]
                 etype, otype = self._vote(key), self._vote(other_key)
                 surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
-                suffixed = all(w in generic for w in rest) and _compatible(etype, otype)
+                suffixed = (len(rest) == 1 or all(w in {"co", "ltd", "inc", "group", "limited", "corp"}
+                                                   for w in rest)) and all(w in generic for w in rest) \
+                    and _compatible(etype, otype)
                 event_stem = (otype is EntityType.EVENT and len(words) > 2
                               and words[-1].lower() == head_word(other.label))
                 if surname or suffixed or event_stem:
@@ -754,7 +758,9 @@ class _Reader:
             # take the range phrase around the entity ("from April 20 to 21")
             lo = max(sent.start_char, ent.start_char - 6)
             phrase = self.text[lo:min(sent.end_char, ent.end_char + 12)]
-            span = parse_span(phrase, self.article.published, year_hint)
+            past = not re.search(r"\b(?:will|to be held|is scheduled|is set to|is expected|are expected)\b",
+                                 sent.text)
+            span = parse_span(phrase, self.article.published, year_hint, past)
             if span is not None and (span.start or span.end):
                 return span
         return None
