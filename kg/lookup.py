@@ -6,8 +6,10 @@ agree. The rules, in order (deterministic and documented in the CLI help):
 
 1. An IRI (``https://...``, ``<https://...>`` or ``kg:hospital/x``) names that node if the
    store knows it.
-2. Names are compared after :func:`kg.names.normalize_name` (case, punctuation, a leading
-   "the", corporate suffixes). An exact match on an ``rdfs:label`` wins over alias
+2. A name equal, character for character, to the label of exactly one entity names it (an
+   index look-up, so copied labels resolve instantly on any store). Otherwise names are
+   compared after :func:`kg.names.normalize_name` (case, punctuation, a leading "the",
+   corporate suffixes). An exact match on an ``rdfs:label`` wins over alias
    (``skos:altLabel``) matches; several different nodes at the same level are ambiguous.
 3. Failing that, a node whose label or alias contains every token of the name (plural and
    possessive "s" folded) matches, if it is the only such node. Agreements are skipped at this
@@ -143,12 +145,12 @@ class EntityRef:
         return f"{self.label}{kind} <{self.iri}>"
 
 
+# Grouped: a node named in hundreds of articles has each label and type once per article
+# graph in the union; counting them in the store keeps the Python side to distinct values.
 _DESCRIBE = """
-SELECT ?n ?p ?v WHERE {
-  { ?n rdfs:label ?v . BIND(rdfs:label AS ?p) }
-  UNION { ?n skos:altLabel ?v . BIND(skos:altLabel AS ?p) }
-  UNION { ?n a ?v . BIND(rdf:type AS ?p) }
-}
+SELECT ?n ?p ?v (COUNT(*) AS ?c) WHERE {
+  ?n ?p ?v . VALUES ?p { rdfs:label skos:altLabel rdf:type }
+} GROUP BY ?n ?p ?v
 """
 
 
@@ -163,10 +165,10 @@ def describe_nodes(store: ox.Store, iris: Iterable[str]) -> dict[str, EntityRef]
         aliases: set[str] = set()
         types: set[str] = set()
         for row in select(store, _DESCRIBE, n=ox.NamedNode(iri)):
-            pred, value = row["p"], row["v"]
-            assert isinstance(pred, ox.NamedNode)
+            pred, value, count = row["p"], row["v"], row["c"]
+            assert isinstance(pred, ox.NamedNode) and isinstance(count, ox.Literal)
             if pred.value == vocab.RDFS_LABEL and isinstance(value, ox.Literal):
-                labels.append(value.value)
+                labels.extend([value.value] * int(count.value))
             elif pred.value == vocab.SKOS_ALT and isinstance(value, ox.Literal):
                 aliases.add(value.value)
             elif isinstance(value, ox.NamedNode) and value.value.startswith(vocab.ONT):
@@ -307,6 +309,9 @@ def resolve(store: ox.Store, name: str, *, prefer: Sequence[str] = ()) -> Entity
         raise EntityNotFoundError(
             f"no node with IRI <{iri}> in the store; check it with `kg search` or `kg entities`"
         )
+    fast = _exact_label(store, name.strip())
+    if fast is not None:
+        return fast
     norm = normalize_name(name)
     if not norm:
         raise EntityNotFoundError(f"{name!r} is not a name; give an entity's name, alias or IRI")
@@ -332,6 +337,26 @@ def resolve(store: ox.Store, name: str, *, prefer: Sequence[str] = ()) -> Entity
     if found:
         return found
     raise EntityNotFoundError(_not_found_message(store, name, norm))
+
+
+_BY_LABEL = "SELECT ?n ?l WHERE { ?n rdfs:label ?l }"
+
+
+def _exact_label(store: ox.Store, name: str) -> EntityRef | None:
+    """The one entity whose label is exactly ``name`` (an index look-up, no scan), else None.
+
+    This is rule 2 taken literally before normalising: on a large store most arguments are
+    copied labels, and they resolve without scanning every name.
+    """
+    if not name:
+        return None
+    iris = {
+        row["n"].value
+        for row in select(store, _BY_LABEL, l=ox.Literal(name))
+        if isinstance(row["n"], ox.NamedNode)
+    }
+    refs = _entity_refs(store, iris)
+    return refs[0] if len(refs) == 1 else None
 
 
 def _not_found_message(store: ox.Store, name: str, norm: str) -> str:

@@ -201,10 +201,13 @@ class Walker:
         return relation in self.relations or _SUB_OF.get(relation) in self.relations
 
     def _node_ok(self, iri: str) -> bool:
+        # Targets of the expansion query are entities by construction (objects of entity
+        # relations, parties, events), so types are only looked up for a --type filter:
+        # a walk over hubs then costs one query per expanded node, not one per neighbour.
+        if not self.types:
+            return True
         types = set(self.ref(iri).types)
-        if types & STRUCTURAL_TYPES or "Agreement" in types:
-            return False
-        return not self.types or bool(types & self.types)
+        return bool(types & self.types) and not types & STRUCTURAL_TYPES
 
     def edges(self, node: str, *, endpoint: str | None = None) -> list[Edge]:
         """The hops from ``node`` allowed by the filters, deduplicated and sorted.
@@ -258,9 +261,7 @@ class Walker:
                 and (e.target, e.direction, e.via) in specific
             )
         ]
-        self.refs({e.target for e in edges} | {e.via for e in edges if e.via})
-        return sorted(edges, key=lambda e: (e.relation, e.direction, self.ref(e.target).label,
-                                            e.target, e.via or ""))
+        return sorted(edges, key=lambda e: (e.relation, e.direction, e.target, e.via or ""))
 
     def evidence(self, edge: Edge) -> list[Evidence]:
         """Evidence of a hop, from one batch query per node (every assertion touching it).
@@ -293,18 +294,21 @@ class Walker:
 
 _EVIDENCE = """
 SELECT ?s ?p ?o ?sentence ?doc ?file WHERE {
-  ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kgo:sentence ?sentence .
+  ?a rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?p ; kgo:sentence ?sentence .
   OPTIONAL { ?a prov:wasDerivedFrom ?doc . OPTIONAL { ?doc kgo:sourceFile ?file } }
 }
 """
 
 
+# Two self-contained branches: a BIND before the triples makes the planner scan every
+# assertion (seconds on a million triples) instead of starting from the bound node.
 _NODE_EVIDENCE = """
 SELECT ?n ?s ?p ?o ?sentence ?doc ?file WHERE {
-  { ?a rdf:subject ?n . BIND(?n AS ?s) ?a rdf:object ?o } UNION
-  { ?a rdf:object ?n . BIND(?n AS ?o) ?a rdf:subject ?s }
-  ?a rdf:predicate ?p ; kgo:sentence ?sentence .
-  OPTIONAL { ?a prov:wasDerivedFrom ?doc . OPTIONAL { ?doc kgo:sourceFile ?file } }
+  { ?a rdf:subject ?n ; rdf:object ?o ; rdf:predicate ?p ; kgo:sentence ?sentence .
+    OPTIONAL { ?a prov:wasDerivedFrom ?doc . OPTIONAL { ?doc kgo:sourceFile ?file } } }
+  UNION
+  { ?a rdf:object ?n ; rdf:subject ?s ; rdf:predicate ?p ; kgo:sentence ?sentence .
+    OPTIONAL { ?a prov:wasDerivedFrom ?doc . OPTIONAL { ?doc kgo:sourceFile ?file } } }
 }
 """
 
@@ -313,7 +317,9 @@ def _node_evidence(store: ox.Store, node: str) -> dict[tuple[str, str, str], lis
     """Every assertion with ``node`` as subject or object, keyed by (s, p, o) IRIs."""
     out: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for row in select(store, _NODE_EVIDENCE, n=ox.NamedNode(node)):
-        s, p, o, sentence = _iri(row["s"]), _iri(row["p"]), _iri(row["o"]), row["sentence"]
+        s = _iri(row["s"]) if row["s"] is not None else node
+        o = _iri(row["o"]) if row["o"] is not None else node
+        p, sentence = _iri(row["p"]), row["sentence"]
         if s is None or p is None or o is None or not isinstance(sentence, ox.Literal):
             continue
         file, doc = row["file"], row["doc"]
@@ -448,9 +454,11 @@ def neighbors(
         # nodes of earlier levels; a node new at this level may be listed under several parents
         prior = frozenset(seen)
         for node in frontier:
-            for edge in walker.edges(node):
-                if edge.target in prior:
-                    continue
+            edges = [e for e in walker.edges(node) if e.target not in prior]
+            walker.refs({e.target for e in edges} | {e.via for e in edges if e.via})
+            edges.sort(key=lambda e: (e.relation, e.direction, walker.ref(e.target).label,
+                                      e.target, e.via or ""))
+            for edge in edges:
                 ev = tuple(walker.evidence(edge)) if evidence else ()
                 rows.append(
                     NeighborRow(

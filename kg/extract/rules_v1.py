@@ -928,6 +928,19 @@ class _Sentence:
             if inc:
                 for a in self.agents(inc.group("l")):
                     self.fact(event, Relation.PARTICIPANT, a)
+        gather = re.search(r"(?P<e>" + E + r")[^⟦.;]{0,80}?\b(?:brought\s+together|gathered|attracted|"
+                           r"drew|welcomed|brings\s+together|gathers|attracts)\b[^⟦.;]{0,80}?\b(?:including|"
+                           r"such\s+as|like|among\s+them)\s+(?P<l>" + LIST + ")", ph, re.I)
+        if gather and self.is_event(self.key(gather.group("e"))):
+            for a in self.agents(gather.group("l")):
+                self.fact(self.key(gather.group("e")), Relation.PARTICIPANT, a)
+        speech = re.search(r"\b(?:at|during)\s+(?:the\s+)?(?P<e>" + E + r")", ph, re.I)
+        if speech and self.is_event(self.key(speech.group("e"))) and re.search(
+                r"\b(?:said|says|noted|stressed|told|delivered|addressed|spoke|announced|pointed\s+out)\b",
+                ph):
+            for key in self.items(ph):
+                if self.typ(key) is EntityType.PERSON:
+                    self.fact(self.key(speech.group("e")), Relation.PARTICIPANT, key)
         by = re.search(r"\battended\s+by\s+(?P<l>" + LIST + ")", ph, re.I)
         if by:
             event = self.event_near(by.start())
@@ -956,13 +969,14 @@ class _Sentence:
         ph = self.ph
         pats = [
             r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+|have\s+|has\s+)*(?:exhibited|showcased|"
-            r"displayed|presented|exhibit|showcase|display|unveiled|demonstrated)\b",
+            r"displayed|presented|exhibit|showcase|display|unveiled|demonstrated|set\s+up\s+(?:booths?|"
+            r"stands?|pavilions?)|had\s+(?:booths?|stands?))\b",
             r"\b(?:products?|medicines?|drugs?|devices?|equipment|technolog(?:y|ies)|innovations?|"
             r"solutions?|booths?|exhibits?|achievements|robots?|vaccines?|therapies)\s+(?:by|from|of)"
             r"\s+(?:(?:companies|enterprises|firms|exhibitors|makers)\s+)?(?:like\s+|such\s+as\s+|"
             r"including\s+)?(?P<l>" + LIST + ")",
-            r"\bexhibitors?\s+(?:include[sd]?|including|such\s+as|like|were|are)\s+(?P<l>" + LIST
-            + ")",
+            r"\bexhibitors?\s+(?:include[sd]?|including|such\s+as|like|were|are)\s+(?:(?:[\w-]+\s+){0,3}?"
+            r"(?:such\s+as|like|including)\s+)?(?P<l>" + LIST + ")",
             r"\b(?:showcased|displayed|exhibited)\s+(?:the\s+)?(?:products|innovations|"
             r"technologies)\s+of\s+(?P<l>" + LIST + ")",
         ]
@@ -990,6 +1004,14 @@ class _Sentence:
             x, e = self.key(m.group("x")), self.key(m.group("e"))
             if self.is_event(x) and self.is_event(e):
                 self.fact(x, Relation.SUB_EVENT_OF, e)
+        for m in re.finditer(r"(?P<x>" + E + r"),?\s+(?:one\s+of\s+the|among\s+the)\s+(?:[\w-]+\s+){0,3}?"
+                             r"(?:forums|sub-forums|sessions|events|activities|summits|conferences|exhibitions|"
+                             r"meetings|dialogues)(?:\s+(?:of|at|during)\s+(?:the\s+)?(?P<e>" + E + r"))?",
+                             ph, re.I):
+            x = self.key(m.group("x"))
+            parent = self.key(m.group("e")) if m.group("e") else self.r.main_event
+            if self.is_event(x) and parent and self.is_event(parent):
+                self.fact(x, Relation.SUB_EVENT_OF, parent)
         for m in re.finditer(r"\b(?:during|at|on\s+the\s+sidelines\s+of|as\s+part\s+of)\s+(?:the\s+)?"
                              r"(?P<e>" + E + ")", ph, re.I):
             parent = self.key(m.group("e"))
@@ -1097,6 +1119,16 @@ class _Sentence:
                         words[-1].lower() not in {"district", "county", "city", "province",
                                                   "town"}:
                     self.fact(k, Relation.LOCATED_IN, prefix)
+        for m in re.finditer(r"(?P<a>" + E + r"),\s+(?:(?:the\s+)?capital\s+of\s+(?:[\w'’-]+\s+){0,4}?)?"
+                             r"(?:the\s+)?(?P<b>" + E + r")(?=\s*(?:[,.;]|$|\s+(?:and|to|on|in|with|where|which)\b))",
+                             ph):
+            a, b = self.key(m.group("a")), self.key(m.group("b"))
+            head_b = head_word(self.r.ex.entities[b].label)
+            if self.typ(a) is EntityType.PLACE and self.typ(b) is EntityType.PLACE and (
+                    head_b in {"province", "region", "city", "municipality", "prefecture", "county",
+                               "state"} or "capital of" in m.group(0)
+                    or head_word(self.r.ex.entities[a].label) in {"district", "county", "town", "township"}):
+                self.fact(a, Relation.LOCATED_IN, b)
         for m in re.finditer(r"(?P<a>" + E + r")[^⟦.;]{0,40}?\b(?:in|for|at)\s+(?P<b>" + E +
                              r")(?:['’]s\s+\w+\s+(?:district|area|suburbs?|outskirts))?", ph):
             a, b = self.key(m.group("a")), self.key(m.group("b"))

@@ -1,0 +1,54 @@
+"""Helpers shared by the benchmarks: timing child processes and their peak memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+KG = str(BIN / "kg")
+PYTHON = sys.executable
+
+# Runs a command as a child and prints its wall time and peak RSS (KiB) as JSON: the
+# figures belong to that one process, not to every child this benchmark ever waited for.
+_PROBE = (
+    "import json, resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+    "wall = time.perf_counter() - t\n"
+    "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(json.dumps({'wall': wall, 'rss_kib': rss, 'rc': p.returncode,"
+    " 'err': p.stderr.decode()[-300:]}))\n"
+)
+
+
+def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+    """Wall seconds and peak RSS of one cold run of ``cmd`` (a fresh process)."""
+    out = subprocess.run([PYTHON, "-c", _PROBE, *cmd], capture_output=True, text=True,
+                         env={**os.environ, **(env or {})}, check=True)
+    result: dict[str, float] = json.loads(out.stdout)
+    if result["rc"] != 0:
+        raise SystemExit(f"benchmark command failed: {' '.join(cmd)}\n{result['err']}")
+    return result
+
+
+def medians(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Median wall time (s) and the largest peak RSS (MiB) over ``runs`` cold runs."""
+    results = [measure(cmd, env) for _ in range(runs)]
+    return (statistics.median(r["wall"] for r in results),
+            max(r["rss_kib"] for r in results) / 1024)
+
+
+def timed(label: str, cmd: list[str]) -> float:
+    """Run a setup command once, print and return its wall time."""
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - t
+    print(f"{label}: {wall:.1f} s")
+    return wall
