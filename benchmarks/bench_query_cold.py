@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import KG, PYTHON, ROOT, medians  # noqa: E402
+from _common import KG, PYTHON, ROOT, medians
 
 
 def build_store(store: Path) -> str:

@@ -6,7 +6,7 @@ of series, some sub-events), organisations, people with posts, facts with their 
 nodes, and agreements with parties, sides and assertions, drawing entities from shared pools
 so articles meet in common nodes (hubs included) like real news does.
 
-Usage: .venv/bin/python benchmarks/gen_large_store.py OUT.nq [--triples 1000000] [--seed 7]
+Usage: .venv/bin/python benchmarks/gen_large_store.py OUT.nq [--triples 1150000] [--seed 7]
 Prints the number of quads written and the names it suggests for benchmarks.
 """
 
@@ -173,7 +173,7 @@ def generate(out_path: Path, triples: int, seed: int) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out", type=Path)
-    ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--triples", type=int, default=1_150_000)
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args()
     count = generate(a.out, a.triples, a.seed)

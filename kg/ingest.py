@@ -26,7 +26,7 @@ from kg.articles import read_article, read_bytes
 from kg.errors import InputError, KgError, UsageError
 from kg.extract import Extractor, available, get_extractor
 from kg.records import Article, IngestResult, Resolution
-from kg.resolve import KnownEntity, resolve
+from kg.resolve import EntityIndex, KnownEntity, resolve
 from kg.store import KgStore
 
 STDIN = "-"
@@ -155,7 +155,7 @@ def _extract_and_store(
     An extractor error on one article fails that article only: extraction restarts on the
     articles after it.
     """
-    known: list[KnownEntity] = store.known_entities()
+    known = EntityIndex(store.known_entities())
     queue = list(pending)
     while queue:
         position = 0
@@ -171,7 +171,7 @@ def _extract_and_store(
                 except KgError as err:
                     done(i, IngestResult(article.name, "failed", message=f"{article.name}: {err}"))
                     continue
-                known.extend(_known_from(resolution))
+                known.add(_known_from(resolution))
                 entities, facts, agreements = rdf.summarize(quads)
                 done(i, IngestResult(
                     article.name, "replaced" if existed else "added", entities=entities,

@@ -47,9 +47,16 @@ def compatible(a: EntityType | None, b: EntityType | None) -> bool:
     return (a in _ORG_TYPES and b in _ORG_TYPES) or (a in _PLACE_TYPES and b in _PLACE_TYPES)
 
 
-class _Index:
-    def __init__(self, known: Iterable[KnownEntity]) -> None:
+class EntityIndex:
+    """Known entities by normalised name; built once per ingestion run and grown per article,
+    so resolving a batch costs its size, not its size squared."""
+
+    def __init__(self, known: Iterable[KnownEntity] = ()) -> None:
         self.by_name: dict[str, list[KnownEntity]] = defaultdict(list)
+        self.add(known)
+
+    def add(self, known: Iterable[KnownEntity]) -> None:
+        """Make more entities findable (those an article just wrote)."""
         for k in known:
             for n in k.names | {k.label}:
                 self.by_name[normalize_name(n)].append(k)
@@ -72,7 +79,7 @@ class _Index:
         return None
 
 
-def resolve(extraction: Extraction, known: Iterable[KnownEntity] = ()) -> Resolution:
+def resolve(extraction: Extraction, known: Iterable[KnownEntity] | EntityIndex = ()) -> Resolution:
     """Give every entity and agreement of ``extraction`` its IRI.
 
     >>> from kg.records import Article, Extraction, Entity, EntityType
@@ -81,7 +88,7 @@ def resolve(extraction: Extraction, known: Iterable[KnownEntity] = ()) -> Resolu
     >>> resolve(ex).iris["e1"]
     'https://w3id.org/kg-health/id/hospital/ruijin-hospital'
     """
-    index = _Index(known)
+    index = known if isinstance(known, EntityIndex) else EntityIndex(known)
     iris: dict[str, str] = {}
     labels: dict[str, str] = {}
     merges: list[MergeDecision] = []

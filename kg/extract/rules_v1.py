@@ -49,7 +49,7 @@ _DEMONYM = "|".join(sorted((re.escape(d.title()) for d in lx.DEMONYMS), key=len,
 _DESCRIPTOR = (r"(?:(?!(?:by|with|at|in|on|of|to|for|from|and|or|as|the|was|were|is|are|has|have|"
                r"will|which|who|that)\b)[a-z][\w-]*(?<!ed)(?<!ing)|" + _DEMONYM + ")")
 _ITEM = rf"(?:the\s+)?(?:{_DESCRIPTOR}\s+){{0,4}}?(?:{E}['’]s\s+)?{E}"
-LIST = rf"{_ITEM}(?:{_SEP}{_ITEM})*"
+LIST = rf"(?<![\w'’-]){_ITEM}(?:{_SEP}{_ITEM})*"
 _AGREEMENT = "|".join(lx.AGREEMENT_NOUNS)
 _KIND = rf"(?P<kind>(?:(?:an?|the|two|three|four|five|several|\d+)\s+)?(?:[\w-]+\s+){{0,4}}?(?:{_AGREEMENT}))"
 _SIGN = r"(?:signed|inked|reached|concluded|entered\s+into|struck|sealed|penned|clinched)"
@@ -115,6 +115,9 @@ class _Reader:
         self._ceremony_for: dict[str, str] = {}  # signing ceremony -> the agreement it is for
         self._merged: dict[str, str] = {}  # key merged away -> the key it became
         self.sent_of_char = self._sentence_index()
+        self.ents_by_sent: dict[int, list[Any]] = defaultdict(list)
+        for ent in doc.ents:
+            self.ents_by_sent[self.sent_of_char[ent.start_char]].append(ent)
         self.title_sent = 0 if article.title and self.sents and article.title.startswith(
             self.sents[0].text.strip()[:20]) else -1
 
@@ -752,7 +755,7 @@ class _Reader:
 
     def _dates_in(self, sent: Any, event: str | None) -> DateSpan | None:
         year_hint = self.edition_year.get(event or "")
-        for ent in sent.ents:
+        for ent in self.ents_by_sent.get(self.sent_of_char[sent.start_char], ()):
             if ent.label_ != "DATE":
                 continue
             # take the range phrase around the entity ("from April 20 to 21")
@@ -764,6 +767,19 @@ class _Reader:
             if span is not None and (span.start or span.end):
                 return span
         return None
+
+
+_DEMONYMS_RE = "|".join(sorted((re.escape(d) for d in lx.DEMONYMS), key=len, reverse=True))
+_COUNTRY_OF = re.compile(r"\b(?P<d>" + _DEMONYMS_RE + r")(?:-based)?\s+(?:[\w&-]+\s+){0,5}?"
+                         r"(?:company|firm|maker|drugmaker|giant|manufacturer|group|enterprise|producer|"
+                         r"developer|multinational|hospital|university|provider|"
+                         r"corporation|supplier|brand|biotech|pharma)\s+(?P<x>" + E + ")", re.I)
+# Cheap tests that let a sentence skip a family of patterns it cannot match.
+_HAS_SIGN = re.compile(r"\b(?:sign|ink|reach|conclud|enter|struck|seal|penn|clinch)", re.I)
+_HAS_EXHIBIT = re.compile(r"exhibit|showcas|display|present|unveil|demonstrat|booth|stand|product|medicine|"
+                          r"drug|device|equipment|technolog|innovation|solution|achievement|robot|vaccine|"
+                          r"therap", re.I)
+_HAS_AGENT_VERB = re.compile(r"host|organi[sz]|sponsor|undertak|held|hold|conven|stag|initiat|launch", re.I)
 
 
 class _Sentence:
@@ -837,6 +853,8 @@ class _Sentence:
     # -- hosts and organizers
     def agents_of_events(self) -> None:
         ph = self.ph
+        if not _HAS_AGENT_VERB.search(ph):
+            return
         passive = re.compile(
             r"\b(?:(?:co-?|jointly\s+|also\s+)?(?P<v>hosted|organi[sz]ed|co-organi[sz]ed|"
             r"sponsored|undertaken|held|convened|staged|initiated|launched|co-hosted|cohosted)"
@@ -967,6 +985,8 @@ class _Sentence:
     # -- exhibitors
     def exhibitors(self) -> None:
         ph = self.ph
+        if not _HAS_EXHIBIT.search(ph):
+            return
         pats = [
             r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+|have\s+|has\s+)*(?:exhibited|showcased|"
             r"displayed|presented|exhibit|showcase|display|unveiled|demonstrated|set\s+up\s+(?:booths?|"
@@ -1080,12 +1100,7 @@ class _Sentence:
             if self.typ(a) in orgs and self.typ(b) in orgs:
                 self.fact(a, Relation.PARENT_ORGANIZATION, b)
                 self.r.alias(a, self.surface(m))
-        demonyms = "|".join(sorted((re.escape(d) for d in lx.DEMONYMS), key=len, reverse=True))
-        for m in re.finditer(r"\b(?P<d>" + demonyms + r")(?:-based)?\s+(?:[\w&-]+\s+){0,5}?"
-                             r"(?:company|firm|maker|giant|manufacturer|group|enterprise|producer|"
-                             r"developer|multinational|hospital|university|provider|"
-                             r"corporation|supplier|brand|biotech|pharma)\s+(?P<x>" + E + ")",
-                             ph, re.I):
+        for m in _COUNTRY_OF.finditer(ph):
             x = self.key(m.group("x"))
             if self.typ(x) in orgs:
                 country = lx.DEMONYMS[m.group("d").lower()]
@@ -1140,6 +1155,8 @@ class _Sentence:
     # -- agreements
     def agreements(self) -> None:
         ph = self.ph
+        if not _HAS_SIGN.search(ph):
+            return
         found = False
         with_pat = re.compile(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|"
                               r"successfully|formally|then)\s+)*" + _SIGN + r"\s+" + _KIND +
@@ -1226,7 +1243,7 @@ class _Sentence:
 
     # -- figures
     def statistics(self) -> None:
-        for ent in self.sent.ents:
+        for ent in self.r.ents_by_sent.get(self.index, ()):
             if ent.label_ not in {"CARDINAL", "QUANTITY", "PERCENT"}:
                 continue
             num = re.search(r"\d[\d,]*(?:\.\d+)?", ent.text)
