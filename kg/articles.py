@@ -39,7 +39,7 @@ _FURNITURE = [
                r"|Source|Editor|Edited by|Written by|Reporter|Translated by)\b.*$", re.I),
     re.compile(r"^.{0,80}\[(?:Photo|Image|Video)s?\s*/[^\]]*\]\s*$", re.I),  # a caption credit
     re.compile(r"^\s*(Photo|Picture|Image)\s*(by|:|/).{0,80}$", re.I),
-    re.compile(r"^\s*By\s+[A-Z][\w'-]+(\s+[A-Z][\w'-]+){0,3}\s*(\|.*)?$"),  # "By Wang Lei"
+    re.compile(r"^\s*By\s+[A-Z][^.!?]{0,100}$"),  # "By Wang Lei", "By staff reporters in Haikou"
 ]
 # A line holding only a person-like name (a byline or photographer): two or three capitalised
 # words, no sentence punctuation. Checked only for short lines between paragraphs.
@@ -198,13 +198,29 @@ def _is_byline(lines: list[str], i: int) -> bool:
     return any(ln.strip() for ln in lines[:i])
 
 
+# Metadata lines carry a date among labels: "By X | China Daily | Updated: 2024-05-20 08:16",
+# "Source: Xinhua | 2023-06-29 22:41:09 | Editor: ...", "Published: Apr 16, 2024 09:12 PM".
+_META_MARKERS = re.compile(r"\||\b(?:Updated|Published|Posted|Date|Source|Editor|By|Time|Release)\b", re.I)
+_ANY_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
+_ANY_WRITTEN = re.compile(rf"(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)", re.I)
+
+
 def _date_line(line: str) -> date | None:
+    """The date of a line that is only a date, or a short metadata line holding one."""
     for pattern in _DATE_LINES:
         m = pattern.match(line)
         if m:
             groups = m.groupdict()
             month = int(groups["m"]) if groups.get("m") else _month(groups["mon"])
             return _safe_date(int(groups["y"]), month, int(groups["d"]))
+    if len(line) > 160 or not _META_MARKERS.search(line) or line.rstrip().endswith("."):
+        return None
+    iso = _ANY_ISO.search(line)
+    if iso:
+        return _safe_date(int(iso.group("y")), int(iso.group("m")), int(iso.group("d")))
+    written = _ANY_WRITTEN.search(line)
+    if written:
+        return _safe_date(int(written.group("y")), _month(written.group("mon")), int(written.group("d")))
     return None
 
 
