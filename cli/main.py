@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 
-import click
 import typer
 
 from kg.errors import KgError
@@ -28,13 +27,14 @@ def run(argv: list[str] | None = None) -> None:
             raise
         typer.echo(f"Error: {err}", err=True)
         sys.exit(err.exit_code)
-    except (click.exceptions.Abort, typer.Abort):
+    except typer.Abort:
         typer.echo("Aborted.", err=True)
         sys.exit(1)
-    except (click.exceptions.Exit, typer.Exit) as ex:
+    except typer.Exit as ex:
         sys.exit(ex.exit_code)
-    except (click.ClickException, typer.TyperException) as err:
-        # typer >= 0.20 vendors click: its usage errors derive from TyperException
+    except typer.TyperException as err:
+        # typer vendors click (>= 0.29): its usage errors derive from TyperException; importing
+        # the separate click package here would only cost start-up time
         show = getattr(err, "show", None)
         if callable(show):
             show()
