@@ -461,27 +461,42 @@ class _Reader:
                 self._pending_sub.append((key, sent.start_char + m.start(), sent))
 
     def _choose_main_event(self) -> None:
-        """The event the article is about: the first event a sentence says took place."""
+        """The event the article is about, scored: named early (first event of the story), in the
+        headline, said to take place, named often, an edition; minus sub-event cues ("held during
+        the expo", "one of the parallel forums")."""
         occur = re.compile(_OCCUR.replace("(?P<verb>", "(?:"), re.I)
-        best: str | None = None
+        sub_cue = re.compile(r"^[^.;]{0,80}?\b(?:during|on\s+the\s+sidelines\s+of|one\s+of\s+the|"
+                             r"parallel|sub-forums?|side\s+events?|as\s+part\s+of)\b", re.I)
+        scores: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        first_event_sent: int | None = None
         for m in sorted(self.mentions, key=lambda m: m.start):
-            if self.ex.entities[m.key].type is not EntityType.EVENT and m.key not in self.editions.values():
+            ent = self.ex.entities[m.key]
+            if ent.type is not EntityType.EVENT and m.key not in self.editions.values():
                 continue
             if self.strong.get(m.key) is EntityType.EVENT_SERIES:
                 continue
             if m.sent == self.title_sent:
+                scores[m.key] += 2
                 continue
+            first.setdefault(m.key, m.start)
+            if first_event_sent is None:
+                first_event_sent = m.sent
+            if m.sent == first_event_sent and first[m.key] == m.start:
+                scores[m.key] += 3
+            scores[m.key] += 1
             tail = self.text[m.end:m.end + 80]
             if occur.match(tail.lstrip(" ,")) or re.match(r"\s*,?\s*(?:which|that)\s+(?:will\s+)?"
                                                            + occur.pattern, tail, re.I):
-                best = m.key
-                break
-            if best is None:
-                best = m.key
-        if best is None:
-            best = next((m.key for m in sorted(self.mentions, key=lambda m: m.start)
-                         if self.ex.entities[m.key].type is EntityType.EVENT), None)
-        self.main_event = best
+                scores[m.key] += 2
+            if sub_cue.match(tail):
+                scores[m.key] -= 4
+            if m.key in self.editions.values():
+                scores[m.key] += 1
+        ranked = sorted((k for k in scores if k in first), key=lambda k: (-scores[k], first[k]))
+        self.main_event = ranked[0] if ranked else next(
+            (m.key for m in sorted(self.mentions, key=lambda m: m.start)
+             if self.ex.entities[m.key].type is EntityType.EVENT), None)
 
     def _anaphora(self) -> None:
         """"the forum", "this year's fair", "the event": the event they mean."""
@@ -859,7 +874,9 @@ class _Sentence:
             r"\b(?:(?:co-?|jointly\s+|also\s+)?(?P<v>hosted|organi[sz]ed|co-organi[sz]ed|"
             r"sponsored|undertaken|held|convened|staged|initiated|launched|co-hosted|cohosted)"
             r")\s+(?:jointly\s+)?by\s+(?P<a>" + LIST + ")", re.I)
-        for m in passive.finditer(ph):
+        between = re.compile(_KIND + r"\s+between\s+(?P<a>" + LIST + r")\s+(?:was|were|has\s+been|have\s+"
+                             r"been|is|are)\s+(?:signed|inked|reached)", re.I)
+        for m in list(passive.finditer(ph)) + list(between.finditer(ph)):
             v = m.group("v").lower()
             rel = Relation.ORGANIZER if ("organi" in v or v in {"undertaken", "initiated",
                                                                  "launched"}) else Relation.HOST
@@ -927,7 +944,7 @@ class _Sentence:
         ph = self.ph
         verbs = (r"(?:attended|attend|attends|participated\s+in|participate\s+in|took\s+part\s+in|"
                  r"take\s+part\s+in|joined|join|were\s+present\s+at|was\s+present\s+at|visited|"
-                 r"graced|signed\s+up\s+for|registered\s+for)")
+                 r"graced|signed\s+up\s+for|registered\s+for|toured|inspected|spoke\s+at|addressed)")
         m = re.search(r"^(?P<subj>.*?)\b(?:will\s+|all\s+|also\s+|have\s+|has\s+)*" + verbs +
                       r"\s+(?:the\s+)?(?P<rest>.*)$", ph, re.I)
         if m:
@@ -990,7 +1007,8 @@ class _Sentence:
         pats = [
             r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+|have\s+|has\s+)*(?:exhibited|showcased|"
             r"displayed|presented|exhibit|showcase|display|unveiled|demonstrated|set\s+up\s+(?:booths?|"
-            r"stands?|pavilions?)|had\s+(?:booths?|stands?))\b",
+            r"stands?|pavilions?)|had\s+(?:booths?|stands?)|brought\s+(?:\w+\s+){0,3}?(?:products|"
+            r"devices|equipment|technologies|innovations|drugs|medicines|solutions|exhibits))\b",
             r"\b(?:products?|medicines?|drugs?|devices?|equipment|technolog(?:y|ies)|innovations?|"
             r"solutions?|booths?|exhibits?|achievements|robots?|vaccines?|therapies)\s+(?:by|from|of)"
             r"\s+(?:(?:companies|enterprises|firms|exhibitors|makers)\s+)?(?:like\s+|such\s+as\s+|"
@@ -1037,9 +1055,12 @@ class _Sentence:
             parent = self.key(m.group("e"))
             if not self.is_event(parent):
                 continue
-            for k in self.events_in(ph):
+            strict = m.group(0).lower().startswith("at")
+            for k in self.events_in(ph[: m.start()]):
                 ent = self.r.ex.entities[k]
-                if k != parent and ent.scope and self.r.heads.get(k) != self.r.heads.get(parent):
+                if k == parent or k == self.r.main_event or self.r.heads.get(k) == self.r.heads.get(parent):
+                    continue
+                if ent.scope or not strict:
                     self.fact(k, Relation.SUB_EVENT_OF, parent)
 
     # -- theme
