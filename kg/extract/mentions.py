@@ -175,7 +175,8 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                         last_good = j
                 break
             if t.text in {"'s", "’s"}:
-                if toks[j - 1].i + 1 in ner_ends or is_acronym(toks[j - 1].text):
+                if toks[j - 1].i + 1 in ner_ends or is_acronym(toks[j - 1].text) or (
+                        toks[j - 1].ent_type_ in {"GPE", "LOC"} and type_by_head(toks[j - 1].text) is None):
                     break  # "MIIT's Center ...": a possessor, not part of the name
                 if _capitalised(nxt):
                     j += 1

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.extract import lexicon as lx
-from kg.extract.dates import DateSpan, duration_days, ordinal_value, parse_span, shift
+from kg.extract.dates import MONTH, DateSpan, duration_days, ordinal_value, parse_span, shift
 from kg.extract.mentions import Name, find_names, head_word, is_acronym, type_by_head
 from kg.extract.nlp import load_pipeline
 from kg.names import normalize_name
@@ -68,6 +68,9 @@ _ROLE = (r"(?P<role>(?:(?:[Dd]eputy|[Vv]ice|[Ee]xecutive|[Gg]eneral|Party|[Cc]hi
          r"[Ff]ounding|[Pp]ermanent|[Rr]egional|[Gg]lobal|[Mm]edical)[\s-]+){0,3}"
          r"(?:" + "|".join(sorted((re.escape(w) for w in lx.ROLE_WORDS), key=len, reverse=True))
          + r")(?:[\s-]+(?:general|director|officer|secretary))?)")
+
+
+_ROLE_OF = re.compile(_ROLE + r"\s+(?:of|at)\s+(?:the\s+)?$")
 
 
 @dataclass
@@ -351,8 +354,8 @@ class _Reader:
         """Events named by a description: "a special exhibition on ...", "X's third ... forum"."""
         for chunk in self.doc.noun_chunks:
             root = chunk.root
-            if root.lemma_.lower() not in lx.DESCRIPTIVE_EVENT_HEADS or root.tag_ in {"NNS",
-                                                                                      "NNPS"}:
+            head = _event_head(root)
+            if head is None or root.tag_ in {"NNS", "NNPS"}:
                 continue
             if any(m.start <= root.idx < m.end for m in self.mentions):
                 continue
@@ -396,7 +399,7 @@ class _Reader:
             if not introduces or (len(words) < 2 and not has_pp):
                 continue
             key = self.entity(label, EntityType.EVENT, scope=True, strong=True)
-            self.heads[key] = root.lemma_.lower()
+            self.heads[key] = head
             inner = [m for m in self.mentions if start <= m.start and m.end <= end
                      and self.ex.entities[m.key].type is EntityType.AGREEMENT]
             if inner:
@@ -503,13 +506,15 @@ class _Reader:
         pattern = re.compile(
             r"\b(?P<det>the|this|that|its)\s+(?:(?:year['’]?s|years|special|whole|two-day|"
             r"three-day|four-day|five-day|\w+-day|annual|same|entire|grand|main|big|current)\s+)*"
-            r"(?P<head>" + "|".join(sorted(lx.DESCRIPTIVE_EVENT_HEADS, key=len, reverse=True))
+            r"(?P<head>" + "|".join(sorted(lx.DESCRIPTIVE_EVENT_HEADS | {"area", "zone"}, key=len, reverse=True))
             + r")\b(?!\s+(?:on|for|of)\s+[A-Z])", re.I)
         generic = {"event", "gathering", "conference", "forum", "fair", "expo", "summit"}
         for m in pattern.finditer(self.text):
             if any(x.start <= m.start("head") < x.end for x in self.mentions):
                 continue
             head = m.group("head").lower()
+            if head in {"area", "zone"}:
+                head = "exhibition area"
             target = None
             recent = [x for x in self.mentions if x.end <= m.start()
                       and self.ex.entities[x.key].type is EntityType.EVENT
@@ -521,7 +526,7 @@ class _Reader:
                     target is None or self.ex.entities[target].scope is None):
                     target = main if not recent or (head in generic and self.heads.get(
                         recent[-1].key) != head) else target or main
-            if target is None:
+            if target is None and head != "exhibition area":
                 target = main
             if target is None:
                 continue
@@ -616,9 +621,11 @@ class _Reader:
             if cue and not re.search(r"\b(?:in|from|at|of)\s+$", before):
                 etype = lx.LIST_CUES[cue.group(1).lower()]
                 self.votes[m.key][etype] += 3
-            elif re.search(r"\b(?:company|firm|maker|giant|group|manufacturer|developer)\s+$",
+            elif re.search(r"\b(?:company|firm|maker|drugmaker|giant|group|manufacturer|developer)\s+$",
                            before, re.I):
                 self.votes[m.key][EntityType.COMPANY] += 3
+            elif _ROLE_OF.search(before) and self._vote(m.key) in (None, EntityType.PERSON):
+                self.votes[m.key][EntityType.COMPANY] += 3  # "general manager of Servier China"
         for key, ent in self.ex.entities.items():
             t = self._vote(key)
             if t is None:
@@ -712,9 +719,10 @@ class _Reader:
                                     for f in self.ex.facts)
                         and self.heads.get(key) in {"ceremony", "exhibition", "session",
                                                     "dialogue", "sub-forum", "roundtable",
-                                                    "show", "experience hall"}):
+                                                    "show", "experience hall", "exhibition area"}):
                     self._fact(key, Relation.SUB_EVENT_OF, self.main_event, self._first_char(key))
         self._durations()
+        self._most_specific_locations()
         # drop entities that no fact, post or agreement mentions, unless named in the text
         used = {f.subject for f in self.ex.facts} | {f.object for f in self.ex.facts
                                                     if isinstance(f.object, str)}
@@ -733,6 +741,15 @@ class _Reader:
             m = re.match(r"(.+?)\s+of\s+(?:the\s+)?(.+)$", ent.label)
             if ent.type is EntityType.EVENT and m and head_word(m.group(1)) in lx.EVENT_HEADS:
                 self.alias(key, m.group(1))  # "X Forum of Y" is also called "X Forum"
+
+    def _most_specific_locations(self) -> None:
+        """An event held at a venue in a city is located at the venue (the venue is in the city)."""
+        ents = self.ex.entities
+        venues = {f.subject for f in self.ex.facts if f.relation is Relation.LOCATION
+                  and isinstance(f.object, str) and ents[f.object].type is EntityType.VENUE}
+        self.ex.facts = [f for f in self.ex.facts if not (
+            f.relation is Relation.LOCATION and f.subject in venues and isinstance(f.object, str)
+            and ents[f.object].type is EntityType.PLACE)]
 
     def _first_char(self, key: str) -> int:
         return next((m.start for m in self.mentions if m.key == key), 0)
@@ -899,7 +916,8 @@ class _Sentence:
     # -- places and dates of occurrence
     def occurrence(self) -> None:
         ph = self.ph
-        pat = re.compile(r"(?P<e>" + E + r")[^⟦.;]{0,60}?\b" + _OCCUR + r"\b(?P<rest>[^;]*)", re.I)
+        pat = re.compile(r"(?P<e>" + E + r")(?:,[^,.;]{0,160},)?[^⟦.;]{0,60}?\b" + _OCCUR + r"\b(?P<rest>[^;]*)",
+                         re.I)
         for m in pat.finditer(ph):
             event = self.key(m.group("e"))
             if not self.is_event(event):
@@ -914,7 +932,7 @@ class _Sentence:
                     self.fact(event, Relation.LOCATION, place)
                     break
             self.dates(event, m.group("verb").lower())
-        loc = re.compile(r"(?P<e>" + E + r"),?\s+(?:which\s+is\s+|is\s+|will\s+be\s+)?located\s+"
+        loc = re.compile(r"(?P<e>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+|will\s+be\s+)?located)?\s+"
                          r"(?:in|at)\s+(?:the\s+)?(?P<p>" + E + ")", re.I)
         for m in loc.finditer(ph):
             event, place = self.key(m.group("e")), self.key(m.group("p"))
@@ -927,6 +945,9 @@ class _Sentence:
             return
         first = verb.split()[0]
         ranged = span.ranged
+        if not ranged and re.search(r"\b(?:through|until|till|to)\s+" + MONTH, self.sent.text):
+            self.lit(event, Relation.END_DATE, span.end)
+            return
         if ranged:
             self.lit(event, Relation.START_DATE, span.start)
             self.lit(event, Relation.END_DATE, span.end)
@@ -981,9 +1002,10 @@ class _Sentence:
             event = self.event_near(by.start())
             for a in self.agents(by.group("l")):
                 self.fact(event, Relation.PARTICIPANT, a)
-        for g in re.finditer(r"\bguests?\s+of\s+hono(?:u)?r,?\s+(?:was\s+|is\s+)?(?:the\s+)?(?P<x>"
-                             + E + ")", ph, re.I):
-            self.fact(self.event_near(g.start()), Relation.PARTICIPANT, self.key(g.group("x")))
+        for g in re.finditer(r"(?P<x>" + E + r")\s+as\s+(?:the\s+)?(?:guest|country|region|city|province)\s+of\s+"
+                             r"hono(?:u)?r|\b(?:guest|country|region|city|province)s?\s+of\s+hono(?:u)?r,?\s+"
+                             r"(?:was\s+|is\s+)?(?:the\s+)?(?P<y>" + E + ")", ph, re.I):
+            self.fact(self.event_near(g.start()), Relation.PARTICIPANT, self.key(g.group("x") or g.group("y")))
         for g in re.finditer(r"\bdelegations?\s+(?:from|of)\s+(?P<l>" + LIST + ")", ph, re.I):
             for a in self.agents(g.group("l")):
                 self.fact(self.event_near(g.start()), Relation.PARTICIPANT, a)
@@ -1090,6 +1112,17 @@ class _Sentence:
             r"(?P<o>" + E + r")(?:['’]s)?\s+" + _ROLE + r"\s+(?P<p>" + E + ")",
             _ROLE + r"\s+of\s+(?:the\s+)?(?P<o>" + E + r")\s*,?\s+(?P<p>" + E + ")",
         ]
+        who = re.compile(r"(?P<p>" + E + r"),\s+(?:an?\s+(?:[\w-]+\s+){0,3}?)?who\s+(?P<v>heads|leads|chairs|"
+                         r"directs|runs|founded|co-founded)\s+(?:the\s+)?(?P<o>" + E + ")")
+        for m in who.finditer(ph):
+            person, org = self.key(m.group("p")), self.key(m.group("o"))
+            if self.typ(person) is EntityType.PERSON and self.typ(org) not in (
+                    EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT):
+                role = {"heads": "head", "leads": "leader", "chairs": "chair", "directs": "director",
+                        "runs": "head", "founded": "founder", "co-founded": "co-founder"}[m.group("v")]
+                self.r.ex.posts.append(Post(person, role, org, _evidence(self.r.article.name, self.sent)))
+                self.fact(person, Relation.AFFILIATION, org)
+                self.fact(person, Relation.ROLE, Literal(role))
         for p in pats:
             for m in re.finditer(p, ph):
                 person, org = self.key(m.group("p")), self.key(m.group("o"))
@@ -1289,6 +1322,18 @@ class _Sentence:
             _ = pos
             if event is not None:
                 self.fact(event, Relation.STATISTIC, Literal(f"{value} {what}"))
+
+
+def _event_head(root: Any) -> str | None:
+    """The event word heading a noun chunk: "forum", "ceremony", or "exhibition area" for an
+    exhibition's area, zone or section."""
+    lemma = root.lemma_.lower()
+    if lemma in lx.DESCRIPTIVE_EVENT_HEADS:
+        return str(lemma)
+    if lemma in {"area", "zone", "section"} and any(
+            c.lemma_.lower() in {"exhibition", "display", "experience", "showcase"} for c in root.lefts):
+        return "exhibition area"
+    return None
 
 
 def _initials_match(acronym: str, name: str) -> bool:
