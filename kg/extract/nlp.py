@@ -15,7 +15,8 @@ def load_pipeline() -> Any:
 
     A line break in an article is a hard boundary (headlines and captions carry no final
     period), so a component before the parser marks the token after a newline as a sentence
-    start; the parser keeps preset boundaries.
+    start, and never starts one inside parentheses or after a possessive; the parser keeps
+    preset boundaries.
     """
     global _NLP
     if _NLP is not None:
@@ -34,6 +35,8 @@ def load_pipeline() -> Any:
                 prev = doc[token.i - 1]
                 if "\n" in prev.text or "\n" in prev.whitespace_:
                     token.is_sent_start = True
+                elif prev.text in {"(", ")", "'s", "’s", "-"} or token.text in {"(", ")"}:
+                    token.is_sent_start = False  # "China (Taizhou) International Expo" is one name
             return doc
 
     try:

@@ -146,8 +146,8 @@ class _Reader:
             self.heads[key] = head_word(label)
         if etype is not None:
             self.votes[key][etype] += 2 if strong else 1
-            if strong:
-                self.strong[key] = etype
+            if strong and not (self.strong.get(key) is EntityType.EVENT_SERIES and etype is EntityType.EVENT):
+                self.strong[key] = etype  # a series stays a series when named bare again
         return key
 
     def alias(self, key: str, surface: str) -> None:
@@ -361,6 +361,8 @@ class _Reader:
                 continue
             if self.title_sent >= 0 and chunk.start < self.sents[self.title_sent].end:
                 continue
+            if root.dep_ == "appos" and self._mention_at(root.head.idx) is not None:
+                continue  # "the forum, a parallel event of the expo": describes the forum
             first = chunk[0]
             det = first.lower_ if first.dep_ == "det" or first.lower_ in {"this", "that"} else ""
             words = [t for t in chunk if t.dep_ not in {"det", "poss", "case"} and t.dep_ != "nummod"]
