@@ -113,7 +113,7 @@ def type_by_head(text: str) -> EntityType | None:
         return EntityType.ORGANIZATION
     if head in {"center", "centre"}:
         before = words[: words.index(head)] if head in words else []
-        if before and before[-1] in lx.VENUE_CENTER_MODIFIERS and len(before) <= 4:
+        if before and before[-1] in lx.VENUE_CENTER_MODIFIERS:
             return EntityType.VENUE
         return EntityType.ORGANIZATION
     if head in lx.GOVERNMENT_HEADS or "government" in lowered:
@@ -191,8 +191,8 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             if t.lower_ in lx.NAME_CONNECTORS:
                 if t.lower_ == "the" and toks[j - 1].lower_ not in {"of", "for", "on"}:
                     break
-                if t.lower_ == "and" and (nxt.lower_ == "the" or _ends_with_head(toks[i:j])
-                                          or toks[j - 1].i + 1 in ner_ends):
+                if t.lower_ == "and" and (nxt.lower_ == "the" or _ends_with_head(toks[i:j]) or (
+                        toks[j - 1].i + 1 in ner_ends and not _joins_one_name(toks, i, j))):
                     break
                 if t.lower_ in {"in", "at"} and (type_by_head(toks[j - 1].text) is not None
                                                  or toks[j - 1].i + 1 in ner_ends):
@@ -206,6 +206,20 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             runs.append((toks[i].i, toks[last_good - 1].i + 1))
         i = max(last_good, i + 1)
     return runs
+
+
+def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
+    """Whether "and" at ``j`` joins one name ("X Biomedicine and Health Industry Cooperation
+    Forum", "Science and Technology Commission") rather than two ("BeiGene and Fosun"): the part
+    after it ends in an event or body head noun and the part before has no head of its own."""
+    k = j + 1
+    while k < len(toks) and (_capitalised(toks[k]) or toks[k].lower_ in {"of", "for", "on", "&", "-"}):
+        k += 1
+    right = " ".join(t.text for t in toks[j + 1:k])
+    left = " ".join(t.text for t in toks[i:j])
+    right_type = type_by_head(right) if right else None
+    return right_type in {EntityType.EVENT, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION} and (
+        type_by_head(left) is None)
 
 
 def _ends_with_head(tokens: list[Any]) -> bool:
