@@ -45,6 +45,9 @@ _SINGLE = re.compile(
     re.I,
 )
 _LAST_WEEKDAY = re.compile(r"\b(last|this|next|on)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_WEEKDAY_RANGE = re.compile(
+    r"\b(?:from\s+)?(" + "|".join(_WEEKDAYS) + r")\s+(?:to|through|until|till|-|–)\s+("
+    + "|".join(_WEEKDAYS) + r")\b", re.I)
 _RELATIVE_MONTH = re.compile(r"\b(last|this|next)\s+month\b", re.I)
 _DURATION = re.compile(
     r"\b(?:over|for|during|in)?\s*(?:the\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|"
@@ -108,6 +111,17 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
         if d1 is None:
             d2 = None
         return DateSpan(_partial(y1, m1, d1), _partial(y2, m2, d2), ranged=True)
+    m = _WEEKDAY_RANGE.search(text)
+    if m and published is not None:
+        # "from Friday to Sunday": the last such run up to publication (or the next, if future)
+        first, last = (_WEEKDAYS.index(m.group(k).lower()) for k in (1, 2))
+        if past is False:
+            end = published + timedelta(days=(last - published.weekday()) % 7)
+        else:
+            end = published - timedelta(days=(published.weekday() - last) % 7)
+        start = end - timedelta(days=(last - first) % 7)
+        return DateSpan(PartialDate(start.year, start.month, start.day),
+                        PartialDate(end.year, end.month, end.day), ranged=True)
     m = _LAST_WEEKDAY.search(text)
     if m and published is not None:
         target = _WEEKDAYS.index(m.group(2).lower())

@@ -218,7 +218,8 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     right = " ".join(t.text for t in toks[j + 1:k])
     left = " ".join(t.text for t in toks[i:j])
     right_type = type_by_head(right) if right else None
-    return right_type in {EntityType.EVENT, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION} and (
+    return right_type in {EntityType.EVENT, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
+                          EntityType.VENUE} and (
         type_by_head(left) is None)
 
 

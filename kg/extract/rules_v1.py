@@ -63,7 +63,7 @@ _END_VERBS = ("concluded", "concludes", "conclude", "closed", "closes", "ended",
               "wrapped")
 _START_VERBS = ("kicked", "kicks", "kick", "opened", "opens", "open", "began", "begins", "started",
                 "starts", "launched")
-_ROLE = (r"(?P<role>(?:(?:[Dd]eputy|[Vv]ice|[Ee]xecutive|[Gg]eneral|Party|[Cc]hief|[Ss]enior|"
+_ROLE = (r"(?P<role>(?:(?!(?:and|of|the|a|an|who|said|says|is|was|for|at|in)\b)[a-z][\w-]*\s+){0,2}?(?:(?:[Dd]eputy|[Vv]ice|[Ee]xecutive|[Gg]eneral|Party|[Cc]hief|[Ss]enior|"
          r"[Hh]onorary|[Aa]cting|[Mm]anaging|[Aa]ssociate|[Aa]ssistant|[Ff]irst|[Ss]tanding|"
          r"[Ff]ounding|[Pp]ermanent|[Rr]egional|[Gg]lobal|[Mm]edical)[\s-]+){0,3}"
          r"(?:" + "|".join(sorted((re.escape(w) for w in lx.ROLE_WORDS), key=len, reverse=True))
@@ -934,6 +934,25 @@ class _Sentence:
                     self.fact(event, Relation.LOCATION, place)
                     break
             self.dates(event, m.group("verb").lower())
+        held = re.compile(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched)\s+(?:the\s+)?(?P<e>"
+                          + E + r")(?P<rest>[^;]*)", re.I)
+        for m in held.finditer(ph):
+            event = self.key(m.group("e"))
+            if not self.is_event(event):
+                continue
+            clause = re.split(r"\b(?:while|whereas|and the)\b|" + E + r"\s+(?:is|was|will)", m.group("rest"))[0]
+            for pm in re.finditer(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>" + E + r")", clause):
+                place = self.key(pm.group("p"))
+                if self.typ(place) in (EntityType.PLACE, EntityType.VENUE):
+                    self.fact(event, Relation.LOCATION, place)
+                    break
+            if re.search(r"\b(?:on|from)\s+(?:" + MONTH + r"|\w+day)", clause):
+                self.dates(event, "held")
+        for m in re.finditer(r"\bopening\s+(?:day|ceremony)\s+of\s+(?:the\s+)?(?P<e>" + E + ")", ph, re.I):
+            event = self.key(m.group("e"))
+            span = self.r._dates_in(self.sent, event)
+            if self.is_event(event) and span is not None and span.start is not None:
+                self.lit(event, Relation.START_DATE, span.start)
         loc = re.compile(r"(?P<e>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+|will\s+be\s+)?located)?\s+"
                          r"(?:in|at)\s+(?:the\s+)?(?P<p>" + E + ")", re.I)
         for m in loc.finditer(ph):
@@ -981,24 +1000,37 @@ class _Sentence:
                 _ = k
                 if self.typ(key) is EntityType.PERSON or self._listed_agent(subj, key):
                     self.fact(event, Relation.PARTICIPANT, key)
-            inc = re.search(r"\b(?:including|such\s+as|like)\s+(?:(?:[a-z-]+\s+){0,3})?(?P<l>"
-                            + LIST + ")", rest)
+            inc = re.search(r"\b(?:including|such\s+as|like)\s+(?P<l>.*)$", rest)
             if inc:
-                for a in self.agents(inc.group("l")):
-                    self.fact(event, Relation.PARTICIPANT, a)
+                tail = inc.group("l")
+                for k, tok in enumerate(re.findall(E, tail)):
+                    key = self.key(tok)
+                    before = tail[: tail.index(tok)]
+                    if re.search(r"\b(?:of|at|from|under|with|for)\s+(?:the\s+)?$", before) or \
+                            self.typ(key) in (EntityType.EVENT, EntityType.AGREEMENT, EntityType.VENUE):
+                        continue
+                    _ = k
+                    self.fact(event, Relation.PARTICIPANT, key)
         gather = re.search(r"(?P<e>" + E + r")[^⟦.;]{0,80}?\b(?:brought\s+together|gathered|attracted|"
                            r"drew|welcomed|brings\s+together|gathers|attracts)\b[^⟦.;]{0,80}?\b(?:including|"
                            r"such\s+as|like|among\s+them)\s+(?P<l>" + LIST + ")", ph, re.I)
         if gather and self.is_event(self.key(gather.group("e"))):
             for a in self.agents(gather.group("l")):
                 self.fact(self.key(gather.group("e")), Relation.PARTICIPANT, a)
-        speech = re.search(r"\b(?:at|during)\s+(?:the\s+)?(?P<e>" + E + r")", ph, re.I)
-        if speech and self.is_event(self.key(speech.group("e"))) and re.search(
-                r"\b(?:said|says|noted|stressed|told|delivered|addressed|spoke|announced|pointed\s+out)\b",
-                ph):
+        speech = re.search(r"\b(?:at|during|told|addressed)\s+(?:the\s+)?(?P<e>" + E + r")", ph, re.I)
+        spoke = re.search(r"\b(?:said|says|noted|stressed|told|delivered|addressed|spoke|announced|pointed\s+out)\b",
+                          ph)
+        speech_event: str | None = None
+        if speech and spoke and self.is_event(self.key(speech.group("e"))):
+            speech_event = self.key(speech.group("e"))
+        elif re.search(r"\b(?:delivered|gave|made)\s+(?:an?\s+)?(?:\w+\s+){0,2}?(?:speech|speeches|address|"
+                       r"remarks|report)|\b(?:opening|keynote|welcome)\s+(?:speech|address|remarks)|"
+                       r"\bchair\s+of\s+the\s+" + E, ph, re.I):
+            speech_event = self.event_near(0)
+        if speech_event is not None:
             for key in self.items(ph):
                 if self.typ(key) is EntityType.PERSON:
-                    self.fact(self.key(speech.group("e")), Relation.PARTICIPANT, key)
+                    self.fact(speech_event, Relation.PARTICIPANT, key)
         by = re.search(r"\battended\s+by\s+(?P<l>" + LIST + ")", ph, re.I)
         if by:
             event = self.event_near(by.start())
@@ -1113,6 +1145,7 @@ class _Sentence:
             r"\s+(?:of|at|for)\s+(?:the\s+)?(?P<o>" + E + ")",
             r"(?P<o>" + E + r")(?:['’]s)?\s+" + _ROLE + r"\s+(?P<p>" + E + ")",
             _ROLE + r"\s+of\s+(?:the\s+)?(?P<o>" + E + r")\s*,?\s+(?P<p>" + E + ")",
+            r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + _ROLE + r"(?=[\s,.]|$)",
         ]
         who = re.compile(r"(?P<p>" + E + r"),\s+(?:an?\s+(?:[\w-]+\s+){0,3}?)?who\s+(?P<v>heads|leads|chairs|"
                          r"directs|runs|founded|co-founded)\s+(?:the\s+)?(?P<o>" + E + ")")
