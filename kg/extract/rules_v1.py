@@ -867,6 +867,24 @@ class _Sentence:
             return right[0]
         return self.r.main_event
 
+    def focus(self) -> str | None:
+        """The event a sentence naming none is about: an exhibition just introduced in one of the
+        two sentences before ("A special exhibition area covers ... . Servier showcased ..."),
+        else the article's event."""
+        for back in (1, 2):
+            i = self.index - back
+            if i < 0:
+                break
+            ms = [m for m in self.r.mentions if m.sent == i and self.r.type_of(m.key) is EntityType.EVENT]
+            if ms:
+                first = ms[0].key
+                ent = self.r.ex.entities[first]
+                if ent.scope and self.r.heads.get(first) in {"exhibition", "exhibition area",
+                                                               "experience hall", "show"}:
+                    return first
+                break
+        return self.r.main_event
+
     def fact(self, s: str | None, rel: Relation, o: str | Literal | None) -> None:
         if s is None or o is None:
             return
@@ -1077,7 +1095,7 @@ class _Sentence:
         ]
         for p in pats:
             for m in re.finditer(p, ph, re.I):
-                event = self.r.main_event if not self.events_in(ph) else self.event_near(m.start())
+                event = self.focus() if not self.events_in(ph) else self.event_near(m.start())
                 for a in self.agents(m.group("l")):
                     if self.typ(a) in (EntityType.PLACE, EntityType.VENUE, EntityType.PERSON):
                         continue
