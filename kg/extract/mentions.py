@@ -191,8 +191,8 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             if t.lower_ in lx.NAME_CONNECTORS:
                 if t.lower_ == "the" and toks[j - 1].lower_ not in {"of", "for", "on"}:
                     break
-                if t.lower_ == "and" and (nxt.lower_ == "the" or _ends_with_head(toks[i:j]) or (
-                        toks[j - 1].i + 1 in ner_ends and not _joins_one_name(toks, i, j))):
+                if t.lower_ == "and" and (nxt.lower_ == "the" or _ends_with_head(toks[i:j])
+                                          or not _joins_one_name(toks, i, j)):
                     break
                 if t.lower_ in {"in", "at"} and (type_by_head(toks[j - 1].text) is not None
                                                  or toks[j - 1].i + 1 in ner_ends):
@@ -210,11 +210,15 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
 
 def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     """Whether "and" at ``j`` joins one name ("X Biomedicine and Health Industry Cooperation
-    Forum", "Science and Technology Commission") rather than two ("BeiGene and Fosun"): the part
-    after it ends in an event or body head noun and the part before has no head of its own."""
+    Forum", "Science and Technology Commission") rather than two ("BeiGene and Fosun",
+    "MicroPort CardioFlow and Abbott"): the part after it ends in an event, body or venue head
+    noun and the part before has no head of its own."""
     k = j + 1
-    while k < len(toks) and (_capitalised(toks[k]) or toks[k].lower_ in {"of", "for", "on", "&", "-"}):
+    while k < len(toks) and (_capitalised(toks[k]) or toks[k].lower_ in {"of", "for", "on", "&", "-", "and"}
+                             or toks[k].is_digit):
         k += 1
+    if any(t.lower_ in {"of", "for", "on"} for t in toks[i + 1:j]):
+        return True  # inside a name's "of ..." tail: "Ministry of Industry and Information Technology"
     right = " ".join(t.text for t in toks[j + 1:k])
     left = " ".join(t.text for t in toks[i:j])
     right_type = type_by_head(right) if right else None

@@ -48,7 +48,10 @@ _DEMONYM = "|".join(sorted((re.escape(d.title()) for d in lx.DEMONYMS), key=len,
 # a list item may carry a short description: "Japanese firm Olympus", "Jiading's Malu Town"
 _DESCRIPTOR = (r"(?:(?!(?:by|with|at|in|on|of|to|for|from|and|or|as|the|was|were|is|are|has|have|"
                r"will|which|who|that)\b)[a-z][\w-]*(?<!ed)(?<!ing)|" + _DEMONYM + ")")
-_ITEM = rf"(?:the\s+)?(?:{_DESCRIPTOR}\s+){{0,4}}?(?:{E}['’]s\s+)?{E}"
+# "X, a subsidiary of Y, and Z" / "X, which is affiliated with Y, signed": the appositive is
+# part of X's item, and its names are not list members
+_APPOS = r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,)"
+_ITEM = rf"(?:the\s+)?(?:{_DESCRIPTOR}\s+){{0,4}}?(?:{E}['’]s\s+)?{E}{_APPOS}?"
 LIST = rf"(?<![\w'’-]){_ITEM}(?:{_SEP}{_ITEM})*"
 _AGREEMENT = "|".join(lx.AGREEMENT_NOUNS)
 _KIND = rf"(?P<kind>(?:(?:an?|the|two|three|four|five|several|\d+)\s+)?(?:[\w-]+\s+){{0,4}}?(?:{_AGREEMENT}))"
@@ -627,6 +630,11 @@ class _Reader:
             elif re.search(r"\b(?:company|firm|maker|drugmaker|giant|group|manufacturer|developer)\s+$",
                            before, re.I):
                 self.votes[m.key][EntityType.COMPANY] += 3
+            elif re.search(r"\bsign(?:ed|ing)?\s+(?:the\s+)?$", before) and head_word(
+                    self.ex.entities[m.key].label) in {"initiative", "consensus", "statement", "plan",
+                                                       "declaration", "convention", "agreement", "charter"}:
+                self.votes[m.key][EntityType.AGREEMENT] += 10
+                self.strong[m.key] = EntityType.AGREEMENT
             elif _ROLE_OF.search(before) and self._vote(m.key) in (None, EntityType.PERSON):
                 self.votes[m.key][EntityType.COMPANY] += 3  # "general manager of Servier China"
         for key, ent in self.ex.entities.items():
@@ -789,19 +797,27 @@ class _Reader:
                                    sent.start_char)
 
     def _dates_in(self, sent: Any, event: str | None) -> DateSpan | None:
+        spans = self._date_spans(sent, event)
+        return spans[0][0] if spans else None
+
+    def _date_spans(self, sent: Any, event: str | None) -> list[tuple[DateSpan, bool]]:
+        """Every date of a sentence, each with whether it closes a period ("runs until Nov 10")."""
         year_hint = self.edition_year.get(event or "")
+        past = not re.search(r"\b(?:will|to be held|is scheduled|is set to|is expected|are expected)\b",
+                             sent.text)
+        out: list[tuple[DateSpan, bool]] = []
         for ent in self.ents_by_sent.get(self.sent_of_char[sent.start_char], ()):
             if ent.label_ != "DATE":
                 continue
             # take the range phrase around the entity ("from April 20 to 21")
             lo = max(sent.start_char, ent.start_char - 6)
             phrase = self.text[lo:min(sent.end_char, ent.end_char + 12)]
-            past = not re.search(r"\b(?:will|to be held|is scheduled|is set to|is expected|are expected)\b",
-                                 sent.text)
             span = parse_span(phrase, self.article.published, year_hint, past)
             if span is not None and (span.start or span.end):
-                return span
-        return None
+                closing = bool(re.search(r"\b(?:through|until|till|to|ends?\s+on|closes\s+on)\s*$",
+                                         self.text[max(sent.start_char, ent.start_char - 16):ent.start_char]))
+                out.append((span, closing and not span.ranged))
+        return out
 
 
 _DEMONYMS_RE = "|".join(sorted((re.escape(d) for d in lx.DEMONYMS), key=len, reverse=True))
@@ -835,6 +851,7 @@ class _Sentence:
 
     def items(self, text: str) -> list[str]:
         """Keys named in a list, skipping possessors ("Jiading's Malu Town" -> Malu Town)."""
+        text = re.sub(_APPOS, ",", text)
         return [self.key(m.group(0)) for m in re.finditer(E + r"(?!['’]s\s)", text)]
 
     def surface(self, m: re.Match[str]) -> str:
@@ -947,7 +964,7 @@ class _Sentence:
             cut = re.search(r"\b(?:while|whereas|with the|and the)\b|" + E + r"\s+(?:is|was|will)",
                             rest)
             clause = rest[: cut.start()] if cut else rest
-            for pm in re.finditer(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>" + E + r")", clause):
+            for pm in re.finditer(r"\b(?:in|at|on)\s+(?:the\s+)?(?:" + E + r"['’]s\s+)?(?P<p>" + E + r")", clause):
                 place = self.key(pm.group("p"))
                 if self.typ(place) in (EntityType.PLACE, EntityType.VENUE):
                     self.fact(event, Relation.LOCATION, place)
@@ -960,7 +977,7 @@ class _Sentence:
             if not self.is_event(event):
                 continue
             clause = re.split(r"\b(?:while|whereas|and the)\b|" + E + r"\s+(?:is|was|will)", m.group("rest"))[0]
-            for pm in re.finditer(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>" + E + r")", clause):
+            for pm in re.finditer(r"\b(?:in|at|on)\s+(?:the\s+)?(?:" + E + r"['’]s\s+)?(?P<p>" + E + r")", clause):
                 place = self.key(pm.group("p"))
                 if self.typ(place) in (EntityType.PLACE, EntityType.VENUE):
                     self.fact(event, Relation.LOCATION, place)
@@ -980,21 +997,23 @@ class _Sentence:
                 self.fact(event, Relation.LOCATION, place)
 
     def dates(self, event: str, verb: str) -> None:
-        span = self.r._dates_in(self.sent, event)
-        if span is None:
-            return
+        """Start and end dates from the sentence's dates and its verb ("opened on" -> start,
+        "closed on" -> end, "from ... to ..." -> both, "runs until" -> end)."""
         first = verb.split()[0]
-        ranged = span.ranged
-        if not ranged and re.search(r"\b(?:through|until|till|to)\s+" + MONTH, self.sent.text):
-            self.lit(event, Relation.END_DATE, span.end)
-            return
-        if ranged:
-            self.lit(event, Relation.START_DATE, span.start)
-            self.lit(event, Relation.END_DATE, span.end)
-        elif first in _END_VERBS or "close" in verb or "wrapped" in verb:
-            self.lit(event, Relation.END_DATE, span.end)
-        else:
-            self.lit(event, Relation.START_DATE, span.start)
+        used_verb = False
+        for span, closing in self.r._date_spans(self.sent, event):
+            if closing:
+                self.lit(event, Relation.END_DATE, span.end)
+            elif span.ranged:
+                self.lit(event, Relation.START_DATE, span.start)
+                self.lit(event, Relation.END_DATE, span.end)
+                used_verb = True
+            elif not used_verb:
+                used_verb = True
+                if first in _END_VERBS or "close" in verb or "wrapped" in verb:
+                    self.lit(event, Relation.END_DATE, span.end)
+                else:
+                    self.lit(event, Relation.START_DATE, span.start)
 
     def lit(self, s: str, rel: Relation, d: PartialDate | None) -> None:
         if d is not None:
