@@ -36,6 +36,7 @@ _STOP_CAPS = frozenset({
 })
 # Capitalised single words that are never a name on their own.
 _GENERIC_SINGLE = frozenset({"party", "government", "ministry", "hospital", "forum", "fair"})
+_QUOTED = re.compile(r"[\"“]([^\"”\n]{1,240})[\"”]")
 _ORDINAL_OR_YEAR = re.compile(
     r"\d+(?:st|nd|rd|th)|(?:19|20)\d\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
     r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth", re.I)
@@ -87,6 +88,9 @@ def head_word(text: str) -> str:
             cut = i
             break
     core = [w.strip(",.()").lower() for w in words[:cut]] or [words[-1].lower()]
+    # "Hall 4", "Hall C", "Hall N3": a number or letter after the head names which one
+    if len(core) > 1 and core[-2] in lx.VENUE_HEADS and (any(c.isdigit() for c in core[-1]) or len(core[-1]) <= 2):
+        core.pop()
     return core[-1]
 
 
@@ -289,7 +293,19 @@ def find_names(doc: Any) -> list[Name]:
             taken[k] = True
         names.append(c)
     names.sort(key=lambda c: c.start)
-    return [n for n in names if _plausible(n)]
+    quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(doc.text)]
+    return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, doc.text)]
+
+
+def _inside_a_title(name: Name, quoted: list[tuple[int, int]], text: str) -> bool:
+    """Words inside quotation marks are a title, topic or slogan ("Global Development of
+    Medical Diagnostic Products and China's Role"), unless the quote is just the name itself
+    (an "International Pharmaceutical Innovation Park (Bio-Park)")."""
+    for start, end in quoted:
+        if start <= name.start and name.end <= end:
+            rest = re.sub(r"\s*\([^)]*\)\s*$", "", text[name.end:end]).strip(" ,.")
+            return bool(text[start:name.start].strip()) or bool(rest)
+    return False
 
 
 def _plausible(name: Name) -> bool:
