@@ -121,6 +121,7 @@ class _Reader:
         self._pending_sub: list[tuple[str, int, Any]] = []  # listed sub-events to attach
         self._ceremony_for: dict[str, str] = {}  # signing ceremony -> the agreement it is for
         self._merged: dict[str, str] = {}  # key merged away -> the key it became
+        self._next_key = 0
         self.sent_of_char = self._sentence_index()
         self.ents_by_sent: dict[int, list[Any]] = defaultdict(list)
         for ent in doc.ents:
@@ -143,7 +144,8 @@ class _Reader:
         norm = normalize_name(label)
         key = self.key_by_norm.get(norm)
         if key is None:
-            key = f"e{len(self.ex.entities)}"
+            key = f"e{self._next_key}"  # never reused, even after merges remove entities
+            self._next_key += 1
             self.ex.entities[key] = Entity(key, label, etype or EntityType.ORGANIZATION,
                                            scope=self.article.name if scope else None)
             self.key_by_norm[norm] = key
@@ -370,6 +372,10 @@ class _Reader:
             first = chunk[0]
             det = first.lower_ if first.dep_ == "det" or first.lower_ in {"this", "that"} else ""
             words = [t for t in chunk if t.dep_ not in {"det", "poss", "case"} and t.dep_ != "nummod"]
+            edge = root.left_edge  # "a health and wellness exhibition area": keep coordinated modifiers
+            if edge.i < chunk.start and all(t.dep_ in {"amod", "compound", "cc", "conj", "nmod"}
+                                            for t in root.doc[edge.i:chunk.start]):
+                words = list(root.doc[edge.i:chunk.start]) + words
             poss = [t for t in chunk if t.dep_ == "poss"]
             pp_end = self._pp_end(root)
             start = words[0].idx if words else root.idx
@@ -1404,7 +1410,8 @@ def _event_head(root: Any) -> str | None:
     if lemma in lx.DESCRIPTIVE_EVENT_HEADS:
         return str(lemma)
     if lemma in {"area", "zone", "section"} and any(
-            c.lemma_.lower() in {"exhibition", "display", "experience", "showcase"} for c in root.lefts):
+            c.lemma_.lower() in {"exhibition", "display", "experience", "showcase"}
+            for c in root.doc[root.left_edge.i:root.i]):
         return "exhibition area"
     return None
 
