@@ -88,6 +88,8 @@ def head_word(text: str) -> str:
             cut = i
             break
     core = [w.strip(",.()").lower() for w in words[:cut]] or [words[-1].lower()]
+    if len(core) > 1 and re.fullmatch(r"(?:19|20)\d\d", core[-1]):
+        core.pop()  # "X Expo 2022": an edition is headed by its series' head
     # "Hall 4", "Hall C", "Hall N3": a number or letter after the head names which one
     if len(core) > 1 and core[-2] in lx.VENUE_HEADS and (any(c.isdigit() for c in core[-1]) or len(core[-1]) <= 2):
         core.pop()
@@ -312,7 +314,8 @@ def _plausible(name: Name) -> bool:
     words = name.words
     if not words:
         return False
-    if len(words) == 1 and (words[0].lower() in _STOP_CAPS or words[0].lower() in _GENERIC_SINGLE):
+    if len(words) == 1 and (words[0].lower() in _STOP_CAPS or words[0].lower() in _GENERIC_SINGLE
+                            or words[0].lower() in lx.EVENT_HEADS):
         return False
     if name.ner == "NORP" and name.type is None and (
             name.text.lower() in lx.DEMONYMS or name.text.lower().endswith(("ese", "ian", "ish"))):

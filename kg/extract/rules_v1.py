@@ -555,7 +555,9 @@ class _Reader:
         remap: dict[str, str] = {}
         for key, ent in list(ents.items()):
             words = ent.label.split()
-            cands = []
+            cands: list[str] = []
+            if self._vote(key) is EntityType.EVENT_SERIES:
+                continue  # a series is never a short form of one of its editions
             for other_key, other in ents.items():
                 if other_key == key or other.scope:
                     continue
@@ -567,8 +569,8 @@ class _Reader:
                 surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
                 suffixed = (len(rest) == 1 or all(w in {"co", "ltd", "inc", "group", "limited", "corp"}
                                                    for w in rest)) and all(w in generic for w in rest) \
-                    and _compatible(etype, otype)
-                event_stem = (otype is EntityType.EVENT and len(words) > 2
+                    and (_compatible(etype, otype) or key not in self.strong)
+                event_stem = (otype is EntityType.EVENT and etype is not EntityType.EVENT_SERIES and len(words) > 2
                               and words[-1].lower() == head_word(other.label))
                 if surname or suffixed or event_stem:
                     cands.append(other_key)
