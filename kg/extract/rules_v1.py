@@ -119,7 +119,7 @@ class _Reader:
         self.facts: set[tuple[str, Relation, str]] = set()
         self._owner_of: dict[str, str] = {}  # edition -> organization named as its owner
         self._pending_sub: list[tuple[str, int, Any]] = []  # listed sub-events to attach
-        self._ceremony_for: dict[str, str] = {}  # signing ceremony -> the agreement it is for
+        self.ceremony_for: dict[str, str] = {}  # signing ceremony -> the agreement it is for
         self._merged: dict[str, str] = {}  # key merged away -> the key it became
         self._next_key = 0
         self.sent_of_char = self._sentence_index()
@@ -275,7 +275,7 @@ class _Reader:
             self.editions[series] = key
             if year:
                 self.edition_year[key] = year
-            self._fact(key, Relation.IN_SERIES, series, n.start)
+            self.fact(key, Relation.IN_SERIES, series, n.start)
         ed = self.ex.entities[key]
         if year and key not in self.edition_year:
             old = ed.label
@@ -415,7 +415,7 @@ class _Reader:
             inner = [m for m in self.mentions if start <= m.start and m.end <= end
                      and self.ex.entities[m.key].type is EntityType.AGREEMENT]
             if inner:
-                self._ceremony_for[key] = inner[0].key
+                self.ceremony_for[key] = inner[0].key
             self.mention(start, end, key)
 
     def _pp_end(self, root: Any) -> int:
@@ -433,7 +433,7 @@ class _Reader:
         pub = self.article.published
         if pub is None:
             return None
-        span = self._dates_in(sent, None)
+        span = self.dates_in(sent, None)
         if span and span.end and span.end.year:
             return span.end.year
         return pub.year
@@ -647,10 +647,9 @@ class _Reader:
                 self.votes[m.key][EntityType.COMPANY] += 3  # "general manager of Servier China"
         for key, ent in self.ex.entities.items():
             t = self._vote(key)
-            if t is None:
-                ner_org = True
-                t = EntityType.COMPANY if ner_org else EntityType.ORGANIZATION
-            ent.type = t
+            # an organization named without a head noun ("Bayer", "Sanofi") is, in this news,
+            # almost always a company
+            ent.type = t if t is not None else EntityType.COMPANY
 
     def _dedupe_mentions(self) -> None:
         out: list[Mention] = []
@@ -675,7 +674,7 @@ class _Reader:
         keys = [m.key for m in ms]
         return _Sentence(self, i, sent, ph, keys, ms)
 
-    def _fact(self, s: str, rel: Relation, o: str | Literal, char: int) -> None:
+    def fact(self, s: str, rel: Relation, o: str | Literal, char: int) -> None:
         if isinstance(o, str) and o == s:
             return
         sent = self.sents[self.sent_of_char[min(char, len(self.text) - 1)]]
@@ -725,12 +724,12 @@ class _Reader:
                     ents[owner].type = EntityType.ORGANIZATION
                 if not any(f.subject == key and f.relation in (Relation.HOST, Relation.ORGANIZER)
                            for f in self.ex.facts):
-                    self._fact(key, Relation.ORGANIZER, owner, self._first_char(key))
+                    self.fact(key, Relation.ORGANIZER, owner, self._first_char(key))
         # sub-events: listed ones, and description-named activities of the article's event
         for key, char, _sent in self._pending_sub:
-            parent = self._event_left_of(char) or self.main_event
+            parent = self.event_left_of(char) or self.main_event
             if parent and parent != key:
-                self._fact(key, Relation.SUB_EVENT_OF, parent, char)
+                self.fact(key, Relation.SUB_EVENT_OF, parent, char)
         if self.main_event:
             for key, ent in ents.items():
                 if (ent.scope and ent.type is EntityType.EVENT and key != self.main_event
@@ -739,7 +738,7 @@ class _Reader:
                         and self.heads.get(key) in {"ceremony", "exhibition", "session",
                                                     "dialogue", "sub-forum", "roundtable",
                                                     "show", "experience hall", "exhibition area"}):
-                    self._fact(key, Relation.SUB_EVENT_OF, self.main_event, self._first_char(key))
+                    self.fact(key, Relation.SUB_EVENT_OF, self.main_event, self._first_char(key))
         self._durations()
         self._most_specific_locations()
         # drop entities that no fact, post or agreement mentions, unless named in the text
@@ -773,7 +772,7 @@ class _Reader:
     def _first_char(self, key: str) -> int:
         return next((m.start for m in self.mentions if m.key == key), 0)
 
-    def _event_left_of(self, char: int) -> str | None:
+    def event_left_of(self, char: int) -> str | None:
         best = None
         for m in self.mentions:
             if m.end <= char and self.type_of(m.key) is EntityType.EVENT and \
@@ -794,21 +793,21 @@ class _Reader:
                 if isinstance(end_lit, Literal) and end_lit.date:
                     start = shift(end_lit.date, -(n - 1))
                     if start:
-                        self._fact(key, Relation.START_DATE, Literal(start.lexical, start),
+                        self.fact(key, Relation.START_DATE, Literal(start.lexical, start),
                                    sent.start_char)
             elif key in starts and key not in ends:
                 start_lit = starts[key].object
                 if isinstance(start_lit, Literal) and start_lit.date:
                     end = shift(start_lit.date, n - 1)
                     if end:
-                        self._fact(key, Relation.END_DATE, Literal(end.lexical, end),
+                        self.fact(key, Relation.END_DATE, Literal(end.lexical, end),
                                    sent.start_char)
 
-    def _dates_in(self, sent: Any, event: str | None) -> DateSpan | None:
-        spans = self._date_spans(sent, event)
+    def dates_in(self, sent: Any, event: str | None) -> DateSpan | None:
+        spans = self.date_spans(sent, event)
         return spans[0][0] if spans else None
 
-    def _date_spans(self, sent: Any, event: str | None) -> list[tuple[DateSpan, bool]]:
+    def date_spans(self, sent: Any, event: str | None) -> list[tuple[DateSpan, bool]]:
         """Every date of a sentence, each with whether it closes a period ("runs until Nov 10")."""
         year_hint = self.edition_year.get(event or "")
         past = not re.search(r"\b(?:will|to be held|is scheduled|is set to|is expected|are expected)\b",
@@ -913,7 +912,7 @@ class _Sentence:
     def fact(self, s: str | None, rel: Relation, o: str | Literal | None) -> None:
         if s is None or o is None:
             return
-        self.r._fact(s, rel, o, self.char)
+        self.r.fact(s, rel, o, self.char)
 
     def read(self) -> None:
         self.agents_of_events()
@@ -994,7 +993,7 @@ class _Sentence:
                 self.dates(event, "held")
         for m in re.finditer(r"\bopening\s+(?:day|ceremony)\s+of\s+(?:the\s+)?(?P<e>" + E + ")", ph, re.I):
             event = self.key(m.group("e"))
-            span = self.r._dates_in(self.sent, event)
+            span = self.r.dates_in(self.sent, event)
             if self.is_event(event) and span is not None and span.start is not None:
                 self.lit(event, Relation.START_DATE, span.start)
         loc = re.compile(r"(?P<e>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+|will\s+be\s+)?located)?\s+"
@@ -1009,7 +1008,7 @@ class _Sentence:
         "closed on" -> end, "from ... to ..." -> both, "runs until" -> end)."""
         first = verb.split()[0]
         used_verb = False
-        for span, closing in self.r._date_spans(self.sent, event):
+        for span, closing in self.r.date_spans(self.sent, event):
             if closing:
                 self.lit(event, Relation.END_DATE, span.end)
             elif span.ranged:
@@ -1042,20 +1041,18 @@ class _Sentence:
             if event is None or not self.is_event(event):
                 event = self.event_near(m.start("rest")) if "⟦" in rest[:40] else self.r.main_event
             subj = m.group("subj")
-            for k, key in enumerate(self.items(subj)):
-                _ = k
+            for key in self.items(subj):
                 if self.typ(key) is EntityType.PERSON or self._listed_agent(subj, key):
                     self.fact(event, Relation.PARTICIPANT, key)
             inc = re.search(r"\b(?:including|such\s+as|like)\s+(?P<l>.*)$", rest)
             if inc:
                 tail = inc.group("l")
-                for k, tok in enumerate(re.findall(E, tail)):
+                for tok in re.findall(E, tail):
                     key = self.key(tok)
                     before = tail[: tail.index(tok)]
                     if re.search(r"\b(?:of|at|from|under|with|for)\s+(?:the\s+)?$", before) or \
                             self.typ(key) in (EntityType.EVENT, EntityType.AGREEMENT, EntityType.VENUE):
                         continue
-                    _ = k
                     self.fact(event, Relation.PARTICIPANT, key)
         gather = re.search(r"(?P<e>" + E + r")[^⟦.;]{0,80}?\b(?:brought\s+together|gathered|attracted|"
                            r"drew|welcomed|brings\s+together|gathers|attracts)\b[^⟦.;]{0,80}?\b(?:including|"
@@ -1332,7 +1329,7 @@ class _Sentence:
                                self.event_for_agreement(m.end()))
         # a named convention or declaration signed by a list of parties
         named = [k for k in self.keys if self.typ(k) is EntityType.AGREEMENT]
-        named += [self.r._ceremony_for[k] for k in self.keys if k in self.r._ceremony_for]
+        named += [self.r.ceremony_for[k] for k in self.keys if k in self.r.ceremony_for]
         if named and not found and re.search(r"\bsign", ph, re.I):
             target = named[0]
             parties: list[str] = []
@@ -1345,7 +1342,7 @@ class _Sentence:
             if parties:
                 label = self.r.ex.entities[target].label
                 kind = head_word(label)
-                ceremonies = [k for k in self.keys if self.r._ceremony_for.get(k) == target]
+                ceremonies = [k for k in self.keys if self.r.ceremony_for.get(k) == target]
                 ev = ceremonies[0] if ceremonies else self.event_for_agreement(0)
                 rec = AgreementRecord(target, kind, [parties], _evidence(
                     self.r.article.name, self.sent), label=label, event=ev)
@@ -1398,9 +1395,7 @@ class _Sentence:
                 continue
             if not what or re.fullmatch(r"(?:19|20)\d\d", value):
                 continue
-            pos = self.r.text[self.sent.start_char:ent.start_char]
-            event = self.r._event_left_of(ent.start_char) or self.r.main_event
-            _ = pos
+            event = self.r.event_left_of(ent.start_char) or self.r.main_event
             if event is not None:
                 self.fact(event, Relation.STATISTIC, Literal(f"{value} {what}"))
 
