@@ -110,6 +110,21 @@ DEMONYMS: dict[str, str] = {
     "mexican": "Mexico", "argentine": "Argentina", "egyptian": "Egypt",
     "south african": "South Africa", "new zealand": "New Zealand", "portuguese": "Portugal",
     "luxembourgish": "Luxembourg", "pakistani": "Pakistan", "kazakh": "Kazakhstan",
+    "kenyan": "Kenya", "tanzanian": "Tanzania", "zambian": "Zambia", "mongolian": "Mongolia",
+    "ethiopian": "Ethiopia", "nigerian": "Nigeria", "ghanaian": "Ghana", "uzbek": "Uzbekistan",
+    "laotian": "Laos", "cambodian": "Cambodia", "filipino": "Philippines", "nepali": "Nepal",
+    "sri lankan": "Sri Lanka", "bangladeshi": "Bangladesh", "iranian": "Iran", "qatari": "Qatar",
+    "kuwaiti": "Kuwait", "omani": "Oman", "jordanian": "Jordan", "moroccan": "Morocco",
+    "algerian": "Algeria", "tunisian": "Tunisia", "chilean": "Chile", "peruvian": "Peru",
+    "colombian": "Colombia", "cuban": "Cuba", "ukrainian": "Ukraine", "serbian": "Serbia",
+    "romanian": "Romania", "bulgarian": "Bulgaria", "croatian": "Croatia", "slovak": "Slovakia",
+    "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania", "icelandic": "Iceland",
+    "maltese": "Malta", "cypriot": "Cyprus", "uruguayan": "Uruguay", "azerbaijani": "Azerbaijan",
+    "georgian": "Georgia", "armenian": "Armenia", "kyrgyz": "Kyrgyzstan", "tajik": "Tajikistan",
+    "turkmen": "Turkmenistan",
+}
+COUNTRIES = frozenset(DEMONYMS.values()) | {
+    "China", "Viet Nam", "Korea", "the Netherlands", "UK", "US", "USA", "UAE", "Russian Federation",
 }
 # Nouns that say the entities listed after them are companies, hospitals, countries...
 LIST_CUES: dict[str, EntityType] = {

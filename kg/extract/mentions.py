@@ -296,7 +296,9 @@ def find_names(doc: Any) -> list[Name]:
         names.append(c)
     names.sort(key=lambda c: c.start)
     quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(doc.text)]
-    return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, doc.text)]
+    text = doc.text
+    return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, text)
+            and not re.match(r"-[a-z]", text[n.end:n.end + 2])]  # "State-owned", "Beijing-based"
 
 
 def _inside_a_title(name: Name, quoted: list[tuple[int, int]], text: str) -> bool:

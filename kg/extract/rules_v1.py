@@ -828,10 +828,9 @@ class _Reader:
 
 
 _DEMONYMS_RE = "|".join(sorted((re.escape(d) for d in lx.DEMONYMS), key=len, reverse=True))
-_COUNTRY_OF = re.compile(r"\b(?P<d>" + _DEMONYMS_RE + r")(?:-based)?\s+(?:[\w&-]+\s+){0,5}?"
-                         r"(?:company|firm|maker|drugmaker|giant|manufacturer|group|enterprise|producer|"
-                         r"developer|multinational|hospital|university|provider|"
-                         r"corporation|supplier|brand|biotech|pharma)\s+(?P<x>" + E + ")", re.I)
+# "German science and technology company Merck Serono", "Kenyan drug distributor X", "Swiss X"
+_COUNTRY_OF = re.compile(r"\b(?P<d>" + _DEMONYMS_RE + r")(?:-based)?\s+(?:[a-z][\w&-]*\s+){0,5}?(?P<x>" + E + ")",
+                         re.I)
 # Cheap tests that let a sentence skip a family of patterns it cannot match.
 _HAS_SIGN = re.compile(r"\b(?:sign|ink|reach|conclud|enter|struck|seal|penn|clinch)", re.I)
 _HAS_EXHIBIT = re.compile(r"exhibit|showcas|display|present|unveil|demonstrat|booth|stand|product|medicine|"
@@ -1220,25 +1219,34 @@ class _Sentence:
         ph = self.ph
         orgs = (EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL,
                 EntityType.GOVERNMENT_BODY)
-        for m in re.finditer(r"(?P<a>" + E + r")\s*,?\s+(?:which\s+is\s+|is\s+)?(?:directly\s+)?"
+        for m in re.finditer(r"(?P<a>" + E + r")\s*,?\s+(?:which\s+is\s+|is\s+)?(?:an?\s+(?:[\w-]+\s+){0,4}?)?"
+                             r"(?:directly\s+)?"
                              r"(?:under|affiliated\s+(?:to|with)|a\s+subsidiary\s+of|a\s+unit\s+of|"
                              r"a\s+branch\s+of|part\s+of|a\s+division\s+of|owned\s+by|subordinate\s+"
                              r"to|a\s+member\s+of)\s+(?:the\s+)?(?P<b>" + E + ")", ph, re.I):
             a, b = self.key(m.group("a")), self.key(m.group("b"))
             if self.typ(a) in orgs and self.typ(b) in orgs:
                 self.fact(a, Relation.PARENT_ORGANIZATION, b)
-        for m in re.finditer(r"(?P<b>" + E + r")['’]s\s+(?P<a>" + E + ")", ph):
+        for m in re.finditer(r"(?P<b>" + E + r")['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?P<a>" + E + ")", ph):
             a, b = self.key(m.group("a")), self.key(m.group("b"))
-            if self.typ(a) in orgs and self.typ(b) in orgs:
+            if self.typ(a) in orgs and self.r.ex.entities[b].label in lx.COUNTRIES:
+                self.fact(a, Relation.COUNTRY, b)  # "Tanzania's Muhimbili National Hospital"
+            elif self.typ(a) in orgs and self.typ(b) in orgs and ph[m.end("b"):m.start("a")].strip() in {"'s", "’s"}:
                 self.fact(a, Relation.PARENT_ORGANIZATION, b)
                 self.r.alias(a, self.surface(m))
         for m in _COUNTRY_OF.finditer(ph):
             x = self.key(m.group("x"))
-            if self.typ(x) in orgs:
+            if self.typ(x) in orgs and not self.r.ex.entities[x].label.lower().startswith(m.group("d").lower()):
                 country = lx.DEMONYMS[m.group("d").lower()]
                 ck = self.r.entity(country, EntityType.PLACE, strong=True)
                 self.r.alias(ck, m.group("d"))
                 self.fact(x, Relation.COUNTRY, ck)
+
+        for k in set(self.keys):
+            ent = self.r.ex.entities.get(k)
+            tail = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w ]+)$", ent.label) if ent is not None else None
+            if ent is not None and ent.type in orgs and tail and tail.group(1) in lx.COUNTRIES:
+                self.fact(k, Relation.COUNTRY, self.r.entity(tail.group(1), EntityType.PLACE, strong=True))
 
     # -- places: containment
     def places(self) -> None:
