@@ -22,7 +22,7 @@ DESCRIPTIVE_EVENT_HEADS = frozenset({
     "competition", "contest", "event", "gathering", "session", "show", "week", "sub-forum",
     "roundtable", "experience hall",
 })
-HOSPITAL_HEADS = frozenset({"hospital", "hospitals", "clinic", "infirmary", "sanatorium"})
+HOSPITAL_HEADS = frozenset({"hospital", "hospitals", "clinic", "clinics", "infirmary", "sanatorium"})
 GOVERNMENT_HEADS = frozenset({
     "ministry", "commission", "administration", "bureau", "department", "government",
     "municipality", "office", "council", "procuratorate", "court",

@@ -70,6 +70,8 @@ def is_acronym(word: str) -> bool:
 
 def _capitalised(tok: Any) -> bool:
     t = tok.text
+    if t[:1].isdigit():  # "3SBio", "4Paradigm": a name that starts with a digit
+        return any(c.isupper() for c in t[1:]) and any(c.isalpha() for c in t)
     return bool(t) and t[0].isupper() and tok.lower_ not in _STOP_CAPS
 
 

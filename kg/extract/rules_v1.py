@@ -935,9 +935,7 @@ class _Sentence:
             r"\b(?:(?:co-?|jointly\s+|also\s+)?(?P<v>hosted|organi[sz]ed|co-organi[sz]ed|"
             r"sponsored|undertaken|held|convened|staged|initiated|launched|co-hosted|cohosted)"
             r")\s+(?:jointly\s+)?by\s+(?P<a>" + LIST + ")", re.I)
-        between = re.compile(_KIND + r"\s+between\s+(?P<a>" + LIST + r")\s+(?:was|were|has\s+been|have\s+"
-                             r"been|is|are)\s+(?:signed|inked|reached)", re.I)
-        for m in list(passive.finditer(ph)) + list(between.finditer(ph)):
+        for m in passive.finditer(ph):
             v = m.group("v").lower()
             rel = Relation.ORGANIZER if ("organi" in v or v in {"undertaken", "initiated",
                                                                  "launched"}) else Relation.HOST
@@ -1295,14 +1293,14 @@ class _Sentence:
     # -- agreements
     def agreements(self) -> None:
         ph = self.ph
-        if not _HAS_SIGN.search(ph):
+        if not _HAS_SIGN.search(ph) and not re.search(r"\bwith\b[^:]*:", ph):
             return
         found = False
         with_pat = re.compile(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|"
                               r"successfully|formally|then)\s+)*" + _SIGN + r"\s+" + _KIND +
                               r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST + ")", re.I)
         for m in with_pat.finditer(ph):
-            a, b = self.agents(m.group("a")), self.agents(m.group("b"))
+            a, b = self.subjects(m), self.agents(m.group("b"))
             if not a or not b:
                 continue
             found = True
@@ -1317,6 +1315,13 @@ class _Sentence:
                     self.agreement(kind, [a, [x]], event)
             else:
                 self.agreement(kind, [a, b], event)
+        bullet = re.compile(r"^[•·*-]?\s*(?P<a>" + LIST + r")\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST
+                            + r")\s*[:：,-]\s*" + _KIND, re.I)
+        for m in bullet.finditer(ph):
+            a, b = self.agents(m.group("a")), self.agents(m.group("b"))
+            if a and b:
+                found = True
+                self.agreement(self.kind(m.group("kind")), [a, b], self.event_for_agreement(m.end()))
         if found:
             return
         pair = re.compile(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will)\s+)*"
@@ -1327,9 +1332,11 @@ class _Sentence:
                 found = True
                 self.agreement(self.kind(m.group("kind")), [[x] for x in a],
                                self.event_for_agreement(m.end()))
-        passive = re.compile(_KIND + r"\s+(?:was|were|has\s+been|have\s+been)\s+(?:signed|inked|"
-                             r"reached)\s+(?:between|by)\s+(?P<a>" + LIST + ")", re.I)
-        for m in passive.finditer(ph):
+        passive = re.compile(_KIND + r"(?:\s+(?:on|for|of)\s+[^⟦.;]{0,60}?)?\s+(?:was|were|has\s+been|have\s+been)"
+                             r"\s+(?:also\s+)?(?:signed|inked|reached)\s+(?:between|by)\s+(?P<a>" + LIST + ")", re.I)
+        between = re.compile(_KIND + r"\s+between\s+(?P<a>" + LIST + r")\s+(?:was|were|has\s+been|have\s+"
+                             r"been|is|are)\s+(?:also\s+)?(?:signed|inked|reached)", re.I)
+        for m in list(passive.finditer(ph)) + list(between.finditer(ph)):
             a = self.agents(m.group("a"))
             if len(a) >= 2:
                 found = True
@@ -1355,6 +1362,15 @@ class _Sentence:
                 rec = AgreementRecord(target, kind, [parties], _evidence(
                     self.r.article.name, self.sent), label=label, event=ev)
                 self.r.ex.agreements.append(rec)
+
+    def subjects(self, m: re.Match[str]) -> list[str]:
+        """The signatories of a subject list; a first item governed by a preposition ("a line in
+        Yinchuan, and the hospital signed ...") belongs to the clause before."""
+        items = self.items(m.group("a"))
+        if items and re.search(r"\b(?:in|at|on|with|of|for|from|to|by|under|into)\s+(?:the\s+)?$",
+                               self.ph[: m.start("a")]):
+            items = items[1:]
+        return [k for k in items if self.typ(k) not in (EntityType.EVENT, EntityType.AGREEMENT)]
 
     def kind(self, text: str) -> str:
         words = text.strip().split()
