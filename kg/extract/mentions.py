@@ -183,8 +183,10 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                         last_good = j
                 break
             if t.text in {"'s", "’s"}:
+                left = " ".join(x.text for x in toks[i:j])
                 if toks[j - 1].i + 1 in ner_ends or is_acronym(toks[j - 1].text) or (
-                        toks[j - 1].ent_type_ in {"GPE", "LOC"} and type_by_head(toks[j - 1].text) is None):
+                        toks[j - 1].ent_type_ in {"GPE", "LOC"} and type_by_head(toks[j - 1].text) is None) or (
+                        left in lx.COUNTRIES or type_by_head(left) is not None):
                     break  # "MIIT's Center ...": a possessor, not part of the name
                 if _capitalised(nxt):
                     j += 1
@@ -230,9 +232,9 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     right = " ".join(t.text for t in toks[j + 1:k])
     left = " ".join(t.text for t in toks[i:j])
     right_type = type_by_head(right) if right else None
+    # "Convention" alone is ambiguous: "X International Convention and Exhibition Center"
     return right_type in {EntityType.EVENT, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
-                          EntityType.VENUE} and (
-        type_by_head(left) is None)
+                          EntityType.VENUE} and type_by_head(left) in (None, EntityType.AGREEMENT)
 
 
 def _ends_with_head(tokens: list[Any]) -> bool:

@@ -233,7 +233,8 @@ class _Reader:
         if m and ordinal_value(m.group(1)) is not None:
             # "the 14th X" in a dated article: the edition of the publication year
             pub = self.article.published
-            return (pub.year if pub else None), self.text[n.start - (len(before) - m.start(0)):n.end]
+            year = pub.year if pub else _main_year(self.text)
+            return year, self.text[n.start - (len(before) - m.start(0)):n.end]
         return None
 
     def _add_name(self, n: Name) -> None:
@@ -829,8 +830,8 @@ class _Reader:
 
 _DEMONYMS_RE = "|".join(sorted((re.escape(d) for d in lx.DEMONYMS), key=len, reverse=True))
 # "German science and technology company Merck Serono", "Kenyan drug distributor X", "Swiss X"
-_COUNTRY_OF = re.compile(r"\b(?P<d>" + _DEMONYMS_RE + r")(?:-based)?\s+(?:[a-z][\w&-]*\s+){0,5}?(?P<x>" + E + ")",
-                         re.I)
+_COUNTRY_OF = re.compile(r"\b(?P<d>" + _DEMONYMS_RE + r")(?:-based)?\s+(?:(?!(?:in|of|at|for|from|on|to|with|"
+                         r"by|the|a|an)\b)[a-z][\w&-]*\s+){0,5}?(?P<x>" + E + ")", re.I)
 # Cheap tests that let a sentence skip a family of patterns it cannot match.
 _HAS_SIGN = re.compile(r"\b(?:sign|ink|reach|conclud|enter|struck|seal|penn|clinch)", re.I)
 _HAS_EXHIBIT = re.compile(r"exhibit|showcas|display|present|unveil|demonstrat|booth|stand|product|medicine|"
@@ -1076,7 +1077,8 @@ class _Sentence:
             event = self.event_near(by.start())
             for a in self.agents(by.group("l")):
                 self.fact(event, Relation.PARTICIPANT, a)
-        for g in re.finditer(r"(?P<x>" + E + r")\s+as\s+(?:the\s+)?(?:guest|country|region|city|province)\s+of\s+"
+        for g in re.finditer(r"(?P<x>" + E + r")(?:\s+as|,)\s+(?:the\s+)?(?:guest\s+)?(?:guest|country|region|city|"
+                             r"province)\s+of\s+"
                              r"hono(?:u)?r|\b(?:guest|country|region|city|province)s?\s+of\s+hono(?:u)?r,?\s+"
                              r"(?:was\s+|is\s+)?(?:the\s+)?(?P<y>" + E + ")", ph, re.I):
             self.fact(self.event_near(g.start()), Relation.PARTICIPANT, self.key(g.group("x") or g.group("y")))
@@ -1113,6 +1115,9 @@ class _Sentence:
             r"(?:such\s+as|like|including)\s+)?(?P<l>" + LIST + ")",
             r"\b(?:showcased|displayed|exhibited)\s+(?:the\s+)?(?:products|innovations|"
             r"technologies)\s+of\s+(?P<l>" + LIST + ")",
+            r"\b(?:exhibited|showcased|displayed|presented)\b[^;]*?\b(?:including|such\s+as)\s+(?P<l>" + LIST + ")",
+            r"\b(?:including|such\s+as)\s+(?P<l>" + LIST + r"),?\s+(?:also\s+|have\s+|has\s+)*(?:exhibited|"
+            r"showcased|displayed|presented|set\s+up\s+booths?)\b",
         ]
         for p in pats:
             for m in re.finditer(p, ph, re.I):
@@ -1183,7 +1188,7 @@ class _Sentence:
         pats = [
             r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:the\s+)?" + _ROLE +
             r"\s+(?:of|at|for)\s+(?:the\s+)?(?P<o>" + E + ")",
-            r"(?P<o>" + E + r")(?:['’]s)?\s+" + _ROLE + r"\s+(?P<p>" + E + ")",
+            r"(?P<o>" + E + r")(?:['’]s?)?\s+" + _ROLE + r"\s+(?P<p>" + E + ")",
             _ROLE + r"\s+of\s+(?:the\s+)?(?P<o>" + E + r")\s*,?\s+(?P<p>" + E + ")",
             r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + _ROLE + r"(?=[\s,.]|$)",
         ]
@@ -1422,6 +1427,12 @@ class _Sentence:
             event = self.r.event_left_of(ent.start_char) or self.r.main_event
             if event is not None:
                 self.fact(event, Relation.STATISTIC, Literal(f"{value} {what}"))
+
+
+def _main_year(text: str) -> int | None:
+    """The year an undated article talks about most ("the sixth X" in a 2023 story)."""
+    years = Counter(re.findall(r"\b(20\d\d)\b", text))
+    return int(years.most_common(1)[0][0]) if years else None
 
 
 def _event_head(root: Any) -> str | None:
