@@ -232,9 +232,11 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     right = " ".join(t.text for t in toks[j + 1:k])
     left = " ".join(t.text for t in toks[i:j])
     right_type = type_by_head(right) if right else None
-    # "Convention" alone is ambiguous: "X International Convention and Exhibition Center"
+    # the left part must not be a complete name of its own; company words ("Health", "Medical")
+    # and "Convention" ("X International Convention and Exhibition Center") are too weak to say so
     return right_type in {EntityType.EVENT, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
-                          EntityType.VENUE} and type_by_head(left) in (None, EntityType.AGREEMENT)
+                          EntityType.VENUE} and type_by_head(left) in (None, EntityType.AGREEMENT,
+                                                                       EntityType.COMPANY)
 
 
 def _ends_with_head(tokens: list[Any]) -> bool:

@@ -345,7 +345,9 @@ class _Reader:
         for i, sent in enumerate(self.sents):
             s = self._sentence(i, sent)
             for m in re.finditer(verbs + r"\s+(?:jointly\s+)?by\s+(?P<a>" + LIST + ")", s.ph, re.I):
-                agents.update(s.items(m.group("a")))
+                # "co-organized by A and B, the forum attracted ...": "the forum" is no agent
+                agents.update(s.key(t) for t in re.findall(E, re.sub(_APPOS, ",", m.group("a")))
+                              if not s.ms[int(t.strip("⟦⟧"))].anaphor)
         for key in agents:
             ent = self.ex.entities.get(key)
             if ent is None or key == self.main_event or key in self.editions.values():
@@ -368,7 +370,9 @@ class _Reader:
                 continue
             if self.title_sent >= 0 and chunk.start < self.sents[self.title_sent].end:
                 continue
-            if root.dep_ == "appos" and self._mention_at(root.head.idx) is not None:
+            before = self.text[max(0, chunk.start_char - 3):chunk.start_char]
+            if (root.dep_ == "appos" and self._mention_at(root.head.idx) is not None) or (
+                    before.endswith(", ") and self._mention_at(chunk.start_char - 3) is not None):
                 continue  # "the forum, a parallel event of the expo": describes the forum
             first = chunk[0]
             det = first.lower_ if first.dep_ == "det" or first.lower_ in {"this", "that"} else ""
