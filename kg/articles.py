@@ -62,8 +62,10 @@ _DATELINE = re.compile(
     rf"^\s*[A-Z][A-Z .'-]{{2,40}},\s*(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}})\s*"
     r"(?:,\s*(?P<y>\d{4})\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s*"
 )
-_INLINE_PHOTO = re.compile(r"\[(?:Photo|Image|Video)s?\s*/[^\]]*\]|【[^】]{0,60}】|\bPhoto\s*(?=[A-Z])"
-                           r"(?:[A-Z][\w]*\s){0,4}(?:News Service|Agency|Daily)")
+# "[Photo/xinhua.net]", "【CIFTIS 2023】" section tags, and a credit glued to the caption by
+# scraping: "PhotoChina News Service", "PhotoXinhua"
+_INLINE_PHOTO = re.compile(r"\[(?:Photo|Image|Video)s?\s*/[^\]]*\]|【[^】]{0,60}】|"
+                           r"\bPhoto(?=[A-Z])[A-Z]\w*(?: [A-Z]\w+){0,3}")
 
 
 def read_article(path: Path) -> Article:

@@ -179,6 +179,7 @@ class _Reader:
         self._dedupe_mentions()
         self._choose_main_event()
         self._anaphora()
+        self._venue_anaphora()
         self._agents_are_organizations()
         self._short_forms()
         self._type_from_cues()
@@ -518,6 +519,20 @@ class _Reader:
             (m.key for m in sorted(self.mentions, key=lambda m: m.start)
              if self.ex.entities[m.key].type is EntityType.EVENT), None)
 
+    def _venue_anaphora(self) -> None:
+        """"at the center", "in the hall": the venue named in the sentence or the one before."""
+        for m in re.finditer(r"\b(?:in|at|inside)\s+the\s+(?P<head>center|centre|hall|venue|stadium|hotel|"
+                             r"building|pavilion)\b(?!\s+(?:of|on|for)\b)", self.text):
+            start = m.start("head") - len("the ")
+            if any(x.start <= start < x.end for x in self.mentions):
+                continue
+            sent = self.sent_of_char[start]
+            near = [x for x in self.mentions if x.end <= start and sent - 1 <= x.sent <= sent
+                    and self.ex.entities[x.key].type is EntityType.VENUE
+                    and head_word(self.ex.entities[x.key].label) in {m.group("head"), "center", "centre"}]
+            if near:
+                self.mention(start, m.end(), near[-1].key, anaphor=True)
+
     def _anaphora(self) -> None:
         """"the forum", "this year's fair", "the event": the event they mean."""
         pattern = re.compile(
@@ -818,16 +833,21 @@ class _Reader:
         past = not re.search(r"\b(?:will|to be held|is scheduled|is set to|is expected|are expected)\b",
                              sent.text)
         out: list[tuple[DateSpan, bool]] = []
-        for ent in self.ents_by_sent.get(self.sent_of_char[sent.start_char], ()):
-            if ent.label_ != "DATE":
-                continue
-            # take the range phrase around the entity ("from April 20 to 21")
-            lo = max(sent.start_char, ent.start_char - 6)
-            phrase = self.text[lo:min(sent.end_char, ent.end_char + 12)]
+        found = [(e.start_char, e.end_char) for e in self.ents_by_sent.get(self.sent_of_char[sent.start_char], ())
+                 if e.label_ == "DATE"]
+        # the NER misses bare months in damaged text ("from Oct  to ."); capitalised, so not "may"
+        found += [(sent.start_char + m.start(), sent.start_char + m.end())
+                  for m in re.finditer(r"\b" + MONTH + r"(?=\W)", sent.text)
+                  if not any(s <= sent.start_char + m.start() < e for s, e in found)]
+        found.sort()
+        for start_char, end_char in found:
+            # take the range phrase around the date ("from April 20 to 21")
+            lo = max(sent.start_char, start_char - 6)
+            phrase = self.text[lo:min(sent.end_char, end_char + 12)]
             span = parse_span(phrase, self.article.published, year_hint, past)
             if span is not None and (span.start or span.end):
                 closing = bool(re.search(r"\b(?:through|until|till|to|ends?\s+on|closes\s+on)\s*$",
-                                         self.text[max(sent.start_char, ent.start_char - 16):ent.start_char]))
+                                         self.text[max(sent.start_char, start_char - 16):start_char]))
                 out.append((span, closing and not span.ranged))
         return out
 
@@ -1445,6 +1465,8 @@ def _event_head(root: Any) -> str | None:
     lemma = root.lemma_.lower()
     if lemma in lx.DESCRIPTIVE_EVENT_HEADS:
         return str(lemma)
+    if lemma == "pavilion" and root.text.islower():
+        return "exhibition area"
     if lemma in {"area", "zone", "section"} and any(
             c.lemma_.lower() in {"exhibition", "display", "experience", "showcase"}
             for c in root.doc[root.left_edge.i:root.i]):
