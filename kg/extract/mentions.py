@@ -226,7 +226,13 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     k = j + 1
     while k < len(toks) and (_capitalised(toks[k]) or toks[k].lower_ in {"of", "for", "on", "&", "-", "and"}
                              or toks[k].is_digit):
+        if toks[k].lower_ == "and" and type_by_head(" ".join(t.text for t in toks[j + 1:k])) is not None:
+            break  # "... Management Committee and Wujin Investment Group": the next name begins
         k += 1
+    after = toks[k + 1].text if k + 1 < len(toks) and toks[k].text == "(" else ""
+    whole = " ".join(t.text for t in toks[i:k])
+    if after and is_acronym(after) and initials_match(after, whole):
+        return True  # "Hong Kong Science and Technology Parks Corporation (HKSTP)"
     if any(t.lower_ in {"of", "for", "on"} for t in toks[i + 1:j]):
         return True  # inside a name's "of ..." tail: "Ministry of Industry and Information Technology"
     right = " ".join(t.text for t in toks[j + 1:k])
@@ -325,7 +331,32 @@ def _plausible(name: Name) -> bool:
     if len(words) == 1 and (words[0].lower() in _STOP_CAPS or words[0].lower() in _GENERIC_SINGLE
                             or words[0].lower() in lx.EVENT_HEADS):
         return False
+    if len(words) == 1 and words[0].lower() in lx.DEMONYMS and not words[0].isupper():
+        return False  # "Kazakh drugmaker X": an adjective, not the country
     if name.ner == "NORP" and name.type is None and (
             name.text.lower() in lx.DEMONYMS or name.text.lower().endswith(("ese", "ian", "ish"))):
         return False
     return not all(w.lower() in _STOP_CAPS for w in words)
+
+
+def initials_match(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` spells the initials of ``name``: every capitalised word must give
+    its initial; small words ("in", "for") may.
+
+    >>> initials_match("CIFTIS", "China International Fair for Trade in Services")
+    True
+    """
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isalpha()]
+    letters = acronym.upper()
+
+    def go(i: int, j: int) -> bool:
+        if i == len(letters):
+            return all(not words[k][0].isupper() for k in range(j, len(words)))
+        if j == len(words):
+            return False
+        w = words[j]
+        if w[0].upper() == letters[i] and go(i + 1, j + 1):
+            return True
+        return not w[0].isupper() and go(i, j + 1)
+
+    return len(words) >= 2 and go(0, 0)

@@ -24,7 +24,7 @@ from typing import Any
 
 from kg.extract import lexicon as lx
 from kg.extract.dates import MONTH, DateSpan, duration_days, ordinal_value, parse_span, shift
-from kg.extract.mentions import Name, find_names, head_word, is_acronym, type_by_head
+from kg.extract.mentions import Name, find_names, head_word, initials_match, is_acronym, type_by_head
 from kg.extract.nlp import load_pipeline
 from kg.names import normalize_name
 from kg.records import (
@@ -297,7 +297,7 @@ class _Reader:
         for n in names:
             if not is_acronym(n.text) or n.text in self.acronyms:
                 continue
-            hits = {self._strip_year(x.text) for x in long_names if _initials_match(n.text, x.text)}
+            hits = {self._strip_year(x.text) for x in long_names if initials_match(n.text, x.text)}
             if len(hits) == 1:
                 label = hits.pop()
                 source = next(x for x in long_names if self._strip_year(x.text) == label)
@@ -1472,29 +1472,6 @@ def _event_head(root: Any) -> str | None:
             for c in root.doc[root.left_edge.i:root.i]):
         return "exhibition area"
     return None
-
-
-def _initials_match(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` spells the initials of ``name``: every capitalised word must give
-    its initial; small words ("in", "for") may.
-
-    >>> _initials_match("CIFTIS", "China International Fair for Trade in Services")
-    True
-    """
-    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isalpha()]
-    letters = acronym.upper()
-
-    def go(i: int, j: int) -> bool:
-        if i == len(letters):
-            return all(not words[k][0].isupper() for k in range(j, len(words)))
-        if j == len(words):
-            return False
-        w = words[j]
-        if w[0].upper() == letters[i] and go(i + 1, j + 1):
-            return True
-        return not w[0].isupper() and go(i, j + 1)
-
-    return len(words) >= 2 and go(0, 0)
 
 
 def _compatible(a: EntityType | None, b: EntityType | None) -> bool:
