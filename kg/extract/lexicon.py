@@ -87,7 +87,8 @@ ROLE_WORDS = frozenset({
     "secretary-general", "vice-president", "vice-chairman", "vice-mayor", "consul",
     "consul-general", "representative", "partner", "researcher", "physician", "doctor",
     "surgeon", "superintendent", "administrator", "counselor", "counsellor", "inspector",
-    "deputy", "chairperson", "editor", "general",
+    "deputy", "chairperson", "editor", "general", "engineer", "scientist", "adviser", "advisor",
+    "economist", "consultant", "vice-minister", "vice-governor", "vice-chairwoman",
 })
 ROLE_MODIFIERS = frozenset({
     "deputy", "vice", "executive", "general", "party", "chief", "senior", "honorary",

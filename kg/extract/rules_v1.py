@@ -70,7 +70,7 @@ _ROLE = (r"(?P<role>(?:(?!(?:and|of|the|a|an|who|said|says|is|was|for|at|in)\b)[
          r"(?:(?:[Dd]eputy|[Vv]ice|[Ee]xecutive|[Gg]eneral|Party|[Cc]hief|[Ss]enior|"
          r"[Hh]onorary|[Aa]cting|[Mm]anaging|[Aa]ssociate|[Aa]ssistant|[Ff]irst|[Ss]tanding|"
          r"[Ff]ounding|[Pp]ermanent|[Rr]egional|[Gg]lobal|[Mm]edical)[\s-]+){0,3}"
-         r"(?:" + "|".join(sorted((re.escape(w) for w in lx.ROLE_WORDS), key=len, reverse=True))
+         r"(?i:" + "|".join(sorted((re.escape(w) for w in lx.ROLE_WORDS), key=len, reverse=True))
          + r")(?:[\s-]+(?:general|director|officer|secretary))?)")
 
 
@@ -1083,7 +1083,8 @@ class _Sentence:
             for a in self.agents(gather.group("l")):
                 self.fact(self.key(gather.group("e")), Relation.PARTICIPANT, a)
         speech = re.search(r"\b(?:at|during|told|addressed)\s+(?:the\s+)?(?P<e>" + E + r")", ph, re.I)
-        spoke = re.search(r"\b(?:said|says|noted|stressed|told|delivered|addressed|spoke|announced|pointed\s+out)\b",
+        spoke = re.search(r"\b(?:said|says|noted|stressed|told|delivered|addressed|spoke|announced|pointed\s+out|"
+                          r"introduced|presented|briefed)\b",
                           ph)
         speech_event: str | None = None
         if speech and spoke and self.is_event(self.key(speech.group("e"))):
@@ -1209,11 +1210,16 @@ class _Sentence:
     # -- people's posts
     def posts(self) -> None:
         ph = self.ph
+        title = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
         pats = [
-            r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:the\s+)?" + _ROLE +
+            # "Ning Guang, president of Ruijin Hospital", "X, a vice-minister of Y", "X, China director of Y"
+            r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:the\s+|an?\s+)?(?:(?P<rp>" + E + r")\s+)?" + _ROLE +
             r"\s+(?:of|at|for)\s+(?:the\s+)?(?P<o>" + E + ")",
-            r"(?P<o>" + E + r")(?:['’]s?)?\s+" + _ROLE + r"\s+(?P<p>" + E + ")",
-            _ROLE + r"\s+of\s+(?:the\s+)?(?P<o>" + E + r")\s*,?\s+(?P<p>" + E + ")",
+            # "Ruijin Hospital president Ning Guang", "Wujin's district head Ding Lixia"
+            r"(?P<o>" + E + r")(?:['’]s?)?\s+" + _ROLE + r"\s+" + title + r"(?P<p>" + E + ")",
+            # "the Chief Executive of the Hospital Authority, Dr Michael Yau"
+            _ROLE + r"\s+of\s+(?:the\s+)?(?P<o>" + E + r")\s*,?\s+" + title + r"(?P<p>" + E + ")",
+            # "Erik Lindqvist, Permobil's vice-president"
             r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + _ROLE + r"(?=[\s,.]|$)",
         ]
         who = re.compile(r"(?P<p>" + E + r"),\s+(?:an?\s+(?:[\w-]+\s+){0,3}?)?who\s+(?P<v>heads|leads|chairs|"
@@ -1230,16 +1236,30 @@ class _Sentence:
         for p in pats:
             for m in re.finditer(p, ph):
                 person, org = self.key(m.group("p")), self.key(m.group("o"))
-                if self.typ(person) is not EntityType.PERSON or self.typ(org) in (
+                if not self.person_like(person) or self.typ(org) in (
                         EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT):
                     continue
                 role = re.sub(r"\s+", " ", m.group("role")).strip()
+                if m.groupdict().get("rp"):  # "China director": a place word is part of the post
+                    role = f"{self.r.ex.entities[self.key(m.group('rp'))].label} {role}"
                 if role.lower().split()[-1] not in lx.ROLE_WORDS and "-" not in role:
                     continue
                 self.r.ex.posts.append(Post(person, role, org, _evidence(self.r.article.name,
                                                                         self.sent)))
                 self.fact(person, Relation.AFFILIATION, org)
                 self.fact(person, Relation.ROLE, Literal(role))
+
+    def person_like(self, key: str) -> bool:
+        """A person, or a two- or three-word name nothing else typed, in a person's slot of a post
+        pattern ("Adiljan Tursun, deputy director of ..."): the pattern types it."""
+        ent = self.r.ex.entities[key]
+        if ent.type is EntityType.PERSON:
+            return True
+        words = ent.label.split()
+        if key in self.r.strong or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            return False
+        ent.type = EntityType.PERSON
+        return True
 
     # -- organizations: parents and countries
     def organizations(self) -> None:
