@@ -44,7 +44,8 @@ _SINGLE = re.compile(
     r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})",
     re.I,
 )
-_LAST_WEEKDAY = re.compile(r"\b(last|this|next|on)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+# "last Thursday", "on Friday", and a bare "opened Friday"
+_LAST_WEEKDAY = re.compile(r"\b(last|this|next|on|)\s*(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _WEEKDAY_RANGE = re.compile(
     r"\b(?:from\s+)?(" + "|".join(_WEEKDAYS) + r")\s+(?:to|through|until|till|-|–)\s+("
     + "|".join(_WEEKDAYS) + r")\b", re.I)

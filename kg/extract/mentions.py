@@ -35,7 +35,8 @@ _STOP_CAPS = frozenset({
     "friday", "saturday", "sunday", "photo", "poster", "updated", "home", "china's",
 })
 # Capitalised single words that are never a name on their own.
-_GENERIC_SINGLE = frozenset({"party", "government", "ministry", "hospital", "forum", "fair"})
+_GENERIC_SINGLE = frozenset({"party", "government", "ministry", "hospital", "forum", "fair", "mou", "mous",
+                             "moa", "moas", "loi"})
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{1,240})[\"”]")
 _ORDINAL_OR_YEAR = re.compile(
     r"\d+(?:st|nd|rd|th)|(?:19|20)\d\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
@@ -287,6 +288,8 @@ def find_names(doc: Any) -> list[Name]:
         if start >= end:
             continue
         span = doc[start:end]
+        if "," in span.text or ";" in span.text:
+            continue  # a list the NER took for one name ("A, B and C")
         cover = next((c for c in candidates if c.start <= span.start_char and span.end_char <= c.end
                       and (c.type is not None or c.end - c.start > span.end_char - span.start_char)),
                      None)

@@ -1018,7 +1018,8 @@ class _Sentence:
             span = self.r.dates_in(self.sent, event)
             if self.is_event(event) and span is not None and span.start is not None:
                 self.lit(event, Relation.START_DATE, span.start)
-        loc = re.compile(r"(?P<e>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+|will\s+be\s+)?located)?\s+"
+        loc = re.compile(r"(?P<e>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+|will\s+be\s+)?(?:located|set\s+up|"
+                         r"housed|hosted|staged))?\s+"
                          r"(?:in|at)\s+(?:the\s+)?(?P<p>" + E + ")", re.I)
         for m in loc.finditer(ph):
             event, place = self.key(m.group("e")), self.key(m.group("p"))
@@ -1301,6 +1302,10 @@ class _Sentence:
         places = (EntityType.PLACE, EntityType.VENUE)
         for m in re.finditer(r"(?P<b>" + E + r")['’]s\s+(?P<a>" + E + ")", ph):
             a, b = self.key(m.group("a")), self.key(m.group("b"))
+            b_label = self.r.ex.entities[b].label
+            if b_label in lx.COUNTRIES or re.fullmatch(r"(?:North|South|East|West|Northeast|Northwest|Southeast|"
+                                                        r"Southwest|Central)\s+China", b_label):
+                continue  # "south China's Guangxi": a region's description, not its containment
             if self.typ(a) in places and self.typ(b) is EntityType.PLACE:
                 self.fact(a, Relation.LOCATED_IN, b)
                 self.r.alias(a, self.surface(m))
@@ -1322,7 +1327,7 @@ class _Sentence:
                                                   "town"}:
                     self.fact(k, Relation.LOCATED_IN, prefix)
         for m in re.finditer(r"(?P<a>" + E + r"),\s+(?:(?:the\s+)?capital\s+of\s+(?:[\w'’-]+\s+){0,4}?)?"
-                             r"(?:the\s+)?(?P<b>" + E + r")(?=\s*(?:[,.;]|$|\s+(?:and|to|on|in|with|where|which)\b))",
+                             r"(?:the\s+)?(?:[\w-]+\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E + r")(?=\s*(?:[,.;]|$|\s+(?:and|to|on|in|with|where|which)\b))",
                              ph):
             a, b = self.key(m.group("a")), self.key(m.group("b"))
             head_b = head_word(self.r.ex.entities[b].label)
@@ -1331,7 +1336,7 @@ class _Sentence:
                                "state"} or "capital of" in m.group(0)
                     or head_word(self.r.ex.entities[a].label) in {"district", "county", "town", "township"}):
                 self.fact(a, Relation.LOCATED_IN, b)
-        for m in re.finditer(r"(?P<a>" + E + r")[^⟦.;]{0,40}?\b(?:in|for|at)\s+(?P<b>" + E +
+        for m in re.finditer(r"(?P<a>" + E + r")[^⟦.;]{0,40}?\b(?:in|for|at)\s+(?:" + E + r"['’]s\s+)?(?P<b>" + E +
                              r")(?:['’]s\s+\w+\s+(?:district|area|suburbs?|outskirts))?", ph):
             a, b = self.key(m.group("a")), self.key(m.group("b"))
             if self.typ(a) in places and self.typ(b) is EntityType.PLACE and head_word(
