@@ -1327,7 +1327,8 @@ class _Sentence:
                                                   "town"}:
                     self.fact(k, Relation.LOCATED_IN, prefix)
         for m in re.finditer(r"(?P<a>" + E + r"),\s+(?:(?:the\s+)?capital\s+of\s+(?:[\w'’-]+\s+){0,4}?)?"
-                             r"(?:the\s+)?(?:[\w-]+\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E + r")(?=\s*(?:[,.;]|$|\s+(?:and|to|on|in|with|where|which)\b))",
+                             r"(?:the\s+)?(?:[\w-]+\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E +
+                             r")(?=\s*(?:[,.;]|$|\s+(?:and|to|on|in|with|where|which)\b))",
                              ph):
             a, b = self.key(m.group("a")), self.key(m.group("b"))
             head_b = head_word(self.r.ex.entities[b].label)
@@ -1359,10 +1360,12 @@ class _Sentence:
                 continue
             found = True
             kind = self.kind(m.group("kind"))
-            plural = bool(re.search(r"(?:s|a)$", m.group("kind").strip().split()[-1])) and \
-                not m.group("kind").lower().endswith(("memoranda of understanding",))
-            plural = plural or m.group("kind").lower().split()[0] in {"two", "three", "four",
-                                                                      "five", "several"}
+            # "agreements with A, B and C" (or "... respectively") is one agreement with each
+            kind_text = m.group("kind").lower()
+            plural = bool(re.search(r"\b(?:agreements|memoranda|mous|contracts|deals|accords|pacts|letters|"
+                                    r"partnerships|protocols)\b", kind_text)) or kind_text.split()[0] in {
+                "two", "three", "four", "five", "several"} or ph[m.end():m.end() + 14].lstrip().startswith(
+                "respectively")
             event = self.event_for_agreement(m.end())
             if plural and len(b) > 1:
                 for x in b:
