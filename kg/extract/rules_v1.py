@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kg.extract import lexicon as lx
@@ -75,6 +76,13 @@ _ROLE = (r"(?P<role>(?:(?!(?:and|of|the|a|an|who|said|says|is|was|for|at|in)\b)[
 
 
 _ROLE_OF = re.compile(_ROLE + r"\s+(?:of|at)\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=None)
+def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile once per process: the patterns here outnumber the re module's own cache, which
+    then recompiles them for every sentence."""
+    return re.compile(pattern, flags)
 
 
 @dataclass
@@ -449,7 +457,7 @@ class _Reader:
 
     def _featured_lists(self) -> None:
         """"X featured three themed exhibitions: A, B and C" makes A, B, C sub-events of X."""
-        pattern = re.compile(
+        pattern = _re(
             r"\b(?:featured|features|feature|include[sd]?|including|comprised|comprises|"
             r"consisted\s+of|consists\s+of|has|had|with)\s+(?:[\w-]+\s+){0,4}?"
             r"(?:exhibitions|forums|sub-forums|sessions|events|activities|halls|zones|pavilions|"
@@ -485,8 +493,8 @@ class _Reader:
         """The event the article is about, scored: named early (first event of the story), in the
         headline, said to take place, named often, an edition; minus sub-event cues ("held during
         the expo", "one of the parallel forums")."""
-        occur = re.compile(_OCCUR.replace("(?P<verb>", "(?:"), re.I)
-        sub_cue = re.compile(r"^[^.;]{0,80}?\b(?:during|on\s+the\s+sidelines\s+of|one\s+of\s+the|"
+        occur = _re(_OCCUR.replace("(?P<verb>", "(?:"), re.I)
+        sub_cue = _re(r"^[^.;]{0,80}?\b(?:during|on\s+the\s+sidelines\s+of|one\s+of\s+the|"
                              r"parallel|sub-forums?|side\s+events?|as\s+part\s+of)\b", re.I)
         scores: Counter[str] = Counter()
         first: dict[str, int] = {}
@@ -535,7 +543,7 @@ class _Reader:
 
     def _anaphora(self) -> None:
         """"the forum", "this year's fair", "the event": the event they mean."""
-        pattern = re.compile(
+        pattern = _re(
             r"\b(?P<det>the|this|that|its)\s+(?:(?:year['’]?s|years|special|whole|two-day|"
             r"three-day|four-day|five-day|\w+-day|annual|same|entire|grand|main|big|current)\s+)*"
             r"(?P<head>" + "|".join(sorted(lx.DESCRIPTIVE_EVENT_HEADS | {"area", "zone"}, key=len, reverse=True))
@@ -861,6 +869,8 @@ _HAS_SIGN = re.compile(r"\b(?:sign|ink|reach|conclud|enter|struck|seal|penn|clin
 _HAS_EXHIBIT = re.compile(r"exhibit|showcas|display|present|unveil|demonstrat|booth|stand|product|medicine|"
                           r"drug|device|equipment|technolog|innovation|solution|achievement|robot|vaccine|"
                           r"therap", re.I)
+_HAS_ROLE = re.compile(r"\b(?:" + "|".join(sorted(lx.ROLE_WORDS, key=len, reverse=True)) + r"|heads|leads|chairs|"
+                       r"directs|runs|founded)\b", re.I)
 _HAS_AGENT_VERB = re.compile(r"host|organi[sz]|sponsor|undertak|held|hold|conven|stag|initiat|launch", re.I)
 
 
@@ -956,7 +966,7 @@ class _Sentence:
         ph = self.ph
         if not _HAS_AGENT_VERB.search(ph):
             return
-        passive = re.compile(
+        passive = _re(
             r"\b(?:(?:co-?|jointly\s+|also\s+)?(?P<v>hosted|organi[sz]ed|co-organi[sz]ed|"
             r"sponsored|undertaken|held|convened|staged|initiated|launched|co-hosted|cohosted)"
             r")\s+(?:jointly\s+)?by\s+(?P<a>" + LIST + ")", re.I)
@@ -967,7 +977,7 @@ class _Sentence:
             event = self.event_near(m.start())
             for a in self.agents(m.group("a")):
                 self.fact(event, rel, a)
-        active = re.compile(
+        active = _re(
             r"(?P<a>" + LIST + r")\s+(?:(?:jointly|also|have|has|had|will|co-)\s*)*"
             r"(?P<v>hosted|host|organi[sz]ed|organi[sz]e|co-hosted|co-organi[sz]ed|held|"
             r"convened|staged)\s+(?:the\s+|a\s+|an\s+)?(?P<e>" + E + ")", re.I)
@@ -983,7 +993,7 @@ class _Sentence:
     # -- places and dates of occurrence
     def occurrence(self) -> None:
         ph = self.ph
-        pat = re.compile(r"(?P<e>" + E + r")(?:,[^,.;]{0,160},)?[^⟦.;]{0,60}?\b" + _OCCUR + r"\b(?P<rest>[^;]*)",
+        pat = _re(r"(?P<e>" + E + r")(?:,[^,.;]{0,160},)?[^⟦.;]{0,60}?\b" + _OCCUR + r"\b(?P<rest>[^;]*)",
                          re.I)
         for m in pat.finditer(ph):
             event = self.key(m.group("e"))
@@ -999,7 +1009,7 @@ class _Sentence:
                     self.fact(event, Relation.LOCATION, place)
                     break
             self.dates(event, m.group("verb").lower())
-        held = re.compile(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched)\s+(?:the\s+)?(?P<e>"
+        held = _re(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched)\s+(?:the\s+)?(?P<e>"
                           + E + r")(?P<rest>[^;]*)", re.I)
         for m in held.finditer(ph):
             event = self.key(m.group("e"))
@@ -1018,7 +1028,7 @@ class _Sentence:
             span = self.r.dates_in(self.sent, event)
             if self.is_event(event) and span is not None and span.start is not None:
                 self.lit(event, Relation.START_DATE, span.start)
-        loc = re.compile(r"(?P<e>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+|will\s+be\s+)?(?:located|set\s+up|"
+        loc = _re(r"(?P<e>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+|will\s+be\s+)?(?:located|set\s+up|"
                          r"housed|hosted|staged))?\s+"
                          r"(?:in|at)\s+(?:the\s+)?(?P<p>" + E + ")", re.I)
         for m in loc.finditer(ph):
@@ -1211,6 +1221,8 @@ class _Sentence:
     # -- people's posts
     def posts(self) -> None:
         ph = self.ph
+        if not _HAS_ROLE.search(ph):
+            return
         title = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
         pats = [
             # "Ning Guang, president of Ruijin Hospital", "X, a vice-minister of Y", "X, China director of Y"
@@ -1223,7 +1235,7 @@ class _Sentence:
             # "Erik Lindqvist, Permobil's vice-president"
             r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + _ROLE + r"(?=[\s,.]|$)",
         ]
-        who = re.compile(r"(?P<p>" + E + r"),\s+(?:an?\s+(?:[\w-]+\s+){0,3}?)?who\s+(?P<v>heads|leads|chairs|"
+        who = _re(r"(?P<p>" + E + r"),\s+(?:an?\s+(?:[\w-]+\s+){0,3}?)?who\s+(?P<v>heads|leads|chairs|"
                          r"directs|runs|founded|co-founded)\s+(?:the\s+)?(?P<o>" + E + ")")
         for m in who.finditer(ph):
             person, org = self.key(m.group("p")), self.key(m.group("o"))
@@ -1351,7 +1363,7 @@ class _Sentence:
         if not _HAS_SIGN.search(ph) and not re.search(r"\bwith\b[^:]*:", ph):
             return
         found = False
-        with_pat = re.compile(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|"
+        with_pat = _re(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|"
                               r"successfully|formally|then)\s+)*" + _SIGN + r"\s+" + _KIND +
                               r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST + ")", re.I)
         for m in with_pat.finditer(ph):
@@ -1372,7 +1384,7 @@ class _Sentence:
                     self.agreement(kind, [a, [x]], event)
             else:
                 self.agreement(kind, [a, b], event)
-        bullet = re.compile(r"^[•·*-]?\s*(?P<a>" + LIST + r")\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST
+        bullet = _re(r"^[•·*-]?\s*(?P<a>" + LIST + r")\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST
                             + r")\s*[:：,-]\s*" + _KIND, re.I)
         for m in bullet.finditer(ph):
             a, b = self.agents(m.group("a")), self.agents(m.group("b"))
@@ -1381,7 +1393,7 @@ class _Sentence:
                 self.agreement(self.kind(m.group("kind")), [a, b], self.event_for_agreement(m.end()))
         if found:
             return
-        pair = re.compile(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will)\s+)*"
+        pair = _re(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will)\s+)*"
                           + _SIGN + r"\s+" + _KIND, re.I)
         for m in pair.finditer(ph):
             a = self.agents(m.group("a"))
@@ -1389,9 +1401,9 @@ class _Sentence:
                 found = True
                 self.agreement(self.kind(m.group("kind")), [[x] for x in a],
                                self.event_for_agreement(m.end()))
-        passive = re.compile(_KIND + r"(?:\s+(?:on|for|of)\s+[^⟦.;]{0,60}?)?\s+(?:was|were|has\s+been|have\s+been)"
+        passive = _re(_KIND + r"(?:\s+(?:on|for|of)\s+[^⟦.;]{0,60}?)?\s+(?:was|were|has\s+been|have\s+been)"
                              r"\s+(?:also\s+)?(?:signed|inked|reached)\s+(?:between|by)\s+(?P<a>" + LIST + ")", re.I)
-        between = re.compile(_KIND + r"\s+between\s+(?P<a>" + LIST + r")\s+(?:was|were|has\s+been|have\s+"
+        between = _re(_KIND + r"\s+between\s+(?P<a>" + LIST + r")\s+(?:was|were|has\s+been|have\s+"
                              r"been|is|are)\s+(?:also\s+)?(?:signed|inked|reached)", re.I)
         for m in list(passive.finditer(ph)) + list(between.finditer(ph)):
             a = self.agents(m.group("a"))
