@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from kg.extract import lexicon as lx
@@ -78,7 +78,7 @@ _ROLE = (r"(?P<role>(?:(?!(?:and|of|the|a|an|who|said|says|is|was|for|at|in)\b)[
 _ROLE_OF = re.compile(_ROLE + r"\s+(?:of|at)\s+(?:the\s+)?$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile once per process: the patterns here outnumber the re module's own cache, which
     then recompiles them for every sentence."""
