@@ -359,8 +359,8 @@ class _Reader:
                               if not s.ms[int(t.strip("⟦⟧"))].anaphor)
         for key in agents:
             ent = self.ex.entities.get(key)
-            if ent is None or key == self.main_event or key in self.editions.values():
-                continue
+            if ent is None or ent.scope or key == self.main_event or key in self.editions.values():
+                continue  # a described event ("an exhibition area of ...") is never an agent
             if ent.type in (EntityType.EVENT, EntityType.EVENT_SERIES):
                 ent.type = EntityType.ORGANIZATION
                 self.strong[key] = EntityType.ORGANIZATION
@@ -381,8 +381,9 @@ class _Reader:
                 continue
             before = self.text[max(0, chunk.start_char - 3):chunk.start_char]
             if (root.dep_ == "appos" and self._mention_at(root.head.idx) is not None) or (
-                    before.endswith(", ") and self._mention_at(chunk.start_char - 3) is not None):
-                continue  # "the forum, a parallel event of the expo": describes the forum
+                    before.endswith(", ") and self._mention_at(chunk.start_char - 3) is not None) or (
+                    self.text[max(0, chunk.start_char - 3):chunk.start_char].endswith("as ")):
+                continue  # "the forum, a parallel event of the expo" / "held as a side event of": a description
             first = chunk[0]
             det = first.lower_ if first.dep_ == "det" or first.lower_ in {"this", "that"} else ""
             words = [t for t in chunk if t.dep_ not in {"det", "poss", "case"} and t.dep_ != "nummod"]
@@ -1130,6 +1131,8 @@ class _Sentence:
         before = subj[: subj.index(tok)]
         if re.search(r"\b(?:of|at|from|under|with|in|for)\s+(?:the\s+)?$", before):
             return False
+        if re.match(r"['’]s?\s+" + _ROLE, subj[subj.index(tok) + len(tok):]):
+            return False  # "Neusoft Medical Systems' president Mo Lihua": the person attends
         return self.typ(key) not in (EntityType.EVENT, EntityType.AGREEMENT, EntityType.PLACE,
                                      EntityType.VENUE, EntityType.EVENT_SERIES)
 
@@ -1187,6 +1190,13 @@ class _Sentence:
             parent = self.key(m.group("e")) if m.group("e") else self.r.main_event
             if self.is_event(x) and parent and self.is_event(parent):
                 self.fact(x, Relation.SUB_EVENT_OF, parent)
+        for m in re.finditer(r"\bas\s+(?:a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:event|forum|session|activity|"
+                             r"sub-forum|meeting|exhibition)s?\s+(?:of|at|during|under)\s+(?:the\s+)?(?P<e>" + E + ")",
+                             ph, re.I):
+            parent = self.key(m.group("e"))
+            subject = next((k for k in self.events_in(ph[: m.start()]) if k != parent), None)
+            if subject is not None and self.is_event(parent):
+                self.fact(subject, Relation.SUB_EVENT_OF, parent)  # "..., as a parallel event of the expo"
         for m in re.finditer(r"\b(?:during|at|on\s+the\s+sidelines\s+of|as\s+part\s+of)\s+(?:the\s+)?"
                              r"(?P<e>" + E + ")", ph, re.I):
             parent = self.key(m.group("e"))
