@@ -1191,7 +1191,8 @@ class _Sentence:
             if self.is_event(x) and parent and self.is_event(parent):
                 self.fact(x, Relation.SUB_EVENT_OF, parent)
         for m in re.finditer(r"\bas\s+(?:a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:event|forum|session|activity|"
-                             r"sub-forum|meeting|exhibition)s?\s+(?:of|at|during|under)\s+(?:the\s+)?(?:\w+\s+)?(?P<e>" + E + ")",
+                             r"sub-forum|meeting|exhibition)s?\s+(?:of|at|during|under)\s+(?:the\s+)?(?:\w+\s+)?"
+                             r"(?P<e>" + E + ")",
                              ph, re.I):
             parent = self.key(m.group("e"))
             subject = next((k for k in self.events_in(ph[: m.start()]) if k != parent), None)
