@@ -54,6 +54,8 @@ _DATE_LINES = [
     re.compile(r"^\s*(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"),
     re.compile(rf"^\s*(?:Updated|Published|Posted|Date)?\s*:?\s*(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}}),?"
                r"\s+(?P<y>\d{4})(?:\s+\d{1,2}:\d{2})?\s*$", re.I),
+    # a Hong Kong government press release ends "Ends/Thursday, May 15, 2025"
+    re.compile(rf"^\s*Ends/\w+,\s*(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\s*$", re.I),
     re.compile(rf"^\s*(?:Updated|Published|Posted|Date)?\s*:?\s*(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})"
                r",?\s+(?P<y>\d{4})\s*$", re.I),
 ]

@@ -232,6 +232,11 @@ class _Reader:
         m = re.match(r"\s+((?:19|20)\d\d)\b", after)
         if m:
             return int(m.group(1)), self.text[n.start:n.end + m.end(1)]
+        m = re.match(r"\s*(?:\([^)]{1,12}\))?,?\s+(?:now\s+)?in\s+its\s+(\w+)\s+(?:edition|year|session)",
+                     self.text[n.end:n.end + 60])
+        if m and ordinal_value(m.group(1)) is not None:  # "X, now in its fifth edition,"
+            pub = self.article.published
+            return (pub.year if pub else _main_year(self.text)), n.text
         m = re.search(r"\b(this|last|next)\s+years?['’]?s?\s+$", before, re.I)
         if m:
             pub = self.article.published
