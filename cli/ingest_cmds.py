@@ -70,10 +70,11 @@ def ingest(
             task = bar.add_task("ingesting", total=total)
             results = run_ingest(
                 paths, state.store, extractor=extractor, stdin_name=name or "stdin",
-                progress=lambda r: bar.update(task, advance=1, description=r.name),
+                progress=lambda r: bar.update(task, advance=1, description=r.name), reraise=state.debug,
             )
     else:
-        results = run_ingest(paths, state.store, extractor=extractor, stdin_name=name or "stdin")
+        results = run_ingest(paths, state.store, extractor=extractor, stdin_name=name or "stdin",
+                             reraise=state.debug)
     render.render_rows(_INGEST_COLUMNS, [_ingest_row(r) for r in results], fmt)
     bad = [r for r in results if r.status == "failed"]
     for r in bad:

@@ -89,6 +89,7 @@ def ingest(
     progress: Progress | None = None,
     stdin_name: str = "stdin",
     stdin: BinaryIO | None = None,
+    reraise: bool = False,
 ) -> list[IngestResult]:
     """Ingest articles into the store at ``store_path``; one result per source file.
 
@@ -140,7 +141,7 @@ def ingest(
             else:
                 pending.append((i, article, stored is not None))
         if pending:
-            _extract_and_store(store, get_extractor(extractor), pending, done)
+            _extract_and_store(store, get_extractor(extractor), pending, done, reraise=reraise)
     return [results[i] for i in sorted(results)]
 
 
@@ -149,11 +150,14 @@ def _extract_and_store(
     extractor: Extractor,
     pending: list[tuple[int, Article, bool]],
     done: Callable[[int, IngestResult], None],
+    *,
+    reraise: bool = False,
 ) -> None:
     """Extract, resolve, build and write each pending article, in order.
 
     An extractor error on one article fails that article only: extraction restarts on the
-    articles after it.
+    articles after it. A bug (any other exception) does the same, reported as an internal
+    error, unless ``reraise`` (the CLI's ``--debug``) asks for the traceback.
     """
     known = EntityIndex(store.known_entities())
     queue = list(pending)
@@ -168,8 +172,11 @@ def _extract_and_store(
                     now = datetime.now(UTC).replace(microsecond=0)
                     quads = rdf.build_quads(resolution, now)
                     store.replace_article(article.name, quads)
-                except KgError as err:
-                    done(i, IngestResult(article.name, "failed", message=f"{article.name}: {err}"))
+                except Exception as err:
+                    if reraise and not isinstance(err, KgError):
+                        raise
+                    done(i, IngestResult(article.name, "failed",
+                                         message=f"{article.name}: {_describe(err, extractor.name)}"))
                     continue
                 known.add(_known_from(resolution))
                 entities, facts, agreements = rdf.summarize(quads)
@@ -184,12 +191,21 @@ def _extract_and_store(
                         f"{article.name}: the extractor returned no result for it"
                     )))
                 queue = []
-        except KgError as err:
-            if position >= len(queue):
+        except Exception as err:
+            if position >= len(queue) or (reraise and not isinstance(err, KgError)):
                 raise
             i, article, _ = queue[position]
-            done(i, IngestResult(article.name, "failed", message=f"{article.name}: {err}"))
+            done(i, IngestResult(article.name, "failed",
+                                 message=f"{article.name}: {_describe(err, extractor.name)}"))
             queue = queue[position + 1:]
+
+
+def _describe(err: Exception, extractor: str) -> str:
+    """One line for a failed article: our error's own message, or a bug named as one."""
+    if isinstance(err, KgError):
+        return str(err)
+    return (f"internal error while ingesting with {extractor} ({type(err).__name__}: {err}); "
+            "rerun with --debug for the traceback, and please report it")
 
 
 def failed(results: Iterable[IngestResult]) -> list[IngestResult]:

@@ -9,6 +9,7 @@ the CLI can be tested fast, without the NLP model, on articles written for the p
     Subject Name (Type) relation "some text".         (a string literal)
     Agreement <kind>: A (Type) with B (Type) [at Event (Type)].
     ... EXTRACTOR-FAILURE ...                          (the extractor raises ModelError)
+    ... EXTRACTOR-BUG ...                              (the extractor has a bug: IndexError)
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ class FakeExtractor:
     def _one(self, article: Article) -> Extraction:
         if "EXTRACTOR-FAILURE" in article.text:
             raise ModelError("the fake extractor was told to fail on this article")
+        if "EXTRACTOR-BUG" in article.text:
+            raise IndexError("list index out of range")  # a bug, not an error of ours
         ex = Extraction(article, FAKE)
 
         def entity(name: str, type_name: str) -> str:

@@ -206,3 +206,23 @@ def test_seeds_end_to_end_with_the_real_extractor(cli: Cli) -> None:
     assert [r["status"] for r in json.loads(again.stdout)] == ["unchanged"] * 5
     stats = json.loads(cli("stats", "--format", "json").stdout)
     assert stats["articles"] == 5 and stats["agreements"] > 0
+
+
+def test_an_extractor_bug_fails_its_article_only(cli: Cli, articles: Path, store_path: Path) -> None:
+    """A bug in an extractor is one failed article and one Error line, never a traceback; with
+    --debug the traceback is shown."""
+    (articles / "b1-bug.txt").write_text("Headline\nEXTRACTOR-BUG here.\n", encoding="utf-8")
+    results = ingest([articles], store_path, extractor=FAKE)
+    statuses = _statuses(results)
+    assert statuses["b1-bug.txt"] == "failed"
+    assert statuses["alpha.txt"] == statuses["beta.txt"] == "added"
+    message = next(r.message for r in results if r.name == "b1-bug.txt") or ""
+    assert "internal error" in message and "IndexError" in message and "--debug" in message
+
+    res = cli("ingest", str(articles / "b1-bug.txt"), "--extractor", FAKE)
+    assert res.exit_code == 1
+    assert "Traceback" not in res.stderr
+    assert [ln for ln in res.stderr.splitlines() if ln.startswith("Error:")] == [
+        ln for ln in res.stderr.splitlines() if ln.strip()]
+    with pytest.raises(IndexError):
+        ingest([articles / "b1-bug.txt"], store_path, extractor=FAKE, reraise=True)

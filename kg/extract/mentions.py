@@ -85,6 +85,8 @@ def head_word(text: str) -> str:
     'hall'
     """
     words = re.sub(r"['’]s\b", "", text).split()
+    if not words:
+        return ""
     cut = len(words)
     for i, w in enumerate(words):
         if i > 0 and w.lower() in {"of", "for", "on", "in"}:
@@ -161,7 +163,8 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             t = toks[j]
             if "\n" in toks[j - 1].whitespace_ or "\n" in t.text:
                 break
-            if _capitalised(t) or (t.is_digit and len(t.text) < 4 and _capitalised(toks[j - 1])):
+            if _capitalised(t) or (t.is_digit and len(t.text) < 4 and _capitalised(toks[j - 1])) or (
+                    re.fullmatch(r"\d+(?:\.\d+)?", t.text) and toks[j - 1].lower_ in lx.VENUE_HEADS):
                 j += 1
                 last_good = j
                 continue
@@ -202,7 +205,8 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             if t.lower_ in lx.NAME_CONNECTORS:
                 if t.lower_ == "the" and toks[j - 1].lower_ not in {"of", "for", "on"}:
                     break
-                if t.lower_ == "and" and (nxt.lower_ == "the" or _ends_with_head(toks[i:j])
+                if t.lower_ == "and" and (nxt.lower_ == "the" or (
+                        _ends_with_head(toks[i:j]) and not _names_a_venue(toks, i, j))
                                           or not _joins_one_name(toks, i, j)):
                     break
                 if t.lower_ in {"in", "at"} and (type_by_head(toks[j - 1].text) is not None
@@ -217,6 +221,15 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             runs.append((toks[i].i, toks[last_good - 1].i + 1))
         i = max(last_good, i + 1)
     return runs
+
+
+def _names_a_venue(toks: list[Any], i: int, j: int) -> bool:
+    """"Hall 7.1 of the National Exhibition and Convention Center": the part after "and" ends a
+    venue's name, which the event word before it belongs to."""
+    k = j + 1
+    while k < len(toks) and (_capitalised(toks[k]) or toks[k].text in {"-", "&"}):
+        k += 1
+    return type_by_head(" ".join(t.text for t in toks[j + 1:k])) is EntityType.VENUE
 
 
 def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
@@ -241,9 +254,11 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     right_type = type_by_head(right) if right else None
     # the left part must not be a complete name of its own; company words ("Health", "Medical")
     # and "Convention" ("X International Convention and Exhibition Center") are too weak to say so
-    return right_type in {EntityType.EVENT, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
-                          EntityType.VENUE} and type_by_head(left) in (None, EntityType.AGREEMENT,
-                                                                       EntityType.COMPANY)
+    left_type = type_by_head(left)
+    if right_type is EntityType.VENUE:  # "National Exhibition and Convention Center"
+        return left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY, EntityType.EVENT)
+    return right_type in {EntityType.EVENT, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION} and \
+        left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY)
 
 
 def _ends_with_head(tokens: list[Any]) -> bool:

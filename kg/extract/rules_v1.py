@@ -423,10 +423,16 @@ class _Reader:
                 self.mention(poss_start, end, key)
                 continue
             has_pp = pp_end > root.idx + len(root.text)
-            introduces = det in {"a", "an"} or (has_pp and det == "the") or (
+            # "the expo's medical equipment exhibition area": a part of the event that owns it
+            owner_mention = self._mention_at(poss[0].idx) if poss else None
+            part_of = owner_mention.key if owner_mention is not None and \
+                self.ex.entities[owner_mention.key].type is EntityType.EVENT and len(words) > 1 else None
+            if poss and owner_mention is None and poss[0].lemma_.lower() in lx.DESCRIPTIVE_EVENT_HEADS and len(words) > 1:
+                part_of = "the event named before it"  # "the expo's ...": resolved once anaphora are
+            introduces = det in {"a", "an"} or (has_pp and det == "the") or part_of is not None or (
                 not det and not poss and chunk.sent.start == self.sents[0].start
                 and len(words) > 1)
-            if det in {"this", "that", "the", "its"} and not has_pp:
+            if det in {"this", "that", "the", "its"} and not has_pp and part_of is None:
                 continue  # anaphor, resolved later
             if not introduces or (len(words) < 2 and not has_pp):
                 continue
@@ -436,6 +442,8 @@ class _Reader:
                      and self.ex.entities[m.key].type is EntityType.AGREEMENT]
             if inner:
                 self.ceremony_for[key] = inner[0].key
+            if part_of is not None:
+                self._pending_sub.append((key, start, chunk.sent))
             self.mention(start, end, key)
 
     def _pp_end(self, root: Any) -> int:
