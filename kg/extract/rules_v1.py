@@ -427,7 +427,8 @@ class _Reader:
             owner_mention = self._mention_at(poss[0].idx) if poss else None
             part_of = owner_mention.key if owner_mention is not None and \
                 self.ex.entities[owner_mention.key].type is EntityType.EVENT and len(words) > 1 else None
-            if poss and owner_mention is None and poss[0].lemma_.lower() in lx.DESCRIPTIVE_EVENT_HEADS and len(words) > 1:
+            if poss and owner_mention is None and len(words) > 1 and \
+                    poss[0].lemma_.lower() in lx.DESCRIPTIVE_EVENT_HEADS:
                 part_of = "the event named before it"  # "the expo's ...": resolved once anaphora are
             introduces = det in {"a", "an"} or (has_pp and det == "the") or part_of is not None or (
                 not det and not poss and chunk.sent.start == self.sents[0].start
