@@ -64,7 +64,7 @@ _DATELINE = re.compile(
     rf"^\s*[A-Z][A-Z .'-]{{2,40}},\s*(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}})\s*"
     r"(?:,\s*(?P<y>\d{4})\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s*"
 )
-# "[Photo/xinhua.net]", the brackets of "【CIFTIS 2023】" section tags (their words name the
+# "[Photo/xinhua.net]", the brackets of "【CIIE 2024】" section tags (their words name the
 # event and its year, so they stay), and a credit glued to the caption by scraping:
 # "PhotoChina News Service", "PhotoXinhua"
 _INLINE_PHOTO = re.compile(r"\[(?:Photo|Image|Video)s?\s*/[^\]]*\]|[【】]|"

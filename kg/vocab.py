@@ -89,7 +89,7 @@ def ont(local: str) -> str:
 
 
 def slug(text: str, limit: int = 80) -> str:
-    """A readable, stable IRI segment: ``slug("Ruijin Hospital")`` -> ``"ruijin-hospital"``."""
+    """A readable, stable IRI segment: ``slug("Xinqiao Hospital")`` -> ``"xinqiao-hospital"``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return s[:limit].rstrip("-") or "x-" + hashlib.sha1(text.encode()).hexdigest()[:10]
@@ -102,8 +102,8 @@ def entity_iri(kind: str, name: str, scope: str | None = None) -> str:
     in one node); ``scope`` (an article name) keeps description-named things, such as "the
     signing ceremony", apart per article.
 
-    >>> entity_iri("Hospital", "Ruijin Hospital")
-    'https://w3id.org/kg-health/id/hospital/ruijin-hospital'
+    >>> entity_iri("Hospital", "Xinqiao Hospital")
+    'https://w3id.org/kg-health/id/hospital/xinqiao-hospital'
     """
     seg = f"{kind.lower()}/{slug(name)}"
     if scope:

@@ -65,7 +65,7 @@ class Name:
 
 
 def is_acronym(word: str) -> bool:
-    """``is_acronym("CIFTIS")`` -> True; ``is_acronym("Beijing")`` -> False."""
+    """``is_acronym("CIIE")`` -> True; ``is_acronym("Beijing")`` -> False."""
     return bool(_ACRONYM.match(word)) and len(word) <= 10
 
 
@@ -81,7 +81,7 @@ def head_word(text: str) -> str:
 
     >>> head_word("Center for International Economic and Technological Cooperation")
     'center'
-    >>> head_word("E Exhibition Hall of Shougang Industrial Park")
+    >>> head_word("B Exhibition Hall of Nansha Science Park")
     'hall'
     """
     words = re.sub(r"['’]s\b", "", text).split()
@@ -362,7 +362,7 @@ def initials_match(acronym: str, name: str) -> bool:
     """Whether ``acronym`` spells the initials of ``name``: every capitalised word must give
     its initial; small words ("in", "for") may.
 
-    >>> initials_match("CIFTIS", "China International Fair for Trade in Services")
+    >>> initials_match("CIIE", "China International Import Expo")
     True
     """
     words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isalpha()]

@@ -2,7 +2,7 @@
 
 How one article is read:
 
-1. names (:mod:`kg.extract.mentions`), acronyms ("... (CIFTIS)") and editions ("the 2023 X",
+1. names (:mod:`kg.extract.mentions`), acronyms ("... (CIIE)") and editions ("the 2023 X",
    "X 2023", "this year's X", "the third X") become entities; a dated edition is a node of its
    own, ``inSeries`` the recurring event;
 2. events named only by a description ("a special exhibition on ...", "the signing ceremony
@@ -46,7 +46,7 @@ E = r"⟦\d+⟧"
 _SEP = (r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+&\s+|\s*,?\s+as\s+well\s+as\s+"
         r"(?:[a-z-]+\s+){0,4}?(?:such\s+as|including|like)\s+)")
 _DEMONYM = "|".join(sorted((re.escape(d.title()) for d in lx.DEMONYMS), key=len, reverse=True))
-# a list item may carry a short description: "Japanese firm Olympus", "Jiading's Malu Town"
+# a list item may carry a short description: "Japanese firm Olympus", "Pudong's Zhangjiang Town"
 _DESCRIPTOR = (r"(?:(?!(?:by|with|at|in|on|of|to|for|from|and|or|as|the|was|were|is|are|has|have|"
                r"will|which|who|that)\b)[a-z][\w-]*(?<!ed)(?<!ing)|" + _DEMONYM + ")")
 # "X, a subsidiary of Y, and Z" / "X, which is affiliated with Y, signed": the appositive is
@@ -305,7 +305,7 @@ class _Reader:
         return key
 
     def _acronyms_by_initials(self, names: list[Name]) -> None:
-        """A bare acronym ("CIFTIS") names the multiword name whose initials spell it."""
+        """A bare acronym ("CIIE") names the multiword name whose initials spell it."""
         long_names = [n for n in names if len(n.words) > 1]
         for n in names:
             if not is_acronym(n.text) or n.text in self.acronyms:
@@ -352,7 +352,7 @@ class _Reader:
 
     def _agents_are_organizations(self) -> None:
         """Names used as hosts, organizers or owners of events are organizations, even when
-        their name ends in "Forum" ("hosted by the Boao Forum for Asia")."""
+        their name ends in "Forum" ("hosted by the Lancang Forum for Asia")."""
         verbs = (r"(?:hosted|organi[sz]ed|co-organi[sz]ed|sponsored|undertaken|co-hosted|"
                  r"initiated|launched|convened)")
         agents: set[str] = set(self._owner_of.values())
@@ -588,7 +588,7 @@ class _Reader:
             self.mention(m.start(), m.end(), target, anaphor=True)
 
     def _short_forms(self) -> None:
-        """Merge "Youcare" into "Youcare Pharmaceutical", "Jiading" into "Jiading District",
+        """Merge "Kanghui" into "Kanghui Pharmaceutical", "Nansha" into "Nansha District",
         "Zheng" into "Zheng Hong", "X forum" into "X Innovative Cooperation Forum"."""
         ents = self.ex.entities
         generic = {"district", "town", "city", "county", "province", "township", "village",
@@ -876,7 +876,7 @@ class _Reader:
 
 
 _DEMONYMS_RE = "|".join(sorted((re.escape(d) for d in lx.DEMONYMS), key=len, reverse=True))
-# "German science and technology company Merck Serono", "Kenyan drug distributor X", "Swiss X"
+# "German drugmaker Bayer AG", "Kenyan drug distributor X", "Swiss X"
 _COUNTRY_OF = re.compile(r"\b(?P<d>" + _DEMONYMS_RE + r")(?:-based)?\s+(?:(?!(?:in|of|at|for|from|on|to|with|"
                          r"by|the|a|an)\b)[a-z][\w&-]*\s+){0,5}?(?P<x>" + E + ")", re.I)
 # Cheap tests that let a sentence skip a family of patterns it cannot match.
@@ -906,7 +906,7 @@ class _Sentence:
         return self.keys[int(token.strip("⟦⟧"))]
 
     def items(self, text: str) -> list[str]:
-        """Keys named in a list, skipping possessors ("Jiading's Malu Town" -> Malu Town)."""
+        """Keys named in a list, skipping possessors ("Pudong's Zhangjiang Town" -> Zhangjiang Town)."""
         text = re.sub(_APPOS, ",", text)
         return [self.key(m.group(0)) for m in re.finditer(E + r"(?!['’]s\s)", text)]
 
@@ -1250,10 +1250,10 @@ class _Sentence:
             return
         title = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
         pats = [
-            # "Ning Guang, president of Ruijin Hospital", "X, a vice-minister of Y", "X, China director of Y"
+            # "Wu Min, president of Xinhua Hospital", "X, a vice-minister of Y", "X, China director of Y"
             r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:the\s+|an?\s+)?(?:(?P<rp>" + E + r")\s+)?" + _ROLE +
             r"\s+(?:of|at|for)\s+(?:the\s+)?(?P<o>" + E + ")",
-            # "Ruijin Hospital president Ning Guang", "Wujin's district head Ding Lixia"
+            # "Xinhua Hospital president Wu Min", "Wujin's district head Ding Lixia"
             r"(?P<o>" + E + r")(?:['’]s?)?\s+" + _ROLE + r"\s+" + title + r"(?P<p>" + E + ")",
             # "the Chief Executive of the Hospital Authority, Dr Michael Yau"
             _ROLE + r"\s+of\s+(?:the\s+)?(?P<o>" + E + r")\s*,?\s+" + title + r"(?P<p>" + E + ")",
