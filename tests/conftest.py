@@ -159,3 +159,16 @@ class Cli:
 def cli(store_path: Path) -> Cli:
     """``cli("ingest", path)`` -> CliResult(exit_code, stdout, stderr) on a temp store."""
     return Cli(store_path)
+
+
+def kg(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run ``kg ARGS`` in-process as the console script does: (exit code, stdout, stderr)."""
+    from kg_cli.app import state
+    from kg_cli.main import run
+
+    state.store, state.debug = None, False
+    with pytest.raises(SystemExit) as exit_info:
+        run(list(args))
+    captured = capsys.readouterr()
+    code = exit_info.value.code
+    return (code if isinstance(code, int) else 1), captured.out, captured.err

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 import rdflib
+from conftest import kg
 from rdflib import OWL, RDF, RDFS, Namespace, URIRef
 from rdflib.collection import Collection
 
@@ -194,19 +195,6 @@ def test_every_kgo_term_used_is_declared(g: rdflib.Graph) -> None:
     declared = set(g.subjects(RDFS.label))
     undeclared = {t for t in _kgo_terms(g) if t not in declared}
     assert not undeclared
-
-
-def kg(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run ``kg ARGS`` in-process as the console script does: (exit code, stdout, stderr)."""
-    from kg_cli.app import state
-    from kg_cli.main import run
-
-    state.store, state.debug = None, False
-    with pytest.raises(SystemExit) as exit_info:
-        run(list(args))
-    captured = capsys.readouterr()
-    code = exit_info.value.code
-    return (code if isinstance(code, int) else 1), captured.out, captured.err
 
 
 def test_ontology_command_prints_the_source_file(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from conftest import kg
 from rdflib import RDF, Namespace, URIRef
 
 from kg import vocab
@@ -32,19 +33,6 @@ BAD = "https://w3id.org/kg-health/id/bad/"
 VALID_DOC = URIRef(vocab.doc_iri("900_valid_example.txt"))
 HOSPITAL = URIRef(vocab.ID + "hospital/riverside-first-people-s-hospital")
 AGREEMENT = URIRef(vocab.ID + "agreement/7d793037a0760186")
-
-
-def kg(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run ``kg ARGS`` in-process as the console script does: (exit code, stdout, stderr)."""
-    from kg_cli.app import state
-    from kg_cli.main import run
-
-    state.store, state.debug = None, False
-    with pytest.raises(SystemExit) as exit_info:
-        run(list(args))
-    captured = capsys.readouterr()
-    code = exit_info.value.code
-    return (code if isinstance(code, int) else 1), captured.out, captured.err
 
 
 def _dataset(path: Path = VALID) -> rdflib.Dataset:
