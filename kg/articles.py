@@ -18,16 +18,8 @@ from pathlib import Path
 
 from kg.config import MAX_ARTICLE_BYTES
 from kg.errors import InputError
+from kg.extract.dates import MONTH, month_number
 from kg.records import Article
-
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH_RE = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 
 # Whole lines that are page furniture, not story.
 _FURNITURE = [
@@ -52,16 +44,16 @@ _DATE_LINES = [
     re.compile(r"^\s*(?:Updated|Published|Posted|Date|Release(?:d)? time)\s*:?\s*"
                r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b.*$", re.I),
     re.compile(r"^\s*(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"),
-    re.compile(rf"^\s*(?:Updated|Published|Posted|Date)?\s*:?\s*(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}}),?"
+    re.compile(rf"^\s*(?:Updated|Published|Posted|Date)?\s*:?\s*(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}}),?"
                r"\s+(?P<y>\d{4})(?:\s+\d{1,2}:\d{2})?\s*$", re.I),
     # a Hong Kong government press release ends "Ends/Thursday, May 15, 2025"
-    re.compile(rf"^\s*Ends/\w+,\s*(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\s*$", re.I),
-    re.compile(rf"^\s*(?:Updated|Published|Posted|Date)?\s*:?\s*(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_RE})"
+    re.compile(rf"^\s*Ends/\w+,\s*(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\s*$", re.I),
+    re.compile(rf"^\s*(?:Updated|Published|Posted|Date)?\s*:?\s*(?P<d>\d{{1,2}})\s+(?P<mon>{MONTH})"
                r",?\s+(?P<y>\d{4})\s*$", re.I),
 ]
 # "GUANGZHOU, Nov 3 (Xinhua) --": the story's first words carry place, month and day.
 _DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Z .'-]{{2,40}},\s*(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}})\s*"
+    rf"^\s*[A-Z][A-Z .'-]{{2,40}},\s*(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})\s*"
     r"(?:,\s*(?P<y>\d{4})\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s*"
 )
 # "[Photo/xinhua.net]", the brackets of "【CIIE 2024】" section tags (their words name the
@@ -175,7 +167,7 @@ def clean(raw: str) -> tuple[str, str | None, date | None]:
             m = _DATELINE.match(line)
             if m:
                 story_started = True
-                dateline = (int(m.group("y")) if m.group("y") else None, _month(m.group("mon")),
+                dateline = (int(m.group("y")) if m.group("y") else None, month_number(m.group("mon")),
                             int(m.group("d")))
                 line = _blank(line[: m.end()]) + line[m.end():]
         line = _INLINE_PHOTO.sub(lambda m: _blank(m.group(0)), line)
@@ -183,13 +175,18 @@ def clean(raw: str) -> tuple[str, str | None, date | None]:
     text = "\n".join(out)
     if published is None and dateline is not None:
         # a dateline gives month and day; its year is the year the story talks about most
-        year = dateline[0] or _main_year(text)
+        year = dateline[0] or main_year(text)
         if year is not None:
             published = _safe_date(year, dateline[1], dateline[2])
     return text, title, published
 
 
-def _main_year(text: str) -> int | None:
+def main_year(text: str) -> int | None:
+    """The year a text names most often: the year of an undated story ("the sixth X" in 2023).
+
+    >>> main_year("The 2023 fair ... in 2023, up from 2022")
+    2023
+    """
     years = Counter(re.findall(r"\b(20\d\d)\b", text))
     return int(years.most_common(1)[0][0]) if years else None
 
@@ -207,7 +204,7 @@ def _is_byline(lines: list[str], i: int) -> bool:
 # "Source: Xinhua | 2023-06-29 22:41:09 | Editor: ...", "Published: Apr 16, 2024 09:12 PM".
 _META_MARKERS = re.compile(r"\||\b(?:Updated|Published|Posted|Date|Source|Editor|By|Time|Release)\b", re.I)
 _ANY_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
-_ANY_WRITTEN = re.compile(rf"(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)", re.I)
+_ANY_WRITTEN = re.compile(rf"(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)", re.I)
 
 
 def _date_line(line: str) -> date | None:
@@ -216,7 +213,7 @@ def _date_line(line: str) -> date | None:
         m = pattern.match(line)
         if m:
             groups = m.groupdict()
-            month = int(groups["m"]) if groups.get("m") else _month(groups["mon"])
+            month = int(groups["m"]) if groups.get("m") else month_number(groups["mon"])
             return _safe_date(int(groups["y"]), month, int(groups["d"]))
     if len(line) > 160 or not _META_MARKERS.search(line) or line.rstrip().endswith("."):
         return None
@@ -225,13 +222,8 @@ def _date_line(line: str) -> date | None:
         return _safe_date(int(iso.group("y")), int(iso.group("m")), int(iso.group("d")))
     written = _ANY_WRITTEN.search(line)
     if written:
-        return _safe_date(int(written.group("y")), _month(written.group("mon")), int(written.group("d")))
+        return _safe_date(int(written.group("y")), month_number(written.group("mon")), int(written.group("d")))
     return None
-
-
-def _month(word: str) -> int:
-    w = word.lower().rstrip(".")
-    return MONTHS["sept"] if w.startswith("sept") else MONTHS[w[:3]]
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kg.articles import main_year
 from kg.extract import lexicon as lx
 from kg.extract.dates import MONTH, DateSpan, duration_days, ordinal_value, parse_span, shift
 from kg.extract.mentions import Name, find_names, head_word, initials_match, is_acronym, type_by_head
@@ -183,7 +184,6 @@ class _Reader:
         self._descriptive_events()
         self._featured_lists()
         self._series_to_edition()
-        self.mentions.sort(key=lambda m: (m.start, -m.end))
         self._dedupe_mentions()
         self._choose_main_event()
         self._anaphora()
@@ -191,7 +191,6 @@ class _Reader:
         self._agents_are_organizations()
         self._short_forms()
         self._type_from_cues()
-        self.mentions.sort(key=lambda m: (m.start, -m.end))
         self._dedupe_mentions()
         self._title_aliases()
         for i, sent in enumerate(self.sents):
@@ -236,7 +235,7 @@ class _Reader:
                      self.text[n.end:n.end + 60])
         if m and ordinal_value(m.group(1)) is not None:  # "X, now in its fifth edition,"
             pub = self.article.published
-            return (pub.year if pub else _main_year(self.text)), n.text
+            return (pub.year if pub else main_year(self.text)), n.text
         m = re.search(r"\b(this|last|next)\s+years?['’]?s?\s+$", before, re.I)
         if m:
             pub = self.article.published
@@ -247,7 +246,7 @@ class _Reader:
         if m and ordinal_value(m.group(1)) is not None:
             # "the 14th X" in a dated article: the edition of the publication year
             pub = self.article.published
-            year = pub.year if pub else _main_year(self.text)
+            year = pub.year if pub else main_year(self.text)
             return year, self.text[n.start - (len(before) - m.start(0)):n.end]
         return None
 
@@ -281,8 +280,7 @@ class _Reader:
         self.votes[series][EntityType.EVENT_SERIES] += 5
         self.strong[series] = EntityType.EVENT_SERIES
         if year is None:
-            year = next(iter(sorted(self.edition_year.get(k, 0) for k in [self.editions.get(
-                series, "")] if k)), None)
+            year = self.edition_year.get(self.editions.get(series, ""))
         label = f"{s_ent.label} {year}" if year else surface
         key = self.editions.get(series)
         if key is None:
@@ -369,8 +367,7 @@ class _Reader:
             if ent.type in (EntityType.EVENT, EntityType.EVENT_SERIES):
                 ent.type = EntityType.ORGANIZATION
                 self.strong[key] = EntityType.ORGANIZATION
-        self.heads.update({k: "" for k in agents if k in self.strong and self.strong[k] is
-                           EntityType.ORGANIZATION})
+                self.heads[key] = ""  # no longer a candidate for "the forum"
 
     # ------------------------------------------------------------------ events
     def _descriptive_events(self) -> None:
@@ -695,6 +692,8 @@ class _Reader:
             ent.type = t if t is not None else EntityType.COMPANY
 
     def _dedupe_mentions(self) -> None:
+        """Mentions in text order; where two overlap, the one starting first (the longer) wins."""
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
         out: list[Mention] = []
         for m in self.mentions:
             if out and m.start < out[-1].end:
@@ -1516,12 +1515,6 @@ class _Sentence:
             event = self.r.event_left_of(ent.start_char) or self.r.main_event
             if event is not None:
                 self.fact(event, Relation.STATISTIC, Literal(f"{value} {what}"))
-
-
-def _main_year(text: str) -> int | None:
-    """The year an undated article talks about most ("the sixth X" in a 2023 story)."""
-    years = Counter(re.findall(r"\b(20\d\d)\b", text))
-    return int(years.most_common(1)[0][0]) if years else None
 
 
 def _event_head(root: Any) -> str | None:
