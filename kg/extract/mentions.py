@@ -10,6 +10,7 @@ from the list it stands in ("companies like ...").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -272,8 +273,12 @@ def _ends_with_head(tokens: list[Any]) -> bool:
             or w == "committee")
 
 
-def find_names(doc: Any) -> list[Name]:
-    """Every name in the document, longest-first and non-overlapping."""
+def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None) -> list[Name]:
+    """Every name in the document, longest-first and non-overlapping.
+
+    ``split`` may cut the chosen names into parts before the last checks (the titles layer
+    splits "Acme Hospital President Li Na" into a hospital and a person there).
+    """
     ner_ends = {e.end for e in doc.ents}
     candidates: list[Name] = []
     for sent in doc.sents:
@@ -325,6 +330,8 @@ def find_names(doc: Any) -> list[Name]:
             taken[k] = True
         names.append(c)
     names.sort(key=lambda c: c.start)
+    if split is not None:
+        names = split(names)
     quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(doc.text)]
     text = doc.text
     return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, text)

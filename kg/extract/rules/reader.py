@@ -11,7 +11,7 @@ from typing import Any
 from kg.articles import main_year
 from kg.extract import lexicon as lx
 from kg.extract.dates import MONTH, DateSpan, duration_days, ordinal_value, parse_span, shift
-from kg.extract.mentions import Name, find_names, head_word, initials_match, is_acronym
+from kg.extract.mentions import Name, head_word, initials_match, is_acronym
 from kg.extract.nlp import load_pipeline
 from kg.extract.rules.families import FAMILIES
 from kg.extract.rules.patterns import (
@@ -23,6 +23,8 @@ from kg.extract.rules.patterns import (
     compiled,
 )
 from kg.extract.rules.sentence import Sentence, compatible, event_head, evidence
+from kg.extract.rules.titled import read_titles
+from kg.extract.titles import find_titled_names
 from kg.names import normalize_name
 from kg.records import (
     Article,
@@ -75,6 +77,7 @@ class Reader:
         self.edition_year: dict[str, int] = {}
         self.main_event: str | None = None
         self.heads: dict[str, str] = {}
+        self.folds: list[tuple[int, int, str]] = []  # titled runs read as their person
         self.facts: set[tuple[str, Relation, str]] = set()
         self._owner_of: dict[str, str] = {}  # edition -> organization named as its owner
         self._pending_sub: list[tuple[str, int, Any]] = []  # listed sub-events to attach
@@ -126,7 +129,7 @@ class Reader:
         self.mentions.append(Mention(start, end, key, self.sent_of_char[start], anaphor))
 
     def run(self) -> Extraction:
-        names = find_names(self.doc)
+        names, titles = find_titled_names(self.doc)
         self._acronyms(names)
         self._acronyms_by_initials(names)
         for name in names:
@@ -143,6 +146,7 @@ class Reader:
         self._type_from_cues()
         self._dedupe_mentions()
         self._title_aliases()
+        self.folds = read_titles(self, titles)
         for i, sent in enumerate(self.sents):
             if i != self.title_sent:
                 sentence = self._sentence(i, sent)
@@ -656,6 +660,10 @@ class Reader:
     # ------------------------------------------------------------------ sentences
     def _sentence(self, i: int, sent: Any) -> Sentence:
         ms = [m for m in self.mentions if sent.start_char <= m.start < sent.end_char]
+        for start, end, key in self.folds:  # a titled person reads as the person alone
+            if sent.start_char <= start < sent.end_char:
+                ms = [m for m in ms if not start <= m.start < end] + [Mention(start, end, key, i)]
+        ms.sort(key=lambda m: m.start)
         s0 = sent.start_char
         parts: list[str] = []
         pos = s0
