@@ -143,3 +143,12 @@ LIST_CUES: dict[str, EntityType] = {
     "countries": EntityType.PLACE, "country": EntityType.PLACE, "regions": EntityType.PLACE,
     "cities": EntityType.PLACE, "nations": EntityType.PLACE, "provinces": EntityType.PLACE,
 }
+
+# Subject words that title-case body names end in ("... of Traditional Chinese Medicine"), never
+# part of a person's name.
+TOPIC_WORDS = frozenset({
+    "medicine", "medical", "health", "science", "sciences", "technology", "engineering",
+    "economics", "economic", "exchanges", "exchange", "culture", "education", "research",
+    "development", "affairs", "trade", "commerce", "industry", "pharmacy", "nursing", "studies",
+    "management", "planning", "innovation", "biology", "chemistry", "physics",
+})

@@ -104,15 +104,25 @@ def _name(doc: Any, toks: list[Any], etype: EntityType | None) -> Name | None:
     return Name(span.start_char, span.end_char, span.text, etype, "PERSON" if etype is EntityType.PERSON else None)
 
 
+def _person_word(tok: Any) -> bool:
+    """Whether a capitalised token can be part of a person's name here: not a word of a
+    body's name ("Medicine", "Engineering"), not a place or a nationality."""
+    return bool(tok.text[:1].isupper()) and tok.ent_type_ in ("", "PERSON") and \
+        type_by_head(tok.text) is None and tok.lower_ not in lx.TOPIC_WORDS
+
+
 def _person_tail(doc: Any, toks: list[Any]) -> int:
     """How many tokens at the end of ``toks`` name a person ("... Health Commission Li Na" -> 2)."""
     ents = [e for e in doc.ents if e.label_ == "PERSON" and e.end == toks[-1].i + 1 and e.start > toks[0].i]
-    if ents:
-        return int(toks[-1].i + 1 - ents[0].start)
+    if ents and type_by_head(ents[0].text) is None:
+        k = int(toks[-1].i + 1 - ents[0].start)
+        if k < len(toks) - 1 and toks[-k - 1].text.isupper() and len(toks[-k - 1].text) <= 5:
+            k += 1  # "... Group REN Jinsheng": a capitalised family name first
+        return k
     for k in (2, 3, 1):
         if len(toks) > k and type_by_head(" ".join(t.text for t in toks[:-k])) is not None and \
                 type_by_head(" ".join(t.text for t in toks[-k:])) is None and \
-                all(t.text[:1].isupper() for t in toks[-k:]):
+                all(_person_word(t) for t in toks[-k:]):
             return k
     return 0
 
@@ -124,6 +134,12 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
     if span is None:
         return [name], None
     toks = list(span)
+    if len(toks) > 1 and toks[0].lower_.strip(".") in _HONORIFICS:  # "Prof. Li Na" is Li Na
+        toks = toks[2:] if toks[1].text == "." else toks[1:]
+        if not toks:
+            return [], None
+        end = toks[-1].idx + len(toks[-1].text)
+        name = Name(toks[0].idx, end, doc.text[toks[0].idx:end], name.type, name.ner)
     for i in range(len(toks)):
         j = _role_at(toks, i)
         if j == i:
