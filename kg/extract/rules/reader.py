@@ -386,7 +386,8 @@ class Reader:
             introduces = det in {"a", "an"} or (has_pp and det == "the") or part_of is not None or (
                 not det and not poss and chunk.sent.start == self.sents[0].start
                 and len(words) > 1)
-            if det in {"this", "that", "the", "its"} and not has_pp and part_of is None:
+            if det in {"this", "that", "the", "its"} and not has_pp and part_of is None and not (
+                    det == "the" and self._first_occurrence(root)):
                 continue  # anaphor, resolved later
             if not introduces or (len(words) < 2 and not has_pp):
                 continue
@@ -400,13 +401,23 @@ class Reader:
                 self._pending_sub.append((key, start, chunk.sent))
             self.mention(start, end, key)
 
+    def _first_occurrence(self, root: Any) -> bool:
+        """"The signing ceremony was held ..." with no event named before it: the article
+        introduces its event with a definite description, so it is a node, not an anaphor."""
+        verb = root.head
+        if root.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_ not in {
+                "hold", "take", "kick", "open", "start", "begin", "launch", "convene", "conclude", "close"}:
+            return False
+        return not any(m.start < root.idx and self.ex.entities[m.key].type is EntityType.EVENT
+                       for m in self.mentions)
+
     def _pp_end(self, root: Any) -> int:
         """End of a "on/for/of ..." phrase that completes a descriptive event name."""
         end = root.idx + len(root.text)
         for child in root.rights:
             if child.dep_ == "prep" and child.lower_ in {"on", "for", "of"}:
                 sub = list(child.subtree)
-                if len(sub) <= 14:
+                if len(sub) <= 30 and not any(t.pos_ in {"VERB", "AUX"} for t in sub):
                     end = max(end, sub[-1].idx + len(sub[-1].text))
                 break
         return int(end)
