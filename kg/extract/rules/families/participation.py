@@ -18,10 +18,13 @@ from kg.records import (
 
 # -- participants
 def read(s: Sentence) -> None:
+    roster(s)
     ph = s.ph
     verbs = (r"(?:attended|attend|attends|participated\s+in|participate\s+in|took\s+part\s+in|"
              r"take\s+part\s+in|joined|join|were\s+present\s+at|was\s+present\s+at|visited|"
-             r"graced|signed\s+up\s+for|registered\s+for|toured|inspected|spoke\s+at|addressed)")
+             r"graced|signed\s+up\s+for|registered\s+for|toured|inspected|spoke\s+at|addressed|"
+             r"presided\s+over|presides\s+over|chaired|moderated|witnessed|(?:was|were)\s+invited\s+to|"
+             r"(?:was|were)\s+in\s+attendance\s+at|(?:was|were)\s+among\s+the\s+(?:guests|speakers)\s+at)")
     m = re.search(r"^(?P<subj>.*?)\b(?:will\s+|all\s+|also\s+|have\s+|has\s+)*" + verbs +
                   r"\s+(?:the\s+)?(?P<rest>.*)$", ph, re.I)
     if m:
@@ -78,6 +81,26 @@ def read(s: Sentence) -> None:
     for g in re.finditer(r"\bdelegations?\s+(?:from|of)\s+(?P<l>" + LIST + ")", ph, re.I):
         for a in s.agents(g.group("l")):
             s.fact(s.event_near(g.start()), Relation.PARTICIPANT, a)
+
+
+# "Attendees of the forum included A, director of B; C; and D", "Speakers: A, B and C"
+_ROSTER = re.compile(
+    r"\b(?:attendees|participants|guests|speakers|panell?ists|members|delegates|representatives|"
+    r"experts|officials|dignitaries|those\s+present|keynote\s+speakers)\b(?P<mid>[^;:⟦]{0,60}?(?:"
+    + E + r"[^;:⟦]{0,20}?)?)(?:\s+(?:included|include|includes|were|are)\b|:)\s*(?P<l>.*)$", re.I)
+
+
+def roster(s: Sentence) -> None:
+    """People and bodies named in a list after a word for attendees."""
+    m = _ROSTER.search(s.ph)
+    if not m:
+        return
+    events = s.events_in(m.group("mid"))
+    event = events[0] if events else s.event_near(m.start())
+    tail = m.group("l")
+    for key in s.items(tail):
+        if s.typ(key) is EntityType.PERSON or listed_agent(s, tail, key):
+            s.fact(event, Relation.PARTICIPANT, key)
 
 
 def listed_agent(s: Sentence, subj: str, key: str) -> bool:
