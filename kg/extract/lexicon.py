@@ -89,6 +89,8 @@ ROLE_WORDS = frozenset({
     "surgeon", "superintendent", "administrator", "counselor", "counsellor", "inspector",
     "deputy", "chairperson", "editor", "general", "engineer", "scientist", "adviser", "advisor",
     "economist", "consultant", "vice-minister", "vice-governor", "vice-chairwoman",
+    "counsel", "examiner", "vice-chair", "president-elect", "directress", "curator", "rector",
+    "provost", "chancellor", "attaché", "envoy", "delegate", "convenor", "convener", "moderator",
 })
 ROLE_MODIFIERS = frozenset({
     "deputy", "vice", "executive", "general", "party", "chief", "senior", "honorary",
@@ -152,3 +154,7 @@ TOPIC_WORDS = frozenset({
     "development", "affairs", "trade", "commerce", "industry", "pharmacy", "nursing", "studies",
     "management", "planning", "innovation", "biology", "chemistry", "physics",
 })
+
+# Standing bodies whose names end in an event word (matched on the lower-cased name's end).
+STANDING_BODIES = ("people congress", "peoples congress", "political consultative conference",
+                   "cppcc national committee", "party congress")

@@ -128,6 +128,9 @@ def type_by_head(text: str) -> EntityType | None:
         if before and before[-1] in lx.VENUE_CENTER_MODIFIERS:
             return EntityType.VENUE
         return EntityType.ORGANIZATION
+    joined = " ".join(words)
+    if any(joined.endswith(body) for body in lx.STANDING_BODIES):
+        return EntityType.GOVERNMENT_BODY  # "the 13th National People's Congress" sits, it is not held
     if head in lx.GOVERNMENT_HEADS or "government" in lowered:
         return EntityType.GOVERNMENT_BODY
     if head == "convention" and (len(words) > 1 and words[-1] in {"center", "centre"}):
@@ -258,6 +261,8 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     left_type = type_by_head(left)
     if right_type is EntityType.VENUE:  # "National Exhibition and Convention Center"
         return left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY, EntityType.EVENT)
+    if right_type is EntityType.HOSPITAL:  # "X Maternity and Infant Hospital"
+        return left_type is None
     return right_type in {EntityType.EVENT, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION} and \
         left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY)
 

@@ -134,7 +134,9 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
     if span is None:
         return [name], None
     toks = list(span)
-    if len(toks) > 1 and toks[0].lower_.strip(".") in _HONORIFICS:  # "Prof. Li Na" is Li Na
+    nxt = toks[2] if len(toks) > 2 and toks[1].text == "." else toks[1] if len(toks) > 1 else None
+    if nxt is not None and toks[0].lower_.strip(".") in _HONORIFICS and nxt.text[:1].isupper():
+        # "Prof. Li Na" is Li Na ("Professor of X" is a post)
         toks = toks[2:] if toks[1].text == "." else toks[1:]
         if not toks:
             return [], None

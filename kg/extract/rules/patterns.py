@@ -21,7 +21,8 @@ ITEM = rf"(?:the\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?(?:{E}['’]s\s+)?{E}{APPOS}?"
 LIST = rf"(?<![\w'’-]){ITEM}(?:{SEP}{ITEM})*"
 AGREEMENT = "|".join(lx.AGREEMENT_NOUNS)
 KIND = rf"(?P<kind>(?:(?:an?|the|two|three|four|five|several|\d+)\s+)?(?:[\w-]+\s+){{0,4}}?(?:{AGREEMENT}))"
-SIGN = r"(?:signed|inked|reached|concluded|entered\s+into|struck|sealed|penned|clinched)"
+SIGN = (r"(?:signed|signs|inked|inks|reached|concluded|entered\s+into|struck|sealed|penned|clinched|"
+        r"renewed|finali[sz]ed)")
 OCCUR = (r"(?:was\s+|is\s+|will\s+be\s+|were\s+|are\s+|has\s+been\s+)?(?:being\s+)?(?P<verb>held|"
           r"happening|taking\s+place|took\s+place|takes\s+place|will\s+take\s+place|kicked\s+off|"
           r"kicks\s+off|kick\s+off|opened|opens|open|concluded|concludes|conclude|closed|closes|"

@@ -26,8 +26,8 @@ def read(s: Sentence) -> None:
     if not HAS_SIGN.search(ph) and not re.search(r"\bwith\b[^:]*:", ph):
         return
     found = False
-    with_pat = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|"
-                          r"successfully|formally|then)\s+)*" + SIGN + r"\s+" + KIND +
+    with_pat = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|then|"
+                          r"[a-z]+ly|on\s+\w+\s+\d{1,2})\s+)*" + SIGN + r"\s+" + KIND +
                           r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST + ")", re.I)
     for m in with_pat.finditer(ph):
         a, b = subjects(s, m), s.agents(m.group("b"))
@@ -56,6 +56,7 @@ def read(s: Sentence) -> None:
             agreement(s, kind_of(s, m.group("kind")), [a, b], event_for_agreement(s, m.end()))
     if found:
         return
+    found = paired(s)
     pair = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will)\s+)*"
                       + SIGN + r"\s+" + KIND, re.I)
     for m in pair.finditer(ph):
@@ -96,6 +97,25 @@ def read(s: Sentence) -> None:
             s.r.ex.agreements.append(rec)
 
 
+# "A and B; C and D; and E and F signed cooperation agreements": one agreement per pair
+_PAIRS = compiled(r"(?P<l>(?:" + LIST + r")(?:\s*;\s*(?:and\s+)?(?:" + LIST + r"))+)\s*,?\s+(?:(?:also|have|has|"
+                  r"had|jointly|will|respectively|[a-z]+ly)\s+)*" + SIGN + r"\s+" + KIND, re.I)
+
+
+def paired(s: Sentence) -> bool:
+    """Pairs of signatories separated by semicolons, each pair its own agreement."""
+    m = _PAIRS.search(s.ph)
+    if not m:
+        return False
+    done = False
+    for chunk in re.split(r"\s*;\s*", m.group("l")):
+        a = s.agents(chunk)
+        if len(a) == 2:
+            agreement(s, kind_of(s, m.group("kind")), [[a[0]], [a[1]]], event_for_agreement(s, m.end()))
+            done = True
+    return done
+
+
 def subjects(s: Sentence, m: re.Match[str]) -> list[str]:
     """The signatories of a subject list; a first item governed by a preposition ("a line in
     Yinchuan, and the hospital signed ...") belongs to the clause before."""
@@ -128,7 +148,33 @@ def event_for_agreement(s: Sentence, pos: int) -> str | None:
     return events[0] if events else s.r.main_event
 
 
+def bodies(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
+    """Signatories who are persons stand for their bodies: "A and B signed the agreement on
+    behalf of X and Y" (in order), else the body of the person's post."""
+    people = [k for side in sides for k in side if s.typ(k) is EntityType.PERSON]
+    if not people:
+        return sides
+    behalf = re.search(r"\bon\s+behalf\s+of\s+(?:their\s+|the\s+)?(?P<l>" + LIST + ")", s.ph)
+    named = s.agents(behalf.group("l")) if behalf else []
+    named = [k for k in named if s.typ(k) is not EntityType.PERSON]
+    posts = {p.person: p.organization for p in s.r.ex.posts if p.organization}
+    out: list[list[str]] = []
+    for side in sides:
+        new: list[str] = []
+        for k in side:
+            if s.typ(k) is EntityType.PERSON:
+                if len(named) == len(people):
+                    k = named[people.index(k)]
+                elif k in posts:
+                    k = posts[k]
+            if k not in new:
+                new.append(k)
+        out.append(new)
+    return out
+
+
 def agreement(s: Sentence, kind: str, sides: list[list[str]], event: str | None) -> None:
+    sides = bodies(s, sides)
     n = len(s.r.ex.agreements)
     s.r.ex.agreements.append(AgreementRecord(
         f"ag{n}", kind, sides, evidence(s.r.article.name, s.sent), event=event))
