@@ -85,6 +85,7 @@ def head_word(text: str) -> str:
     >>> head_word("B Exhibition Hall of Nansha Science Park")
     'hall'
     """
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", text) or text  # "X Center (Beijing)" is headed by "Center"
     words = re.sub(r"['’]s\b", "", text).split()
     if not words:
         return ""
@@ -261,8 +262,8 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     left_type = type_by_head(left)
     if right_type is EntityType.VENUE:  # "National Exhibition and Convention Center"
         return left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY, EntityType.EVENT)
-    if right_type is EntityType.HOSPITAL:  # "X Maternity and Infant Hospital"
-        return left_type is None
+    if right_type is EntityType.HOSPITAL:  # "X Maternity and Infant Hospital": one shared head
+        return left_type is None and k - j - 1 <= 2
     return right_type in {EntityType.EVENT, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION} and \
         left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY)
 

@@ -88,8 +88,11 @@ class Reader:
         self.ents_by_sent: dict[int, list[Any]] = defaultdict(list)
         for ent in doc.ents:
             self.ents_by_sent[self.sent_of_char[ent.start_char]].append(ent)
-        self.title_sent = 0 if article.title and self.sents and article.title.startswith(
-            self.sents[0].text.strip()[:20]) else -1
+        # the first story line is skipped when it is a headline; a lead paragraph taken for the
+        # title (a whole sentence, ending in a full stop) is read like any other
+        first = self.sents[0].text.strip() if self.sents else ""
+        self.title_sent = 0 if article.title and first and article.title.startswith(first[:20]) and not (
+            re.search(r"[.!?][\"”’']?$", first) and len(first.split()) >= 8) else -1
 
     # ------------------------------------------------------------------ entities
     def _sentence_index(self) -> list[int]:
@@ -102,7 +105,9 @@ class Reader:
     def entity(self, label: str, etype: EntityType | None, *, scope: bool = False,
                strong: bool = False) -> str:
         """The key of the entity named ``label`` (created on first sight)."""
-        label = re.sub(r"\s+", " ", label).strip(" ,.;:\"'“”()")
+        label = re.sub(r"\s+", " ", label).strip(" ,.;:\"'“”(")
+        if label.endswith(")") and label.count("(") < label.count(")"):
+            label = label.rstrip(")")  # keep "Center (Beijing)", drop a stray closing bracket
         norm = normalize_name(label)
         key = self.key_by_norm.get(norm)
         if key is None:
