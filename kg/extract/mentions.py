@@ -38,6 +38,9 @@ _STOP_CAPS = frozenset({
 # Capitalised single words that are never a name on their own.
 _GENERIC_SINGLE = frozenset({"party", "government", "ministry", "hospital", "forum", "fair", "mou", "mous",
                              "moa", "moas", "loi"})
+# Plural nouns whose possessive is part of a body's name, never a possessor.
+_POSSESSIVE_NAME_WORDS = frozenset({"children", "women", "people", "workers", "men", "veterans",
+                                    "mothers", "farmers", "citizens", "nations"})
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{1,240})[\"”]")
 _ORDINAL_OR_YEAR = re.compile(
     r"\d+(?:st|nd|rd|th)|(?:19|20)\d\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
@@ -193,6 +196,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 break
             if t.text in {"'s", "’s"}:
                 left = " ".join(x.text for x in toks[i:j])
+                if toks[j - 1].lower_ in _POSSESSIVE_NAME_WORDS and _capitalised(nxt):
+                    j += 1  # "X Children's Hospital", "Y People's Government": one name
+                    continue
                 if toks[j - 1].i + 1 in ner_ends or is_acronym(toks[j - 1].text) or (
                         toks[j - 1].ent_type_ in {"GPE", "LOC"} and type_by_head(toks[j - 1].text) is None) or (
                         left in lx.COUNTRIES or type_by_head(left) is not None):

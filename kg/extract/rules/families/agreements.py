@@ -56,7 +56,8 @@ def read(s: Sentence) -> None:
             agreement(s, kind_of(s, m.group("kind")), [a, b], event_for_agreement(s, m.end()))
     if found:
         return
-    found = paired(s)
+    if paired(s):
+        return
     pair = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will)\s+)*"
                       + SIGN + r"\s+" + KIND, re.I)
     for m in pair.finditer(ph):
@@ -151,18 +152,22 @@ def event_for_agreement(s: Sentence, pos: int) -> str | None:
 def bodies(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
     """Signatories who are persons stand for their bodies: "A and B signed the agreement on
     behalf of X and Y" (in order), else the body of the person's post."""
-    people = [k for side in sides for k in side if s.typ(k) is EntityType.PERSON]
-    if not people:
-        return sides
     behalf = re.search(r"\bon\s+behalf\s+of\s+(?:their\s+|the\s+)?(?P<l>" + LIST + ")", s.ph)
     named = s.agents(behalf.group("l")) if behalf else []
     named = [k for k in named if s.typ(k) is not EntityType.PERSON]
+    flat = [k for side in sides for k in side]
+    if named and len(named) == len(flat) and not set(named) & set(flat):
+        people = flat  # "A and B signed ... on behalf of X and Y": A for X, B for Y
+    else:
+        people = [k for k in flat if s.typ(k) is EntityType.PERSON]
+    if not people:
+        return sides
     posts = {p.person: p.organization for p in s.r.ex.posts if p.organization}
     out: list[list[str]] = []
     for side in sides:
         new: list[str] = []
         for k in side:
-            if s.typ(k) is EntityType.PERSON:
+            if k in people:
                 if len(named) == len(people):
                     k = named[people.index(k)]
                 elif k in posts:
