@@ -16,6 +16,19 @@ from kg.records import (
     Relation,
 )
 
+CONTAINED = frozenset({"district", "county", "town", "township", "village", "city", "prefecture",
+                       "zone", "park", "area", "subdistrict", "new area"})
+ORGS = (EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL, EntityType.GOVERNMENT_BODY)
+
+
+def in_a_list(s: Sentence, start: int, end: int) -> bool:
+    """Whether ``ph[start:end]`` ("⟦a⟧, ⟦b⟧") is part of a list ("A, B, C and D") rather than
+    a chain of containment ("held in A, B, C."): a list ends in "and"/"or" before its last item."""
+    rest = s.ph[end:]
+    tail = re.match(r"(?:\s*,\s*(?:the\s+)?" + E + r")*", rest)
+    after = rest[tail.end() if tail else 0:]
+    return bool(re.match(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:the\s+)?" + E, after))
+
 
 # -- places: containment
 def read(s: Sentence) -> None:
@@ -53,10 +66,24 @@ def read(s: Sentence) -> None:
                          ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         head_b = head_word(s.r.ex.entities[b].label)
-        if s.typ(a) is EntityType.PLACE and s.typ(b) is EntityType.PLACE and (
+        if in_a_list(s, m.start("a"), m.end("b")):
+            continue  # "Beijing, Shanghai and Shenzhen": a list, not containment
+        if s.typ(a) in places and s.typ(b) is EntityType.PLACE and (
                 head_b in {"province", "region", "city", "municipality", "prefecture", "county",
                            "state"} or "capital of" in m.group(0)
+                or s.typ(a) is EntityType.PLACE  # "in Lakeside, Pine Province, China": a chain
+                or s.r.ex.entities[b].label in lx.COUNTRIES
                 or head_word(s.r.ex.entities[a].label) in {"district", "county", "town", "township"}):
+            s.fact(a, Relation.LOCATED_IN, b)
+    # "Gongshu District in Hangzhou", "Acme Group, located in the Lake District"
+    for m in re.finditer(r"(?P<a>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+)?(?P<v>located|based|headquartered|"
+                         r"situated|sited)|,)?\s+in\s+(?:the\s+)?(?P<b>" + E + ")", ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        based = m.group("v") is not None
+        if s.typ(b) is not EntityType.PLACE or a == b:
+            continue
+        if (s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[a].label) in CONTAINED) or (
+                based and s.typ(a) in (*places, *ORGS)):
             s.fact(a, Relation.LOCATED_IN, b)
     for m in re.finditer(r"(?P<a>" + E + r")[^⟦.;]{0,40}?\b(?:in|for|at)\s+(?:" + E + r"['’]s\s+)?(?P<b>" + E +
                          r")(?:['’]s\s+\w+\s+(?:district|area|suburbs?|outskirts))?", ph):
