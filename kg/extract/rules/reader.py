@@ -23,6 +23,7 @@ from kg.extract.rules.patterns import (
     compiled,
 )
 from kg.extract.rules.sentence import Sentence, compatible, event_head, evidence
+from kg.extract.rules.structure import parents_from_names
 from kg.extract.rules.titled import read_titles
 from kg.extract.titles import find_titled_names
 from kg.names import normalize_name
@@ -152,6 +153,7 @@ class Reader:
         self._dedupe_mentions()
         self._title_aliases()
         self.folds = read_titles(self, titles)
+        parents_from_names(self)
         for i, sent in enumerate(self.sents):
             if i != self.title_sent:
                 sentence = self._sentence(i, sent)
