@@ -771,9 +771,12 @@ class Reader:
             if ag.event:
                 used.add(ag.event)
         used |= {a.key for a in self.ex.agreements}
+        named = {m.key for m in self.mentions if not m.anaphor}
         for key in list(ents):
-            if key not in used and (ents[key].scope or key not in self.strong
-                                    or ents[key].type is EntityType.AGREEMENT):
+            # every thing the text names is a node ("who is X" must know it); descriptions and
+            # agreements only when a fact uses them
+            if key not in used and (ents[key].scope or ents[key].type is EntityType.AGREEMENT
+                                    or (key not in self.strong and key not in named)):
                 del ents[key]
         for key, ent in ents.items():
             m = re.match(r"(.+?)\s+of\s+(?:the\s+)?(.+)$", ent.label)
