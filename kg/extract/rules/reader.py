@@ -125,7 +125,9 @@ class Reader:
         return key
 
     def alias(self, key: str, surface: str) -> None:
-        surface = re.sub(r"\s+", " ", surface).strip(" ,.;:\"'“”()")
+        surface = re.sub(r"\s+", " ", surface).strip(" ,.;:\"'“”(")
+        if surface.endswith(")") and surface.count("(") < surface.count(")"):
+            surface = surface.rstrip(")")
         ent = self.ex.entities[key]
         if surface and normalize_name(surface) != normalize_name(ent.label):
             ent.aliases.add(surface)
@@ -259,6 +261,10 @@ class Reader:
             self.alias(key, old)
             self.edition_year[key] = year
         self.alias(key, surface)
+        ordinal = re.search(r"\b(\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+$",
+                            self.text[max(0, n.start - 20):n.start])
+        if ordinal and ordinal_value(ordinal.group(1)) is not None and not surface.startswith(ordinal.group(1)):
+            self.alias(key, f"{ordinal.group(1)} {surface}")  # "the 6th X Expo 2022" as written
         if year:
             for short in [s_ent.label, *sorted(s_ent.aliases)]:
                 self.alias(key, f"{short} {year}")
