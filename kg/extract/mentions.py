@@ -196,8 +196,11 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 break
             if t.text in {"'s", "’s"}:
                 left = " ".join(x.text for x in toks[i:j])
-                if toks[j - 1].lower_ in _POSSESSIVE_NAME_WORDS and _capitalised(nxt):
-                    j += 1  # "X Children's Hospital", "Y People's Government": one name
+                if _capitalised(nxt) and (toks[j - 1].lower_ in _POSSESSIVE_NAME_WORDS or any(
+                        x.lower_ in {"for", "on"} for x in toks[i + 1:j - 1])):
+                    # "X Children's Hospital"; "Forum for Developing China's Hospitals": a
+                    # possessive inside a name's complement
+                    j += 1
                     continue
                 if toks[j - 1].i + 1 in ner_ends or is_acronym(toks[j - 1].text) or (
                         toks[j - 1].ent_type_ in {"GPE", "LOC"} and type_by_head(toks[j - 1].text) is None) or (

@@ -154,6 +154,7 @@ class Reader:
         self._type_from_cues()
         self._dedupe_mentions()
         self._title_aliases()
+        self._subtitles()
         self.folds = read_titles(self, titles)
         parents_from_names(self)
         for i, sent in enumerate(self.sents):
@@ -413,6 +414,18 @@ class Reader:
             if part_of is not None:
                 self._pending_sub.append((key, start, chunk.sent))
             self.mention(start, end, key)
+
+    def _subtitles(self) -> None:
+        """"The X Forum: Focusing on Y took place ...": the subtitle is part of the name as
+        written, so the whole is an alias of the event."""
+        for m in self.mentions:
+            if m.anaphor or self.type_of(m.key) is not EntityType.EVENT:
+                continue
+            sub = re.match(r":\s*([A-Z][^.;:\n]{3,120}?)\s+(?:took\s+place|was\s+held|is\s+held|will\s+be|"
+                           r"opened|kicked\s+off|was|were|has|had|held|closed|concluded|began|started)\b",
+                           self.text[m.end:m.end + 160])
+            if sub:
+                self.alias(m.key, f"{self.text[m.start:m.end]}: {sub.group(1)}")
 
     def _first_occurrence(self, root: Any) -> bool:
         """"The signing ceremony was held ..." with no event named before it: the article

@@ -97,7 +97,7 @@ def roster(s: Sentence) -> None:
     if not m:
         return
     events = s.events_in(m.group("mid"))
-    event = events[0] if events else s.event_near(m.start())
+    event = events[0] if events else s.r.main_event or s.event_near(m.start())
     tail = m.group("l")
     for key in s.items(tail):
         if s.typ(key) is EntityType.PERSON or listed_agent(s, tail, key):
