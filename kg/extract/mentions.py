@@ -216,6 +216,15 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 if not _capitalised(toks[j - 1]):
                     last_good = j
                 continue
+            if t.text == "," and nxt.lower_.strip(".") in lx.LEGAL_SUFFIXES and _ends_legal(toks, j):
+                j += 2  # "Acme Holding Group Co., Ltd.": the legal form is part of the name
+                last_good = j
+                continue
+            if t.lower_ == "and" and nxt.lower_ in lx.ROLE_STARTERS:
+                break  # "President of X and Academician of Y": two posts
+            if t.lower_ == "and" and nxt.lower_ in lx.BUSINESS_NOUNS and _company_after(toks, j):
+                j += 1  # "X Investment and Development Co., Ltd."
+                continue
             if t.lower_ in lx.NAME_CONNECTORS:
                 if t.lower_ == "the" and toks[j - 1].lower_ not in {"of", "for", "on"}:
                     break
@@ -235,6 +244,21 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             runs.append((toks[i].i, toks[last_good - 1].i + 1))
         i = max(last_good, i + 1)
     return runs
+
+
+def _ends_legal(toks: list[Any], j: int) -> bool:
+    """Whether the run before the comma at ``j`` ends in a company word ("Group Co", "Pharma")."""
+    return toks[j - 1].lower_.strip(".") in lx.LEGAL_SUFFIXES or type_by_head(toks[j - 1].text) is EntityType.COMPANY
+
+
+def _company_after(toks: list[Any], j: int) -> bool:
+    """Whether the capitalised words after "and" at ``j`` end in a legal form ("... Co., Ltd")."""
+    k = j + 1
+    while k < len(toks) and k < j + 5 and _capitalised(toks[k]):
+        if toks[k].lower_.strip(".") in lx.LEGAL_SUFFIXES:
+            return True
+        k += 1
+    return False
 
 
 def _names_a_venue(toks: list[Any], i: int, j: int) -> bool:
