@@ -1,0 +1,53 @@
+"""Who took part in an event: attended, exhibited, spoke, signed up, was a guest.
+
+Exhibiting verbs ask ``exhibitor`` first (falling back to ``participant``); speaking verbs ask
+the people among the participants; every other verb asks ``participant``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..base import Form, Question, form
+from ..grammar import ADV, AUX, WHO, X, verb_pattern
+from ..graph import first_nonempty, objects
+from ..results import Answer
+
+_TAKING_PART = verb_pattern([
+    "attend", "take part in", "participate in", "join", "go to", "sign up for",
+    "register for", "visit", "be present at", "gather at", "gather for",
+])
+_EXHIBITING = verb_pattern(["exhibit at", "exhibit in", "exhibit during"])
+_SHOWING = verb_pattern(["show", "showcase", "display", "present", "launch", "unveil", "exhibit",
+                         "bring"])
+_SPEAKING = verb_pattern(["speak at", "speak during", "address", "deliver speeches at",
+                          "deliver a speech at", "give speeches at", "give a speech at",
+                          "give a keynote at", "deliver keynotes at", "talk at"])
+
+
+def participants(q: Question) -> list[Answer]:
+    """Participants of X (exhibitors first for showing verbs, people for speaking verbs)."""
+    verb = (q.slot("verb") or "").lower()
+    types = q.types
+    if re.match(r"(exhibit|show|display|present|launch|unveil|bring|brought)", verb):
+        return q.about_x(lambda e: first_nonempty(
+            lambda: objects(q.store, e.iri, "exhibitor", types),
+            lambda: objects(q.store, e.iri, "participant", types),
+        ))
+    if re.match(r"(spe|spo|addr|deliver|give|gave|talk|speaker)", verb) and not types:
+        types = ("Person",)
+        q.note("speakers are read as the people among the participants")
+    return q.about_x(lambda e: objects(q.store, e.iri, "participant", types))
+
+
+FORMS: tuple[Form, ...] = (
+    form("participants", "who attended / exhibited at / spoke at X; which hospitals took part in X",
+         participants,
+         rf"^{WHO} {AUX}{ADV}(?P<verb>{_TAKING_PART}|{_EXHIBITING}|{_SPEAKING}"
+         rf"|{_SHOWING} .+? (?:at|in|during)) {X}$",
+         rf"^{WHO} (?:was|were|is|are|will be) (?:the |a |an )?(?P<verb>guests? of honou?r"
+         rf"|participants?|exhibitors?|attendees?|speakers?|guests?|participating \w+"
+         rf"|present) (?:at|of|in|during) {X}$",
+         query="EVENT kgo:participant ?answer (kgo:exhibitor for exhibiting verbs)",
+         prefer=("Event",)),
+)

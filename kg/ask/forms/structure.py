@@ -1,0 +1,145 @@
+"""How events and bodies hang together: theme, series, editions, parts, parents, X's events."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from kg import vocab
+from kg.lookup import describe_nodes, select
+from kg.query import fact_evidence
+
+from ..base import Answerer, Form, Question, form
+from ..grammar import EVENT_NOUNS, T, X, inflections, verb_pattern
+from ..graph import Collector, first_nonempty, objects, subjects
+from ..results import Answer
+from .event_agents import VERBS as AGENT_VERBS
+
+
+def _object_of(relation: str) -> Answerer:
+    def answer(q: Question) -> list[Answer]:
+        return q.about_x(lambda e: objects(q.store, e.iri, relation, q.types))
+
+    answer.__doc__ = f"Objects of X -{relation}->."
+    return answer
+
+
+def _subject_of(relation: str) -> Answerer:
+    def answer(q: Question) -> list[Answer]:
+        return subjects(q.store, q.x.iri, relation, q.types)
+
+    answer.__doc__ = f"Subjects of ? -{relation}-> X."
+    return answer
+
+
+def parent_organization(q: Question) -> list[Answer]:
+    """X's parent organisation; the asked kind ("ministry") filters only if something fits."""
+    return first_nonempty(
+        lambda: objects(q.store, q.x.iri, "parentOrganization", q.types),
+        lambda: objects(q.store, q.x.iri, "parentOrganization"),
+    )
+
+
+def parent_event(q: Question) -> list[Answer]:
+    """The event X is part of (subEventOf, upward); for an agreement, via where it was signed."""
+    if "Agreement" in q.x.types:
+        events = objects(q.store, q.x.iri, "signedAt")
+        parents = [p for e in events if e.iri for p in objects(q.store, e.iri, "subEventOf")]
+        return parents or events
+    return objects(q.store, q.x.iri, "subEventOf")
+
+
+# Verbs of "which events did X VERB": relation from X's side.
+_EVENT_VERBS: dict[str, str] = {
+    **{v: rel for v, (rel, _) in AGENT_VERBS.items()},
+    "exhibit at": "exhibitor", "exhibit in": "exhibitor", "attend": "participant",
+    "take part in": "participant", "participate in": "participant", "join": "participant",
+    "speak at": "participant", "sign at": "signedAt", "sign agreements at": "signedAt",
+    "sign an agreement at": "signedAt",
+}
+_EVENTS_SIGNED = "SELECT ?n ?a ?e WHERE { ?a kgo:party ?n ; kgo:signedAt ?e }"
+
+
+def _relation_of(verb: str) -> str:
+    v = verb.lower()
+    for base, rel in _EVENT_VERBS.items():
+        if v in inflections(base):
+            return rel
+    return "signedAt" if v.startswith("sign") else "participant"
+
+
+def events_of(q: Question) -> list[Answer]:
+    """Events X hosted / organized / attended / exhibited at / signed agreements at."""
+    relation = _relation_of(q.slot("verb") or "")
+    ent = q.x
+    if relation == "signedAt":
+        out = Collector()
+        rows = select(q.store, _EVENTS_SIGNED, n=ox.NamedNode(ent.iri))
+        pairs = [(r["a"].value, r["e"].value) for r in rows
+                 if isinstance(r["a"], ox.NamedNode) and isinstance(r["e"], ox.NamedNode)]
+        refs = describe_nodes(q.store, [e for _, e in pairs])
+        for a, e in pairs:
+            ev = fact_evidence(q.store, a, vocab.ont("party"), ox.NamedNode(ent.iri))
+            out.add(refs[e].label, e, ev, refs[e].types)
+        return out.result()
+    answers = subjects(q.store, ent.iri, relation)
+    if relation == "host" and not answers and "Event" in ent.types:
+        q.note("an event 'hosts' the events that are part of it")
+        answers = subjects(q.store, ent.iri, "subEventOf")
+    return answers
+
+
+_SIGN_AT = r"sign(?:ed)? (?:\w+ )?(?:at|during)"
+_EVENT_VERB_RE = verb_pattern([v for v in _EVENT_VERBS if not v.startswith("sign")])
+_FEATURE = verb_pattern(["feature", "include", "have", "contain", "comprise", "hold", "host",
+                         "offer", "stage", "open", "launch", "set up", "add", "unveil", "organize"])
+
+FORMS: tuple[Form, ...] = (
+    form("events-of", "which events did X host / attend / sign at", events_of,
+         rf"^(?:what|which) {EVENT_NOUNS} (?:did|does|do|has|have|had|will) {X} "
+         rf"(?P<verb>{_SIGN_AT}|{_EVENT_VERB_RE})$",
+         rf"^where (?:did|has|have) {X} (?P<verb>sign(?:ed)?)(?: [\w\s-]+)?$",
+         query="?event kgo:<relation of the verb> X (or ?a kgo:party X ; kgo:signedAt ?event)"),
+    form("theme", "what is the theme of X", _object_of("theme"),
+         r"^what (?:is|was|are|were|will be) (?:the )?(?:main |central |overall )?(?:theme|themes"
+         rf"|motto|slogan) (?:of|for) {X}$",
+         rf"^what (?:is|was) {X}'s theme$",
+         rf"^what theme (?:did|does|will) {X} have$",
+         query="EVENT kgo:theme ?text", prefer=("Event",)),
+    form("series", "which series is X an edition of", _object_of("inSeries"),
+         rf"^(?:which|what) (?:event )?series (?:is|was|does) {X} (?:an edition of|an "
+         r"instance of|a part of|part of|belong to|in)$",
+         rf"^what is {X} an edition of$",
+         query="EVENT kgo:inSeries ?series", prefer=("Event",)),
+    form("editions", "what are the editions of X", _subject_of("inSeries"),
+         rf"^(?:what|which) (?:are|were) (?:the )?editions of {X}$",
+         rf"^(?:what|which) editions of {X} (?:are|were) (?:there|held|known)$",
+         rf"^list (?:the )?editions of {X}$",
+         query="?event kgo:inSeries SERIES", prefer=("EventSeries",)),
+    form("part-of", "which fair includes X / during which fair was X held", parent_event,
+         rf"^(?:which|what) {EVENT_NOUNS} (?:includes?|included|contains?|contained"
+         rf"|features?|featured|had|has) {X}$",
+         rf"^(?:which|what) {EVENT_NOUNS} (?:is|was) {X} (?:a )?part of$",
+         rf"^during (?:which|what) {EVENT_NOUNS} (?:was|is|were|did) {X} (?:held|take place"
+         r"|signed|happen|hold|staged|organi[sz]ed)$",
+         rf"^what (?:is|was) {X} (?:a )?part of$",
+         rf"^(?:which|what) {EVENT_NOUNS} (?:was|is) {X} (?:held|staged|organi[sz]ed) "
+         r"(?:during|at|within|as part of)$",
+         query="EVENT kgo:subEventOf ?event (an agreement: via kgo:signedAt)",
+         prefer=("Event",)),
+    form("sub-events", "what themed exhibitions / sub-forums did X feature / open",
+         _subject_of("subEventOf"),
+         rf"^(?:what|which) (?P<type>{T}) (?:did|does|do|will|has|have) {X} {_FEATURE}$",
+         rf"^(?:what|which) (?:are|were) (?:the )?(?:sub-?events|sub-?forums|side events"
+         r"|sub-?exhibitions|themed exhibitions|special exhibitions|exhibitions|forums"
+         rf"|pavilions|sessions|parallel forums|activities|sections) (?:of|at|in|within) {X}$",
+         query="?event kgo:subEventOf EVENT", prefer=("Event",)),
+    form("parent-organization", "which ministry is X under / which university is X affiliated to",
+         parent_organization,
+         rf"^(?:which|what) (?P<type>{T}) (?:is|was|are|were) {X} (?:under|part of|a part of"
+         r"|affiliated with|affiliated to|subordinate to|a unit of|attached to|a branch of"
+         r"|a subsidiary of|owned by|run by)$",
+         rf"^(?:which|what) (?P<type>{T}) does {X} (?:belong to|report to|fall under)$",
+         rf"^what is the parent (?:organi[sz]ation|body|company|ministry) of {X}$",
+         rf"^(?:who|what) does {X} (?:belong to|report to)$",
+         query="X kgo:parentOrganization ?org"),
+)
