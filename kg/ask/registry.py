@@ -1,8 +1,9 @@
 """The ordered registry of question forms, and :func:`ask`, which reads and answers a question.
 
 Forms are tried in the order of :data:`FORMS`; the first pattern that reads the whole
-question wins, so specific forms stand before general ones: "which events did X host"
-before "who hosted X", "when was AGREEMENT signed" before "when was X", "who is the host of
+question wins, so specific forms stand before general ones: "where did X sign with Y"
+before "where did X sign", "which events did X host" before "who hosted X", "when was
+AGREEMENT signed" before "when was X", "who is the host of
 X" before "who is the ROLE of X". To add a form, write it in the module of its family under
 ``kg/ask/forms/`` and place it here.
 """
@@ -29,9 +30,9 @@ def _named(forms: tuple[Form, ...], *names: str) -> tuple[Form, ...]:
 
 FORMS: tuple[Form, ...] = (
     *connection.FORMS,
+    *_named(agreements.FORMS, "when-signed", "where-signed", "signed-at"),
     *_named(structure.FORMS, "events-of"),
-    *_named(agreements.FORMS, "when-signed", "where-signed", "signed-at", "signed-with",
-            "parties"),
+    *_named(agreements.FORMS, "signed-with", "parties"),
     *_named(event_agents.FORMS, "hosts", "organizers", "presiders"),
     *participants.FORMS,
     *_named(time_place.FORMS, "when-start", "when-end", "country", "where"),

@@ -11,6 +11,7 @@ from kg.query import fact_evidence
 from ..base import Answerer, Form, Question, form
 from ..grammar import EVENT_NOUNS, T, X, inflections, verb_pattern
 from ..graph import Collector, first_nonempty, objects, subjects
+from ..phrases import content_words
 from ..results import Answer
 from .event_agents import VERBS as AGENT_VERBS
 
@@ -29,6 +30,23 @@ def _subject_of(relation: str) -> Answerer:
 
     answer.__doc__ = f"Subjects of ? -{relation}-> X."
     return answer
+
+
+def sub_events(q: Question) -> list[Answer]:
+    """Events that are part of X; the asked noun ("which sections") keeps those it names.
+
+    A noun that is no entity type ("sections", "pavilions") keeps the parts whose names hold
+    it, when some do; when none do, every part answers (the news names pavilions by theme).
+    """
+    found = subjects(q.store, q.x.iri, "subEventOf", q.types)
+    asked = (q.slot("type") or "").split()
+    if q.types or not asked:
+        return found
+    noun = content_words(asked[-1])
+    named = [a for a in found if noun and noun <= content_words(a.label)]
+    if named and len(named) < len(found):
+        q.note(f"kept the parts named {asked[-1]!r}")
+    return named or found
 
 
 def parent_organization(q: Question) -> list[Answer]:
@@ -127,7 +145,7 @@ FORMS: tuple[Form, ...] = (
          query="EVENT kgo:subEventOf ?event (an agreement: via kgo:signedAt)",
          prefer=("Event",)),
     form("sub-events", "what themed exhibitions / sub-forums did X feature / open",
-         _subject_of("subEventOf"),
+         sub_events,
          rf"^(?:what|which) (?P<type>{T}) (?:did|does|do|will|has|have) {X} {_FEATURE}$",
          rf"^(?:what|which) (?:are|were) (?:the )?(?:sub-?events|sub-?forums|side events"
          r"|sub-?exhibitions|themed exhibitions|special exhibitions|exhibitions|forums"
