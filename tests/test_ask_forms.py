@@ -40,7 +40,7 @@ def store() -> ox.Store:
     a.fact(fair, "participant", a.entity("Kelvin Medical", "Company"))
     a.fact(fair, "exhibitor", a.entity("Kelvin Medical", "Company"))
     hall = a.entity("Riverbend Expo Hall", "Venue")
-    city = a.entity("Riverbend City", "Place")
+    city = a.entity("Riverbend City", "Place", "Riverbend")
     a.fact(fair, "location", hall)
     a.fact(fair, "location", city)
     a.fact(hall, "locatedIn", city)
@@ -73,6 +73,11 @@ def store() -> ox.Store:
     b.agreement("strategic cooperation agreement", [[uni], [hosp]], event=ceremony)
     forum = b.entity("Pinehurst Health Forum", "Event")
     b.fact(forum, "organizer", b.entity("Pinehurst Medical Society", "Organization"))
+    b.fact(forum, "location", b.entity("Pinehurst Convention Center", "Venue"))
+    b.fact(forum, "location", b.entity("Pinehurst", "Place"))  # nothing says the center is in it
+    mayor, government = b.entity("Karl Vik", "Person"), b.entity("Pinehurst Municipal Government",
+                                                                  "GovernmentBody")
+    b.post(mayor, "Mayor", government)
     expo = b.entity("International (Pinehurst) Herb Expo 2024", "Event")
     b.fact(expo, "host", b.entity("Herbal Trade Union", "Organization"))
     cut = b.entity("Pinehurst City Maternity", "Hospital")
@@ -148,7 +153,13 @@ CASES = [
     ("who is the director of the Riverbend Commerce Bureau", "post-holder", ["Omar Idris"]),
     ("who is an executive with the Riverbend Commerce Bureau", "post-holder",
      ["Omar Idris", "Sven Ek"]),
-    # editions, brackets, names the graph knows only in part
+    # a venue is more exact than a town named beside it; "which city" asks the town
+    ("where was the Pinehurst Health Forum held", "where", ["Pinehurst Convention Center"]),
+    ("which city was the Pinehurst Health Forum held in", "where", ["Pinehurst"]),
+    # a place's posts held in the government named after it
+    ("who is the mayor of Pinehurst", "post-holder", ["Karl Vik"]),
+    # editions, brackets, names the graph knows only in part or with a place in front
+    ("who is the president of Riverbend Northgate Hospital", "post-holder", ["Mara Quist"]),
     ("when did the 5th Riverbend Medical Fair start", "when-start", ["2023-06-12"]),
     ("when did the 6th Riverbend Medical Fair 2022 start", "when-start", ["2022-06-01"]),
     ("who organized the Pinehurst Health Forum (Northern Region)", "organizers",

@@ -101,11 +101,14 @@ def merge(*lists: list[Answer]) -> list[Answer]:
 _LOCATED_IN = "SELECT ?a ?b WHERE { ?a kgo:locatedIn ?b }"
 
 
-def most_specific_places(store: ox.Store, answers: list[Answer]) -> list[Answer]:
+def most_specific_places(store: ox.Store, answers: list[Answer], *,
+                         venues_first: bool = False) -> list[Answer]:
     """Drop a place another answer lies in ("Hall 3" and "Lakeside": keep "Hall 3").
 
-    Only ``locatedIn`` facts in the graph count, followed upwards; an event held "in Hall 3 in
+    ``locatedIn`` facts in the graph count, followed upwards; an event held "in Hall 3 in
     Lakeside" is asked where it was, and the hall is the answer the graph can be most exact on.
+    With ``venues_first`` (an event's location), venues alone answer when there are some, as
+    a venue is always more exact than a city or district named beside it.
     """
     iris = {a.iri for a in answers if a.iri}
     containers: set[str] = set()
@@ -121,4 +124,6 @@ def most_specific_places(store: ox.Store, answers: list[Answer]) -> list[Answer]
                     seen.add(up.value)
                     frontier.append(up.value)
         containers |= (seen - {a.iri}) & iris
-    return [a for a in answers if a.iri not in containers]
+    kept = [a for a in answers if a.iri not in containers]
+    venues = [a for a in kept if "Venue" in a.types]
+    return venues if venues_first and venues else kept

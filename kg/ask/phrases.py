@@ -17,7 +17,9 @@ their own, rule by rule (:data:`RULES`, in order):
   health section of the expo" finds "section for public health");
 - **cut name**: a phrase longer than a name the graph knows, cut at "and", "of", "'s" or a
   bracket ("Summit Hospital of Lakeside and Riverside" when the graph knows only "Summit
-  Hospital of Lakeside"), if the known name is at least half the phrase.
+  Hospital of Lakeside"), if the known name is at least half the phrase;
+- **place in front**: "Lakeside Summit Hospital" is "Summit Hospital" when "Lakeside" is a
+  place the graph knows and "Summit Hospital" a name it bears exactly.
 
 Each rule states how it read the phrase (``Resolved.how``) for ``kg ask --explain``.
 Values reach SPARQL only as bound substitutions.
@@ -112,6 +114,16 @@ def _by_name(store: ox.Store, name: str, prefer: Sequence[str]) -> EntityRef | N
         return resolve(store, name, prefer=prefer)
     except EntityNotFoundError:
         return None
+
+
+def _exactly(store: ox.Store, name: str, prefer: Sequence[str] = ()) -> EntityRef | None:
+    """The node bearing ``name`` itself (label or alias, normalised), not a looser match."""
+    try:
+        found = resolve(store, name, prefer=prefer)
+    except (EntityNotFoundError, AmbiguousEntityError):
+        return None
+    wanted = normalize_name(name)
+    return found if wanted in {normalize_name(n) for n in names_of(found)} else None
 
 
 def _sub_resolve(store: ox.Store, phrase: str, prefer: Sequence[str], depth: int) -> EntityRef | None:
@@ -331,14 +343,30 @@ def _cut_name(store: ox.Store, name: str, prefer: Sequence[str], depth: int) -> 
         head = name[: m.start()].strip()
         if len(head.split()) < 2 or 2 * len(head.split()) < words:
             continue
-        found = _by_name(store, head, prefer)
-        if found is not None and normalize_name(head) in {normalize_name(n) for n in names_of(found)}:
+        found = _exactly(store, head, prefer)
+        if found is not None:
             return Resolved("", name, found, f"the longest known name it starts with: {head!r}")
+    return None
+
+
+def _place_prefix(store: ox.Store, name: str, prefer: Sequence[str], depth: int) -> Resolved | None:
+    words = name.split()
+    for n in (1, 2):
+        if len(words) - n < 2:
+            break
+        place, rest = " ".join(words[:n]), " ".join(words[n:])
+        where = _exactly(store, place, ("Place",))
+        if where is None or "Place" not in where.types:
+            continue
+        found = _exactly(store, rest, prefer)
+        if found is not None and "Place" not in found.types:
+            return Resolved("", name, found, f"without the place name in front: {rest!r}")
     return None
 
 
 RULES: tuple[Rule, ...] = (
     _variants, _edition, _signing_ceremony, _between, _opening, _part_of, _cut_name,
+    _place_prefix,
 )
 
 

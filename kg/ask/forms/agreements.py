@@ -120,7 +120,7 @@ def signing_places(store: ox.Store, agreement: str) -> list[Answer]:
     events = signing_events(store, agreement)
     places = [p for e in events for p in objects(store, e, "location")]
     if places:
-        return most_specific_places(store, places)
+        return most_specific_places(store, places, venues_first=True)
     refs = describe_nodes(store, events)
     ev = agreement_evidence(store, agreement)
     out = Collector()
@@ -144,7 +144,8 @@ def where_signed(q: Question) -> list[Answer]:
         return [p for a in _pair_agreements(q) for p in signing_places(q.store, a)]
     if "Agreement" in q.x.types:
         return signing_places(q.store, q.x.iri)
-    return q.about_x(lambda e: most_specific_places(q.store, objects(q.store, e.iri, "location")))
+    return q.about_x(lambda e: most_specific_places(
+        q.store, objects(q.store, e.iri, "location"), venues_first=True))
 
 
 def signed_at(q: Question) -> list[Answer]:

@@ -44,7 +44,10 @@ def where(q: Question) -> list[Answer]:
     def places(relation: str) -> list[Answer]:
         found = q.about_x(lambda e: objects(q.store, e.iri, relation))
         fitting = [a for a in found if set(q.types) & set(a.types)] if q.types else found
-        return most_specific_places(q.store, fitting or found)
+        if q.types == ("Place",):  # "which city": a city, not the hall beside it
+            fitting = [a for a in fitting if "Venue" not in a.types] or fitting
+        return most_specific_places(q.store, fitting or found,
+                                    venues_first=relation == "location" and not q.types)
 
     return first_nonempty(lambda: places("location"), lambda: places("locatedIn"),
                           lambda: places("country"))
