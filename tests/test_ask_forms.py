@@ -71,6 +71,10 @@ def store() -> ox.Store:
     b.fact(ceremony, "participant", b.entity("Pia Lund", "Person"))
     b.fact(ceremony, "participant", b.entity("Leo Brandt", "Person"))
     b.agreement("strategic cooperation agreement", [[uni], [hosp]], event=ceremony)
+    gala = b.entity("launch ceremony of the joint clinic between Westbrook College and Eastmere "
+                    "Clinic", "Event", scoped=True)  # the clinic is no node of its own
+    b.entity("Westbrook College", "Organization", "WBC")
+    b.fact(gala, "startDate", "2023-09-09")
     forum = b.entity("Pinehurst Health Forum", "Event")
     b.fact(forum, "organizer", b.entity("Pinehurst Medical Society", "Organization"))
     b.fact(forum, "location", b.entity("Pinehurst Convention Center", "Venue"))
@@ -133,6 +137,8 @@ CASES = [
      "when-start", ["2023-07-04"]),
     ("who attended the signing ceremony between LMU and Northgate Hospital", "participants",
      ["Leo Brandt", "Pia Lund"]),
+    ("when was the launch ceremony between WBC and Eastmere Clinic held",
+     "when-start", ["2023-09-09"]),
     ("when was the memorandum of understanding between Kelvin Medical and the Riverbend "
      "Commerce Bureau signed", "when-signed", ["2023-06-13"]),
     ("when did Kelvin Medical sign a memorandum with Riverbend Commerce Bureau", "when-signed",

@@ -253,36 +253,46 @@ def _pairs(text: str) -> list[tuple[str, str]]:
     return [(" and ".join(parts[:i]), " and ".join(parts[i:])) for i in range(1, len(parts))]
 
 
+def _side_in(text: str, phrase: str, ref: EntityRef | None) -> bool:
+    """Does an event's name mention one side of "between A and B" (by a name of the node the
+    side resolved to, or else by every word of the side as written)?"""
+    if ref is not None and _mentions(text, ref):
+        return True
+    words = content_words(phrase)
+    return bool(words) and words <= content_words(text)
+
+
 def _between(store: ox.Store, name: str, prefer: Sequence[str], depth: int) -> Resolved | None:
     m = _BETWEEN.match(name)
     if not m:
         return None
     head = m.group("head")
+    is_agreement = bool(_AGREEMENT_NOUNS.search(head)) or not head
+    want = content_words(head)
+    token = max(want, key=len) if want else ""
+    named = (
+        [describe_node(store, iri) for iri in _iris(select(store, _EVENTS_NAMED, tok=ox.Literal(token)), "n")]
+        if token and not is_agreement else []
+    )
     for left, right in _pairs(m.group("pair")):
         a = _sub_resolve(store, left, (), depth)
-        b = _sub_resolve(store, right, (), depth) if a is not None else None
-        if a is None or b is None:
-            continue
-        agreements = agreements_between(store, a.iri, b.iri)
-        if _AGREEMENT_NOUNS.search(head) or not head:
+        b = _sub_resolve(store, right, (), depth)
+        agreements = agreements_between(store, a.iri, b.iri) if a and b else []
+        if is_agreement:
             refs = describe_nodes(store, agreements)
             fits = [r for r in refs.values() if kind_matches(head, _kind_of(r))] or list(refs.values())
-            if len(fits) == 1:
+            if a and b and len(fits) == 1:
                 return Resolved("", name, fits[0], f"the agreement of {a.label!r} and {b.label!r}")
             continue
         events = {e for ag in agreements for e in signing_events(store, ag)}
-        want = content_words(head)
-        token = max(want, key=len) if want else ""
-        if token:
-            for iri in _iris(select(store, _EVENTS_NAMED, tok=ox.Literal(token)), "n"):
-                ref = describe_node(store, iri)
-                text = " ".join(names_of(ref))
-                if want <= content_words(text) and _mentions(text, a) and _mentions(text, b):
-                    events.add(iri)
+        for ref in named:
+            text = " ".join(names_of(ref))
+            if want <= content_words(text) and _side_in(text, left, a) and _side_in(text, right, b):
+                events.add(ref.iri)
+        sides = f"{(a.label if a else left)!r} and {(b.label if b else right)!r}"
         if len(events) == 1:
             (event,) = events
-            return Resolved("", name, describe_node(store, event),
-                            f"the {head or 'event'} of {a.label!r} and {b.label!r}")
+            return Resolved("", name, describe_node(store, event), f"the {head} of {sides}")
         if not events and len(agreements) == 1 and re.search(r"\bsign", head, re.I):
             return Resolved("", name, describe_node(store, agreements[0]),
                             "the agreement itself (the graph has no event where it was signed)")
