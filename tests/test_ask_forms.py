@@ -116,6 +116,8 @@ CASES = [
     ("which international speakers spoke at the Riverbend Medical Fair 2023", "participants",
      ["Tomas Edlund"]),
     ("which companies have signed up for RMF 2023", "participants", ["Kelvin Medical"]),
+    ("who attended RMF 2023", "participants", ["Tomas Edlund"]),  # "who": the people
+    ("which hospitals took part in RMF 2023", "participants", ["Northgate Hospital"]),
     # the opening of an event: its ceremony if it has facts, else the event itself
     ("who spoke at the opening of RMF 2023", "participants", ["Tomas Edlund"]),
     ("where was the opening ceremony of RMF 2023 held", "where", ["Hall 2"]),

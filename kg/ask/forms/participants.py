@@ -1,7 +1,9 @@
 """Who took part in an event: attended, exhibited, spoke, signed up, was a guest.
 
 Exhibiting verbs ask ``exhibitor`` first (falling back to ``participant``); speaking verbs ask
-the people among the participants; every other verb asks ``participant``.
+the people among the participants; every other verb asks ``participant``, and a bare "who"
+("who attended X") the people among them when there are some (news lists the bodies that
+took part beside the people, and "who" asks for the people; "which companies" asks for them).
 """
 
 from __future__ import annotations
@@ -37,7 +39,13 @@ def participants(q: Question) -> list[Answer]:
     if re.match(r"(spe|spo|addr|deliver|give|gave|talk|speaker)", verb) and not types:
         types = ("Person",)
         q.note("speakers are read as the people among the participants")
-    return q.about_x(lambda e: objects(q.store, e.iri, "participant", types))
+    found = q.about_x(lambda e: objects(q.store, e.iri, "participant", types))
+    if q.slot("type") is None and q.text.lower().lstrip().startswith("who "):
+        people = [a for a in found if "Person" in a.types]
+        if people and len(people) < len(found):
+            q.note("'who' attended: the people among the participants")
+            return people
+    return found
 
 
 FORMS: tuple[Form, ...] = (
