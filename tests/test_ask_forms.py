@@ -275,3 +275,21 @@ def test_cli_explain(store: ox.Store, tmp_path: Path, cli: Cli) -> None:
     bad = cli("ask", "who spoke at the opening of the Nowhere Gala")
     assert bad.exit_code == 1 and bad.stderr.startswith("Error: ")
     assert cli("ask", "tell me about RMF 2023").exit_code == 2
+
+
+def test_doctests_of_the_ask_package() -> None:
+    """The examples in the package's docstrings run (and pass) with the suite."""
+    import doctest
+    import importlib
+    import pkgutil
+
+    import kg.ask
+
+    names = [m.name for m in pkgutil.walk_packages(kg.ask.__path__, "kg.ask.")]
+    assert {"kg.ask.phrases.names", "kg.ask.forms.posts", "kg.ask.roles"} <= set(names)
+    attempted = 0
+    for name in ["kg.ask", *names]:
+        result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+        assert result.failed == 0, name
+        attempted += result.attempted
+    assert attempted >= 20

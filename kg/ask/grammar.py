@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg.lookup import EntityRef
 from kg.names import normalize_name
 
 # Words naming a kind of answer -> the kgo types it admits (matched on the word's start).
@@ -197,3 +198,29 @@ def kind_matches(asked: str | None, kind: str) -> bool:
         return True
     want = _fold_words(asked) - _GENERIC_KIND_WORDS
     return want <= _fold_words(kind)
+
+
+# ---------------------------------------------------------------- words of names
+
+_STOP = frozenset({"the", "a", "an", "of", "for", "on", "in", "at", "and", "to", "with", "s"})
+
+
+def content_words(text: str) -> set[str]:
+    """Normalised words without stop words, plural "s" folded ("Sections of X" -> section, x).
+
+    >>> sorted(content_words("the Public Health Sections of the Expo"))
+    ['expo', 'health', 'public', 'section']
+    """
+    words = normalize_name(text).split()
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words} - _STOP
+
+
+def names_of(ref: EntityRef) -> list[str]:
+    """Every name a node bears (label first, then aliases)."""
+    return [ref.label, *ref.aliases]
+
+
+def mentions(text: str, ref: EntityRef) -> bool:
+    """Does ``text`` contain one of the node's names (as whole words, normalised)?"""
+    hay = f" {normalize_name(text)} "
+    return any(n and f" {n} " in hay for n in (normalize_name(x) for x in names_of(ref)))

@@ -127,3 +127,37 @@ def most_specific_places(store: ox.Store, answers: list[Answer], *,
     kept = [a for a in answers if a.iri not in containers]
     venues = [a for a in kept if "Venue" in a.types]
     return venues if venues_first and venues else kept
+
+
+# ---------------------------------------------------------------- agreements and parts
+
+_PARTY_PAIR = "SELECT ?x ?y ?a WHERE { ?a kgo:party ?x ; kgo:party ?y }"
+_SIGNED_AT = "SELECT ?a ?e WHERE { ?a kgo:signedAt ?e }"
+_SUB_EVENTS = "SELECT ?e ?s WHERE { ?s kgo:subEventOf ?e }"
+_EDITIONS = "SELECT ?e ?s WHERE { ?s kgo:inSeries ?e }"
+_START = "SELECT ?e ?d WHERE { ?e kgo:startDate ?d }"
+_EVENTS_NAMED = """
+SELECT DISTINCT ?tok ?n WHERE {
+  ?n a kgo:Event . { ?n rdfs:label ?name } UNION { ?n skos:altLabel ?name }
+  FILTER(CONTAINS(LCASE(STR(?name)), ?tok))
+}
+"""
+
+
+def iris_of(rows: list[ox.QuerySolution], var: str) -> list[str]:
+    return sorted({r[var].value for r in rows if isinstance(r[var], ox.NamedNode)})
+
+
+def agreements_between(store: ox.Store, a: str, b: str) -> list[str]:
+    """Agreements that both nodes are parties of."""
+    return iris_of(select(store, _PARTY_PAIR, x=ox.NamedNode(a), y=ox.NamedNode(b)), "a")
+
+
+def signing_events(store: ox.Store, agreement: str) -> list[str]:
+    """Events where an agreement was signed."""
+    return iris_of(select(store, _SIGNED_AT, a=ox.NamedNode(agreement)), "e")
+
+
+def sub_events(store: ox.Store, event: str) -> list[str]:
+    """Events that are part of ``event`` (``subEventOf``)."""
+    return iris_of(select(store, _SUB_EVENTS, e=ox.NamedNode(event)), "s")

@@ -15,8 +15,15 @@ from kg.query import Evidence, agreement_sides, counterparties, fact_evidence
 
 from ..base import Form, Question, form
 from ..grammar import AUX, EVENT_NOUNS, THE, WHO, T, X, Y, kind_matches
-from ..graph import Collector, first_nonempty, keep_types, most_specific_places, objects
-from ..phrases import agreements_between, signing_events
+from ..graph import (
+    Collector,
+    agreements_between,
+    first_nonempty,
+    keep_types,
+    most_specific_places,
+    objects,
+    signing_events,
+)
 from ..results import Answer
 
 SIGN = (r"(?:signed|sign|signs|signing|inked|ink|reached|reach|concluded|conclude|struck"

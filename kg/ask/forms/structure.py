@@ -9,9 +9,8 @@ from kg.lookup import describe_nodes, select
 from kg.query import fact_evidence
 
 from ..base import Answerer, Form, Question, form
-from ..grammar import EVENT_NOUNS, T, X, inflections, verb_pattern
+from ..grammar import EVENT_NOUNS, T, X, content_words, inflections, verb_pattern
 from ..graph import Collector, first_nonempty, objects, subjects
-from ..phrases import content_words
 from ..results import Answer
 from .event_agents import VERBS as AGENT_VERBS
 

@@ -1,0 +1,68 @@
+"""Entity phrases of a question -> nodes of the graph, by name or by description.
+
+A phrase is first looked up as a name (:func:`kg.lookup.resolve`: label, alias, all words).
+When no node bears it, the phrase is read as news writes about things that have no name of
+their own, rule by rule (:data:`RULES`, in order):
+
+- **variants**: "Harbor Expo (Lakeside)" is also tried as "Harbor Expo", "Center for X (CX)"
+  as "CX", "Institute of the Academy of Y" as "Institute of Academy of Y";
+- **edition**: "the 6th Harbor Expo 2022" is the 2022 edition of the series "Harbor Expo";
+- **signing ceremony of AGREEMENT** / "AGREEMENT signing ceremony": the event where the
+  agreement was signed (else the agreement itself, whose date and event answer "when/where");
+- **HEAD between A and B**: an agreement of parties A and B ("the cooperation agreement between
+  A and B") or the ceremony where one was signed, or an event whose name holds HEAD, A and B;
+- **opening of EVENT**: the event's opening ceremony if the graph has one (falling back to the
+  event itself), else the event;
+- **PART of EVENT**: a sub-event of EVENT whose name holds every word of PART ("the public
+  health section of the expo" finds "section for public health");
+- **cut name**: a phrase longer than a name the graph knows, cut at "and", "of", "'s" or a
+  bracket ("Summit Hospital of Lakeside and Riverside" when the graph knows only "Summit
+  Hospital of Lakeside"), if the known name is at least half the phrase;
+- **place in front**: "Lakeside Summit Hospital" is "Summit Hospital" when "Lakeside" is a
+  place the graph knows and "Summit Hospital" a name it bears exactly.
+
+Each rule states how it read the phrase (``Resolved.how``) for ``kg ask --explain``.
+Values reach SPARQL only as bound substitutions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pyoxigraph as ox
+
+from kg.errors import AmbiguousEntityError, EntityNotFoundError
+from kg.lookup import resolve
+
+from ..grammar import clean_phrase
+from ..results import Resolved
+from .base import Reader, Rule
+from .descriptions import between, opening, part_of, signing_ceremony
+from .names import cut_name, edition, place_prefix, variants
+
+RULES: tuple[Rule, ...] = (
+    variants, edition, signing_ceremony, between, opening, part_of, cut_name, place_prefix,
+)
+
+
+def resolve_phrase(store: ox.Store, slot: str, phrase: str, prefer: Sequence[str] = ()) -> Resolved:
+    """The node an entity phrase of a question means (see the module rules).
+
+    Raises what :func:`kg.lookup.resolve` raised for the phrase as a name when no rule reads
+    it either (EntityNotFoundError with suggestions, or AmbiguousEntityError).
+
+    >>> resolve_phrase(ox.Store(), "x", "the signing ceremony between A and B")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.errors.EntityNotFoundError: no entity named 'signing ceremony between A and B'; ...
+    """
+    name = clean_phrase(phrase)
+    try:
+        return Resolved(slot, phrase.strip(), resolve(store, name, prefer=prefer))
+    except (EntityNotFoundError, AmbiguousEntityError) as err:
+        failure = err
+    reader = Reader(store, RULES)
+    for rule in RULES:
+        got = rule(reader, name, prefer)
+        if got is not None:
+            return Resolved(slot, phrase.strip(), got.entity, got.how, got.fallbacks)
+    raise failure
