@@ -50,6 +50,15 @@ def store() -> ox.Store:
     opening = a.entity("opening ceremony", "Event", scoped=True)
     a.fact(opening, "subEventOf", fair)
     a.fact(opening, "location", a.entity("Hall 2", "Venue"))
+    for pavilion in ("Smart Wards", "Home Care"):  # theme pavilions, named by their theme only
+        a.fact(a.entity(pavilion, "Event", scoped=True), "subEventOf", fair)
+    a.fact(a.entity("Riverbend Innovation Summit", "Event"), "subEventOf", fair)
+    a.post(a.entity("Ida Berg", "Person"), "Party secretary and director",
+           a.entity("Harbor Trade Council", "Organization"))
+    school = a.entity("School of Dentistry, Lakemont University", "Organization")
+    a.post(a.entity("Jon Alm", "Person"), "dean", school)
+    a.fact(a.entity("visit to the school of dentistry of Lakemont University", "Event", scoped=True),
+           "participant", a.entity("Jon Alm", "Person"))
     hospital = a.entity("Northgate Hospital", "Hospital")
     a.post(a.entity("Mara Quist", "Person"), "President", hospital)
     a.post(a.entity("Leo Brandt", "Person"), "vice president", hospital)
@@ -116,6 +125,7 @@ CASES = [
     ("which international speakers spoke at the Riverbend Medical Fair 2023", "participants",
      ["Tomas Edlund"]),
     ("which companies have signed up for RMF 2023", "participants", ["Kelvin Medical"]),
+    ("which companies set up booths at RMF 2023", "participants", ["Kelvin Medical"]),
     ("who attended RMF 2023", "participants", ["Tomas Edlund"]),  # "who": the people
     ("which hospitals took part in RMF 2023", "participants", ["Northgate Hospital"]),
     # the opening of an event: its ceremony if it has facts, else the event itself
@@ -132,6 +142,9 @@ CASES = [
     ("which companies will exhibit in the digital dental care section of RMF 2023", "participants",
      ["Brightsmile Tech"]),
     ("what new section did RMF 2023 open", "sub-events", ["section for digital dental care"]),
+    ("what theme pavilions did RMF 2023 have", "sub-events", ["Home Care", "Smart Wards"]),
+    ("which companies took part in the digital dental care section of RMF 2023", "participants",
+     ["Brightsmile Tech"]),  # an exhibitor takes part
     # ceremonies and agreements named by description
     ("where was the signing ceremony between LMU and Northgate Hospital held", "where",
      ["Lakemont Campus"]),
@@ -159,6 +172,9 @@ CASES = [
     ("who is the vice-mayor of Riverbend City", "post-holder", ["Nils Dahl"]),
     ("who is the Party secretary of Riverbend City", "post-holder", ["Rita Holm"]),
     ("who is the director of the Riverbend Commerce Bureau", "post-holder", ["Omar Idris"]),
+    ("who is the director of the Harbor Trade Council", "post-holder", ["Ida Berg"]),  # 2 offices
+    ("who is the dean of the School of Dentistry of Lakemont University", "post-holder",
+     ["Jon Alm"]),  # a body, not the event whose name holds the same words
     ("who is an executive with the Riverbend Commerce Bureau", "post-holder",
      ["Omar Idris", "Sven Ek"]),
     # a venue is more exact than a town named beside it; "which city" asks the town

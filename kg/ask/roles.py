@@ -1,7 +1,8 @@
 """Matching the post a question names ("the president of X") against the posts in the graph.
 
 The match is exact on the role's title after normalisation, so "president" never finds a
-vice president and "vice president" never finds an executive vice president. Normalisation
+vice president and "vice president" never finds an executive vice president; a role that
+holds several offices ("Party secretary and director") matches each of them. Normalisation
 folds what does not change the office: case, hyphens, plurals, articles, ordinals left by the
 extractor ("2nd deputy mayor"), the level of government ("municipal Party secretary" is the
 Party secretary of a city), and synonyms ("vice" = "deputy", "chair" = "chairman",
@@ -64,13 +65,26 @@ def is_generic(asked: str) -> bool:
     return role_key(asked) != () and all(w in GENERIC_ROLES for w in role_key(asked))
 
 
+def offices(role: str) -> list[str]:
+    """The offices a role string holds: "Party secretary and director" holds two.
+
+    >>> offices("Party secretary and president"), offices("chairman, CEO")
+    (['Party secretary', 'president'], ['chairman', 'CEO'])
+    """
+    return [p for p in re.split(r"\s*(?:,|;|&|/|\band\b)\s*", role.strip()) if p]
+
+
 def role_matches(asked: str, role: str) -> bool:
-    """Is ``role`` (from the graph) the office ``asked`` names? Exact after normalisation.
+    """Is ``asked`` one of the offices ``role`` (from the graph) holds? Exact after normalisation.
 
     >>> role_matches("president", "President"), role_matches("president", "vice president")
     (True, False)
     >>> role_matches("vice-mayor", "deputy mayor"), role_matches("chair", "Chairwoman")
     (True, True)
+    >>> role_matches("director", "Party committee secretary and director")
+    True
     """
     want = role_key(asked)
-    return bool(want) and (want == role_key(role) or is_generic(asked))
+    if not want:
+        return False
+    return is_generic(asked) or any(want == role_key(o) for o in [role, *offices(role)])

@@ -1,7 +1,8 @@
 """Who took part in an event: attended, exhibited, spoke, signed up, was a guest.
 
 Exhibiting verbs ask ``exhibitor`` first (falling back to ``participant``); speaking verbs ask
-the people among the participants; every other verb asks ``participant``, and a bare "who"
+the people among the participants; every other verb asks ``participant`` (exhibitors count:
+an exhibitor takes part), and a bare "who"
 ("who attended X") the people among them when there are some (news lists the bodies that
 took part beside the people, and "who" asks for the people; "which companies" asks for them).
 """
@@ -12,7 +13,7 @@ import re
 
 from ..base import Form, Question, form
 from ..grammar import ADV, AUX, WHO, X, verb_pattern
-from ..graph import first_nonempty, objects
+from ..graph import first_nonempty, merge, objects
 from ..results import Answer
 
 _TAKING_PART = verb_pattern([
@@ -21,7 +22,7 @@ _TAKING_PART = verb_pattern([
 ])
 _EXHIBITING = verb_pattern(["exhibit at", "exhibit in", "exhibit during"])
 _SHOWING = verb_pattern(["show", "showcase", "display", "present", "launch", "unveil", "exhibit",
-                         "bring"])
+                         "bring", "set up", "open", "run"])  # "set up booths at X"
 _SPEAKING = verb_pattern(["speak at", "speak during", "address", "deliver speeches at",
                           "deliver a speech at", "give speeches at", "give a speech at",
                           "give a keynote at", "deliver keynotes at", "talk at"])
@@ -31,7 +32,7 @@ def participants(q: Question) -> list[Answer]:
     """Participants of X (exhibitors first for showing verbs, people for speaking verbs)."""
     verb = (q.slot("verb") or "").lower()
     types = q.types
-    if re.match(r"(exhibit|show|display|present|launch|unveil|bring|brought)", verb):
+    if re.match(r"(exhibit|show|display|present|launch|unveil|bring|brought|set|open|run|ran)", verb):
         return q.about_x(lambda e: first_nonempty(
             lambda: objects(q.store, e.iri, "exhibitor", types),
             lambda: objects(q.store, e.iri, "participant", types),
@@ -39,7 +40,8 @@ def participants(q: Question) -> list[Answer]:
     if re.match(r"(spe|spo|addr|deliver|give|gave|talk|speaker)", verb) and not types:
         types = ("Person",)
         q.note("speakers are read as the people among the participants")
-    found = q.about_x(lambda e: objects(q.store, e.iri, "participant", types))
+    found = q.about_x(lambda e: merge(objects(q.store, e.iri, "participant", types),
+                                      objects(q.store, e.iri, "exhibitor", types)))
     if q.slot("type") is None and q.text.lower().lstrip().startswith("who "):
         people = [a for a in found if "Person" in a.types]
         if people and len(people) < len(found):

@@ -126,7 +126,8 @@ FORMS: tuple[Form, ...] = (
          rf"^who (?:is|was|are|were|serves as|served as) (?:the |an? |its )?(?P<role>{T}) "
          rf"(?:of|at|in|for|with) {X}$",
          rf"^who (?:is|was|are|were) {X}'s? (?P<role>{T})$",
-         query="?person kgo:holds ?post . ?post kgo:postIn X ; kgo:roleName ROLE (exact)"),
+         query="?person kgo:holds ?post . ?post kgo:postIn X ; kgo:roleName ROLE (exact)",
+         prefer=("Organization", "Place")),
     form("post", "what is PERSON's post", post_of,
          rf"^what (?:is|was) {X}'s? (?:post|position|role|title|job)$",
          rf"^what (?:is|was) the (?:post|position|role|title|job) of {X}$",
