@@ -309,3 +309,25 @@ def test_doctests_of_the_ask_package() -> None:
         assert result.failed == 0, name
         attempted += result.attempted
     assert attempted >= 20
+
+
+def test_a_long_unknown_phrase_spends_a_bounded_number_of_lookups(
+    store: ox.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.ask.phrases as phrases
+    import kg.ask.phrases.base as base
+
+    calls: list[str] = []
+    real = base.resolve
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(str(args[1]))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(base, "resolve", counting)
+    monkeypatch.setattr(phrases, "resolve", counting)
+    question = ("who attended the opening of the closing session of the third forum of the "
+                "Nowhere Society of the Western Region and the Eastern Region of the Far North")
+    with pytest.raises(EntityNotFoundError, match="no entity named 'opening of the closing"):
+        ask(store, question)
+    assert 2 < len(calls) <= base.BUDGET + 1
