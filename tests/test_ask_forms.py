@@ -190,6 +190,10 @@ CASES = [
      ["Pinehurst Medical Society"]),
     ("who is the vice president of Pinehurst City Maternity and Child Hospital", "post-holder",
      ["Eva Strand"]),
+    ("who is the director of the Riverbend Commerce Bureau in Riverbend City", "post-holder",
+     ["Omar Idris"]),
+    ("who organized the Pinehurst Health Forum & Herb Market", "organizers",
+     ["Pinehurst Medical Society"]),
 ]
 
 

@@ -15,8 +15,8 @@ their own, rule by rule (:data:`RULES`, in order):
   event itself), else the event;
 - **PART of EVENT**: a sub-event of EVENT whose name holds every word of PART ("the public
   health section of the expo" finds "section for public health");
-- **cut name**: a phrase longer than a name the graph knows, cut at "and", "of", "'s" or a
-  bracket ("Summit Hospital of Lakeside and Riverside" when the graph knows only "Summit
+- **cut name**: a phrase longer than a name the graph knows, cut at "and", "&", "of", "in",
+  "at", "'s", a comma or a bracket ("Summit Hospital of Lakeside and Riverside" when the graph knows only "Summit
   Hospital of Lakeside"), if the known name is at least half the phrase;
 - **place in front**: "Lakeside Summit Hospital" is "Summit Hospital" when "Lakeside" is a
   place the graph knows and "Summit Hospital" a name it bears exactly.

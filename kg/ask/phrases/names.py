@@ -99,7 +99,7 @@ def edition(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None
     return Resolved("", name, base, f"{what} dropped: {rest!r}")
 
 
-_CUT = re.compile(r"(?: and | of |'s |’s | \(|, )", re.I)
+_CUT = re.compile(r"(?: and | & | of | in | at |'s |’s | \(|, )", re.I)
 
 
 def cut_name(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
