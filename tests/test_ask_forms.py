@@ -122,6 +122,8 @@ CASES = [
       "Riverbend Commerce Bureau"]),
     # speaking: the people among the participants
     ("who spoke at RMF 2023", "participants", ["Tomas Edlund"]),
+    ("who delivered a keynote speech at RMF 2023", "participants", ["Tomas Edlund"]),
+    ("who gave talks during RMF 2023", "participants", ["Tomas Edlund"]),
     ("which international speakers spoke at the Riverbend Medical Fair 2023", "participants",
      ["Tomas Edlund"]),
     ("which companies have signed up for RMF 2023", "participants", ["Kelvin Medical"]),
@@ -138,6 +140,9 @@ CASES = [
     ("where will the Research Institute of the Pinehurst Academy be built", "where",
      ["Pinehurst Science Park"]),
     ("when was RMF 2023 inaugurated", "when-start", ["2023-06-12"]),
+    ("when is RMF 2023 scheduled to open", "when-start", ["2023-06-12"]),
+    ("where is the Research Institute of Pinehurst Academy headquartered", "where",
+     ["Pinehurst Science Park"]),
     # a part of an event named by description
     ("which companies will exhibit in the digital dental care section of RMF 2023", "participants",
      ["Brightsmile Tech"]),

@@ -23,9 +23,11 @@ _TAKING_PART = verb_pattern([
 _EXHIBITING = verb_pattern(["exhibit at", "exhibit in", "exhibit during"])
 _SHOWING = verb_pattern(["show", "showcase", "display", "present", "launch", "unveil", "exhibit",
                          "bring", "set up", "open", "run"])  # "set up booths at X"
-_SPEAKING = verb_pattern(["speak at", "speak during", "address", "deliver speeches at",
-                          "deliver a speech at", "give speeches at", "give a speech at",
-                          "give a keynote at", "deliver keynotes at", "talk at"])
+_SPEAKING = verb_pattern(["speak at", "speak during", "address", "talk at", "speak to"])
+# "delivered a keynote speech at", "gave a talk during", "made remarks at"
+_SPEECH = (verb_pattern(["deliver", "give", "make"])
+           + r" (?:an? |the )?(?:\w+ )?(?:speech(?:es)?|talks?|keynotes?|remarks|addresses|address"
+           r"|presentations?|reports?|lectures?)(?: speech(?:es)?)? (?:at|during|to|in)")
 
 
 def participants(q: Question) -> list[Answer]:
@@ -37,7 +39,7 @@ def participants(q: Question) -> list[Answer]:
             lambda: objects(q.store, e.iri, "exhibitor", types),
             lambda: objects(q.store, e.iri, "participant", types),
         ))
-    if re.match(r"(spe|spo|addr|deliver|give|gave|talk|speaker)", verb) and not types:
+    if re.match(r"(spe|spo|addr|deliver|give|gave|made|make|talk|speaker)", verb) and not types:
         types = ("Person",)
         q.note("speakers are read as the people among the participants")
     found = q.about_x(lambda e: merge(objects(q.store, e.iri, "participant", types),
@@ -53,7 +55,7 @@ def participants(q: Question) -> list[Answer]:
 FORMS: tuple[Form, ...] = (
     form("participants", "who attended / exhibited at / spoke at X; which hospitals took part in X",
          participants,
-         rf"^{WHO} {AUX}{ADV}(?P<verb>{_TAKING_PART}|{_EXHIBITING}|{_SPEAKING}"
+         rf"^{WHO} {AUX}{ADV}(?P<verb>{_TAKING_PART}|{_EXHIBITING}|{_SPEAKING}|{_SPEECH}"
          rf"|{_SHOWING} .+? (?:at|in|during)) {X}$",
          rf"^{WHO} (?:was|were|is|are|will be) (?:the |a |an )?(?P<verb>guests? of honou?r"
          rf"|participants?|exhibitors?|attendees?|speakers?|guests?|participating \w+"

@@ -62,6 +62,8 @@ _PLACE_NOUNS = r"(?:city|place|venue|district|location|town|province|region|coun
 
 FORMS: tuple[Form, ...] = (
     form("when-start", "when was X held / when did X start", _date("startDate"),
+         rf"^when (?:is|was|are|were) {X} (?:scheduled|set|slated|due|expected) to (?:be )?"
+         rf"(?:{_START_VERBS}|{_HELD})$",
          rf"^when (?:is|was|does|did|will|do) {X} (?:officially )?{_START_VERBS}$",
          rf"^when (?:is|was|will|were|are) {X} (?:be )?{_HELD}$",
          rf"^what (?:is|was) the (?:start|starting|opening) date of {X}$",
@@ -76,13 +78,13 @@ FORMS: tuple[Form, ...] = (
     form("country", "which country is X from", country,
          rf"^(?:which|what) country (?:is|was|are|were|does) {X} (?:from|come from|based in"
          r"|headquartered in|located in|in)$",
-         rf"^where (?:is|was|are|were|does) {X} (?:from|come from|based|headquartered)$",
+         rf"^where (?:is|was|are|were|does) {X} (?:from|come from)$",
          rf"^what is the (?:home )?country of {X}$",
          query="X kgo:country ?place"),
     form("where", "where was X held / where is X located / which city is X in", where,
          rf"^where (?:is|was|will|does|did|are|were) {X} (?:be )?(?:held|located|hosted"
          r"|taking place|take place|took place|happening|staged|situated|convened|opened"
-         r"|built|set up|established|based|opening|inaugurated|launched|kicked off)$",
+         r"|built|set up|established|based|headquartered|opening|inaugurated|launched|kicked off)$",
          rf"^(?:in |at )?(?:which|what) (?P<type>{_PLACE_NOUNS}|{T}) (?:is|was|will|were|are|did) "
          rf"{X} (?:be )?(?:held|located|take place|hosted|staged|situated|built|based|in)"
          r"(?: in)?$",
