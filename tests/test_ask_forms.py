@@ -69,7 +69,7 @@ def store() -> ox.Store:
     a.post(a.entity("Omar Idris", "Person"), "director", bureau)
     a.post(a.entity("Sven Ek", "Person"), "deputy director-general", bureau)
     a.agreement("memorandum of understanding", [[a.entity("Kelvin Medical", "Company")], [bureau]],
-                date="2023-06-13")
+                date="2023-06-13", event=section)  # signed in the fair's dental care section
 
     b = ArticleGraph("campus.txt")
     uni = b.entity("Lakemont University", "Organization", "LMU")
@@ -169,6 +169,12 @@ CASES = [
      "signed", "signed-at", ["signing ceremony"]),
     ("when was the signing ceremony of the strategic cooperation agreement between LMU and "
      "Northgate Hospital held", "when-start", ["2023-07-04"]),
+    # who signed at an event (or at a part of it), and what
+    ("which companies signed agreements at RMF 2023", "signers-at", ["Kelvin Medical"]),
+    ("who signed a memorandum of understanding at RMF 2023", "signers-at",
+     ["Kelvin Medical", "Riverbend Commerce Bureau"]),
+    ("which agreements were signed at RMF 2023", "signers-at",
+     ["memorandum of understanding between Kelvin Medical and Riverbend Commerce Bureau"]),
     # exact roles
     ("who is the president of Northgate Hospital", "post-holder", ["Mara Quist"]),
     ("who is the vice president of Northgate Hospital", "post-holder", ["Leo Brandt"]),
@@ -270,6 +276,7 @@ def test_every_form_has_an_example_that_it_reads() -> None:
         "connection": "how is A connected to B", "events-of": "which events did A host",
         "when-signed": "when was A signed", "where-signed": "where was A signed",
         "signed-at": "at which event was A signed", "signed-with": "who signed with A",
+        "signers-at": "who signed agreements at A",
         "parties": "who signed A", "hosts": "who co-hosted A", "organizers": "who undertook A",
         "presiders": "who presided over A", "participants": "who spoke at A",
         "when-start": "when did A open", "when-end": "when did A close",

@@ -30,7 +30,7 @@ def _named(forms: tuple[Form, ...], *names: str) -> tuple[Form, ...]:
 
 FORMS: tuple[Form, ...] = (
     *connection.FORMS,
-    *_named(agreements.FORMS, "when-signed", "where-signed", "signed-at"),
+    *_named(agreements.FORMS, "when-signed", "where-signed", "signed-at", "signers-at"),
     *_named(structure.FORMS, "events-of"),
     *_named(agreements.FORMS, "signed-with", "parties"),
     *_named(event_agents.FORMS, "hosts", "organizers", "presiders"),

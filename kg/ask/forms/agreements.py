@@ -20,9 +20,11 @@ from ..graph import (
     agreements_between,
     first_nonempty,
     keep_types,
+    merge,
     most_specific_places,
     objects,
     signing_events,
+    sub_events,
 )
 from ..results import Answer
 
@@ -97,7 +99,7 @@ def agreement_evidence(store: ox.Store, agreement: str) -> list[Evidence]:
 def _pair_agreements(q: Question) -> list[str]:
     """Agreements between X and Y of the asked kind (all of them if the kind fits none)."""
     found = agreements_between(q.store, q.x.iri, q.y.iri)
-    return _of_kind(q, {a: (k, set()) for a, k in _kinds(q.store, found).items()})
+    return _of_kind(q, _kinds_and_parties(q.store, found))
 
 
 def _kinds(store: ox.Store, agreements: list[str]) -> dict[str, str]:
@@ -168,7 +170,37 @@ def signed_at(q: Question) -> list[Answer]:
     return first_nonempty(lambda: keep_types(found, q.types), lambda: found)
 
 
+_SIGNED_THERE = "SELECT ?e ?a WHERE { ?a kgo:signedAt ?e }"
+
+
+def signers_at(q: Question) -> list[Answer]:
+    """Who signed agreements at an event (or at its parts); "which agreements" lists them."""
+    events = [q.x.iri, *sub_events(q.store, q.x.iri)]
+    agreements = sorted({r["a"].value for e in events
+                         for r in select(q.store, _SIGNED_THERE, e=ox.NamedNode(e))
+                         if isinstance(r["a"], ox.NamedNode)})
+    chosen = _of_kind(q, _kinds_and_parties(q.store, agreements))
+    if "Agreement" in q.types:
+        refs = describe_nodes(q.store, chosen)
+        out = Collector()
+        for a in chosen:
+            out.add(refs[a].label, a, agreement_evidence(q.store, a), refs[a].types)
+        return out.result()
+    return merge(*(objects(q.store, a, "party", q.types) for a in chosen))
+
+
+def _kinds_and_parties(store: ox.Store, agreements: list[str]) -> dict[str, tuple[str, set[str]]]:
+    return {a: (k, set()) for a, k in _kinds(store, agreements).items()}
+
+
 FORMS: tuple[Form, ...] = (
+    form("signers-at", "who signed agreements at EVENT / which agreements were signed at EVENT",
+         signers_at,
+         rf"^{WHO} {AUX}{SIGN}(?: {THE}(?P<kind>(?:(?!\bwith\b)[\w\s'’-])+?))? "
+         rf"(?:at|during|on the sidelines of) {X}$",
+         rf"^(?:which|what) (?P<type>{T}) (?:was|were|have been|had been) signed (?:at|during) {X}$",
+         query="?a kgo:signedAt EVENT (or a part of it) ; kgo:party ?answer",
+         prefer=("Event",)),
     form("when-signed", "when was AGREEMENT signed / when did X sign with Y", when_signed,
          rf"^(?:when|on what date|on which date) (?:was|were|is) {X} (?:officially |formally )?"
          r"signed$",
