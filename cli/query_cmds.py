@@ -336,15 +336,16 @@ def ask(
     """Answer a question from the graph.
 
     Forms it reads: who signed (a KIND) with X; who signed AGREEMENT; when / where was
-    AGREEMENT signed; who hosted / co-hosted / sponsored / organized / undertook / presided
-    over X; who attended / exhibited at / spoke at X; which hospitals / companies took part
-    in X; where and when was X held; when did X start / end; where is X located; which events
-    did X host / attend / sign at; who is the ROLE of X (exact post: "president" is not "vice
-    president"); what is PERSON's post; what is the theme of X; which series is X an edition
-    of; what are the editions of X; which fair includes X; what themed exhibitions did X
-    feature; which country is X from; which ministry is X under; how is X connected to Y.
-    X may be a description: "the signing ceremony between A and B", "the opening of X",
-    "the 6th X 2022". JSON always carries the evidence; --explain adds "explain".
+    AGREEMENT signed; who signed agreements at EVENT; who hosted / co-hosted / sponsored /
+    organized / undertook / presided over X; who attended / exhibited at / spoke at X; which
+    hospitals / companies took part in X; where and when was X held; when did X start / end;
+    where is X located; which events did X host / attend / sign at; who is the ROLE of X
+    (exact post: "president" is not "vice president"); what is PERSON's post; what is the
+    theme of X; which series is X an edition of; what are the editions of X; which fair
+    includes X; what themed exhibitions did X feature; which country is X from; which
+    ministry is X under; how is X connected to Y. X may be a description: "the signing
+    ceremony between A and B", "the opening of X", "the 6th X 2022". JSON always carries the
+    evidence; --explain adds "explain".
 
     Example: kg ask "who signed with Ruijin Hospital" --format json --explain
     """
