@@ -84,6 +84,13 @@ def store() -> ox.Store:
                     "Clinic", "Event", scoped=True)  # the clinic is no node of its own
     b.entity("Westbrook College", "Organization", "WBC")
     b.fact(gala, "startDate", "2023-09-09")
+    herb_fair = b.entity("Northern (Pinehurst) Herb Fair 2024", "Event")
+    b.fact(herb_fair, "startDate", "2024-05-01")
+    lake_series, lake_event = b.entity("Lakemont Forum", "EventSeries"), b.entity("Lakemont Forum", "Event")
+    lake_2021 = b.entity("Lakemont Forum 2021", "Event")
+    b.fact(lake_2021, "inSeries", lake_series)
+    b.fact(lake_2021, "theme", "Care without borders")
+    b.fact(lake_event, "theme", "an event bearing the series' name")
     forum = b.entity("Pinehurst Health Forum", "Event")
     b.fact(forum, "organizer", b.entity("Pinehurst Medical Society", "Organization"))
     b.fact(forum, "location", b.entity("Pinehurst Convention Center", "Venue"))
@@ -197,6 +204,8 @@ CASES = [
     ("who is the president of Riverbend Northgate Hospital", "post-holder", ["Mara Quist"]),
     ("when did the 5th Riverbend Medical Fair start", "when-start", ["2023-06-12"]),
     ("when did the 6th Riverbend Medical Fair 2022 start", "when-start", ["2022-06-01"]),
+    ("when did the 3rd Northern (Pinehurst) Herb Fair start", "when-start", ["2024-05-01"]),
+    ("what was the theme of the 9th Lakemont Forum", "theme", ["Care without borders"]),
     ("who organized the Pinehurst Health Forum (Northern Region)", "organizers",
      ["Pinehurst Medical Society"]),
     ("who is the vice president of Pinehurst City Maternity and Child Hospital", "post-holder",

@@ -4,9 +4,9 @@ A phrase is first looked up as a name (:func:`kg.lookup.resolve`: label, alias, 
 When no node bears it, the phrase is read as news writes about things that have no name of
 their own, rule by rule (:data:`RULES`, in order):
 
+- **edition**: "the 6th Harbor Expo 2022" is the 2022 edition of the series "Harbor Expo";
 - **variants**: "Harbor Expo (Lakeside)" is also tried as "Harbor Expo", "Center for X (CX)"
   as "CX", "Institute of the Academy of Y" as "Institute of Academy of Y";
-- **edition**: "the 6th Harbor Expo 2022" is the 2022 edition of the series "Harbor Expo";
 - **signing ceremony of AGREEMENT** / "AGREEMENT signing ceremony": the event where the
   agreement was signed (else the agreement itself, whose date and event answer "when/where");
 - **HEAD between A and B**: an agreement of parties A and B ("the cooperation agreement between
@@ -41,7 +41,7 @@ from .descriptions import between, opening, part_of, signing_ceremony
 from .names import cut_name, edition, place_prefix, variants
 
 RULES: tuple[Rule, ...] = (
-    variants, edition, signing_ceremony, between, opening, part_of, cut_name, place_prefix,
+    edition, variants, signing_ceremony, between, opening, part_of, cut_name, place_prefix,
 )
 
 

@@ -39,10 +39,11 @@ class Reader:
         return resolve(self.store, name, prefer=prefer)
 
     def by_name(self, name: str, prefer: Sequence[str]) -> EntityRef | None:
-        """The node a name means by the :func:`kg.lookup.resolve` rules, or None."""
+        """The node a name means by the :func:`kg.lookup.resolve` rules, or None (also when
+        it names several: a rule reads a phrase only when its parts are clear)."""
         try:
             return self._lookup(name, prefer)
-        except EntityNotFoundError:
+        except (EntityNotFoundError, AmbiguousEntityError):
             return None
 
     def exactly(self, name: str, prefer: Sequence[str] = ()) -> EntityRef | None:

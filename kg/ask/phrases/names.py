@@ -21,6 +21,7 @@ _ORDINAL_WORDS = (
     "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
     "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
 )
+_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9&.\-]{2,12}")
 _EDITIONS = "SELECT ?e ?s WHERE { ?s kgo:inSeries ?e }"
 _START = "SELECT ?e ?d WHERE { ?e kgo:startDate ?d }"
 
@@ -29,7 +30,10 @@ def variants(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | Non
     tries: list[tuple[str, str]] = []
     if m := re.search(r"\s*\(([^()]+)\)", name):
         outside = re.sub(r"\s+", " ", name[: m.start()] + " " + name[m.end():]).strip()
-        tries += [(outside, "without its brackets"), (m.group(1).strip(), "the name in brackets")]
+        tries.append((outside, "without its brackets"))
+        inside = m.group(1).strip()
+        if _ACRONYM.fullmatch(inside):  # "Center for X (CX)"; never "(Lakeside)", a qualifier
+            tries.append((inside, "the short name in brackets"))
     bare = re.sub(r"\b(?:the|a|an) ", "", name, flags=re.I)
     if bare != name:
         tries.append((bare, "without articles"))
@@ -67,6 +71,25 @@ def _year_of(store: ox.Store, ref: EntityRef) -> set[str]:
     return years
 
 
+def _edition_of_series(reader: Reader, series: EntityRef, year: str | None,
+                       ordinal: str | None) -> tuple[EntityRef, str] | None:
+    """The one edition of a series that fits the year and ordinal the question gives."""
+    rows = select(reader.store, _EDITIONS, e=ox.NamedNode(series.iri))
+    editions = list(describe_nodes(reader.store, iris_of(rows, "s")).values())
+    fits = [e for e in editions if year is None or year in _year_of(reader.store, e)]
+    how = f"edition of the series {series.label!r}"
+    if ordinal is not None:
+        forms = _ordinal_forms(ordinal)
+        named = [e for e in fits if forms & {w for n in names_of(e) for w in normalize_name(n).split()}]
+        if named:
+            fits = named
+        elif year is None and len(editions) == 1:
+            how = f"the only edition of the series {series.label!r} in the graph"
+        elif year is None:
+            fits = []
+    return (fits[0], how) if len(fits) == 1 else None
+
+
 def edition(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
     rest, year, ordinal = name, None, None
     if m := _ORDINAL.match(rest):
@@ -77,26 +100,19 @@ def edition(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None
         return None
     if m := _ORDINAL.match(rest):  # "2022 6th Expo"
         ordinal, rest = m.group("ord"), m.group("rest")
-    base = reader.by_name(rest, ("EventSeries", "Event"))
-    if base is None:
+    series = reader.by_name(rest, ("EventSeries",))
+    if series is not None and "EventSeries" in series.types:
+        found = _edition_of_series(reader, series, year, ordinal)
+        if found is not None:
+            return Resolved("", name, found[0], found[1])
+    event = reader.by_name(rest, ("Event",))
+    if event is None or "Event" not in event.types:
         return None
-    if "EventSeries" in base.types:
-        editions = describe_nodes(reader.store, iris_of(select(reader.store, _EDITIONS, e=ox.NamedNode(base.iri)), "s"))
-        fits = list(editions.values())
-        if year is not None:
-            fits = [e for e in fits if year in _year_of(reader.store, e)]
-        if ordinal is not None:
-            forms = _ordinal_forms(ordinal)
-            named = [e for e in fits if forms & {w for n in names_of(e) for w in normalize_name(n).split()}]
-            fits = named or (fits if year is not None else [])
-        if len(fits) == 1:
-            return Resolved("", name, fits[0], f"edition of the series {base.label!r}")
-        return None
-    years = _year_of(reader.store, base)
+    years = _year_of(reader.store, event)
     if year is not None and years and year not in years:
         return None
     what = "ordinal" if year is None else "edition words"
-    return Resolved("", name, base, f"{what} dropped: {rest!r}")
+    return Resolved("", name, event, f"{what} dropped: {rest!r}")
 
 
 _CUT = re.compile(r"(?: and | & | of | in | at |'s |’s | \(|, )", re.I)
