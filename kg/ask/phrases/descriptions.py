@@ -33,6 +33,7 @@ _CEREMONY_OF = (
 
 
 def signing_ceremony(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """The event where the named agreement was signed (or the agreement, when none is known)."""
     for pattern in _CEREMONY_OF:
         m = pattern.match(name)
         if not m:
@@ -69,6 +70,8 @@ def _side_in(text: str, phrase: str, ref: EntityRef | None) -> bool:
 
 
 def between(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """HEAD between A and B: an agreement of A and B when HEAD names one, else the event
+    where their agreement was signed or whose name holds HEAD and mentions A and B."""
     m = _BETWEEN.match(name)
     if not m:
         return None
@@ -116,6 +119,8 @@ _OPENING = re.compile(
 
 
 def opening(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """The opening (closing, launch) of an event: its sub-event of that name, with the event
+    as fallback, else the event itself."""
     m = _OPENING.match(name)
     if not m:
         return None
@@ -135,6 +140,7 @@ _PART_OF = re.compile(r" (?:of|at|in|within|during) ", re.I)
 
 
 def part_of(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """PART of EVENT: the one sub-event of EVENT whose name holds every word of PART."""
     for m in _PART_OF.finditer(name):
         part, whole = name[: m.start()], name[m.end():]
         want = content_words(part)

@@ -27,6 +27,7 @@ _START = "SELECT ?e ?d WHERE { ?e kgo:startDate ?d }"
 
 
 def variants(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """The phrase without its brackets, its short name in brackets, or without articles."""
     tries: list[tuple[str, str]] = []
     if m := re.search(r"\s*\(([^()]+)\)", name):
         outside = re.sub(r"\s+", " ", name[: m.start()] + " " + name[m.end():]).strip()
@@ -91,6 +92,8 @@ def _edition_of_series(reader: Reader, series: EntityRef, year: str | None,
 
 
 def edition(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """An ordinal or a year names an edition: of the series with the rest's name (the one
+    edition that fits), else the event bearing the rest's name when its year does not contradict."""
     rest, year, ordinal = name, None, None
     if m := _ORDINAL.match(rest):
         ordinal, rest = m.group("ord"), m.group("rest")
@@ -119,6 +122,9 @@ _CUT = re.compile(r"(?: and | & | of | in | at |'s |’s | \(|, )", re.I)
 
 
 def cut_name(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """The longest name the graph bears exactly that the phrase starts with, cut at a
+    joint ("and", "of", "in", "'s", a bracket), if it is at least half the phrase: names the
+    extractor cut short ("Summit Hospital of Lakeside" for "... of Lakeside and Riverside")."""
     words = len(name.split())
     for m in reversed(list(_CUT.finditer(name))):
         head = name[: m.start()].strip()
@@ -131,6 +137,8 @@ def cut_name(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | Non
 
 
 def place_prefix(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """A known place named in front of a name the graph bears without it
+    ("Lakeside Summit Hospital" -> "Summit Hospital")."""
     words = name.split()
     for n in (1, 2):
         if len(words) - n < 2:
