@@ -211,8 +211,7 @@ def content_words(text: str) -> set[str]:
     >>> sorted(content_words("the Public Health Sections of the Expo"))
     ['expo', 'health', 'public', 'section']
     """
-    words = normalize_name(text).split()
-    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words} - _STOP
+    return _fold_words(text) - _STOP
 
 
 def names_of(ref: EntityRef) -> list[str]:

@@ -134,17 +134,10 @@ def most_specific_places(store: ox.Store, answers: list[Answer], *,
 _PARTY_PAIR = "SELECT ?x ?y ?a WHERE { ?a kgo:party ?x ; kgo:party ?y }"
 _SIGNED_AT = "SELECT ?a ?e WHERE { ?a kgo:signedAt ?e }"
 _SUB_EVENTS = "SELECT ?e ?s WHERE { ?s kgo:subEventOf ?e }"
-_EDITIONS = "SELECT ?e ?s WHERE { ?s kgo:inSeries ?e }"
-_START = "SELECT ?e ?d WHERE { ?e kgo:startDate ?d }"
-_EVENTS_NAMED = """
-SELECT DISTINCT ?tok ?n WHERE {
-  ?n a kgo:Event . { ?n rdfs:label ?name } UNION { ?n skos:altLabel ?name }
-  FILTER(CONTAINS(LCASE(STR(?name)), ?tok))
-}
-"""
 
 
 def iris_of(rows: list[ox.QuerySolution], var: str) -> list[str]:
+    """The distinct IRIs a variable took in query rows, sorted (so answers are stable)."""
     return sorted({r[var].value for r in rows if isinstance(r[var], ox.NamedNode)})
 
 
