@@ -75,14 +75,17 @@ class ArticleGraph:
         self.extraction.posts.append(Post(person, role, org, self._ev(text)))
 
     def agreement(self, kind: str, sides: list[list[str]], *, event: str | None = None,
-                  date: str | None = None, label: str | None = None) -> str:
-        """An agreement between sides of entity keys; returns its key."""
-        key = f"Agreement:{len(self.extraction.agreements)}"
+                  date: str | None = None, label: str | None = None,
+                  key: str | None = None) -> str:
+        """An agreement between sides of entity keys (``key``: an Agreement entity already
+        added, for one with a name of its own); returns its key."""
+        if key is None:
+            key = f"Agreement:{len(self.extraction.agreements)}"
+            self.iris[key] = vocab.hashed_iri("agreement", self.extraction.article.name, key)
         names = " and ".join(k.split(":", 1)[1] for side in sides for k in side)
         record = AgreementRecord(key, kind, sides, self._ev(f"{names} signed a {kind}."),
                                  label=label, event=event, date=_date(date) if date else None)
         self.extraction.agreements.append(record)
-        self.iris[key] = vocab.hashed_iri("agreement", self.extraction.article.name, key)
         return key
 
 

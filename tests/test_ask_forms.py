@@ -16,7 +16,7 @@ from conftest import Cli
 
 from kg.ask import ask, match, role_matches
 from kg.ask.registry import FORMS
-from kg.errors import EntityNotFoundError, UnknownQuestionError
+from kg.errors import AmbiguousEntityError, EntityNotFoundError, UnknownQuestionError
 
 
 @pytest.fixture(scope="module")
@@ -268,6 +268,18 @@ def test_hostile_descriptions_never_reach_a_query(store: ox.Store) -> None:
                    "the 5th } CLEAR GRAPH {", "a (b) of c"]:
         with pytest.raises(EntityNotFoundError):
             ask(store, f"who attended {phrase}")
+
+
+def test_an_ambiguous_name_is_not_read_as_something_else() -> None:
+    """Two agreements bear the name; the event whose name holds the same words is no answer."""
+    art = ArticleGraph("accords.txt")
+    one, two = art.entity("Alba Clinic", "Hospital"), art.entity("Brea Lab", "Company")
+    for key in ("Agreement:1", "Agreement:2"):
+        art.agreement("accord", [[one], [two]], label="Accord of the Harbor", key=key)
+        art.iris[key] = f"https://w3id.org/kg-health/id/agreement/{key[-1]}"
+    art.entity("signing of the Accord of the Harbor", "Event", scoped=True)
+    with pytest.raises(AmbiguousEntityError):
+        ask(store_of(art), "who signed the Accord of the Harbor")
 
 
 def test_unknown_entity_and_unknown_form(store: ox.Store) -> None:

@@ -21,6 +21,9 @@ their own, rule by rule (:data:`RULES`, in order):
 - **place in front**: "Lakeside Summit Hospital" is "Summit Hospital" when "Lakeside" is a
   place the graph knows and "Summit Hospital" a name it bears exactly.
 
+The first reading whose node has a type the form prefers wins, else the first reading,
+unless the phrase as a name was ambiguous: then the ambiguity is reported (the nodes it
+names are better candidates than a reading of another kind).
 Each rule states how it read the phrase (``Resolved.how``) for ``kg ask --explain``.
 Values reach SPARQL only as bound substitutions.
 """
@@ -61,8 +64,14 @@ def resolve_phrase(store: ox.Store, slot: str, phrase: str, prefer: Sequence[str
     except (EntityNotFoundError, AmbiguousEntityError) as err:
         failure = err
     reader = Reader(store, RULES)
+    first: Resolved | None = None
     for rule in RULES:
         got = rule(reader, name, prefer)
-        if got is not None:
+        if got is None:
+            continue
+        if not prefer or set(prefer) & set(got.entity.types):
             return Resolved(slot, phrase.strip(), got.entity, got.how, got.fallbacks)
+        first = first or got  # a reading of a kind the form does not prefer: keep looking
+    if first is not None and not isinstance(failure, AmbiguousEntityError):
+        return Resolved(slot, phrase.strip(), first.entity, first.how, first.fallbacks)
     raise failure
