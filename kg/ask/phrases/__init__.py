@@ -59,8 +59,8 @@ def resolve_phrase(store: ox.Store, slot: str, phrase: str, prefer: Sequence[str
     kg.errors.EntityNotFoundError: no entity named 'signing ceremony between A and B'; ...
     """
     name = clean_phrase(phrase)
-    try:
-        return Resolved(slot, phrase.strip(), resolve(store, name, prefer=prefer))
+    try:  # suggestions for the error are searched only if no rule reads the phrase either
+        return Resolved(slot, phrase.strip(), resolve(store, name, prefer=prefer, suggest=False))
     except (EntityNotFoundError, AmbiguousEntityError) as err:
         failure = err
     reader = Reader(store, RULES)
@@ -74,4 +74,6 @@ def resolve_phrase(store: ox.Store, slot: str, phrase: str, prefer: Sequence[str
         first = first or got  # a reading of a kind the form does not prefer: keep looking
     if first is not None and not isinstance(failure, AmbiguousEntityError):
         return Resolved(slot, phrase.strip(), first.entity, first.how, first.fallbacks)
+    if isinstance(failure, EntityNotFoundError):
+        resolve(store, name, prefer=prefer)  # raises again, now with the nearest names
     raise failure

@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.errors import AmbiguousEntityError, EntityNotFoundError
-from kg.lookup import EntityRef, resolve
-from kg.names import normalize_name
+from kg.lookup import STRUCTURAL_TYPES, EntityRef, describe_nodes, resolve, select
 
-from ..grammar import clean_phrase, names_of
+from ..grammar import clean_phrase
 from ..results import Resolved
 
-# Look-ups one phrase may spend on its rules: a long phrase with many "of" and "and" could
-# otherwise try hundreds of readings, each a scan of the names on a large store.
-BUDGET = 30
+# Name look-ups one phrase may spend on its rules: a long phrase with many "of" and "and"
+# could otherwise try hundreds of readings, each a scan of the names on a large store.
+# Exact-name checks (:meth:`Reader.exactly`) are index look-ups and cost nothing from it.
+BUDGET = 12
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Reader:
         if self.spent[0] >= BUDGET:
             raise EntityNotFoundError(f"no reading of {name!r} within the look-up budget")
         self.spent[0] += 1
-        return resolve(self.store, name, prefer=prefer)
+        return resolve(self.store, name, prefer=prefer, suggest=False)
 
     def by_name(self, name: str, prefer: Sequence[str]) -> EntityRef | None:
         """The node a name means by the :func:`kg.lookup.resolve` rules, or None (also when
@@ -47,13 +47,17 @@ class Reader:
             return None
 
     def exactly(self, name: str, prefer: Sequence[str] = ()) -> EntityRef | None:
-        """The node bearing ``name`` itself (label or alias, normalised), not a looser match."""
-        try:
-            found = self._lookup(name, prefer)
-        except (EntityNotFoundError, AmbiguousEntityError):
-            return None
-        wanted = normalize_name(name)
-        return found if wanted in {normalize_name(n) for n in names_of(found)} else None
+        """The node bearing ``name`` itself as its label or an alias, as written (an index
+        look-up, no scan); None if no node or several (unless ``prefer`` picks one)."""
+        iris: set[str] = set()
+        for query in (_BY_LABEL, _BY_ALIAS):
+            rows = select(self.store, query, l=ox.Literal(name.strip()))
+            iris |= {r["n"].value for r in rows if isinstance(r["n"], ox.NamedNode)}
+        refs = [r for r in describe_nodes(self.store, sorted(iris)).values()
+                if not STRUCTURAL_TYPES & set(r.types)]
+        if len(refs) > 1 and prefer:
+            refs = [r for r in refs if set(prefer) & set(r.types)]
+        return refs[0] if len(refs) == 1 else None
 
     def sub(self, phrase: str, prefer: Sequence[str]) -> EntityRef | None:
         """A phrase inside a description ("A" in "the ceremony between A and B"): by name,
@@ -76,5 +80,8 @@ class Reader:
                 return got.entity
         return None
 
+
+_BY_LABEL = "SELECT ?n ?l WHERE { ?n rdfs:label ?l }"
+_BY_ALIAS = "SELECT ?n ?l WHERE { ?n skos:altLabel ?l }"
 
 Rule = Callable[[Reader, str, Sequence[str]], "Resolved | None"]
