@@ -368,3 +368,14 @@ def test_a_long_unknown_phrase_spends_a_bounded_number_of_lookups(
     with pytest.raises(EntityNotFoundError, match="no entity named 'opening of the closing"):
         ask(store, question)
     assert 2 < len(calls) <= base.BUDGET + 2  # + the name itself, + its error with suggestions
+
+
+def test_lookup_without_suggestions(store: ox.Store) -> None:
+    """Readings tried on the way skip the did-you-mean search; the final error keeps it."""
+    from kg.lookup import resolve
+
+    with pytest.raises(EntityNotFoundError) as plain:
+        resolve(store, "Northgate Hospitl", suggest=False)
+    assert str(plain.value) == "no entity named 'Northgate Hospitl'"
+    with pytest.raises(EntityNotFoundError, match="did you mean: Northgate Hospital"):
+        ask(store, "who is the president of Northgate Hospitl")
