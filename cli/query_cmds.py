@@ -328,26 +328,37 @@ def ask(
     evidence: Annotated[
         bool, typer.Option("--evidence", help="Show the sentence behind each answer.")
     ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show the form read, the words it bound, the "
+                           "entities resolved (and how) and the graph query asked.")
+    ] = False,
 ) -> None:
     """Answer a question from the graph.
 
-    Forms it reads: who signed (a KIND) with X; who signed AGREEMENT; who hosted / organized /
-    attended / exhibited at X; which hospitals / companies / government bodies took part in
-    X; where and when was X held; when did X start / end; where is X located; which events did
-    X host / attend / sign at; who is the ROLE of X; what is PERSON's post; what is the theme
-    of X; which series is X an edition of; what are the editions of X; which fair includes X;
-    what themed exhibitions did X feature; which country is X from; which ministry is X
-    under; how is X connected to Y. JSON always carries the evidence.
+    Forms it reads: who signed (a KIND) with X; who signed AGREEMENT; when / where was
+    AGREEMENT signed; who signed agreements at EVENT; who hosted / co-hosted / sponsored /
+    organized / undertook / presided over X; who attended / exhibited at / spoke at X; which
+    hospitals / companies took part in X; where and when was X held; when did X start / end;
+    where is X located; which events did X host / attend / sign at; who is the ROLE of X
+    (exact post: "president" is not "vice president"); what is PERSON's post; what is the
+    theme of X; which series is X an edition of; what are the editions of X; which fair
+    includes X; what themed exhibitions did X feature; which country is X from; which
+    ministry is X under; how is X connected to Y. X may be a description: "the signing
+    ceremony between A and B", "the opening of X", "the 6th X 2022". JSON always carries the
+    evidence; --explain adds "explain".
 
-    Example: kg ask "who signed with Ruijin Hospital" --format json
+    Example: kg ask "who signed with Ruijin Hospital" --format json --explain
     """
     from kg.ask import ask as run_ask
 
     with _store() as store:
         result = run_ask(store, question)
     if fmt is AskFormat.json:
-        render.render_json(result.as_json())
+        render.render_json(result.as_json(explain=explain))
         return
+    if explain and result.explanation is not None:
+        for line in result.explanation.lines():
+            print(line)
     if result.path is not None and result.path.paths:
         from kg.query import path_text
 
