@@ -41,7 +41,7 @@ def write_rdf(fmt: RdfFormat, data: GraphData, out: BinaryIO) -> None:
     try:
         if fmt is RdfFormat.jsonld:
             write_jsonld(data, out)
-        elif data.dump is not None and fmt is not RdfFormat.xml:
+        elif data.dump is not None:
             data.dump(fmt, out)
         elif fmt is RdfFormat.nt:
             for line in sorted({f"{t.subject} {t.predicate} {t.object} .\n"
