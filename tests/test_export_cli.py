@@ -13,8 +13,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-
 from conftest import Cli
+
 from kg import vocab
 from kg.views.project import hop_graph
 
