@@ -204,3 +204,35 @@ def test_render_svg_runs_graphviz(store: KgStore) -> None:
     export(store, GraphFormat.dot, buf, Selection(around="Summit Hospital"), render="svg")
     assert buf.getvalue().lstrip().startswith(b"<?xml") and b"<svg" in buf.getvalue()
     assert b"Summit Hospital" in buf.getvalue()
+
+
+def test_list_attributes_and_control_characters_do_not_break_xml_writers() -> None:
+    """Several aliases and types, and a stray control character, in GraphML and GEXF."""
+    from kg import vocab
+    from kg.views.gexf import write_gexf
+    from kg.views.graphml import write_graphml
+
+    a = ox.NamedNode(vocab.ID + "hospital/a")
+    b = ox.NamedNode(vocab.ID + "event/b")
+    label, alt = ox.NamedNode(vocab.RDFS_LABEL), ox.NamedNode(vocab.SKOS_ALT)
+    triples = [
+        ox.Triple(a, ox.NamedNode(vocab.RDF_TYPE), ox.NamedNode(vocab.ont(t)))
+        for t in ("Hospital", "Organization")
+    ] + [
+        ox.Triple(a, label, ox.Literal("A & <Co> Hospital\x01")),
+        ox.Triple(a, alt, ox.Literal("AH")), ox.Triple(a, alt, ox.Literal("A Hosp")),
+        ox.Triple(b, ox.NamedNode(vocab.ont("participant")), a),
+        ox.Triple(b, ox.NamedNode(vocab.ont("theme")), ox.Literal("x")),
+        ox.Triple(b, ox.NamedNode(vocab.ont("theme")), ox.Literal("y")),
+    ]
+    g = project(triples)
+    for write, read in ((write_graphml, nx.read_graphml), (write_gexf, nx.read_gexf)):
+        buf = io.BytesIO()
+        write(g, buf)
+        back = read(io.BytesIO(buf.getvalue()))
+        nodes = {d["iri"]: d for _, d in back.nodes(data=True)}
+        assert nodes[a.value]["label"] == "A & <Co> Hospital"
+        assert nodes[a.value]["aliases"] == "A Hosp; AH"
+        assert nodes[a.value]["types"] == "Hospital; Organization"
+        assert nodes[b.value]["theme"] == "x; y"
+        assert back.number_of_edges() == 1

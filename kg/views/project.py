@@ -92,17 +92,12 @@ class ViewEdge:
         }
 
 
-def _text(term: object) -> str:
-    value = getattr(term, "value", None)
-    return value if isinstance(value, str) else str(term)
-
-
 class _Collector:
     """One pass over the triples, keeping only what the projection needs, as strings."""
 
     def __init__(self) -> None:
         self.types: dict[str, set[str]] = defaultdict(set)
-        self.labels: dict[str, list[str]] = defaultdict(list)
+        self.labels: dict[str, Counter[str]] = defaultdict(Counter)  # label -> graphs stating it
         self.aliases: dict[str, set[str]] = defaultdict(set)
         self.literals: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.edges: set[tuple[str, str, str]] = set()
@@ -112,36 +107,39 @@ class _Collector:
         self.files: dict[str, str] = {}
 
     def add_all(self, triples: Iterable[ox.Quad | ox.Triple]) -> None:
-        edge_preds, node_lits = _EDGE_PREDICATES, _NODE_LITERALS
+        # The hot loop of a whole-store export: plain attribute reads, one dict look-up.
+        edge_preds, node_lits, ont = _EDGE_PREDICATES, _NODE_LITERALS, vocab.ONT
         for t in triples:
+            o, subject = t.object, t.subject
+            if isinstance(o, ox.Triple) or isinstance(subject, ox.Triple):
+                continue  # RDF-star terms are not part of the kg model
             p = t.predicate.value
-            s = _text(t.subject)
-            o = t.object
+            s = subject.value
             if p == _RDF_TYPE:
-                kind = _text(o)
-                if kind.startswith(vocab.ONT):
-                    self.types[s].add(kind[len(vocab.ONT):])
+                kind = o.value
+                if kind.startswith(ont):
+                    self.types[s].add(kind[len(ont):])
             elif p == _LABEL:
-                self.labels[s].append(_text(o))
+                self.labels[s][o.value] += 1
             elif p == _ALT:
-                self.aliases[s].add(_text(o))
+                self.aliases[s].add(o.value)
             elif p in edge_preds:
                 if isinstance(o, ox.NamedNode):
                     self.edges.add((s, edge_preds[p], o.value))
             elif p in node_lits:
-                self.literals[s][node_lits[p]].add(_text(o))
+                self.literals[s][node_lits[p]].add(o.value)
             elif p == _SUBJECT:
-                self.statement[s][0] = _text(o)
+                self.statement[s][0] = o.value
             elif p == _PREDICATE:
-                self.statement[s][1] = _text(o)
+                self.statement[s][1] = o.value
             elif p == _OBJECT:
-                self.statement[s][2] = _text(o)
+                self.statement[s][2] = o.value
             elif p == _SENTENCE:
-                self.sentence[s] = _text(o)
+                self.sentence[s] = o.value
             elif p == _DERIVED:
-                self.derived[s] = _text(o)
+                self.derived[s] = o.value
             elif p == _SOURCE_FILE:
-                self.files[s] = _text(o)
+                self.files[s] = o.value
 
 
 def _doc_file(doc: str, files: dict[str, str]) -> str:
@@ -180,7 +178,7 @@ def project(triples: Iterable[ox.Quad | ox.Triple]) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for n in sorted(nodes):
         types = order_types(c.types.get(n, ()))
-        label = pick_label(c.labels[n]) if c.labels.get(n) else local_name(n)
+        label = pick_label(c.labels[n].elements()) if c.labels.get(n) else local_name(n)
         node = ViewNode(
             iri=n, label=label, type=types[0] if types else "Thing", types=types,
             aliases=tuple(sorted(c.aliases.get(n, set()) - {label})),
