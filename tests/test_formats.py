@@ -92,3 +92,29 @@ def test_graph_formats_are_the_rdf_formats_then_the_views() -> None:
         "nt", "ttl", "trig", "nq", "jsonld", "xml",
         "graphml", "gexf", "dot", "cytoscape", "d3", "mermaid", "html"]
     assert [f.rdf for f in GraphFormat if f.rdf is not None] == list(RdfFormat)
+
+
+def test_one_output_layer_calls_only_what_the_format_needs(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from kg_cli import render
+
+    called: list[str] = []
+
+    def document() -> object:
+        called.append("document")
+        return {"rich": True}
+
+    def draw() -> None:
+        called.append("draw")
+        print("drawn")
+
+    out = render.Output(["a", "b"], [[1, ["x", "y"]]], document=document, draw=draw)
+    render.show(out, RowFormat.json)
+    assert json.loads(capsys.readouterr().out) == {"rich": True} and called == ["document"]
+    render.show(out, RowFormat.table)
+    assert capsys.readouterr().out == "drawn\n" and called == ["document", "draw"]
+    render.show(out, RowFormat.csv)
+    assert capsys.readouterr().out == "a,b\r\n1,x; y\r\n" and called == ["document", "draw"]
+    plain = render.Output(["a"], [["v"]])
+    render.show(plain, RowFormat.json)
+    assert json.loads(capsys.readouterr().out) == [{"a": "v"}]
