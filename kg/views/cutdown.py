@@ -271,12 +271,13 @@ def subgraph(store: KgStore, nodes: set[str], relations: Sequence[str]) -> list[
     ordered = sorted(nodes)
     triples: set[ox.Triple] = set()
     for chunk in _chunks(ordered):
-        triples.update(_construct(store, f"""CONSTRUCT {{ ?n ?p ?o }} WHERE {{
-            {_values('n', chunk)} ?n ?p ?o FILTER(?p IN ({_DESCRIBING})) }}"""))
-        for t in _construct(store, f"""CONSTRUCT {{ ?n ?p ?o }} WHERE {{
-                {_values('n', chunk)} ?n ?p ?o . {_kgo_in('p', relations)} }}"""):
-            if isinstance(t.object, ox.NamedNode) and t.object.value in nodes:
-                triples.add(t)
+        # SELECT DISTINCT, not CONSTRUCT: a hub's label is stated once per article graph, and
+        # DISTINCT drops the repeats before their terms are decoded.
+        triples.update(_triples(store, f"""SELECT DISTINCT ?s ?p ?o WHERE {{
+            {_values('s', chunk)} ?s ?p ?o FILTER(?p IN ({_DESCRIBING})) }}"""))
+        triples.update(t for t in _triples(store, f"""SELECT DISTINCT ?s ?p ?o WHERE {{
+            {_values('s', chunk)} ?s ?p ?o . {_kgo_in('p', relations)} }}""")
+            if isinstance(t.object, ox.NamedNode) and t.object.value in nodes)
     kept: set[str] = set()
     for chunk in _chunks(ordered):
         for sol in store.select(f"""SELECT ?a ?p ?o WHERE {{
@@ -296,7 +297,16 @@ def subgraph(store: KgStore, nodes: set[str], relations: Sequence[str]) -> list[
     for chunk in _chunks(sorted(docs)):
         triples.update(_construct(store, f"""CONSTRUCT {{ ?d ?p ?o }} WHERE {{
             {_values('d', chunk)} ?d ?p ?o FILTER(isLiteral(?o) || ?p = rdf:type) }}"""))
-    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return list(triples)  # unordered: every writer sorts what it writes
+
+
+def _triples(store: KgStore, query: str) -> Iterator[ox.Triple]:
+    """Triples from a SELECT of ``?s ?p ?o``."""
+    for sol in store.select(query):
+        s, p, o = sol["s"], sol["p"], sol["o"]
+        if isinstance(s, ox.NamedNode | ox.BlankNode) and isinstance(p, ox.NamedNode) and (
+                isinstance(o, ox.NamedNode | ox.BlankNode | ox.Literal)):
+            yield ox.Triple(s, p, o)
 
 
 def _construct(store: KgStore, query: str) -> Iterator[ox.Triple]:
