@@ -54,6 +54,8 @@ def write_rdf(fmt: RdfFormat, data: GraphData, out: BinaryIO) -> None:
                          prefixes=EXPORT_PREFIXES if fmt is RdfFormat.trig else None)
         else:
             ox.serialize(_sorted(_triples(data)), out, fmt.ox, prefixes=EXPORT_PREFIXES)
+    except BrokenPipeError:
+        raise  # the reader left (``| head``): the CLI exits quietly
     except (OSError, ValueError, SyntaxError) as err:
         raise KgError(f"cannot write the graph as {fmt.value}: {one_line(err)}") from None
     out.flush()
