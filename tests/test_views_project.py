@@ -122,3 +122,15 @@ def test_projection_of_a_construct_without_types_labels_nodes_by_iri() -> None:
     g = project([ox.Triple(a, ox.NamedNode(vocab.ont("location")), b)])
     assert dict(g.nodes(data="label")) == {a.value: "x", b.value: "y"}
     assert g.edges[a.value, b.value, "location"]["evidence"] == 0
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_walk_reaches_what_kg_neighbors_reaches(store: KgStore, depth: int) -> None:
+    """Depth counts hops as kg neighbors does: an agreement hop is one hop."""
+    from kg.query import neighbors
+
+    for start in (SUMMIT, ACME, EXPO):
+        rows = neighbors(store.ox, describe_node(store.ox, start), depth=depth, evidence=False)
+        reached = {r.node.iri for r in rows} | {r.via.iri for r in rows if r.via} | {start}
+        assert reached <= walk(store, start, depth, EDGE_RELATIONS), (start, depth)
+        assert any(r.via for r in rows)  # agreement hops are part of what is compared
