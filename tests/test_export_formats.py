@@ -93,12 +93,13 @@ def _lit(term: object) -> str:
 def test_jsonld_is_compact_with_the_kg_context(store: KgStore) -> None:
     doc = json.loads(dump(store, GraphFormat.jsonld))
     assert doc["@context"]["kgo"] == "https://w3id.org/kg-health/ontology#"
-    graph = doc["@graph"][0]
-    assert graph["@id"].startswith("kgdoc:")
-    node = next(n for n in graph["@graph"] if n["@id"] == "kg:hospital/summit-hospital")
+    graphs = {g["@id"]: g["@graph"] for g in doc["@graph"]}
+    assert sorted(graphs) == ["kgdoc:a1_expo.txt", "kgdoc:a2_forum.txt", "kgdoc:a3_expo2023.txt"]
+    graph = graphs["kgdoc:a1_expo.txt"]
+    node = next(n for n in graph if n["@id"] == "kg:hospital/summit-hospital")
     assert node["@type"] == ["kgo:Hospital", "kgo:Organization"]
     assert node["rdfs:label"] == [{"@value": "Summit Hospital"}]
-    assert "https://w3id.org" not in json.dumps(graph["@graph"][:5])
+    assert "https://w3id.org" not in json.dumps(graph)
 
 
 def _same_graph(read: nx.MultiDiGraph, oracle: nx.MultiDiGraph) -> None:
@@ -236,3 +237,17 @@ def test_list_attributes_and_control_characters_do_not_break_xml_writers() -> No
         assert nodes[a.value]["types"] == "Hospital; Organization"
         assert nodes[b.value]["theme"] == "x; y"
         assert back.number_of_edges() == 1
+
+
+def test_a_cut_down_is_a_sub_graph_with_whole_assertions(store: KgStore) -> None:
+    cut = {q.triple for q in ox.parse(dump(store, GraphFormat.nt, Selection(around="Acme Devices")),
+                                      ox.RdfFormat.N_TRIPLES)}
+    union = {q.triple for q in store.ox.quads_for_pattern(None, None, None, None)}
+    assert cut and cut <= union
+    assertion = ox.NamedNode("https://w3id.org/kg-health/ontology#Assertion")
+    kept = {t.subject for t in cut if t.object == assertion}
+    assert kept
+    for a in kept:  # every triple of a kept assertion comes along
+        assert {t for t in union if t.subject == a} <= cut
+    docs = {t.object for t in cut if t.predicate.value.endswith("wasDerivedFrom")}
+    assert all(any(t.subject == d for t in cut) for d in docs)  # with its article record

@@ -48,7 +48,13 @@ _SUB_PROPERTIES: Final = {
 _DESCRIBING: Final = ", ".join(
     ["rdf:type", "rdfs:label", "skos:altLabel"]
     + [f"kgo:{p}" for p in (*_LITERAL_FACTS, "agreementKind", "signedOn")])
-_DERIVED: Final = vocab.PROV + "wasDerivedFrom"
+_TYPE: Final = ox.NamedNode(vocab.RDF_TYPE)
+_ASSERTION: Final = ox.NamedNode(vocab.ont("Assertion"))
+_ASSERTION_PROPERTIES: Final = tuple(
+    (ox.NamedNode(iri), var) for iri, var in (
+        (vocab.RDF + "subject", "n"), (vocab.RDF + "predicate", "p"), (vocab.RDF + "object", "o"),
+        (vocab.ont("sentence"), "sentence"), (vocab.PROV + "wasDerivedFrom", "doc"),
+        (vocab.ont("charStart"), "start"), (vocab.ont("charEnd"), "end")))
 
 
 @dataclass(frozen=True)
@@ -278,22 +284,27 @@ def subgraph(store: KgStore, nodes: set[str], relations: Sequence[str]) -> list[
         triples.update(t for t in _triples(store, f"""SELECT DISTINCT ?s ?p ?o WHERE {{
             {_values('s', chunk)} ?s ?p ?o . {_kgo_in('p', relations)} }}""")
             if isinstance(t.object, ox.NamedNode) and t.object.value in nodes)
-    kept: set[str] = set()
-    for chunk in _chunks(ordered):
-        for sol in store.select(f"""SELECT ?a ?p ?o WHERE {{
-                {_values('n', chunk)} ?a rdf:subject ?n ; rdf:predicate ?p .
-                {_kgo_in('p', (*relations, *_LITERAL_FACTS))} ?a rdf:object ?o }}"""):
-            a, p, o = sol["a"], sol["p"], sol["o"]
-            if isinstance(a, ox.NamedNode) and isinstance(p, ox.NamedNode) and (
-                    isinstance(o, ox.Literal) or (isinstance(o, ox.NamedNode) and o.value in nodes)):
-                kept.add(a.value)
+    # One row per assertion with everything the model gives it (docs/rdf-model.md): decoding
+    # its terms once costs a third of reading the assertion node back triple by triple.
     docs: set[str] = set()
-    for chunk in _chunks(sorted(kept)):
-        for t in _construct(store, f"""CONSTRUCT {{ ?a ?p ?o }} WHERE {{
-                {_values('a', chunk)} ?a ?p ?o }}"""):
-            triples.add(t)
-            if t.predicate.value == _DERIVED and isinstance(t.object, ox.NamedNode):
-                docs.add(t.object.value)
+    for chunk in _chunks(ordered):
+        for sol in store.select(f"""SELECT ?a ?n ?p ?o ?sentence ?doc ?start ?end WHERE {{
+                {_values('n', chunk)} ?a rdf:subject ?n ; rdf:predicate ?p .
+                {_kgo_in('p', (*relations, *_LITERAL_FACTS))} ?a rdf:object ?o .
+                OPTIONAL {{ ?a kgo:sentence ?sentence }} OPTIONAL {{ ?a prov:wasDerivedFrom ?doc }}
+                OPTIONAL {{ ?a kgo:charStart ?start }} OPTIONAL {{ ?a kgo:charEnd ?end }} }}"""):
+            a, o = sol["a"], sol["o"]
+            if not isinstance(a, ox.NamedNode | ox.BlankNode) or not (
+                    isinstance(o, ox.Literal) or (isinstance(o, ox.NamedNode) and o.value in nodes)):
+                continue
+            triples.add(ox.Triple(a, _TYPE, _ASSERTION))
+            for prop, var in _ASSERTION_PROPERTIES:
+                value = sol[var]
+                if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal):
+                    triples.add(ox.Triple(a, prop, value))
+            doc = sol["doc"]
+            if isinstance(doc, ox.NamedNode):
+                docs.add(doc.value)
     for chunk in _chunks(sorted(docs)):
         triples.update(_construct(store, f"""CONSTRUCT {{ ?d ?p ?o }} WHERE {{
             {_values('d', chunk)} ?d ?p ?o FILTER(isLiteral(?o) || ?p = rdf:type) }}"""))

@@ -9,7 +9,6 @@ A cut-down is triples: the dataset formats write it to the default graph.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, BinaryIO
 
@@ -91,17 +90,50 @@ def _value(term: object) -> dict[str, str]:
     return {"@id": _id(term)}
 
 
+def _tidy(nodes: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Node objects sorted by ``@id``, their keys and values sorted: stable output."""
+    listed = []
+    for nid in sorted(nodes):
+        node = nodes[nid]
+        ordered: dict[str, Any] = {"@id": node["@id"]}
+        if "@type" in node:
+            ordered["@type"] = sorted(node["@type"])
+        for k in sorted(k for k in node if not k.startswith("@")):
+            ordered[k] = sorted(node[k], key=lambda v: json.dumps(v, sort_keys=True))
+        listed.append(ordered)
+    return listed
+
+
 def write_jsonld(data: GraphData, out: BinaryIO) -> None:
     """JSON-LD in compact form: one ``@context`` of the kg prefixes, compact IRIs.
 
-    Named graphs (a whole store) become ``{"@id": "kgdoc:...", "@graph": [...]}`` objects;
-    ``rdf:type`` becomes ``@type``. Nodes and values are sorted, so output is stable.
+    Named graphs (a whole store) become ``{"@id": "kgdoc:...", "@graph": [...]}`` objects,
+    written one run of quads at a time (the store gives a graph's quads together), so memory
+    follows the largest article, not the store; ``rdf:type`` becomes ``@type``.
     """
-    graphs: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    out.write(b'{"@context": ')
+    out.write(json.dumps(dict(sorted(vocab.PREFIXES.items())), indent=1).encode("utf-8"))
+    out.write(b',\n "@graph": [')
+    first = True
+
+    def emit(key: str, nodes: dict[str, dict[str, Any]]) -> None:
+        nonlocal first
+        items: list[dict[str, Any]] = _tidy(nodes) if not key else [
+            {"@id": key, "@graph": _tidy(nodes)}]
+        for item in items:
+            out.write(b"\n" if first else b",\n")
+            out.write(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+            first = False
+
+    key, nodes = "", dict[str, dict[str, Any]]()
     for q in data.quads():
         g = q.graph_name if isinstance(q, ox.Quad) and data.keeps_graphs else None
-        key = _id(g) if isinstance(g, ox.NamedNode | ox.BlankNode) else ""
-        node = graphs[key].setdefault(_id(q.subject), {"@id": _id(q.subject)})
+        k = _id(g) if isinstance(g, ox.NamedNode | ox.BlankNode) else ""
+        if k != key:
+            if nodes:
+                emit(key, nodes)
+            key, nodes = k, {}
+        node = nodes.setdefault(_id(q.subject), {"@id": _id(q.subject)})
         if q.predicate.value == vocab.RDF_TYPE and isinstance(q.object, ox.NamedNode):
             types = node.setdefault("@type", [])
             if (t := compact_iri(q.object.value)) not in types:
@@ -110,21 +142,6 @@ def write_jsonld(data: GraphData, out: BinaryIO) -> None:
         values = node.setdefault(compact_iri(q.predicate.value), [])
         if (v := _value(q.object)) not in values:
             values.append(v)
-
-    def tidy(nodes: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-        listed = []
-        for nid in sorted(nodes):
-            node = nodes[nid]
-            ordered: dict[str, Any] = {"@id": node["@id"]}
-            if "@type" in node:
-                ordered["@type"] = sorted(node["@type"])
-            for k in sorted(k for k in node if not k.startswith("@")):
-                ordered[k] = sorted(node[k], key=lambda v: json.dumps(v, sort_keys=True))
-            listed.append(ordered)
-        return listed
-
-    body = tidy(graphs.get("", {}))
-    body += [{"@id": g, "@graph": tidy(graphs[g])} for g in sorted(graphs) if g]
-    doc = {"@context": dict(sorted(vocab.PREFIXES.items())), "@graph": body}
-    out.write(json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8"))
-    out.write(b"\n")
+    if nodes:
+        emit(key, nodes)
+    out.write(b"\n]}\n")
