@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
-from kg.errors import InputError, QueryError, UsageError
+from kg.errors import InputError, UsageError
 from kg.formats import GraphFormat
 
 from . import render
@@ -135,13 +135,8 @@ def write_construct(outcome: SparqlResult, fmt: GraphFormat, out: BinaryIO) -> N
     """Write a CONSTRUCT/DESCRIBE result of ``kg sparql`` in any export format."""
     import pyoxigraph as ox
 
-    from kg.views import GraphData, write_graph
+    from kg.views import write_triples
 
-    result = outcome.result
-    if not isinstance(result, ox.QueryTriples):
+    if not isinstance(outcome.result, ox.QueryTriples):
         raise UsageError("only CONSTRUCT and DESCRIBE results are graphs")
-    try:
-        triples = list(result)
-    except (OSError, RuntimeError) as err:
-        raise QueryError(f"the SPARQL query failed: {' '.join(str(err).split())}") from None
-    write_graph(fmt, GraphData.of_triples(triples), out)
+    write_triples(fmt, outcome.result, out)

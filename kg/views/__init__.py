@@ -15,7 +15,10 @@ b''
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import BinaryIO
+
+import pyoxigraph as ox
 
 from kg.formats import GraphFormat
 from kg.store import KgStore
@@ -55,6 +58,21 @@ def write_graph(fmt: GraphFormat, data: GraphData, out: BinaryIO, *, render: str
     out.flush()
 
 
+def write_triples(fmt: GraphFormat, triples: Iterable[ox.Triple], out: BinaryIO) -> None:
+    """Write a CONSTRUCT/DESCRIBE result (``kg sparql``) in any export format.
+
+    The result is read whole first: an evaluation error half-way is a :class:`QueryError`
+    and leaves nothing half-written.
+    """
+    from kg.errors import QueryError
+
+    try:
+        listed = list(triples)
+    except (OSError, RuntimeError) as err:
+        raise QueryError(f"the SPARQL query failed: {' '.join(str(err).split())}") from None
+    write_graph(fmt, GraphData.of_triples(listed), out)
+
+
 def export(
     store: KgStore, fmt: GraphFormat, out: BinaryIO, selection: Selection | None = None,
     *, render: str | None = None,
@@ -65,4 +83,4 @@ def export(
 
 
 __all__ = ["WRITERS", "GraphData", "GraphFormat", "Selection", "Writer", "export", "fetch",
-           "write_graph", "writer_for"]
+           "write_graph", "write_triples", "writer_for"]
