@@ -122,6 +122,7 @@ def test_output_file_is_written_whole(mini: Cli, tmp_path: Path) -> None:
     (["--relation", "likes"], 2, "Error: unknown relation likes"),
     (["--format", "graphml", "--render", "svg"], 2, "Error: --render draws Graphviz output"),
     (["--construct", "@/nonexistent/q.rq"], 1, "Error: cannot read the query file"),
+    (["--depth", "2"], 2, "Error: --depth counts hops from --around ENTITY"),
 ])
 def test_bad_input_is_one_error_line(mini: Cli, args: list[str], code: int, message: str) -> None:
     res = mini("export", *args)

@@ -84,6 +84,8 @@ class Selection:
 
         if self.depth < 1:
             raise UsageError("--depth must be 1 or more")
+        if self.depth != 1 and self.around is None:
+            raise UsageError("--depth counts hops from --around ENTITY; add --around")
         if self.construct is not None and (self.around or self.types or self.relations
                                            or self.graph):
             raise UsageError("--construct is a whole cut-down of its own; "
