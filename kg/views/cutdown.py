@@ -50,9 +50,11 @@ _DESCRIBING: Final = ", ".join(
     + [f"kgo:{p}" for p in (*_LITERAL_FACTS, "agreementKind", "signedOn")])
 _TYPE: Final = ox.NamedNode(vocab.RDF_TYPE)
 _ASSERTION: Final = ox.NamedNode(vocab.ont("Assertion"))
-_ASSERTION_PROPERTIES: Final = tuple(
+_SUBJECT: Final = ox.NamedNode(vocab.RDF + "subject")
+_PREDICATE: Final = ox.NamedNode(vocab.RDF + "predicate")
+_OBJECT: Final = ox.NamedNode(vocab.RDF + "object")
+_EVIDENCE_PROPERTIES: Final = tuple(
     (ox.NamedNode(iri), var) for iri, var in (
-        (vocab.RDF + "subject", "n"), (vocab.RDF + "predicate", "p"), (vocab.RDF + "object", "o"),
         (vocab.ont("sentence"), "sentence"), (vocab.PROV + "wasDerivedFrom", "doc"),
         (vocab.ont("charStart"), "start"), (vocab.ont("charEnd"), "end")))
 
@@ -286,21 +288,34 @@ def subgraph(store: KgStore, nodes: set[str], relations: Sequence[str]) -> list[
         triples.update(t for t in _triples(store, f"""SELECT DISTINCT ?s ?p ?o WHERE {{
             {_values('s', chunk)} ?s ?p ?o . {_kgo_in('p', relations)} }}""")
             if isinstance(t.object, ox.NamedNode) and t.object.value in nodes)
-    # One row per assertion with everything the model gives it (docs/rdf-model.md): decoding
-    # its terms once costs a third of reading the assertion node back triple by triple.
-    docs: set[str] = set()
+    # Assertions in two steps: which ones state a kept fact (subject, predicate, object),
+    # then the evidence of those only; a hub's other assertions never have their sentences
+    # decoded.
+    statements: dict[ox.NamedNode | ox.BlankNode, tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode,
+                                                        ox.NamedNode | ox.BlankNode | ox.Literal]] = {}
     for chunk in _chunks(ordered):
-        for sol in store.select(f"""SELECT ?a ?n ?p ?o ?sentence ?doc ?start ?end WHERE {{
+        for sol in store.select(f"""SELECT ?a ?n ?p ?o WHERE {{
                 {_values('n', chunk)} ?a rdf:subject ?n ; rdf:predicate ?p .
-                {_kgo_in('p', (*relations, *_LITERAL_FACTS))} ?a rdf:object ?o .
+                {_kgo_in('p', (*relations, *_LITERAL_FACTS))} ?a rdf:object ?o }}"""):
+            a, n, p, o = sol["a"], sol["n"], sol["p"], sol["o"]
+            if (isinstance(a, ox.NamedNode | ox.BlankNode) and isinstance(n, ox.NamedNode)
+                    and isinstance(p, ox.NamedNode) and (
+                        isinstance(o, ox.Literal)
+                        or (isinstance(o, ox.NamedNode) and o.value in nodes))):
+                statements[a] = (n, p, o)
+    docs: set[str] = set()
+    for chunk in _chunks(sorted(a.value for a in statements if isinstance(a, ox.NamedNode))):
+        for sol in store.select(f"""SELECT ?a ?sentence ?doc ?start ?end WHERE {{
+                {_values('a', chunk)}
                 OPTIONAL {{ ?a kgo:sentence ?sentence }} OPTIONAL {{ ?a prov:wasDerivedFrom ?doc }}
                 OPTIONAL {{ ?a kgo:charStart ?start }} OPTIONAL {{ ?a kgo:charEnd ?end }} }}"""):
-            a, o = sol["a"], sol["o"]
-            if not isinstance(a, ox.NamedNode | ox.BlankNode) or not (
-                    isinstance(o, ox.Literal) or (isinstance(o, ox.NamedNode) and o.value in nodes)):
+            a = sol["a"]
+            if not isinstance(a, ox.NamedNode):
                 continue
-            triples.add(ox.Triple(a, _TYPE, _ASSERTION))
-            for prop, var in _ASSERTION_PROPERTIES:
+            n, p, o = statements[a]
+            triples.update((ox.Triple(a, _TYPE, _ASSERTION), ox.Triple(a, _SUBJECT, n),
+                            ox.Triple(a, _PREDICATE, p), ox.Triple(a, _OBJECT, o)))
+            for prop, var in _EVIDENCE_PROPERTIES:
                 value = sol[var]
                 if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal):
                     triples.add(ox.Triple(a, prop, value))
