@@ -24,7 +24,8 @@ from kg.views.style import colour, rgb
 
 MINI = Path(__file__).parent / "data" / "mini.trig"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage"]
 
 
 @pytest.fixture(scope="module")
