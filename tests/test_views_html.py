@@ -116,3 +116,19 @@ def test_clicking_a_node_shows_its_facts_with_evidence(browser_page: tuple[Any, 
 def test_the_page_needs_no_network(browser_page: tuple[Any, list[str]]) -> None:
     _, requests = browser_page
     assert requests and all(u.startswith(("file:", "data:", "about:")) for u in requests), requests
+
+
+def test_the_wheel_zooms_and_a_drag_pans(browser_page: tuple[Any, list[str]]) -> None:
+    page, _ = browser_page
+    box = page.locator("#cy").bounding_box()
+    x, y = box["x"] + 15, box["y"] + box["height"] - 15  # a corner with no node under it
+    zoom = page.evaluate("cy.zoom()")
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, -400)
+    page.wait_for_function(f"cy.zoom() > {zoom}")
+    pan = page.evaluate("cy.pan()")
+    page.mouse.down()
+    page.mouse.move(x + 80, y - 60, steps=5)
+    page.mouse.up()
+    moved = page.evaluate("cy.pan()")
+    assert (round(moved["x"] - pan["x"]), round(moved["y"] - pan["y"])) == (80, -60)
