@@ -157,3 +157,15 @@ def test_sparql_construct_uses_the_same_writers(mini: Cli) -> None:
     assert {d["relation"] for *_, d in read.edges(data=True)} == {"organizer"}
     nt = mini("sparql", query, "--graph-format", "nt")
     assert nt.exit_code == 0 and len(nt.stdout.splitlines()) == read.number_of_edges()
+
+
+def test_around_with_types_walks_only_through_those_types(mini: Cli) -> None:
+    whole = _graph(mini)
+    kinds = {"Company", "Agreement"}
+    cut = _graph(mini, "--around", "Summit Hospital", "--depth", "2", "-t", "Company",
+                 "-t", "Agreement")
+    allowed = [n for n, d in whole.nodes(data=True) if kinds & set(d["types"])] + [SUMMIT]
+    near = nx.single_source_dijkstra_path_length(hop_graph(whole.subgraph(allowed)), SUMMIT,
+                                                 cutoff=2)
+    assert set(cut.nodes) == set(near) and len(near) > 2
+    assert {cut.nodes[n]["type"] for n in cut.nodes if n != SUMMIT} <= kinds
