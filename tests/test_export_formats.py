@@ -251,3 +251,18 @@ def test_a_cut_down_is_a_sub_graph_with_whole_assertions(store: KgStore) -> None
         assert {t for t in union if t.subject == a} <= cut
     docs = {t.object for t in cut if t.predicate.value.endswith("wasDerivedFrom")}
     assert all(any(t.subject == d for t in cut) for d in docs)  # with its article record
+
+
+@pytest.mark.parametrize("fmt", list(RdfFormat))
+def test_every_rdf_format_carries_the_same_cut_down(store: KgStore, fmt: RdfFormat) -> None:
+    sel = Selection(types=("Hospital", "Company", "Agreement"))
+    want = rdflib.Graph()
+    want.parse(data=dump(store, GraphFormat.nt, sel).decode("utf-8"), format="nt")
+    assert len(want) > 20
+    text = dump(store, GraphFormat(fmt.value), sel).decode("utf-8")
+    got = rdflib.Dataset() if fmt.keeps_graphs else rdflib.Graph()
+    got.parse(data=text, format=_RDFLIB[fmt])
+    triples = rdflib.Graph()
+    for s, p, o, *_ in (got.quads((None, None, None, None)) if fmt.keeps_graphs else got):
+        triples.add((s, p, o))
+    assert isomorphic(triples, want)
