@@ -35,9 +35,10 @@ class RenderFormat(StrEnum):
     png = "png"
 
 
-_FORMATS_HELP = ("RDF: nt, ttl (default), trig, nq, jsonld, xml. Views: graphml (Gephi, yEd, "
-                 "Cytoscape), gexf (Gephi), dot (Graphviz), cytoscape (Cytoscape.js JSON), d3 "
-                 "(node-link JSON), mermaid, html (one interactive page, no network).")
+_FORMATS_HELP = ("RDF: nt, ttl, trig, nq, jsonld, xml. Views: graphml (Gephi, yEd, Cytoscape), "
+                 "gexf (Gephi), dot (Graphviz), cytoscape (Cytoscape.js JSON), d3 (node-link "
+                 "JSON), mermaid, html (one interactive page, no network). Default: from the "
+                 "--output extension (.graphml, .html, .rdf, ...), else ttl.")
 
 
 def write_output(output: Path | None, write: Callable[[BinaryIO], None]) -> None:
@@ -77,8 +78,8 @@ def _query_text(construct: str | None) -> str | None:
 @app.command()
 def export(
     fmt: Annotated[
-        GraphFormat, typer.Option("--format", "-f", help=_FORMATS_HELP)
-    ] = GraphFormat.ttl,
+        GraphFormat | None, typer.Option("--format", "-f", help=_FORMATS_HELP, show_default=False)
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
     ] = None,
@@ -122,13 +123,17 @@ def export(
     from kg.store import KgStore
     from kg.views import Selection
     from kg.views import export as run_export
+    from kg.views.registry import format_for_path
 
+    if fmt is None:
+        fmt = (format_for_path(output.name) if output else None) or GraphFormat.ttl
+    chosen = fmt
     selection = Selection(around=around, depth=depth, types=tuple(types or ()),
                           relations=tuple(relations or ()), construct=_query_text(construct),
                           graph=graph)
     with KgStore.open(state.store, read_only=True) as store:
         write_output(output, lambda out: run_export(
-            store, fmt, out, selection, render=render_as.value if render_as else None))
+            store, chosen, out, selection, render=render_as.value if render_as else None))
 
 
 def write_construct(outcome: SparqlResult, fmt: GraphFormat, out: BinaryIO) -> None:

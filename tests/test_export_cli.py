@@ -169,3 +169,16 @@ def test_around_with_types_walks_only_through_those_types(mini: Cli) -> None:
                                                  cutoff=2)
     assert set(cut.nodes) == set(near) and len(near) > 2
     assert {cut.nodes[n]["type"] for n in cut.nodes if n != SUMMIT} <= kinds
+
+
+@pytest.mark.parametrize(("name", "first"), [
+    ("g.graphml", b"<?xml"), ("g.html", b"<!DOCTYPE html>"), ("g.mmd", b"flowchart LR"),
+    ("g.nt", b"<https://"), ("g.unknown", b"@prefix"),
+])
+def test_the_output_extension_picks_the_format(mini: Cli, tmp_path: Path, name: str,
+                                               first: bytes) -> None:
+    res = mini("export", "-o", str(tmp_path / name))
+    assert res.exit_code == 0, res.stderr
+    assert (tmp_path / name).read_bytes().startswith(first)
+    explicit = mini("export", "-f", "d3", "-o", str(tmp_path / "x.graphml"))
+    assert explicit.exit_code == 0 and (tmp_path / "x.graphml").read_bytes().startswith(b"{")

@@ -70,6 +70,24 @@ _ALL: Final = (
 WRITERS: Final[dict[GraphFormat, Writer]] = {w.format: w for w in _ALL}
 
 
+# File extensions that name a format (``.json`` does not: JSON-LD, D3 and Cytoscape all use it).
+_EXTENSIONS: Final[dict[str, GraphFormat]] = {
+    **{w.extension: w.format for w in _ALL if w.extension != "json"},
+    "turtle": GraphFormat.ttl, "nquads": GraphFormat.nq, "xml": GraphFormat.xml,
+    "owl": GraphFormat.xml, "gv": GraphFormat.dot, "htm": GraphFormat.html,
+}
+
+
+def format_for_path(name: str) -> GraphFormat | None:
+    """The format a file name's extension names, or None (``--format`` then decides).
+
+    >>> format_for_path("out/graph.graphml"), format_for_path("graph.json")
+    (<GraphFormat.graphml: 'graphml'>, None)
+    """
+    suffix = name.rsplit("/", 1)[-1].rpartition(".")[2].lower() if "." in name else ""
+    return _EXTENSIONS.get(suffix)
+
+
 def writer_for(name: str | GraphFormat) -> Writer:
     """The writer of a format name; an unknown name is a one-line :class:`UsageError`.
 
