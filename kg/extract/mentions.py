@@ -171,7 +171,8 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             t = toks[j]
             if "\n" in toks[j - 1].whitespace_ or "\n" in t.text:
                 break
-            if _capitalised(t) or (t.is_digit and len(t.text) < 4 and _capitalised(toks[j - 1])) or (
+            if _capitalised(t) or (t.text[:1].isupper() and t.ent_type_ == "PERSON") or (
+                    t.is_digit and len(t.text) < 4 and _capitalised(toks[j - 1])) or (
                     re.fullmatch(r"\d+(?:\.\d+)?", t.text) and toks[j - 1].lower_ in lx.VENUE_HEADS):
                 j += 1
                 last_good = j
@@ -240,6 +241,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                     j += 1
                     continue
             break
+        if last_good > i and last_good < n and toks[last_good].lower_ in lx.LOWER_PLACE_HEADS and \
+                toks[last_good].is_lower and type_by_head(" ".join(x.text for x in toks[i:last_good])) is None:
+            last_good += 1  # "the Lakeside district government", "Pine province": the body's own word
         if last_good > i:
             runs.append((toks[i].i, toks[last_good - 1].i + 1))
         i = max(last_good, i + 1)
