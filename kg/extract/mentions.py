@@ -289,9 +289,14 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     whole = " ".join(t.text for t in toks[i:k])
     if after and is_acronym(after) and initials_match(after, whole):
         return True  # "Hong Kong Science and Technology Parks Corporation (HKSTP)"
-    if any(t.lower_ in {"of", "for", "on"} for t in toks[i + 1:j]):
-        return True  # inside a name's "of ..." tail: "Ministry of Industry and Information Technology"
     right = " ".join(t.text for t in toks[j + 1:k])
+    strong = {EntityType.ORGANIZATION, EntityType.HOSPITAL, EntityType.GOVERNMENT_BODY}
+    ofs = [n for n in range(i + 1, j) if toks[n].lower_ in {"of", "for", "on"}]
+    if ofs:
+        tail = " ".join(t.text for t in toks[ofs[-1] + 1:j])
+        # inside a name's "of ..." tail ("Ministry of Industry and Information Technology"), unless
+        # both sides have a body's head ("Hospital of X University and Y Centre": two bodies)
+        return not (type_by_head(right) in strong and type_by_head(tail) in strong)
     left = " ".join(t.text for t in toks[i:j])
     right_type = type_by_head(right) if right else None
     # the left part must not be a complete name of its own; company words ("Health", "Medical")

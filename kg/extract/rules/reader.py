@@ -426,7 +426,7 @@ class Reader:
             return
         lo = start + m.end()
         parties = [mm.key for mm in self.mentions if lo <= mm.start and mm.end <= end
-                   and self.type_of(mm.key) not in (EntityType.EVENT, EntityType.AGREEMENT, EntityType.PLACE)]
+                   and self.type_of(mm.key) not in (EntityType.EVENT, EntityType.AGREEMENT, EntityType.VENUE)]
         parties = list(dict.fromkeys(parties))
         if len(parties) >= 2:
             self.ex.agreements.append(AgreementRecord(
