@@ -51,11 +51,15 @@ _DATE_LINES = [
     re.compile(rf"^\s*(?:Updated|Published|Posted|Date)?\s*:?\s*(?P<d>\d{{1,2}})\s+(?P<mon>{MONTH})"
                r",?\s+(?P<y>\d{4})\s*$", re.I),
 ]
-# "GUANGZHOU, Nov 3 (Xinhua) --": the story's first words carry place, month and day.
+# "GUANGZHOU, Nov 3 (Xinhua) --", "LAKESIDE, China, Nov. 22, 2022 /PRNewswire/ --": the
+# story's first words carry place, month and day.
 _DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Z .'-]{{2,40}},\s*(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})\s*"
-    r"(?:,\s*(?P<y>\d{4})\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s*"
+    rf"^\s*[A-Z][A-Z .'-]{{2,40}},\s*(?:[A-Z][A-Za-z .'-]{{2,30}},\s*)?(?P<mon>{MONTH})\.?\s+(?P<d>\d{{1,2}})\s*"
+    r"(?:,\s*(?P<y>\d{4})\s*)?(?:\([^)]{1,40}\)\s*|/[^/\n]{1,30}/\s*)?(?:--|—|–|-)\s*"
 )
+# A capture's "date 2024-05-06" label glued in front of the story's first paragraph.
+_DATE_PREFIX = re.compile(r"^\s*(?:Updated|Published|Posted|Date)\s*:?\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+                          r"\s+(?=\S.{40,})", re.I)
 # "[Photo/xinhua.net]", the brackets of "【CIIE 2024】" section tags (their words name the
 # event and its year, so they stay), and a credit glued to the caption by scraping:
 # "PhotoChina News Service", "PhotoXinhua"
@@ -153,7 +157,13 @@ def clean(raw: str) -> tuple[str, str | None, date | None]:
         if not stripped:
             out.append(line)
             continue
-        found = _date_line(stripped)
+        prefix = _DATE_PREFIX.match(line)
+        if prefix is not None:  # the date is furniture, the paragraph after it is story
+            published = published or _safe_date(
+                int(prefix.group("y")), int(prefix.group("m")), int(prefix.group("d")))
+            line = _blank(line[: prefix.end()]) + line[prefix.end():]
+            stripped = line.strip()
+        found = _date_line(stripped) if prefix is None else None
         if found is not None:
             published = published or found
             out.append(_blank(line))
@@ -161,15 +171,15 @@ def clean(raw: str) -> tuple[str, str | None, date | None]:
         if any(p.match(line) for p in _FURNITURE) or _is_byline(lines, i):
             out.append(_blank(line))
             continue
+        m = _DATELINE.match(line) if not story_started else None
         if title is None:
-            title = _INLINE_PHOTO.sub("", stripped).strip() or None
-        elif not story_started:
-            m = _DATELINE.match(line)
-            if m:
-                story_started = True
-                dateline = (int(m.group("y")) if m.group("y") else None, month_number(m.group("mon")),
-                            int(m.group("d")))
-                line = _blank(line[: m.end()]) + line[m.end():]
+            rest = line[m.end():] if m else stripped
+            title = _INLINE_PHOTO.sub("", rest).strip() or None
+        if m is not None:
+            story_started = True
+            dateline = (int(m.group("y")) if m.group("y") else None, month_number(m.group("mon")),
+                        int(m.group("d")))
+            line = _blank(line[: m.end()]) + line[m.end():]
         line = _INLINE_PHOTO.sub(lambda m: _blank(m.group(0)), line)
         out.append(line)
     text = "\n".join(out)

@@ -1,0 +1,26 @@
+"""Reading articles as captured from real pages: furniture blanked, the story kept."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.articles import read_bytes
+
+
+def test_a_date_label_glued_to_the_lead_keeps_the_lead() -> None:
+    raw = (" date 2023-04-02 LAKESIDE, China, April 2, 2023 /PRNewswire/ -- The 3rd Lakeside Health "
+           "Expo opened at the Lakeside Expo Center on Sunday, with over 300 exhibitors.\n\nMore text here.")
+    article = read_bytes("lead.txt", raw.encode())
+    assert article.published == date(2023, 4, 2)
+    assert "The 3rd Lakeside Health Expo opened" in article.text
+    assert "PRNewswire" not in article.text and "date 2023" not in article.text
+    assert article.title is not None and article.title.startswith("The 3rd Lakeside Health Expo")
+    assert len(article.text) == len(raw)  # blanked, never cut: offsets stay offsets into the file
+
+
+def test_a_date_line_alone_is_still_furniture() -> None:
+    raw = "Pine forum opens\nUpdated: 2024-05-06\n\nThe Pine Forum opened on Monday in Pinecity."
+    article = read_bytes("plain.txt", raw.encode())
+    assert article.published == date(2024, 5, 6)
+    assert "Updated" not in article.text
+    assert article.title == "Pine forum opens"
