@@ -17,7 +17,7 @@ DESCRIPTOR = (r"(?:(?!(?:by|with|at|in|on|of|to|for|from|and|or|as|the|was|were|
 # "X, a subsidiary of Y, and Z" / "X, which is affiliated with Y, signed": the appositive is
 # part of X's item, and its names are not list members
 APPOS = r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,)"
-ITEM = rf"(?:the\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?(?:{E}['’]s\s+)?{E}{APPOS}?"
+ITEM = rf"(?:the\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?(?:{E}['’]s\s+)?{E}(?:\s*\({E}\))?{APPOS}?"
 LIST = rf"(?<![\w'’-]){ITEM}(?:{SEP}{ITEM})*"
 AGREEMENT = "|".join(lx.AGREEMENT_NOUNS)
 KIND = rf"(?P<kind>(?:(?:an?|the|two|three|four|five|several|\d+)\s+)?(?:[\w-]+\s+){{0,4}}?(?:{AGREEMENT}))"
@@ -59,7 +59,7 @@ COUNTRY_OF = re.compile(r"\b(?P<d>" + DEMONYMS_RE + r")(?:-based)?\s+(?:(?!(?:in
                          r"by|the|a|an)\b)[a-z][\w&-]*\s+){0,5}?(?P<x>" + E + ")", re.I)
 # Cheap tests that let a sentence skip a family of patterns it cannot match.
 HAS_SIGN = re.compile(r"\b(?:sign|ink|reach|conclud|enter|struck|seal|penn|clinch)", re.I)
-HAS_EXHIBIT = re.compile(r"exhibit|showcas|display|present|unveil|demonstrat|booth|stand|product|medicine|"
+HAS_EXHIBIT = re.compile(r"exhibit|showcas|display|present|unveil|demonstrat|booth|stand|product|medicine|represented|"
                           r"drug|device|equipment|technolog|innovation|solution|achievement|robot|vaccine|"
                           r"therap", re.I)
 HAS_ROLE = re.compile(r"\b(?:" + "|".join(sorted(lx.ROLE_WORDS, key=len, reverse=True)) + r"|heads|leads|chairs|"

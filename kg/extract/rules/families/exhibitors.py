@@ -23,7 +23,9 @@ def read(s: Sentence) -> None:
     pats = [
         r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+|have\s+|has\s+)*(?:exhibited|showcased|"
         r"displayed|presented|exhibit|showcase|display|unveiled|demonstrated|set\s+up\s+(?:booths?|"
-        r"stands?|pavilions?)|had\s+(?:booths?|stands?)|brought\s+(?:\w+\s+){0,3}?(?:products|"
+        r"stands?|pavilions?)|(?:had|have|has|booked|reserved|rented|took|occupy|occupies|occupied)\s+"
+        r"(?:\w+\s+){0,3}?(?:booths?|stands?|exhibition\s+(?:areas?|space|halls?))|"
+        r"(?:was|were)\s+represented\s+at|brought\s+(?:\w+\s+){0,3}?(?:products|"
         r"devices|equipment|technologies|innovations|drugs|medicines|solutions|exhibits))\b",
         r"\b(?:products?|medicines?|drugs?|devices?|equipment|technolog(?:y|ies)|innovations?|"
         r"solutions?|booths?|exhibits?|achievements|robots?|vaccines?|therapies)\s+(?:by|from|of)"
