@@ -3,7 +3,8 @@
 Each command parses its options, calls one :mod:`kg` function and renders the result with
 :mod:`kg_cli.render`. Errors are raised as :mod:`kg.errors` classes and mapped to one
 ``Error:`` line by :mod:`kg_cli.main`; the one exception is ``ingest``, which reports every
-bad file (one line each) and still keeps the good ones, then exits 1.
+bad file (one line each) and still keeps the good ones, then exits 3 (1 when every file
+failed). Writers (ingest, import, remove) wait for another writer's lock up to ``--wait``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
@@ -18,7 +20,7 @@ from typing import Annotated
 import typer
 
 from kg import config
-from kg.errors import InputError, UsageError
+from kg.errors import InputError, PartialIngestError, UsageError
 from kg.formats import RdfFormat, RowFormat
 from kg.records import IngestResult
 
@@ -26,6 +28,21 @@ from . import render
 from .app import FormatOption, app, state
 
 _INGEST_COLUMNS = ["name", "status", "entities", "facts", "agreements", "message"]
+
+
+# One --wait option for every command that writes: only one process can write a store.
+WaitOption = Annotated[
+    float,
+    typer.Option("--wait", min=0, metavar="SECONDS",
+                 help="If another kg process is writing the store, wait this long for it."),
+]
+DEFAULT_WAIT = 30.0
+# Without a terminal for a bar, a line of progress every this many files (big folders only).
+PROGRESS_EVERY = 500
+
+
+def _waiting(message: str) -> None:
+    render.note(f"Waiting: {message}")
 
 
 def _ingest_row(r: IngestResult) -> list[object]:
@@ -46,11 +63,14 @@ def ingest(
         str | None, typer.Option("--name", help="Article name for text read from stdin.")
     ] = None,
     fmt: FormatOption = RowFormat.table,
+    wait: WaitOption = DEFAULT_WAIT,
 ) -> None:
     """Read news articles and add what they say to the graph (one graph per article).
 
-    Unchanged articles (same sha256) are skipped; a changed one replaces its old graph.
-    A bad file is reported and the others are still ingested (exit code 1 at the end).
+    PATH is a .txt or .html file, a folder (its .txt/.html files, recursively) or - for stdin.
+    Unchanged articles (same sha256) are skipped; a changed one replaces its old graph in one
+    transaction. A bad file gets one Error line and the others are still ingested; exit code
+    3 when some files failed, 1 when all did.
 
     Example: kg ingest seeds/ && kg ingest - --name note.txt < note.txt
     """
@@ -63,24 +83,42 @@ def ingest(
         raise UsageError(f"--name {name!r} must be a plain file name such as note.txt")
     total = len(expand_sources(paths))
     show_bar = total > 3 and sys.stderr.isatty()
+
+    def call(progress: Callable[[IngestResult], None] | None) -> list[IngestResult]:
+        return run_ingest(paths, state.store, extractor=extractor, stdin_name=name or "stdin",
+                          reraise=state.debug, wait=wait, on_wait=_waiting, progress=progress)
+
     if show_bar:
         from rich.progress import Progress
 
         with Progress(console=render.stderr_console(), transient=True) as bar:
             task = bar.add_task("ingesting", total=total)
-            results = run_ingest(
-                paths, state.store, extractor=extractor, stdin_name=name or "stdin",
-                progress=lambda r: bar.update(task, advance=1, description=r.name), reraise=state.debug,
-            )
+            results = call(lambda r: bar.update(task, advance=1, description=r.name))
     else:
-        results = run_ingest(paths, state.store, extractor=extractor, stdin_name=name or "stdin",
-                             reraise=state.debug)
+        count = 0
+
+        def lines(_: IngestResult) -> None:
+            nonlocal count
+            count += 1
+            if count % PROGRESS_EVERY == 0:
+                render.note(f"ingest: {count:,} of {total:,} files done")
+
+        results = call(lines if total >= PROGRESS_EVERY * 2 else None)
     render.render_rows(_INGEST_COLUMNS, [_ingest_row(r) for r in results], fmt)
+    for r in results:
+        if r.status != "failed" and r.message:
+            render.note(f"Warning: {r.message}")
     bad = [r for r in results if r.status == "failed"]
     for r in bad:
         render.error_line(r.message or f"{r.name}: failed")
-    if bad:
+    if bad and len(bad) == len(results):
         raise typer.Exit(1)
+    if bad:
+        raise PartialIngestError(
+            f"{len(bad)} of {len(results)} files failed (listed above); the other "
+            f"{len(results) - len(bad)} are in the store. Fix them and run the same "
+            "`kg ingest` again: unchanged files are skipped"
+        )
 
 
 @app.command("import")
@@ -91,6 +129,7 @@ def import_(
         typer.Option("--rdf-format", help="RDF format (default: from each file's extension)."),
     ] = None,
     fmt: FormatOption = RowFormat.table,
+    wait: WaitOption = DEFAULT_WAIT,
 ) -> None:
     """Load RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD) into the store.
 
@@ -103,7 +142,7 @@ def import_(
     from kg.store import KgStore
 
     rows = []
-    with KgStore.open(state.store, read_only=False) as store:
+    with KgStore.open(state.store, read_only=False, wait=wait, on_wait=_waiting) as store:
         for f in files:
             result = store.import_rdf(f, rdf_format)
             rows.append([result.path, result.format.value, len(result.graphs), result.quads])
@@ -223,6 +262,7 @@ def docs(fmt: FormatOption = RowFormat.table) -> None:
 @app.command()
 def remove(
     doc: Annotated[str, typer.Argument(help="Article file name, kgdoc:NAME or graph IRI.")],
+    wait: WaitOption = DEFAULT_WAIT,
 ) -> None:
     """Remove an article's graph; what other articles also state stays.
 
@@ -230,7 +270,7 @@ def remove(
     """
     from kg.store import KgStore, doc_name
 
-    with KgStore.open(state.store, read_only=False) as store:
+    with KgStore.open(state.store, read_only=False, wait=wait, on_wait=_waiting) as store:
         iri = store.resolve_doc(doc)
         store.remove_article(iri)
     render.note(f"Removed {doc_name(iri)}.")
