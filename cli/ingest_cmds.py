@@ -1,4 +1,4 @@
-"""Store commands: ingest, import, export, sparql, docs, remove, stats.
+"""Store commands: ingest, import, export, sparql, docs, remove, stats, migrate.
 
 Each command parses its options, calls one :mod:`kg` function and renders the result with
 :mod:`kg_cli.render`. Errors are raised as :mod:`kg.errors` classes and mapped to one
@@ -297,3 +297,22 @@ def stats(fmt: FormatOption = RowFormat.table) -> None:
     rows += [["class", k, v] for k, v in s.by_type.items()]
     rows += [["relation", k, v] for k, v in s.by_relation.items()]
     render.render_rows(["group", "name", "count"], rows, fmt)
+
+
+@app.command()
+def migrate(wait: WaitOption = DEFAULT_WAIT) -> None:
+    """Convert the store to the layout this kg writes (after an upgrade says so).
+
+    Each step is recorded as it finishes, so an interrupted migration resumes. Back the
+    store folder up first.
+
+    Example: kg --store ~/kg-store migrate
+    """
+    from kg.store import migrate as run_migrate
+
+    result = run_migrate(state.store, wait=wait)
+    if result.steps:
+        render.note(f"Migrated {result.path} from layout {result.from_layout} to "
+                    f"{result.to_layout} ({', '.join(result.steps)}).")
+    else:
+        render.note(f"{result.path} is already at layout {result.to_layout}; nothing to do.")
