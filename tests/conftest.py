@@ -14,6 +14,7 @@ the CLI can be tested fast, without the NLP model, on articles written for the p
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -42,6 +43,28 @@ DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "articles"
 BAD = DATA / "bad"
 SEEDS = Path(__file__).parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parent.parent  # the repository (or worktree) root
+SHARED = ROOT.parent / "shared"  # the evaluation data beside the repository: ../shared
+
+
+def in_ci() -> bool:
+    """Whether the tests run in CI (the ``CI`` environment variable is set and not empty)."""
+    return bool(os.environ.get("CI"))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ``../shared``, found from the repository root, never from a fixed folder.
+
+    When it is missing the test skips on a developer's machine but fails in CI, where a
+    skip would hide that the check never ran.
+    """
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        message = f"this test needs {path} (../shared beside the repository)"
+        if in_ci():
+            pytest.fail(f"{message}; CI must provide it", pytrace=False)
+        pytest.skip(message)
+    return path
 FAKE = "fake-v1"
 
 _MENTION = r"(?P<{0}>[^()]+?) \((?P<{0}t>\w+)\)"
