@@ -94,6 +94,9 @@ def read_article(path: Path) -> Article:
     except OSError as err:
         raise InputError(_stat_problem(path, err)) from None
     if stat.S_ISDIR(info.st_mode):
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise InputError(f"{path}: a folder that cannot be listed (permission denied); "
+                             "check its permissions")
         raise InputError(f"{path}: is a folder; give the articles in it or the folder to `kg ingest`")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"{path}: not a regular file (a device, pipe or socket); give an article file")

@@ -64,7 +64,13 @@ def iter_sources(sources: Sequence[str | Path]) -> Iterator[str | Path]:
 def _walk(folder: Path) -> Iterator[Path]:
     """The article files under ``folder``, sorted by path, symbolic links to folders skipped."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
+
+    def unlistable(err: OSError) -> None:
+        # a folder that cannot be listed is reported (as a failed source), never skipped
+        if err.filename is not None:
+            found.append(Path(err.filename))
+
+    for root, dirs, files in os.walk(folder, onerror=unlistable, followlinks=False):
         dirs.sort()
         found.extend(
             Path(root) / f for f in files if Path(f).suffix.lower() in ARTICLE_SUFFIXES

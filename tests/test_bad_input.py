@@ -142,6 +142,30 @@ def test_an_unreadable_file(tmp_path: Path, store_path: Path,
     assert "cannot read (Permission denied)" in message and "permissions" in message
 
 
+def test_a_subfolder_that_cannot_be_listed_is_reported(
+    tmp_path: Path, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text(GOOD)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text(GOOD)
+    locked.chmod(0)
+    if os.access(locked, os.R_OK | os.X_OK):  # root lists anything: fail as a user would
+        real_scandir, real_access = os.scandir, os.access
+
+        def scandir(path: object) -> object:
+            if Path(str(path)) == locked:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_scandir(path)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "scandir", scandir)
+        monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != locked and real_access(p, mode))
+    results = ingest([tmp_path], store_path, extractor=FAKE)
+    locked.chmod(0o755)
+    assert [(r.name, r.status) for r in results] == [("a.txt", "added"), ("locked", "failed")]
+    assert "cannot be listed (permission denied)" in (results[1].message or "")
+
+
 # ---------------------------------------------------------------- decoded, not refused
 @pytest.mark.parametrize("encode", [
     lambda t: t.encode("utf-8-sig"),  # UTF-8 with a BOM

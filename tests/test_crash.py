@@ -83,7 +83,11 @@ _CRASH_AFTER_FIRST_WRITE = textwrap.dedent(
         return store
 
     KgStore.open = classmethod(open_)
-    ingest([Path(sys.argv[3])], Path(sys.argv[2]), extractor=conftest.FAKE)
+    if sys.argv[3].endswith(".trig"):
+        with KgStore.open(Path(sys.argv[2]), read_only=False) as store:
+            store.import_rdf(Path(sys.argv[3]))
+    else:
+        ingest([Path(sys.argv[3])], Path(sys.argv[2]), extractor=conftest.FAKE)
     print("NO WRITE", flush=True)
     """
 )
@@ -200,3 +204,21 @@ def test_a_crash_right_after_the_first_write_leaves_a_whole_article(tmp_path: Pa
     # the first article's replacement was the one write: it is in, whole
     assert found["a00.txt"] == 2
     assert [found[n] for n in sorted(versions[1]) if n != "a00.txt"] == [1] * (N_OLD - 1)
+
+
+def test_a_crash_right_after_the_first_write_of_an_import_leaves_whole_graphs(tmp_path: Path) -> None:
+    """An import replacing two article graphs writes both in one transaction."""
+    versions = _versions(tmp_path)
+    ref = tmp_path / "ref2-store"
+    trig = tmp_path / "two.trig"
+    with KgStore.open(ref) as store, trig.open("wb") as out:
+        quads = [q for name in ("a00.txt", "a01.txt") for q in store.ox.quads_for_pattern(
+            None, None, None, ox.NamedNode(vocab.doc_iri(name)))]
+        ox.serialize(quads, out, ox.RdfFormat.TRIG)
+    store_path = tmp_path / "store"
+    _prepare(tmp_path, store_path)
+    proc = _child(_CRASH_AFTER_FIRST_WRITE, store_path, trig)
+    out_text, err = proc.communicate(timeout=120)
+    assert proc.returncode == 137, (out_text, err)
+    found = _check(store_path, versions)
+    assert (found["a00.txt"], found["a01.txt"], found["a02.txt"]) == (2, 2, 1)
