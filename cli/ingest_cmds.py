@@ -203,12 +203,15 @@ def sparql(
     allow_update: Annotated[
         bool, typer.Option("--allow-update", help="Allow INSERT/DELETE/... (changes the store).")
     ] = False,
+    wait: WaitOption = DEFAULT_WAIT,
 ) -> None:
     """Run SPARQL over the union of all article graphs (kg prefixes predeclared).
 
     SELECT/ASK print a table, or SPARQL 1.1 JSON/CSV/TSV results; CONSTRUCT/DESCRIBE print
-    RDF (--graph-format). Named graphs stay reachable with GRAPH. Updates (with
-    --allow-update) act on the stored graphs: write GRAPH ?g { ... } to reach articles.
+    RDF (--graph-format). Named graphs stay reachable with GRAPH. An update (INSERT, DELETE,
+    DROP, ...; a request of several operations counts as one) is refused unless
+    --allow-update; it then acts on the stored graphs, all operations in one transaction:
+    write GRAPH ?g { ... } to reach articles.
 
     Example: kg sparql "SELECT ?e ?l WHERE { ?e a kgo:Hospital ; rdfs:label ?l }"
     """
@@ -225,7 +228,7 @@ def sparql(
     else:
         text = query or ""
     writable = allow_update and is_update(text)
-    with KgStore.open(state.store, read_only=not writable) as store:
+    with KgStore.open(state.store, read_only=not writable, wait=wait, on_wait=_waiting) as store:
         outcome = run_sparql(store, text, allow_update=allow_update)
         if outcome.result is None:
             render.note("Update done.")
