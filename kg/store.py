@@ -322,16 +322,31 @@ class KgStore:
         """Drop ``graphs`` and write ``quads`` (all in named graphs) in one transaction.
 
         Written as ``DROP SILENT GRAPH <g> ; ... ; INSERT DATA { GRAPH <g> { ... } }``: one
-        update request, which pyoxigraph evaluates inside a single storage transaction.
+        update request, which pyoxigraph evaluates inside a single storage transaction. When
+        none of the graphs exists yet, the quads are added with ``extend``, also atomic.
         Terms are written in their N-Triples form, which is valid SPARQL (strings escaped,
         so no value can end the literal or the block early).
         """
         store = self._writable()
-        operations = [f"DROP SILENT GRAPH {g}" for g in dict.fromkeys(graphs)]
+        graphs = list(dict.fromkeys(graphs))
+        quads = list(quads)
+        stray = next((q for q in quads if not isinstance(q.graph_name, pyoxigraph.NamedNode)), None)
+        if stray is not None:
+            raise ValueError(f"quad outside a named graph: {stray}")
+        if not any(store.contains_named_graph(g) for g in graphs):
+            # Nothing to drop (a new article): ``extend`` is one transaction too, and skips
+            # the text round trip. Safe to decide first: this process holds the write lock.
+            try:
+                store.extend(quads)
+            except OSError as err:
+                raise StoreError(
+                    f"writing to the store at {self.path} failed: {one_line(err)}; "
+                    "nothing was changed; check the disk and retry"
+                ) from None
+            return
+        operations = [f"DROP SILENT GRAPH {g}" for g in graphs]
         by_graph: dict[str, list[str]] = {}
         for q in quads:
-            if not isinstance(q.graph_name, pyoxigraph.NamedNode):
-                raise ValueError(f"quad outside a named graph: {q}")
             by_graph.setdefault(str(q.graph_name), []).append(
                 f"{q.subject} {q.predicate} {q.object} ."
             )
