@@ -53,7 +53,7 @@ def _ingest_row(r: IngestResult) -> list[object]:
 def ingest(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Article files (.txt), folders of them, or - for stdin.",
+        typer.Argument(help="Article files (.txt, .html), folders of them, or - for stdin.",
                        metavar="PATH..."),
     ],
     extractor: Annotated[
