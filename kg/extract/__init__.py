@@ -28,7 +28,8 @@ class Extractor(Protocol):
 
 # name -> "module:factory"; the factory takes no arguments and returns an Extractor.
 _REGISTRY: dict[str, str] = {
-    "rules-v1": "kg.extract.rules_v1:RulesExtractor",
+    "rules-v1": "kg.extract.rules_v1:RulesExtractor",  # frozen: the baseline v2 is scored against
+    "rules-v2": "kg.extract.rules:RulesExtractor",
 }
 _INSTANCES: dict[str, Extractor] = {}
 

@@ -89,6 +89,8 @@ ROLE_WORDS = frozenset({
     "surgeon", "superintendent", "administrator", "counselor", "counsellor", "inspector",
     "deputy", "chairperson", "editor", "general", "engineer", "scientist", "adviser", "advisor",
     "economist", "consultant", "vice-minister", "vice-governor", "vice-chairwoman",
+    "counsel", "examiner", "vice-chair", "president-elect", "directress", "curator", "rector",
+    "provost", "chancellor", "attaché", "envoy", "delegate", "convenor", "convener", "moderator",
 })
 ROLE_MODIFIERS = frozenset({
     "deputy", "vice", "executive", "general", "party", "chief", "senior", "honorary",
@@ -143,3 +145,16 @@ LIST_CUES: dict[str, EntityType] = {
     "countries": EntityType.PLACE, "country": EntityType.PLACE, "regions": EntityType.PLACE,
     "cities": EntityType.PLACE, "nations": EntityType.PLACE, "provinces": EntityType.PLACE,
 }
+
+# Subject words that title-case body names end in ("... of Traditional Chinese Medicine"), never
+# part of a person's name.
+TOPIC_WORDS = frozenset({
+    "medicine", "medical", "health", "science", "sciences", "technology", "engineering",
+    "economics", "economic", "exchanges", "exchange", "culture", "education", "research",
+    "development", "affairs", "trade", "commerce", "industry", "pharmacy", "nursing", "studies",
+    "management", "planning", "innovation", "biology", "chemistry", "physics",
+})
+
+# Standing bodies whose names end in an event word (matched on the lower-cased name's end).
+STANDING_BODIES = ("people congress", "peoples congress", "political consultative conference",
+                   "cppcc national committee", "party congress")

@@ -10,6 +10,7 @@ from the list it stands in ("companies like ...").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,9 @@ _STOP_CAPS = frozenset({
 # Capitalised single words that are never a name on their own.
 _GENERIC_SINGLE = frozenset({"party", "government", "ministry", "hospital", "forum", "fair", "mou", "mous",
                              "moa", "moas", "loi"})
+# Plural nouns whose possessive is part of a body's name, never a possessor.
+_POSSESSIVE_NAME_WORDS = frozenset({"children", "women", "people", "workers", "men", "veterans",
+                                    "mothers", "farmers", "citizens", "nations"})
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{1,240})[\"”]")
 _ORDINAL_OR_YEAR = re.compile(
     r"\d+(?:st|nd|rd|th)|(?:19|20)\d\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
@@ -84,6 +88,7 @@ def head_word(text: str) -> str:
     >>> head_word("B Exhibition Hall of Nansha Science Park")
     'hall'
     """
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", text) or text  # "X Center (Beijing)" is headed by "Center"
     words = re.sub(r"['’]s\b", "", text).split()
     if not words:
         return ""
@@ -127,6 +132,9 @@ def type_by_head(text: str) -> EntityType | None:
         if before and before[-1] in lx.VENUE_CENTER_MODIFIERS:
             return EntityType.VENUE
         return EntityType.ORGANIZATION
+    joined = " ".join(words)
+    if any(joined.endswith(body) for body in lx.STANDING_BODIES):
+        return EntityType.GOVERNMENT_BODY  # "the 13th National People's Congress" sits, it is not held
     if head in lx.GOVERNMENT_HEADS or "government" in lowered:
         return EntityType.GOVERNMENT_BODY
     if head == "convention" and (len(words) > 1 and words[-1] in {"center", "centre"}):
@@ -188,6 +196,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 break
             if t.text in {"'s", "’s"}:
                 left = " ".join(x.text for x in toks[i:j])
+                if toks[j - 1].lower_ in _POSSESSIVE_NAME_WORDS and _capitalised(nxt):
+                    j += 1  # "X Children's Hospital", "Y People's Government": one name
+                    continue
                 if toks[j - 1].i + 1 in ner_ends or is_acronym(toks[j - 1].text) or (
                         toks[j - 1].ent_type_ in {"GPE", "LOC"} and type_by_head(toks[j - 1].text) is None) or (
                         left in lx.COUNTRIES or type_by_head(left) is not None):
@@ -257,6 +268,8 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     left_type = type_by_head(left)
     if right_type is EntityType.VENUE:  # "National Exhibition and Convention Center"
         return left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY, EntityType.EVENT)
+    if right_type is EntityType.HOSPITAL:  # "X Maternity and Infant Hospital": one shared head
+        return left_type is None and k - j - 1 <= 2
     return right_type in {EntityType.EVENT, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION} and \
         left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY)
 
@@ -272,8 +285,12 @@ def _ends_with_head(tokens: list[Any]) -> bool:
             or w == "committee")
 
 
-def find_names(doc: Any) -> list[Name]:
-    """Every name in the document, longest-first and non-overlapping."""
+def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None) -> list[Name]:
+    """Every name in the document, longest-first and non-overlapping.
+
+    ``split`` may cut the chosen names into parts before the last checks (the titles layer
+    splits "Acme Hospital President Li Na" into a hospital and a person there).
+    """
     ner_ends = {e.end for e in doc.ents}
     candidates: list[Name] = []
     for sent in doc.sents:
@@ -325,6 +342,8 @@ def find_names(doc: Any) -> list[Name]:
             taken[k] = True
         names.append(c)
     names.sort(key=lambda c: c.start)
+    if split is not None:
+        names = split(names)
     quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(doc.text)]
     text = doc.text
     return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, text)

@@ -1,0 +1,20 @@
+"""rules-v2: spaCy's English pipeline plus the general grammar of health-industry event news.
+
+How one article is read (:class:`~kg.extract.rules.reader.Reader`):
+
+1. names (:mod:`kg.extract.mentions`), acronyms ("... (CIIE)") and editions ("the 2023 X",
+   "X 2023", "this year's X", "the third X") become entities; a dated edition is a node of its
+   own, ``inSeries`` the recurring event;
+2. events named only by a description ("a special exhibition on ...", "the signing ceremony
+   for ...") become article-scoped entities; "the forum", "the event", "the exhibition" are
+   resolved to the event they refer to (the most recent event with the same head noun, else the
+   event the article is about), so facts hang on the right node;
+3. each sentence (:class:`~kg.extract.rules.sentence.Sentence`) is read by the rule families
+   of :mod:`kg.extract.rules.families`, one module per kind of fact: hosts, occurrence,
+   participation, exhibitors, sub-events, themes, posts, organizations, places, agreements,
+   figures.
+"""
+
+from kg.extract.rules.reader import RulesExtractor
+
+__all__ = ["RulesExtractor"]

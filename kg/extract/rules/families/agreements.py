@@ -1,0 +1,185 @@
+"""Signed agreements: their kind, the sides (who signed with whom), event and date."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.mentions import head_word
+from kg.extract.rules.patterns import (
+    HAS_SIGN,
+    KIND,
+    LIST,
+    SIGN,
+    E,
+    compiled,
+)
+from kg.extract.rules.sentence import Sentence, evidence
+from kg.records import (
+    AgreementRecord,
+    EntityType,
+)
+
+
+# -- agreements
+def read(s: Sentence) -> None:
+    ph = s.ph
+    if not HAS_SIGN.search(ph) and not re.search(r"\bwith\b[^:]*:", ph):
+        return
+    found = False
+    with_pat = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|then|"
+                          r"[a-z]+ly|on\s+\w+\s+\d{1,2})\s+)*" + SIGN + r"\s+" + KIND +
+                          r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST + ")", re.I)
+    for m in with_pat.finditer(ph):
+        a, b = subjects(s, m), s.agents(m.group("b"))
+        if not a or not b:
+            continue
+        found = True
+        kind = kind_of(s, m.group("kind"))
+        # "agreements with A, B and C" (or "... respectively") is one agreement with each
+        kind_text = m.group("kind").lower()
+        plural = bool(re.search(r"\b(?:agreements|memoranda|mous|contracts|deals|accords|pacts|letters|"
+                                r"partnerships|protocols)\b", kind_text)) or kind_text.split()[0] in {
+            "two", "three", "four", "five", "several"} or ph[m.end():m.end() + 14].lstrip().startswith(
+            "respectively")
+        event = event_for_agreement(s, m.end())
+        if plural and len(b) > 1:
+            for x in b:
+                agreement(s, kind, [a, [x]], event)
+        else:
+            agreement(s, kind, [a, b], event)
+    bullet = compiled(r"^[•·*-]?\s*(?P<a>" + LIST + r")\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST
+                        + r")\s*[:：,-]\s*" + KIND, re.I)
+    for m in bullet.finditer(ph):
+        a, b = s.agents(m.group("a")), s.agents(m.group("b"))
+        if a and b:
+            found = True
+            agreement(s, kind_of(s, m.group("kind")), [a, b], event_for_agreement(s, m.end()))
+    if found:
+        return
+    if paired(s):
+        return
+    pair = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will)\s+)*"
+                      + SIGN + r"\s+" + KIND, re.I)
+    for m in pair.finditer(ph):
+        a = s.agents(m.group("a"))
+        if len(a) >= 2 and not re.search(r"\bwith\b", ph[m.end():m.end() + 40]):
+            found = True
+            agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
+                           event_for_agreement(s, m.end()))
+    passive = compiled(KIND + r"(?:\s+(?:on|for|of)\s+[^⟦.;]{0,60}?)?\s+(?:was|were|has\s+been|have\s+been)"
+                         r"\s+(?:also\s+)?(?:signed|inked|reached)\s+(?:between|by)\s+(?P<a>" + LIST + ")", re.I)
+    between = compiled(KIND + r"\s+between\s+(?P<a>" + LIST + r")\s+(?:was|were|has\s+been|have\s+"
+                         r"been|is|are)\s+(?:also\s+)?(?:signed|inked|reached)", re.I)
+    for m in list(passive.finditer(ph)) + list(between.finditer(ph)):
+        a = s.agents(m.group("a"))
+        if len(a) >= 2:
+            found = True
+            agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
+                           event_for_agreement(s, m.end()))
+    # a named convention or declaration signed by a list of parties
+    named = [k for k in s.keys if s.typ(k) is EntityType.AGREEMENT]
+    named += [s.r.ceremony_for[k] for k in s.keys if k in s.r.ceremony_for]
+    if named and not found and re.search(r"\bsign", ph, re.I):
+        target = named[0]
+        parties: list[str] = []
+        for m in re.finditer(r"\b(?:including|such\s+as|like|namely)\s+(?P<l>" + LIST + ")",
+                             ph):
+            parties += s.agents(m.group("l"))
+        for m in re.finditer(r"(?P<l>" + LIST + r")\s+(?:have\s+|has\s+)?signed", ph):
+            parties += s.agents(m.group("l"))
+        parties = [p for p in dict.fromkeys(parties) if p != target]
+        if parties:
+            label = s.r.ex.entities[target].label
+            kind = head_word(label)
+            ceremonies = [k for k in s.keys if s.r.ceremony_for.get(k) == target]
+            ev = ceremonies[0] if ceremonies else event_for_agreement(s, 0)
+            rec = AgreementRecord(target, kind, [parties], evidence(
+                s.r.article.name, s.sent), label=label, event=ev)
+            s.r.ex.agreements.append(rec)
+
+
+# "A and B; C and D; and E and F signed cooperation agreements": one agreement per pair
+_PAIRS = compiled(r"(?P<l>(?:" + LIST + r")(?:\s*;\s*(?:and\s+)?(?:" + LIST + r"))+)\s*,?\s+(?:(?:also|have|has|"
+                  r"had|jointly|will|respectively|[a-z]+ly)\s+)*" + SIGN + r"\s+" + KIND, re.I)
+
+
+def paired(s: Sentence) -> bool:
+    """Pairs of signatories separated by semicolons, each pair its own agreement."""
+    m = _PAIRS.search(s.ph)
+    if not m:
+        return False
+    done = False
+    for chunk in re.split(r"\s*;\s*", m.group("l")):
+        a = s.agents(chunk)
+        if len(a) == 2:
+            agreement(s, kind_of(s, m.group("kind")), [[a[0]], [a[1]]], event_for_agreement(s, m.end()))
+            done = True
+    return done
+
+
+def subjects(s: Sentence, m: re.Match[str]) -> list[str]:
+    """The signatories of a subject list; a first item governed by a preposition ("a line in
+    Yinchuan, and the hospital signed ...") belongs to the clause before."""
+    items = s.items(m.group("a"))
+    if items and re.search(r"\b(?:in|at|on|with|of|for|from|to|by|under|into)\s+(?:the\s+)?$",
+                           s.ph[: m.start("a")]):
+        items = items[1:]
+    return [k for k in items if s.typ(k) not in (EntityType.EVENT, EntityType.AGREEMENT)]
+
+
+def kind_of(s: Sentence, text: str) -> str:
+    words = text.strip().split()
+    while (words and words[0].lower() in {"a", "an", "the", "two", "three", "four", "five",
+                                         "several"}) or (words and words[0].isdigit()):
+        words = words[1:]
+    kind = " ".join(words).lower()
+    kind = re.sub(r"agreements$", "agreement", kind)
+    kind = re.sub(r"memoranda", "memorandum", kind)
+    kind = re.sub(r"(contract|deal|convention|declaration|accord|mou|partnership|pact)s$",
+                  r"\1", kind)
+    return kind
+
+
+def event_for_agreement(s: Sentence, pos: int) -> str | None:
+    at = re.search(r"\b(?:at|during|on\s+the\s+sidelines\s+of|on)\s+(?:the\s+)?(?P<e>" + E + ")",
+                   s.ph[pos:])
+    if at and s.is_event(s.key(at.group("e"))):
+        return s.key(at.group("e"))
+    events = s.events_in(s.ph)
+    return events[0] if events else s.r.main_event
+
+
+def bodies(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
+    """Signatories who are persons stand for their bodies: "A and B signed the agreement on
+    behalf of X and Y" (in order), else the body of the person's post."""
+    behalf = re.search(r"\bon\s+behalf\s+of\s+(?:their\s+|the\s+)?(?P<l>" + LIST + ")", s.ph)
+    named = s.agents(behalf.group("l")) if behalf else []
+    named = [k for k in named if s.typ(k) is not EntityType.PERSON]
+    flat = [k for side in sides for k in side]
+    if named and len(named) == len(flat) and not set(named) & set(flat):
+        people = flat  # "A and B signed ... on behalf of X and Y": A for X, B for Y
+    else:
+        people = [k for k in flat if s.typ(k) is EntityType.PERSON]
+    if not people:
+        return sides
+    posts = {p.person: p.organization for p in s.r.ex.posts if p.organization}
+    out: list[list[str]] = []
+    for side in sides:
+        new: list[str] = []
+        for k in side:
+            if k in people:
+                if len(named) == len(people):
+                    k = named[people.index(k)]
+                elif k in posts:
+                    k = posts[k]
+            if k not in new:
+                new.append(k)
+        out.append(new)
+    return out
+
+
+def agreement(s: Sentence, kind: str, sides: list[list[str]], event: str | None) -> None:
+    sides = bodies(s, sides)
+    n = len(s.r.ex.agreements)
+    s.r.ex.agreements.append(AgreementRecord(
+        f"ag{n}", kind, sides, evidence(s.r.article.name, s.sent), event=event))

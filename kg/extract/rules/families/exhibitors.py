@@ -1,0 +1,46 @@
+"""Who exhibited: "A showcased ...", "exhibitors include A and B"."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.rules.patterns import (
+    HAS_EXHIBIT,
+    LIST,
+)
+from kg.extract.rules.sentence import Sentence
+from kg.records import (
+    EntityType,
+    Relation,
+)
+
+
+# -- exhibitors
+def read(s: Sentence) -> None:
+    ph = s.ph
+    if not HAS_EXHIBIT.search(ph):
+        return
+    pats = [
+        r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+|have\s+|has\s+)*(?:exhibited|showcased|"
+        r"displayed|presented|exhibit|showcase|display|unveiled|demonstrated|set\s+up\s+(?:booths?|"
+        r"stands?|pavilions?)|had\s+(?:booths?|stands?)|brought\s+(?:\w+\s+){0,3}?(?:products|"
+        r"devices|equipment|technologies|innovations|drugs|medicines|solutions|exhibits))\b",
+        r"\b(?:products?|medicines?|drugs?|devices?|equipment|technolog(?:y|ies)|innovations?|"
+        r"solutions?|booths?|exhibits?|achievements|robots?|vaccines?|therapies)\s+(?:by|from|of)"
+        r"\s+(?:(?:companies|enterprises|firms|exhibitors|makers)\s+)?(?:like\s+|such\s+as\s+|"
+        r"including\s+)?(?P<l>" + LIST + ")",
+        r"\bexhibitors?\s+(?:include[sd]?|including|such\s+as|like|were|are)\s+(?:(?:[\w-]+\s+){0,3}?"
+        r"(?:such\s+as|like|including)\s+)?(?P<l>" + LIST + ")",
+        r"\b(?:showcased|displayed|exhibited)\s+(?:the\s+)?(?:products|innovations|"
+        r"technologies)\s+of\s+(?P<l>" + LIST + ")",
+        r"\b(?:exhibited|showcased|displayed|presented)\b[^;]*?\b(?:including|such\s+as)\s+(?P<l>" + LIST + ")",
+        r"\b(?:including|such\s+as)\s+(?P<l>" + LIST + r"),?\s+(?:also\s+|have\s+|has\s+)*(?:exhibited|"
+        r"showcased|displayed|presented|set\s+up\s+booths?)\b",
+    ]
+    for p in pats:
+        for m in re.finditer(p, ph, re.I):
+            event = s.focus() if not s.events_in(ph) else s.event_near(m.start())
+            for a in s.agents(m.group("l")):
+                if s.typ(a) in (EntityType.PLACE, EntityType.VENUE, EntityType.PERSON):
+                    continue
+                s.fact(event, Relation.EXHIBITOR, a)

@@ -1,0 +1,46 @@
+"""Hosts and organizers: "hosted by A and B", "A organized the X"."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.rules.patterns import (
+    HAS_AGENT_VERB,
+    LIST,
+    E,
+    compiled,
+)
+from kg.extract.rules.sentence import Sentence
+from kg.records import (
+    Relation,
+)
+
+
+# -- hosts and organizers
+def read(s: Sentence) -> None:
+    ph = s.ph
+    if not HAS_AGENT_VERB.search(ph):
+        return
+    passive = compiled(
+        r"\b(?:(?:co-?|jointly\s+|also\s+)?(?P<v>hosted|organi[sz]ed|co-organi[sz]ed|"
+        r"sponsored|undertaken|held|convened|staged|initiated|launched|co-hosted|cohosted)"
+        r")\s+(?:jointly\s+)?by\s+(?P<a>" + LIST + ")", re.I)
+    for m in passive.finditer(ph):
+        v = m.group("v").lower()
+        rel = Relation.ORGANIZER if ("organi" in v or v in {"undertaken", "initiated",
+                                                             "launched"}) else Relation.HOST
+        event = s.event_near(m.start())
+        for a in s.agents(m.group("a")):
+            s.fact(event, rel, a)
+    active = compiled(
+        r"(?P<a>" + LIST + r")\s+(?:(?:jointly|also|have|has|had|will|co-)\s*)*"
+        r"(?P<v>hosted|host|organi[sz]ed|organi[sz]e|co-hosted|co-organi[sz]ed|held|"
+        r"convened|staged)\s+(?:the\s+|a\s+|an\s+)?(?P<e>" + E + ")", re.I)
+    for m in active.finditer(ph):
+        event = s.key(m.group("e"))
+        if not s.is_event(event):
+            continue
+        v = m.group("v").lower()
+        rel = Relation.ORGANIZER if "organi" in v else Relation.HOST
+        for a in s.agents(m.group("a")):
+            s.fact(event, rel, a)

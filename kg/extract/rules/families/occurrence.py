@@ -1,0 +1,92 @@
+"""Where and when an event happens: "X was held in Y on May 5", opening and closing verbs."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.dates import MONTH
+from kg.extract.rules.patterns import (
+    END_VERBS,
+    OCCUR,
+    E,
+    compiled,
+)
+from kg.extract.rules.sentence import Sentence
+from kg.records import (
+    EntityType,
+    Literal,
+    PartialDate,
+    Relation,
+)
+
+
+# -- places and dates of occurrence
+def read(s: Sentence) -> None:
+    ph = s.ph
+    pat = compiled(r"(?P<e>" + E + r")(?:,[^,.;]{0,160},)?[^⟦.;]{0,60}?\b" + OCCUR + r"\b(?P<rest>[^;]*)",
+                     re.I)
+    for m in pat.finditer(ph):
+        event = s.key(m.group("e"))
+        if not s.is_event(event):
+            continue
+        rest = m.group("rest")
+        cut = re.search(r"\b(?:while|whereas|with the|and the)\b|" + E + r"\s+(?:is|was|will)",
+                        rest)
+        clause = rest[: cut.start()] if cut else rest
+        for pm in re.finditer(r"\b(?:in|at|on)\s+(?:the\s+)?(?:" + E + r"['’]s\s+)?(?P<p>" + E + r")", clause):
+            place = s.key(pm.group("p"))
+            if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
+                s.fact(event, Relation.LOCATION, place)
+                break
+        dates(s, event, m.group("verb").lower())
+    held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched)\s+(?:the\s+)?(?P<e>"
+                      + E + r")(?P<rest>[^;]*)", re.I)
+    for m in held.finditer(ph):
+        event = s.key(m.group("e"))
+        if not s.is_event(event):
+            continue
+        clause = re.split(r"\b(?:while|whereas|and the)\b|" + E + r"\s+(?:is|was|will)", m.group("rest"))[0]
+        for pm in re.finditer(r"\b(?:in|at|on)\s+(?:the\s+)?(?:" + E + r"['’]s\s+)?(?P<p>" + E + r")", clause):
+            place = s.key(pm.group("p"))
+            if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
+                s.fact(event, Relation.LOCATION, place)
+                break
+        if re.search(r"\b(?:on|from)\s+(?:" + MONTH + r"|\w+day)", clause):
+            dates(s, event, "held")
+    for m in re.finditer(r"\bopening\s+(?:day|ceremony)\s+of\s+(?:the\s+)?(?P<e>" + E + ")", ph, re.I):
+        event = s.key(m.group("e"))
+        span = s.r.dates_in(s.sent, event)
+        if s.is_event(event) and span is not None and span.start is not None:
+            lit(s, event, Relation.START_DATE, span.start)
+    loc = compiled(r"(?P<e>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+|will\s+be\s+)?(?:located|set\s+up|"
+                     r"housed|hosted|staged))?\s+"
+                     r"(?:in|at)\s+(?:the\s+)?(?P<p>" + E + ")", re.I)
+    for m in loc.finditer(ph):
+        event, place = s.key(m.group("e")), s.key(m.group("p"))
+        if s.is_event(event) and s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
+            s.fact(event, Relation.LOCATION, place)
+
+
+def dates(s: Sentence, event: str, verb: str) -> None:
+    """Start and end dates from the sentence's dates and its verb ("opened on" -> start,
+    "closed on" -> end, "from ... to ..." -> both, "runs until" -> end)."""
+    first = verb.split()[0]
+    used_verb = False
+    for span, closing in s.r.date_spans(s.sent, event):
+        if closing:
+            lit(s, event, Relation.END_DATE, span.end)
+        elif span.ranged:
+            lit(s, event, Relation.START_DATE, span.start)
+            lit(s, event, Relation.END_DATE, span.end)
+            used_verb = True
+        elif not used_verb:
+            used_verb = True
+            if first in END_VERBS or "close" in verb or "wrapped" in verb:
+                lit(s, event, Relation.END_DATE, span.end)
+            else:
+                lit(s, event, Relation.START_DATE, span.start)
+
+
+def lit(s: Sentence, subject: str, rel: Relation, d: PartialDate | None) -> None:
+    if d is not None:
+        s.fact(subject, rel, Literal(d.lexical, d))

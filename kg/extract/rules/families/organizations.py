@@ -1,0 +1,51 @@
+"""Organizations' parents ("a subsidiary of", "under") and countries."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon as lx
+from kg.extract.rules.patterns import (
+    COUNTRY_OF,
+    E,
+)
+from kg.extract.rules.sentence import Sentence
+from kg.records import (
+    EntityType,
+    Relation,
+)
+
+
+# -- organizations: parents and countries
+def read(s: Sentence) -> None:
+    ph = s.ph
+    orgs = (EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL,
+            EntityType.GOVERNMENT_BODY)
+    for m in re.finditer(r"(?P<a>" + E + r")\s*,?\s+(?:which\s+is\s+|is\s+)?(?:an?\s+(?:[\w-]+\s+){0,4}?)?"
+                         r"(?:directly\s+)?"
+                         r"(?:under|affiliated\s+(?:to|with)|a\s+subsidiary\s+of|a\s+unit\s+of|"
+                         r"a\s+branch\s+of|part\s+of|a\s+division\s+of|owned\s+by|subordinate\s+"
+                         r"to|a\s+member\s+of)\s+(?:the\s+)?(?P<b>" + E + ")", ph, re.I):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        if s.typ(a) in orgs and s.typ(b) in orgs:
+            s.fact(a, Relation.PARENT_ORGANIZATION, b)
+    for m in re.finditer(r"(?P<b>" + E + r")['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?P<a>" + E + ")", ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        if s.typ(a) in orgs and s.r.ex.entities[b].label in lx.COUNTRIES:
+            s.fact(a, Relation.COUNTRY, b)  # "Tanzania's Muhimbili National Hospital"
+        elif s.typ(a) in orgs and s.typ(b) in orgs and ph[m.end("b"):m.start("a")].strip() in {"'s", "’s"}:
+            s.fact(a, Relation.PARENT_ORGANIZATION, b)
+            s.r.alias(a, s.surface(m))
+    for m in COUNTRY_OF.finditer(ph):
+        x = s.key(m.group("x"))
+        if s.typ(x) in orgs and not s.r.ex.entities[x].label.lower().startswith(m.group("d").lower()):
+            country = lx.DEMONYMS[m.group("d").lower()]
+            ck = s.r.entity(country, EntityType.PLACE, strong=True)
+            s.r.alias(ck, m.group("d"))
+            s.fact(x, Relation.COUNTRY, ck)
+
+    for k in set(s.keys):
+        ent = s.r.ex.entities.get(k)
+        tail = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w ]+)$", ent.label) if ent is not None else None
+        if ent is not None and ent.type in orgs and tail and tail.group(1) in lx.COUNTRIES:
+            s.fact(k, Relation.COUNTRY, s.r.entity(tail.group(1), EntityType.PLACE, strong=True))

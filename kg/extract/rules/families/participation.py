@@ -1,0 +1,117 @@
+"""Who took part: attendees, speakers, delegations, "A, B and C attended"."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.rules.patterns import (
+    LIST,
+    ROLE,
+    E,
+)
+from kg.extract.rules.sentence import Sentence
+from kg.records import (
+    EntityType,
+    Relation,
+)
+
+
+# -- participants
+def read(s: Sentence) -> None:
+    roster(s)
+    ph = s.ph
+    verbs = (r"(?:attended|attend|attends|participated\s+in|participate\s+in|took\s+part\s+in|"
+             r"take\s+part\s+in|joined|join|were\s+present\s+at|was\s+present\s+at|visited|"
+             r"graced|signed\s+up\s+for|registered\s+for|toured|inspected|spoke\s+at|addressed|"
+             r"presided\s+over|presides\s+over|chaired|moderated|witnessed|(?:was|were)\s+invited\s+to|"
+             r"(?:was|were)\s+in\s+attendance\s+at|(?:was|were)\s+among\s+the\s+(?:guests|speakers)\s+at)")
+    m = re.search(r"^(?P<subj>.*?)\b(?:will\s+|all\s+|also\s+|have\s+|has\s+)*" + verbs +
+                  r"\s+(?:the\s+)?(?P<rest>.*)$", ph, re.I)
+    if m:
+        rest = m.group("rest")
+        em = re.match(r"(?:[\w'-]+\s+){0,3}?(?P<e>" + E + ")", rest)
+        event = s.key(em.group("e")) if em else None
+        if event is None or not s.is_event(event):
+            event = s.event_near(m.start("rest")) if "⟦" in rest[:40] else s.r.main_event
+        subj = m.group("subj")
+        for key in s.items(subj):
+            if s.typ(key) is EntityType.PERSON or listed_agent(s, subj, key):
+                s.fact(event, Relation.PARTICIPANT, key)
+        inc = re.search(r"\b(?:including|such\s+as|like)\s+(?P<l>.*)$", rest)
+        if inc:
+            tail = inc.group("l")
+            for tok in re.findall(E, tail):
+                key = s.key(tok)
+                before = tail[: tail.index(tok)]
+                if re.search(r"\b(?:of|at|from|under|with|for)\s+(?:the\s+)?$", before) or \
+                        s.typ(key) in (EntityType.EVENT, EntityType.AGREEMENT, EntityType.VENUE):
+                    continue
+                s.fact(event, Relation.PARTICIPANT, key)
+    gather = re.search(r"(?P<e>" + E + r")[^⟦.;]{0,80}?\b(?:brought\s+together|gathered|attracted|"
+                       r"drew|welcomed|brings\s+together|gathers|attracts)\b[^⟦.;]{0,80}?\b(?:including|"
+                       r"such\s+as|like|among\s+them)\s+(?P<l>" + LIST + ")", ph, re.I)
+    if gather and s.is_event(s.key(gather.group("e"))):
+        for a in s.agents(gather.group("l")):
+            s.fact(s.key(gather.group("e")), Relation.PARTICIPANT, a)
+    speech = re.search(r"\b(?:at|during|told|addressed)\s+(?:the\s+)?(?P<e>" + E + r")", ph, re.I)
+    spoke = re.search(r"\b(?:said|says|noted|stressed|told|delivered|addressed|spoke|announced|pointed\s+out|"
+                      r"introduced|presented|briefed)\b",
+                      ph)
+    speech_event: str | None = None
+    if speech and spoke and s.is_event(s.key(speech.group("e"))):
+        speech_event = s.key(speech.group("e"))
+    elif re.search(r"\b(?:delivered|gave|made)\s+(?:an?\s+)?(?:\w+\s+){0,2}?(?:speech|speeches|address|"
+                   r"remarks|report)|\b(?:opening|keynote|welcome)\s+(?:speech|address|remarks)|"
+                   r"\bchair\s+of\s+the\s+" + E, ph, re.I):
+        speech_event = s.event_near(0)
+    if speech_event is not None:
+        for key in s.items(ph):
+            if s.typ(key) is EntityType.PERSON:
+                s.fact(speech_event, Relation.PARTICIPANT, key)
+    by = re.search(r"\battended\s+by\s+(?P<l>" + LIST + ")", ph, re.I)
+    if by:
+        event = s.event_near(by.start())
+        for a in s.agents(by.group("l")):
+            s.fact(event, Relation.PARTICIPANT, a)
+    for g in re.finditer(r"(?P<x>" + E + r")(?:\s+as|,)\s+(?:the\s+)?(?:guest\s+)?(?:guest|country|region|city|"
+                         r"province)\s+of\s+"
+                         r"hono(?:u)?r|\b(?:guest|country|region|city|province)s?\s+of\s+hono(?:u)?r,?\s+"
+                         r"(?:was\s+|is\s+)?(?:the\s+)?(?P<y>" + E + ")", ph, re.I):
+        s.fact(s.event_near(g.start()), Relation.PARTICIPANT, s.key(g.group("x") or g.group("y")))
+    for g in re.finditer(r"\bdelegations?\s+(?:from|of)\s+(?P<l>" + LIST + ")", ph, re.I):
+        for a in s.agents(g.group("l")):
+            s.fact(s.event_near(g.start()), Relation.PARTICIPANT, a)
+
+
+# "Attendees of the forum included A, director of B; C; and D", "Speakers: A, B and C"
+_ROSTER = re.compile(
+    r"\b(?:attendees|participants|guests|speakers|panell?ists|members|delegates|representatives|"
+    r"experts|officials|dignitaries|those\s+present|keynote\s+speakers)\b(?P<mid>[^;:⟦]{0,60}?(?:"
+    + E + r"[^;:⟦]{0,20}?)?)(?:\s+(?:included|include|includes|were|are)\b|:)\s*(?P<l>.*)$", re.I)
+
+
+def roster(s: Sentence) -> None:
+    """People and bodies named in a list after a word for attendees."""
+    m = _ROSTER.search(s.ph)
+    if not m:
+        return
+    events = s.events_in(m.group("mid"))
+    event = events[0] if events else s.event_near(m.start())
+    tail = m.group("l")
+    for key in s.items(tail):
+        if s.typ(key) is EntityType.PERSON or listed_agent(s, tail, key):
+            s.fact(event, Relation.PARTICIPANT, key)
+
+
+def listed_agent(s: Sentence, subj: str, key: str) -> bool:
+    """An organization in the subject list itself, not inside a person's post."""
+    idx = [s.key(t) for t in re.findall(E, subj)].index(key)
+    tokens = re.findall(E, subj)
+    tok = tokens[idx]
+    before = subj[: subj.index(tok)]
+    if re.search(r"\b(?:of|at|from|under|with|in|for)\s+(?:the\s+)?$", before):
+        return False
+    if re.match(r"['’]s?\s+" + ROLE, subj[subj.index(tok) + len(tok):]):
+        return False  # "Neusoft Medical Systems' president Mo Lihua": the person attends
+    return s.typ(key) not in (EntityType.EVENT, EntityType.AGREEMENT, EntityType.PLACE,
+                                 EntityType.VENUE, EntityType.EVENT_SERIES)

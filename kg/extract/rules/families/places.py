@@ -1,0 +1,94 @@
+"""Containment of places and venues ("Y's X", "X in Y")."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon as lx
+from kg.extract.mentions import head_word, type_by_head
+from kg.extract.rules.patterns import (
+    E,
+)
+from kg.extract.rules.sentence import Sentence
+from kg.names import normalize_name
+from kg.records import (
+    EntityType,
+    Relation,
+)
+
+CONTAINED = frozenset({"district", "county", "town", "township", "village", "city", "prefecture",
+                       "zone", "park", "area", "subdistrict", "new area"})
+ORGS = (EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL, EntityType.GOVERNMENT_BODY)
+
+
+def in_a_list(s: Sentence, start: int, end: int) -> bool:
+    """Whether ``ph[start:end]`` ("⟦a⟧, ⟦b⟧") is part of a list ("A, B, C and D") rather than
+    a chain of containment ("held in A, B, C."): a list ends in "and"/"or" before its last item."""
+    rest = s.ph[end:]
+    tail = re.match(r"(?:\s*,\s*(?:the\s+)?" + E + r")*", rest)
+    after = rest[tail.end() if tail else 0:]
+    return bool(re.match(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:the\s+)?" + E, after))
+
+
+# -- places: containment
+def read(s: Sentence) -> None:
+    ph = s.ph
+    places = (EntityType.PLACE, EntityType.VENUE)
+    for m in re.finditer(r"(?P<b>" + E + r")['’]s\s+(?P<a>" + E + ")", ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        b_label = s.r.ex.entities[b].label
+        if b_label in lx.COUNTRIES or re.fullmatch(r"(?:North|South|East|West|Northeast|Northwest|Southeast|"
+                                                    r"Southwest|Central)\s+China", b_label):
+            continue  # "south China's Guangxi": a region's description, not its containment
+        if s.typ(a) in places and s.typ(b) is EntityType.PLACE:
+            s.fact(a, Relation.LOCATED_IN, b)
+            s.r.alias(a, s.surface(m))
+    for k in set(s.keys):
+        ent = s.r.ex.entities.get(k)
+        if ent is None or ent.type not in places:
+            continue
+        m2 = re.match(r"(?P<a>.+?)\s+of\s+(?:the\s+)?(?P<b>[A-Z].+)$", ent.label)
+        if m2 and type_by_head(m2.group("a")) in places and type_by_head(m2.group("b")) in \
+                places:
+            b = s.r.entity(m2.group("b"), EntityType.PLACE, strong=True)
+            s.fact(k, Relation.LOCATED_IN, b)
+            s.r.alias(k, m2.group("a"))
+        words = ent.label.split()
+        if ent.type is EntityType.PLACE and 2 <= len(words) <= 3:
+            prefix = s.r.key_by_norm.get(normalize_name(words[0]))
+            if prefix and prefix != k and s.typ(prefix) is EntityType.PLACE and \
+                    words[-1].lower() not in {"district", "county", "city", "province",
+                                              "town"}:
+                s.fact(k, Relation.LOCATED_IN, prefix)
+    for m in re.finditer(r"(?P<a>" + E + r"),\s+(?:(?:the\s+)?capital\s+of\s+(?:[\w'’-]+\s+){0,4}?)?"
+                         r"(?:the\s+)?(?:[\w-]+\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E +
+                         r")(?=\s*(?:[,.;]|$|\s+(?:and|to|on|in|with|where|which)\b))",
+                         ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        head_b = head_word(s.r.ex.entities[b].label)
+        if in_a_list(s, m.start("a"), m.end("b")):
+            continue  # "Beijing, Shanghai and Shenzhen": a list, not containment
+        if s.typ(a) in places and s.typ(b) is EntityType.PLACE and (
+                head_b in {"province", "region", "city", "municipality", "prefecture", "county",
+                           "state"} or "capital of" in m.group(0)
+                or s.typ(a) is EntityType.PLACE  # "in Lakeside, Pine Province, China": a chain
+                or s.r.ex.entities[b].label in lx.COUNTRIES
+                or head_word(s.r.ex.entities[a].label) in {"district", "county", "town", "township"}):
+            s.fact(a, Relation.LOCATED_IN, b)
+    # "Gongshu District in Hangzhou", "Acme Group, located in the Lake District"
+    for m in re.finditer(r"(?P<a>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+)?(?P<v>located|based|headquartered|"
+                         r"situated|sited)|,)?\s+in\s+(?:the\s+)?(?P<b>" + E + ")", ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        based = m.group("v") is not None
+        if s.typ(b) is not EntityType.PLACE or a == b:
+            continue
+        if (s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[a].label) in CONTAINED) or (
+                based and s.typ(a) in (*places, *ORGS)):
+            s.fact(a, Relation.LOCATED_IN, b)
+    for m in re.finditer(r"(?P<a>" + E + r")[^⟦.;]{0,40}?\b(?:in|for|at)\s+(?:" + E + r"['’]s\s+)?(?P<b>" + E +
+                         r")(?:['’]s\s+\w+\s+(?:district|area|suburbs?|outskirts))?", ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        if s.typ(a) in places and s.typ(b) is EntityType.PLACE and head_word(
+                s.r.ex.entities[a].label) in {"park", "zone", "hall", "center", "centre",
+                                                 "base", "island", "valley"}:
+            s.fact(a, Relation.LOCATED_IN, b)

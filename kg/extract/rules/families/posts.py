@@ -1,0 +1,78 @@
+"""People's posts: the role a person holds in an organization."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon as lx
+from kg.extract.rules.patterns import (
+    HAS_ROLE,
+    ROLE,
+    E,
+    compiled,
+)
+from kg.extract.rules.sentence import Sentence, evidence
+from kg.records import (
+    EntityType,
+    Literal,
+    Post,
+    Relation,
+)
+
+
+# -- people's posts
+def read(s: Sentence) -> None:
+    ph = s.ph
+    if not HAS_ROLE.search(ph):
+        return
+    title = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
+    pats = [
+        # "Wu Min, president of Xinhua Hospital", "X, a vice-minister of Y", "X, China director of Y"
+        r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:the\s+|an?\s+)?(?:(?P<rp>" + E + r")\s+)?" + ROLE +
+        r"\s+(?:of|at|for)\s+(?:the\s+)?(?P<o>" + E + ")",
+        # "Xinhua Hospital president Wu Min", "Wujin's district head Ding Lixia"
+        r"(?P<o>" + E + r")(?:['’]s?)?\s+" + ROLE + r"\s+" + title + r"(?P<p>" + E + ")",
+        # "the Chief Executive of the Hospital Authority, Dr Michael Yau"
+        ROLE + r"\s+of\s+(?:the\s+)?(?P<o>" + E + r")\s*,?\s+" + title + r"(?P<p>" + E + ")",
+        # "Erik Lindqvist, Permobil's vice-president"
+        r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + ROLE + r"(?=[\s,.]|$)",
+    ]
+    who = compiled(r"(?P<p>" + E + r"),\s+(?:an?\s+(?:[\w-]+\s+){0,3}?)?who\s+(?P<v>heads|leads|chairs|"
+                     r"directs|runs|founded|co-founded)\s+(?:the\s+)?(?P<o>" + E + ")")
+    for m in who.finditer(ph):
+        person, org = s.key(m.group("p")), s.key(m.group("o"))
+        if s.typ(person) is EntityType.PERSON and s.typ(org) not in (
+                EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT):
+            role = {"heads": "head", "leads": "leader", "chairs": "chair", "directs": "director",
+                    "runs": "head", "founded": "founder", "co-founded": "co-founder"}[m.group("v")]
+            s.r.ex.posts.append(Post(person, role, org, evidence(s.r.article.name, s.sent)))
+            s.fact(person, Relation.AFFILIATION, org)
+            s.fact(person, Relation.ROLE, Literal(role))
+    for p in pats:
+        for m in re.finditer(p, ph):
+            person, org = s.key(m.group("p")), s.key(m.group("o"))
+            if not person_like(s, person) or s.typ(org) in (
+                    EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT):
+                continue
+            role = re.sub(r"\s+", " ", m.group("role")).strip()
+            if m.groupdict().get("rp"):  # "China director": a place word is part of the post
+                role = f"{s.r.ex.entities[s.key(m.group('rp'))].label} {role}"
+            if role.lower().split()[-1] not in lx.ROLE_WORDS and "-" not in role:
+                continue
+            s.r.ex.posts.append(Post(person, role, org, evidence(s.r.article.name,
+                                                                    s.sent)))
+            s.fact(person, Relation.AFFILIATION, org)
+            s.fact(person, Relation.ROLE, Literal(role))
+
+
+def person_like(s: Sentence, key: str) -> bool:
+    """A person, or a two- or three-word name nothing else typed, in a person's slot of a post
+    pattern ("Adiljan Tursun, deputy director of ..."): the pattern types it."""
+    ent = s.r.ex.entities[key]
+    if ent.type is EntityType.PERSON:
+        return True
+    words = ent.label.split()
+    if key in s.r.strong or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    ent.type = EntityType.PERSON
+    return True

@@ -1,0 +1,59 @@
+"""Sub-events: parallel forums and special exhibitions held within a larger event."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.rules.patterns import (
+    E,
+)
+from kg.extract.rules.sentence import Sentence
+from kg.records import (
+    Relation,
+)
+
+
+# -- sub-events
+def read(s: Sentence) -> None:
+    ph = s.ph
+    for m in re.finditer(r"(?P<x>" + E + r")\s+(?:has\s+been|have\s+been|was|were|is|are|"
+                         r"will\s+be)\s+(?:\w+\s+)?included\s+in\s+(?:the\s+)?(?P<e>" + E
+                         + ")", ph, re.I):
+        x, e = s.key(m.group("x")), s.key(m.group("e"))
+        if s.is_event(x) and s.is_event(e):
+            s.fact(x, Relation.SUB_EVENT_OF, e)
+    for m in re.finditer(r"(?P<x>" + E + r"),?\s+(?:a|an|one|the)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:sub-forum|parallel\s+forum|side\s+event|session|part|event|"
+                         r"activity)\s+(?:of|at|during|under)\s+(?:the\s+)?(?P<e>" + E + ")",
+                         ph, re.I):
+        x, e = s.key(m.group("x")), s.key(m.group("e"))
+        if s.is_event(x) and s.is_event(e):
+            s.fact(x, Relation.SUB_EVENT_OF, e)
+    for m in re.finditer(r"(?P<x>" + E + r"),?\s+(?:one\s+of\s+the|among\s+the)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:forums|sub-forums|sessions|events|activities|summits|conferences|exhibitions|"
+                         r"meetings|dialogues)(?:\s+(?:of|at|during)\s+(?:the\s+)?(?P<e>" + E + r"))?",
+                         ph, re.I):
+        x = s.key(m.group("x"))
+        parent = s.key(m.group("e")) if m.group("e") else s.r.main_event
+        if s.is_event(x) and parent and s.is_event(parent):
+            s.fact(x, Relation.SUB_EVENT_OF, parent)
+    for m in re.finditer(r"\bas\s+(?:a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:event|forum|session|activity|"
+                         r"sub-forum|meeting|exhibition)s?\s+(?:of|at|during|under)\s+(?:the\s+)?(?:\w+\s+)?"
+                         r"(?P<e>" + E + ")",
+                         ph, re.I):
+        parent = s.key(m.group("e"))
+        subject = next((k for k in s.events_in(ph[: m.start()]) if k != parent), None)
+        if subject is not None and s.is_event(parent):
+            s.fact(subject, Relation.SUB_EVENT_OF, parent)  # "..., as a parallel event of the expo"
+    for m in re.finditer(r"\b(?:during|at|on\s+the\s+sidelines\s+of|as\s+part\s+of)\s+(?:the\s+)?"
+                         r"(?P<e>" + E + ")", ph, re.I):
+        parent = s.key(m.group("e"))
+        if not s.is_event(parent):
+            continue
+        strict = m.group(0).lower().startswith("at")
+        for k in s.events_in(ph[: m.start()]):
+            ent = s.r.ex.entities[k]
+            if k == parent or k == s.r.main_event or s.r.heads.get(k) == s.r.heads.get(parent):
+                continue
+            if ent.scope or not strict:
+                s.fact(k, Relation.SUB_EVENT_OF, parent)

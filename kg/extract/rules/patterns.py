@@ -1,0 +1,68 @@
+"""Regular-expression pieces shared by the rule families: placeholders, lists, roles."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract import lexicon as lx
+
+E = r"⟦\d+⟧"
+SEP = (r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+&\s+|\s*,?\s+as\s+well\s+as\s+"
+        r"(?:[a-z-]+\s+){0,4}?(?:such\s+as|including|like)\s+)")
+DEMONYM = "|".join(sorted((re.escape(d.title()) for d in lx.DEMONYMS), key=len, reverse=True))
+# a list item may carry a short description: "Japanese firm Olympus", "Pudong's Zhangjiang Town"
+DESCRIPTOR = (r"(?:(?!(?:by|with|at|in|on|of|to|for|from|and|or|as|the|was|were|is|are|has|have|"
+               r"will|which|who|that)\b)[a-z][\w-]*(?<!ed)(?<!ing)|" + DEMONYM + ")")
+# "X, a subsidiary of Y, and Z" / "X, which is affiliated with Y, signed": the appositive is
+# part of X's item, and its names are not list members
+APPOS = r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,)"
+ITEM = rf"(?:the\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?(?:{E}['’]s\s+)?{E}{APPOS}?"
+LIST = rf"(?<![\w'’-]){ITEM}(?:{SEP}{ITEM})*"
+AGREEMENT = "|".join(lx.AGREEMENT_NOUNS)
+KIND = rf"(?P<kind>(?:(?:an?|the|two|three|four|five|several|\d+)\s+)?(?:[\w-]+\s+){{0,4}}?(?:{AGREEMENT}))"
+SIGN = (r"(?:signed|signs|inked|inks|reached|concluded|entered\s+into|struck|sealed|penned|clinched|"
+        r"renewed|finali[sz]ed)")
+OCCUR = (r"(?:was\s+|is\s+|will\s+be\s+|were\s+|are\s+|has\s+been\s+)?(?:being\s+)?(?P<verb>held|"
+          r"happening|taking\s+place|took\s+place|takes\s+place|will\s+take\s+place|kicked\s+off|"
+          r"kicks\s+off|kick\s+off|opened|opens|open|concluded|concludes|conclude|closed|closes|"
+          r"ended|ends|came\s+to\s+a\s+(?:successful\s+)?close|come\s+to\s+a\s+close|wrapped\s+up|"
+          r"began|begins|started|starts|ran|runs|launched|convened|staged|come\s+to|came\s+to|"
+          r"returns|returned)")
+END_VERBS = ("concluded", "concludes", "conclude", "closed", "closes", "ended", "ends", "close",
+              "wrapped")
+START_VERBS = ("kicked", "kicks", "kick", "opened", "opens", "open", "began", "begins", "started",
+                "starts", "launched")
+ROLE = (r"(?P<role>(?:(?!(?:and|of|the|a|an|who|said|says|is|was|for|at|in)\b)[a-z][\w-]*\s+){0,2}?"
+         r"(?:(?:[Dd]eputy|[Vv]ice|[Ee]xecutive|[Gg]eneral|Party|[Cc]hief|[Ss]enior|"
+         r"[Hh]onorary|[Aa]cting|[Mm]anaging|[Aa]ssociate|[Aa]ssistant|[Ff]irst|[Ss]tanding|"
+         r"[Ff]ounding|[Pp]ermanent|[Rr]egional|[Gg]lobal|[Mm]edical)[\s-]+){0,3}"
+         r"(?i:" + "|".join(sorted((re.escape(w) for w in lx.ROLE_WORDS), key=len, reverse=True))
+         + r")(?:[\s-]+(?:general|director|officer|secretary))?)")
+
+
+ROLE_OF = re.compile(ROLE + r"\s+(?:of|at)\s+(?:the\s+)?$")
+
+
+@cache
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile once per process: the patterns here outnumber the re module's own cache, which
+    then recompiles them for every sentence."""
+    return re.compile(pattern, flags)
+
+
+
+
+DEMONYMS_RE = "|".join(sorted((re.escape(d) for d in lx.DEMONYMS), key=len, reverse=True))
+# "German drugmaker Bayer AG", "Kenyan drug distributor X", "Swiss X"
+COUNTRY_OF = re.compile(r"\b(?P<d>" + DEMONYMS_RE + r")(?:-based)?\s+(?:(?!(?:in|of|at|for|from|on|to|with|"
+                         r"by|the|a|an)\b)[a-z][\w&-]*\s+){0,5}?(?P<x>" + E + ")", re.I)
+# Cheap tests that let a sentence skip a family of patterns it cannot match.
+HAS_SIGN = re.compile(r"\b(?:sign|ink|reach|conclud|enter|struck|seal|penn|clinch)", re.I)
+HAS_EXHIBIT = re.compile(r"exhibit|showcas|display|present|unveil|demonstrat|booth|stand|product|medicine|"
+                          r"drug|device|equipment|technolog|innovation|solution|achievement|robot|vaccine|"
+                          r"therap", re.I)
+HAS_ROLE = re.compile(r"\b(?:" + "|".join(sorted(lx.ROLE_WORDS, key=len, reverse=True)) + r"|heads|leads|chairs|"
+                       r"directs|runs|founded)\b", re.I)
+HAS_AGENT_VERB = re.compile(r"host|organi[sz]|sponsor|undertak|held|hold|conven|stag|initiat|launch", re.I)
+

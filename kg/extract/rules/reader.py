@@ -1,0 +1,852 @@
+"""The article reader: names, editions, discourse, then each sentence through the families."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from kg.articles import main_year
+from kg.extract import lexicon as lx
+from kg.extract.dates import MONTH, DateSpan, duration_days, ordinal_value, parse_span, shift
+from kg.extract.mentions import Name, head_word, initials_match, is_acronym
+from kg.extract.nlp import load_pipeline
+from kg.extract.rules.families import FAMILIES
+from kg.extract.rules.patterns import (
+    APPOS,
+    LIST,
+    OCCUR,
+    ROLE_OF,
+    E,
+    compiled,
+)
+from kg.extract.rules.sentence import Sentence, compatible, event_head, evidence
+from kg.extract.rules.structure import parents_from_names
+from kg.extract.rules.titled import read_titles
+from kg.extract.titles import find_titled_names
+from kg.names import normalize_name
+from kg.records import (
+    Article,
+    Entity,
+    EntityType,
+    Extraction,
+    Fact,
+    Literal,
+    Post,
+    Relation,
+)
+
+
+@dataclass
+class Mention:
+    """One place in the text that names (or refers to) an entity."""
+
+    start: int
+    end: int
+    key: str
+    sent: int
+    anaphor: bool = False
+
+
+class RulesExtractor:
+    """The rule-based extractor; loads the NLP model on first use."""
+
+    name = "rules-v2"
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        nlp = load_pipeline()
+        batch = list(articles)
+        for article, doc in zip(batch, nlp.pipe(a.text for a in batch), strict=True):
+            yield Reader(article, doc, self.name).run()
+
+
+class Reader:
+    def __init__(self, article: Article, doc: Any, extractor: str) -> None:
+        self.article = article
+        self.doc = doc
+        self.text: str = doc.text
+        self.sents = [s for s in doc.sents if s.text.strip()]
+        self.ex = Extraction(article, extractor)
+        self.key_by_norm: dict[str, str] = {}
+        self.mentions: list[Mention] = []
+        self.votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+        self.strong: dict[str, EntityType] = {}
+        self.acronyms: dict[str, str] = {}  # acronym -> key
+        self.editions: dict[str, str] = {}  # series key -> edition key
+        self.edition_year: dict[str, int] = {}
+        self.main_event: str | None = None
+        self.heads: dict[str, str] = {}
+        self.folds: list[tuple[int, int, str]] = []  # titled runs read as their person
+        self.facts: set[tuple[str, Relation, str]] = set()
+        self._owner_of: dict[str, str] = {}  # edition -> organization named as its owner
+        self._pending_sub: list[tuple[str, int, Any]] = []  # listed sub-events to attach
+        self.ceremony_for: dict[str, str] = {}  # signing ceremony -> the agreement it is for
+        self._merged: dict[str, str] = {}  # key merged away -> the key it became
+        self._next_key = 0
+        self.sent_of_char = self._sentence_index()
+        self.ents_by_sent: dict[int, list[Any]] = defaultdict(list)
+        for ent in doc.ents:
+            self.ents_by_sent[self.sent_of_char[ent.start_char]].append(ent)
+        # the first story line is skipped when it is a headline; a lead paragraph taken for the
+        # title (a whole sentence, ending in a full stop) is read like any other
+        first = self.sents[0].text.strip() if self.sents else ""
+        self.title_sent = 0 if article.title and first and article.title.startswith(first[:20]) and not (
+            re.search(r"[.!?][\"”’']?$", first) and len(first.split()) >= 8) else -1
+
+    # ------------------------------------------------------------------ entities
+    def _sentence_index(self) -> list[int]:
+        idx = [0] * (len(self.text) + 1)
+        for i, s in enumerate(self.sents):
+            for k in range(s.start_char, min(s.end_char + 1, len(idx))):
+                idx[k] = i
+        return idx
+
+    def entity(self, label: str, etype: EntityType | None, *, scope: bool = False,
+               strong: bool = False) -> str:
+        """The key of the entity named ``label`` (created on first sight)."""
+        label = re.sub(r"\s+", " ", label).strip(" ,.;:\"'“”(")
+        if label.endswith(")") and label.count("(") < label.count(")"):
+            label = label.rstrip(")")  # keep "Center (Beijing)", drop a stray closing bracket
+        norm = normalize_name(label)
+        key = self.key_by_norm.get(norm)
+        if key is None:
+            key = f"e{self._next_key}"  # never reused, even after merges remove entities
+            self._next_key += 1
+            self.ex.entities[key] = Entity(key, label, etype or EntityType.ORGANIZATION,
+                                           scope=self.article.name if scope else None)
+            self.key_by_norm[norm] = key
+            self.heads[key] = head_word(label)
+        if etype is not None:
+            self.votes[key][etype] += 2 if strong else 1
+            if strong and not (self.strong.get(key) is EntityType.EVENT_SERIES and etype is EntityType.EVENT):
+                self.strong[key] = etype  # a series stays a series when named bare again
+        return key
+
+    def alias(self, key: str, surface: str) -> None:
+        surface = re.sub(r"\s+", " ", surface).strip(" ,.;:\"'“”()")
+        ent = self.ex.entities[key]
+        if surface and normalize_name(surface) != normalize_name(ent.label):
+            ent.aliases.add(surface)
+        self.key_by_norm.setdefault(normalize_name(surface), key)
+
+    def mention(self, start: int, end: int, key: str, anaphor: bool = False) -> None:
+        self.mentions.append(Mention(start, end, key, self.sent_of_char[start], anaphor))
+
+    def run(self) -> Extraction:
+        names, titles = find_titled_names(self.doc)
+        self._acronyms(names)
+        self._acronyms_by_initials(names)
+        for name in names:
+            self._add_name(name)
+        self._descriptive_events()
+        self._featured_lists()
+        self._series_to_edition()
+        self._dedupe_mentions()
+        self._choose_main_event()
+        self._anaphora()
+        self._venue_anaphora()
+        self._agents_are_organizations()
+        self._short_forms()
+        self._type_from_cues()
+        self._dedupe_mentions()
+        self._title_aliases()
+        self.folds = read_titles(self, titles)
+        parents_from_names(self)
+        for i, sent in enumerate(self.sents):
+            if i != self.title_sent:
+                sentence = self._sentence(i, sent)
+                for family in FAMILIES.values():
+                    family(sentence)
+        self._finish()
+        return self.ex
+
+    def _acronyms(self, names: list[Name]) -> None:
+        for n in names:
+            m = re.match(r"\s*\(([A-Z][A-Za-z&-]{1,9})\)", self.text[n.end:n.end + 14])
+            if m and not is_acronym(n.text) and len(n.words) > 1:
+                label = self._strip_year(n.text)
+                etype = n.type or self._ner_type(n)
+                if etype is EntityType.EVENT and self._edition_marker(n) is not None:
+                    etype = EntityType.EVENT_SERIES
+                key = self.entity(label, etype, strong=n.by_head)
+                self.acronyms[m.group(1)] = key
+                self.alias(key, m.group(1))
+                start = n.end + m.start(1)
+                self.mention(start, start + len(m.group(1)), key)
+
+    def _strip_year(self, text: str) -> str:
+        return re.sub(r"^(?:19|20)\d\d\s+|\s+(?:19|20)\d\d$", "", text).strip()
+
+    @staticmethod
+    def _ner_type(n: Name) -> EntityType | None:
+        return {"PERSON": EntityType.PERSON, "GPE": EntityType.PLACE, "LOC": EntityType.PLACE,
+                "EVENT": EntityType.EVENT}.get(n.ner or "")
+
+    def _edition_marker(self, n: Name) -> tuple[int | None, str] | None:
+        """(year, surface) when the text marks this event name as one edition of a series."""
+        before = self.text[max(0, n.start - 30):n.start]
+        after = self.text[n.end:n.end + 8]
+        m = re.search(r"\b((?:19|20)\d\d)\s+$", before)
+        if m:
+            return int(m.group(1)), self.text[n.start - (len(before) - m.start(1)):n.end]
+        m = re.match(r"\s+((?:19|20)\d\d)\b", after)
+        if m:
+            return int(m.group(1)), self.text[n.start:n.end + m.end(1)]
+        m = re.match(r"\s*(?:\([^)]{1,12}\))?,?\s+(?:now\s+)?in\s+its\s+(\w+)\s+(?:edition|year|session)",
+                     self.text[n.end:n.end + 60])
+        if m and ordinal_value(m.group(1)) is not None:  # "X, now in its fifth edition,"
+            pub = self.article.published
+            return (pub.year if pub else main_year(self.text)), n.text
+        m = re.search(r"\b(this|last|next)\s+years?['’]?s?\s+$", before, re.I)
+        if m:
+            pub = self.article.published
+            year = None if pub is None else pub.year + {"this": 0, "last": -1, "next": 1}[
+                m.group(1).lower()]
+            return year, self.text[n.start - (len(before) - m.start(0)):n.end]
+        m = re.search(r"\b(?:the\s+)?(\w+)\s+(?:edition\s+of\s+(?:the\s+)?)?$", before, re.I)
+        if m and ordinal_value(m.group(1)) is not None:
+            # "the 14th X" in a dated article: the edition of the publication year
+            pub = self.article.published
+            year = pub.year if pub else main_year(self.text)
+            return year, self.text[n.start - (len(before) - m.start(0)):n.end]
+        return None
+
+    def _add_name(self, n: Name) -> None:
+        text = n.text
+        if is_acronym(text) and text in self.acronyms:
+            key = self.acronyms[text]
+            marker = self._edition_marker(n)
+            if marker is not None and self.ex.entities[key].type in (
+                    EntityType.EVENT, EntityType.EVENT_SERIES):
+                key = self._edition(key, marker, n)
+            self.mention(n.start, n.end, key)
+            return
+        if any(m.start <= n.start < m.end for m in self.mentions):
+            return
+        etype = n.type or self._ner_type(n)
+        if etype in (EntityType.EVENT, EntityType.EVENT_SERIES) or n.ner == "EVENT":
+            marker = self._edition_marker(n)
+            if marker is not None:
+                series = self.entity(self._strip_year(text), EntityType.EVENT_SERIES, strong=True)
+                self.mention(n.start, n.end, self._edition(series, marker, n))
+                return
+        key = self.entity(text, etype, strong=n.by_head)
+        self.mention(n.start, n.end, key)
+
+    def _edition(self, series: str, marker: tuple[int | None, str], n: Name) -> str:
+        """The edition node of ``series`` this mention names (one edition per year)."""
+        year, surface = marker
+        s_ent = self.ex.entities[series]
+        s_ent.type = EntityType.EVENT_SERIES
+        self.votes[series][EntityType.EVENT_SERIES] += 5
+        self.strong[series] = EntityType.EVENT_SERIES
+        if year is None:
+            year = self.edition_year.get(self.editions.get(series, ""))
+        label = f"{s_ent.label} {year}" if year else surface
+        key = self.editions.get(series)
+        if key is None:
+            key = self.entity(label, EntityType.EVENT, strong=True)
+            self.editions[series] = key
+            if year:
+                self.edition_year[key] = year
+            self.fact(key, Relation.IN_SERIES, series, n.start)
+        ed = self.ex.entities[key]
+        if year and key not in self.edition_year:
+            old = ed.label
+            ed.label = f"{s_ent.label} {year}"
+            self.alias(key, old)
+            self.edition_year[key] = year
+        self.alias(key, surface)
+        if year:
+            for short in [s_ent.label, *sorted(s_ent.aliases)]:
+                self.alias(key, f"{short} {year}")
+                self.alias(key, f"{year} {short}")
+        return key
+
+    def _acronyms_by_initials(self, names: list[Name]) -> None:
+        """A bare acronym ("CIIE") names the multiword name whose initials spell it."""
+        long_names = [n for n in names if len(n.words) > 1]
+        for n in names:
+            if not is_acronym(n.text) or n.text in self.acronyms:
+                continue
+            hits = {self._strip_year(x.text) for x in long_names if initials_match(n.text, x.text)}
+            if len(hits) == 1:
+                label = hits.pop()
+                source = next(x for x in long_names if self._strip_year(x.text) == label)
+                etype = source.type or self._ner_type(source)
+                key = self.entity(label, etype, strong=source.by_head)
+                self.acronyms[n.text] = key
+                self.alias(key, n.text)
+
+    def _series_to_edition(self) -> None:
+        """A series named bare where the article has one edition of it means that edition."""
+        for m in self.mentions:
+            edition = self.editions.get(m.key)
+            if edition is None:
+                continue
+            before = self.text[max(0, m.start - 25):m.start].lower()
+            if re.search(r"(previous|past|last|every|each|annual|all|next|future)\s+(?:\w+\s+)?$",
+                         before):
+                continue
+            m.key = edition
+
+    def _title_aliases(self) -> None:
+        """A headline's short name for an event ("special healthcare exhibition") is an alias."""
+        if self.title_sent < 0:
+            return
+        title = self.sents[self.title_sent]
+        for chunk in title.noun_chunks:
+            head = chunk.root.lemma_.lower()
+            if head not in lx.DESCRIPTIVE_EVENT_HEADS or not chunk.root.text.islower():
+                continue
+            words = {t.lower_ for t in chunk if not t.is_stop and t.lower_ != head and len(t) > 3}
+            first = next(t for t in chunk if t.dep_ != "det")
+            surface = self.text[first.idx:chunk.end_char]
+            if normalize_name(surface) in self.key_by_norm:
+                continue
+            best = [k for k, e in self.ex.entities.items() if e.type is EntityType.EVENT
+                    and self.heads.get(k) == head and words & set(normalize_name(e.label).split())]
+            if len(best) == 1 and words:
+                self.alias(best[0], surface)
+
+    def _agents_are_organizations(self) -> None:
+        """Names used as hosts, organizers or owners of events are organizations, even when
+        their name ends in "Forum" ("hosted by the Lancang Forum for Asia")."""
+        verbs = (r"(?:hosted|organi[sz]ed|co-organi[sz]ed|sponsored|undertaken|co-hosted|"
+                 r"initiated|launched|convened)")
+        agents: set[str] = set(self._owner_of.values())
+        for i, sent in enumerate(self.sents):
+            s = self._sentence(i, sent)
+            for m in re.finditer(verbs + r"\s+(?:jointly\s+)?by\s+(?P<a>" + LIST + ")", s.ph, re.I):
+                # "co-organized by A and B, the forum attracted ...": "the forum" is no agent
+                agents.update(s.key(t) for t in re.findall(E, re.sub(APPOS, ",", m.group("a")))
+                              if not s.ms[int(t.strip("⟦⟧"))].anaphor)
+        for key in agents:
+            ent = self.ex.entities.get(key)
+            if ent is None or ent.scope or key == self.main_event or key in self.editions.values():
+                continue  # a described event ("an exhibition area of ...") is never an agent
+            if ent.type in (EntityType.EVENT, EntityType.EVENT_SERIES):
+                ent.type = EntityType.ORGANIZATION
+                self.strong[key] = EntityType.ORGANIZATION
+                self.heads[key] = ""  # no longer a candidate for "the forum"
+
+    # ------------------------------------------------------------------ events
+    def _descriptive_events(self) -> None:
+        """Events named by a description: "a special exhibition on ...", "X's third ... forum"."""
+        for chunk in self.doc.noun_chunks:
+            root = chunk.root
+            head = event_head(root)
+            if head is None or root.tag_ in {"NNS", "NNPS"}:
+                continue
+            if any(m.start <= root.idx < m.end for m in self.mentions):
+                continue
+            if self.title_sent >= 0 and chunk.start < self.sents[self.title_sent].end:
+                continue
+            before = self.text[max(0, chunk.start_char - 3):chunk.start_char]
+            if (root.dep_ == "appos" and self._mention_at(root.head.idx) is not None) or (
+                    before.endswith(", ") and self._mention_at(chunk.start_char - 3) is not None) or (
+                    self.text[max(0, chunk.start_char - 3):chunk.start_char].endswith("as ")):
+                continue  # "the forum, a parallel event of the expo" / "held as a side event of": a description
+            first = chunk[0]
+            det = first.lower_ if first.dep_ == "det" or first.lower_ in {"this", "that"} else ""
+            words = [t for t in chunk if t.dep_ not in {"det", "poss", "case"} and t.dep_ != "nummod"]
+            edge = root.left_edge  # "a health and wellness exhibition area": keep coordinated modifiers
+            if edge.i < chunk.start and all(t.dep_ in {"amod", "compound", "cc", "conj", "nmod"}
+                                            for t in root.doc[edge.i:chunk.start]):
+                words = list(root.doc[edge.i:chunk.start]) + words
+            poss = [t for t in chunk if t.dep_ == "poss"]
+            pp_end = self._pp_end(root)
+            start = words[0].idx if words else root.idx
+            end = max(root.idx + len(root.text), pp_end)
+            label = self.text[start:end]
+            if any(t.like_num for t in chunk if t.dep_ == "nummod"):
+                continue
+            ordinal = next((t for t in chunk if ordinal_value(t.text)), None)
+            if poss and ordinal is not None:
+                # "X's third global health forum": an edition of X's series
+                poss_name = self._mention_at(poss[0].idx) or self._mention_at(poss[0].left_edge.idx)
+                series_label = self.text[ordinal.idx + len(ordinal.text):root.idx + len(
+                    root.text)].strip()
+                series = self.entity(series_label.title(), EntityType.EVENT_SERIES, strong=True)
+                poss_start = poss_name.start if poss_name is not None else poss[0].idx
+                surface = self.text[poss_start:end]
+                year = self._year_for_ordinal(chunk.sent)
+                key = self._edition(series, (year, surface), Name(start, end, surface, None))
+                self.alias(key, self.text[ordinal.idx:end])
+                if poss_name is not None:
+                    owner = self.ex.entities[poss_name.key]
+                    self.alias(series, f"{owner.label} {series_label}")
+                    self.alias(key, f"{owner.label} {self.text[ordinal.idx:end]}")
+                    self._owner_of[key] = poss_name.key
+                self.mention(poss_start, end, key)
+                continue
+            has_pp = pp_end > root.idx + len(root.text)
+            # "the expo's medical equipment exhibition area": a part of the event that owns it
+            owner_mention = self._mention_at(poss[0].idx) if poss else None
+            part_of = owner_mention.key if owner_mention is not None and \
+                self.ex.entities[owner_mention.key].type is EntityType.EVENT and len(words) > 1 else None
+            if poss and owner_mention is None and len(words) > 1 and \
+                    poss[0].lemma_.lower() in lx.DESCRIPTIVE_EVENT_HEADS:
+                part_of = "the event named before it"  # "the expo's ...": resolved once anaphora are
+            introduces = det in {"a", "an"} or (has_pp and det == "the") or part_of is not None or (
+                not det and not poss and chunk.sent.start == self.sents[0].start
+                and len(words) > 1)
+            if det in {"this", "that", "the", "its"} and not has_pp and part_of is None and not (
+                    det == "the" and self._first_occurrence(root)):
+                continue  # anaphor, resolved later
+            if not introduces or (len(words) < 2 and not has_pp):
+                continue
+            key = self.entity(label, EntityType.EVENT, scope=True, strong=True)
+            self.heads[key] = head
+            inner = [m for m in self.mentions if start <= m.start and m.end <= end
+                     and self.ex.entities[m.key].type is EntityType.AGREEMENT]
+            if inner:
+                self.ceremony_for[key] = inner[0].key
+            if part_of is not None:
+                self._pending_sub.append((key, start, chunk.sent))
+            self.mention(start, end, key)
+
+    def _first_occurrence(self, root: Any) -> bool:
+        """"The signing ceremony was held ..." with no event named before it: the article
+        introduces its event with a definite description, so it is a node, not an anaphor."""
+        verb = root.head
+        if root.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_ not in {
+                "hold", "take", "kick", "open", "start", "begin", "launch", "convene", "conclude", "close"}:
+            return False
+        return not any(m.start < root.idx and self.ex.entities[m.key].type is EntityType.EVENT
+                       for m in self.mentions)
+
+    def _pp_end(self, root: Any) -> int:
+        """End of a "on/for/of ..." phrase that completes a descriptive event name."""
+        end = root.idx + len(root.text)
+        for child in root.rights:
+            if child.dep_ == "prep" and child.lower_ in {"on", "for", "of"}:
+                sub = list(child.subtree)
+                if len(sub) <= 30 and not any(t.pos_ in {"VERB", "AUX"} for t in sub):
+                    end = max(end, sub[-1].idx + len(sub[-1].text))
+                break
+        return int(end)
+
+    def _year_for_ordinal(self, sent: Any) -> int | None:
+        pub = self.article.published
+        if pub is None:
+            return None
+        span = self.dates_in(sent, None)
+        if span and span.end and span.end.year:
+            return span.end.year
+        return pub.year
+
+    def _mention_at(self, char: int) -> Mention | None:
+        return next((m for m in self.mentions if m.start <= char < m.end), None)
+
+    def _featured_lists(self) -> None:
+        """"X featured three themed exhibitions: A, B and C" makes A, B, C sub-events of X."""
+        pattern = compiled(
+            r"\b(?:featured|features|feature|include[sd]?|including|comprised|comprises|"
+            r"consisted\s+of|consists\s+of|has|had|with)\s+(?:[\w-]+\s+){0,4}?"
+            r"(?:exhibitions|forums|sub-forums|sessions|events|activities|halls|zones|pavilions|"
+            r"conferences|summits|competitions|dialogues|sections)\s*:\s*(?P<items>[^.;\n]+)",
+            re.I)
+        for sent in self.sents:
+            s = sent.text
+            m = pattern.search(s)
+            if not m:
+                continue
+            items_text = re.split(r",\s*(?:which|that|where|who)\b|\s+(?:which|that)\s+\w+ed\b",
+                                  m.group("items"))[0]
+            base = sent.start_char + m.start("items")
+            for im in re.finditer(r"[^,]+?(?=,|\s+and\s+|\s+as well as\s+|$)", items_text):
+                raw = im.group(0)
+                item = re.sub(r"^\s*(?:and|as well as)\s+", "", raw)
+                lead = re.match(r"\s*(?:an?\s+|the\s+)?", item)
+                assert lead is not None
+                label = item[lead.end():].strip()
+                if not label or len(label.split()) > 8:
+                    continue
+                start = base + im.start() + (len(raw) - len(item)) + lead.end()
+                end = start + len(label)
+                self.mentions = [x for x in self.mentions if not (x.start >= start and x.end <= end)]
+                key = self.entity(label, EntityType.EVENT, strong=True)
+                self.ex.entities[key].type = EntityType.EVENT
+                self.votes[key] = Counter({EntityType.EVENT: 10})
+                self.strong[key] = EntityType.EVENT
+                self.mention(start, end, key)
+                self._pending_sub.append((key, sent.start_char + m.start(), sent))
+
+    def _choose_main_event(self) -> None:
+        """The event the article is about, scored: named early (first event of the story), in the
+        headline, said to take place, named often, an edition; minus sub-event cues ("held during
+        the expo", "one of the parallel forums")."""
+        occur = compiled(OCCUR.replace("(?P<verb>", "(?:"), re.I)
+        sub_cue = compiled(r"^[^.;]{0,80}?\b(?:during|on\s+the\s+sidelines\s+of|one\s+of\s+the|"
+                             r"parallel|sub-forums?|side\s+events?|as\s+part\s+of)\b", re.I)
+        scores: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        first_event_sent: int | None = None
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            ent = self.ex.entities[m.key]
+            if ent.type is not EntityType.EVENT and m.key not in self.editions.values():
+                continue
+            if self.strong.get(m.key) is EntityType.EVENT_SERIES:
+                continue
+            if m.sent == self.title_sent:
+                scores[m.key] += 2
+                continue
+            first.setdefault(m.key, m.start)
+            if first_event_sent is None:
+                first_event_sent = m.sent
+            if m.sent == first_event_sent and first[m.key] == m.start:
+                scores[m.key] += 3
+            scores[m.key] += 1
+            tail = self.text[m.end:m.end + 80]
+            if occur.match(tail.lstrip(" ,")) or re.match(r"\s*,?\s*(?:which|that)\s+(?:will\s+)?"
+                                                           + occur.pattern, tail, re.I):
+                scores[m.key] += 2
+            if sub_cue.match(tail):
+                scores[m.key] -= 4
+            if m.key in self.editions.values():
+                scores[m.key] += 1
+        ranked = sorted((k for k in scores if k in first), key=lambda k: (-scores[k], first[k]))
+        self.main_event = ranked[0] if ranked else next(
+            (m.key for m in sorted(self.mentions, key=lambda m: m.start)
+             if self.ex.entities[m.key].type is EntityType.EVENT), None)
+
+    def _venue_anaphora(self) -> None:
+        """"at the center", "in the hall": the venue named in the sentence or the one before."""
+        for m in re.finditer(r"\b(?:in|at|inside)\s+the\s+(?P<head>center|centre|hall|venue|stadium|hotel|"
+                             r"building|pavilion)\b(?!\s+(?:of|on|for)\b)", self.text):
+            start = m.start("head") - len("the ")
+            if any(x.start <= start < x.end for x in self.mentions):
+                continue
+            sent = self.sent_of_char[start]
+            near = [x for x in self.mentions if x.end <= start and sent - 1 <= x.sent <= sent
+                    and self.ex.entities[x.key].type is EntityType.VENUE
+                    and head_word(self.ex.entities[x.key].label) in {m.group("head"), "center", "centre"}]
+            if near:
+                self.mention(start, m.end(), near[-1].key, anaphor=True)
+
+    def _anaphora(self) -> None:
+        """"the forum", "this year's fair", "the event": the event they mean."""
+        pattern = compiled(
+            r"\b(?P<det>the|this|that|its)\s+(?:(?:year['’]?s|years|special|whole|two-day|"
+            r"three-day|four-day|five-day|\w+-day|annual|same|entire|grand|main|big|current)\s+)*"
+            r"(?P<head>" + "|".join(sorted(lx.DESCRIPTIVE_EVENT_HEADS | {"area", "zone"}, key=len, reverse=True))
+            + r")\b(?!\s+(?:on|for|of)\s+[A-Z])", re.I)
+        generic = {"event", "gathering", "conference", "forum", "fair", "expo", "summit"}
+        for m in pattern.finditer(self.text):
+            if any(x.start <= m.start("head") < x.end for x in self.mentions):
+                continue
+            head = m.group("head").lower()
+            if head in {"area", "zone"}:
+                head = "exhibition area"
+            target = None
+            recent = [x for x in self.mentions if x.end <= m.start()
+                      and self.ex.entities[x.key].type is EntityType.EVENT
+                      and self.heads.get(x.key) == head]
+            if recent:
+                target = recent[-1].key
+            main = self.main_event
+            if main is not None and (self.heads.get(main) == head or head in generic) and (
+                    target is None or self.ex.entities[target].scope is None):
+                    target = main if not recent or (head in generic and self.heads.get(
+                        recent[-1].key) != head) else target or main
+            if target is None and head != "exhibition area":
+                target = main
+            if target is None:
+                continue
+            self.mention(m.start(), m.end(), target, anaphor=True)
+
+    def _short_forms(self) -> None:
+        """Merge "Kanghui" into "Kanghui Pharmaceutical", "Nansha" into "Nansha District",
+        "Zheng" into "Zheng Hong", "X forum" into "X Innovative Cooperation Forum"."""
+        ents = self.ex.entities
+        generic = {"district", "town", "city", "county", "province", "township", "village",
+                   "municipality", "group", "co", "ltd", "inc", "corp", "corporation", "company",
+                   "limited", "holding", "holdings", "pharmaceutical", "pharmaceuticals", "pharma",
+                   "biotech", "medical", "healthcare", "technology", "technologies", "hospital"}
+        remap: dict[str, str] = {}
+        for key, ent in list(ents.items()):
+            words = ent.label.split()
+            cands: list[str] = []
+            if self._vote(key) is EntityType.EVENT_SERIES:
+                continue  # a series is never a short form of one of its editions
+            for other_key, other in ents.items():
+                if other_key == key or other.scope:
+                    continue
+                ow = other.label.split()
+                if len(ow) <= len(words) or ow[: len(words)] != words:
+                    continue
+                rest = [w.lower() for w in ow[len(words):]]
+                etype, otype = self._vote(key), self._vote(other_key)
+                surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
+                suffixed = (len(rest) == 1 or all(w in {"co", "ltd", "inc", "group", "limited", "corp"}
+                                                   for w in rest)) and all(w in generic for w in rest) \
+                    and (compatible(etype, otype) or key not in self.strong)
+                event_stem = (otype is EntityType.EVENT and etype is not EntityType.EVENT_SERIES and len(words) > 2
+                              and words[-1].lower() == head_word(other.label))
+                if surname or suffixed or event_stem:
+                    cands.append(other_key)
+            if not cands and len(words) >= 2 and self._vote(key) is EntityType.EVENT:
+                cands = [k for k, o in ents.items() if k != key and not o.scope
+                         and self._vote(k) is EntityType.EVENT and len(o.label.split()) > len(words)
+                         and f" {ent.label.lower()} " in " " + re.split(
+                             r"\s+(?:of|for)\s+", o.label.lower())[0] + " "
+                         and head_word(o.label) == head_word(ent.label)]
+            if not cands and len(words) > 2 and words[-1].lower() in lx.EVENT_HEADS:
+                stem = words[:-1]
+                cands = [k for k, o in ents.items() if k != key and o.label.split()[:len(stem)]
+                         == stem and self._vote(k) is EntityType.EVENT and head_word(
+                             o.label) == words[-1].lower()]
+            if len(cands) == 1:
+                remap[key] = cands[0]
+        for key, target in remap.items():
+            while target in remap:
+                target = remap[target]
+            self._merge(key, target, f"{ents[key].label!r} is a short form of {ents[target].label!r}")
+
+    def _merge(self, key: str, target: str, reason: str) -> None:
+        ents = self.ex.entities
+        self._merged[key] = target
+        src = ents.pop(key)
+        dst = ents[target]
+        self.alias(target, src.label)
+        for a in src.aliases:
+            self.alias(target, a)
+        dst.notes.append(reason)
+        self.votes[target].update(self.votes.pop(key, Counter()))
+        for m in self.mentions:
+            if m.key == key:
+                m.key = target
+        for n, k in list(self.key_by_norm.items()):
+            if k == key:
+                self.key_by_norm[n] = target
+        for acr, k in list(self.acronyms.items()):
+            if k == key:
+                self.acronyms[acr] = target
+        self.facts = {(target if s == key else s, r, target if o == key else o)
+                      for s, r, o in self.facts}
+        if self.main_event == key:
+            self.main_event = target
+
+    def _vote(self, key: str) -> EntityType | None:
+        if key in self.strong:
+            return self.strong[key]
+        votes = self.votes.get(key)
+        return votes.most_common(1)[0][0] if votes else None
+
+    def _type_from_cues(self) -> None:
+        """Untyped names take the type their context gives ("companies like X", "company X")."""
+        cue_words = "|".join(sorted(lx.LIST_CUES, key=len, reverse=True))
+        for m in self.mentions:
+            if m.key in self.strong:
+                continue
+            before = self.text[max(0, m.start - 80):m.start]
+            cue = re.search(rf"\b({cue_words})\s+(?:(?:such\s+as|like|including|as)\s+)?"
+                            r"(?:[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*)*\s*(?:,\s*and|,|and)\s+)*$",
+                            before, re.I)
+            if cue and not re.search(r"\b(?:in|from|at|of)\s+$", before):
+                etype = lx.LIST_CUES[cue.group(1).lower()]
+                self.votes[m.key][etype] += 3
+            elif re.search(r"\b(?:company|firm|maker|drugmaker|giant|group|manufacturer|developer)\s+$",
+                           before, re.I):
+                self.votes[m.key][EntityType.COMPANY] += 3
+            elif re.search(r"\bsign(?:ed|ing)?\s+(?:the\s+)?$", before) and head_word(
+                    self.ex.entities[m.key].label) in {"initiative", "consensus", "statement", "plan",
+                                                       "declaration", "convention", "agreement", "charter"}:
+                self.votes[m.key][EntityType.AGREEMENT] += 10
+                self.strong[m.key] = EntityType.AGREEMENT
+            elif ROLE_OF.search(before) and self._vote(m.key) in (None, EntityType.PERSON):
+                self.votes[m.key][EntityType.COMPANY] += 3  # "general manager of Servier China"
+        for key, ent in self.ex.entities.items():
+            t = self._vote(key)
+            # an organization named without a head noun ("Bayer", "Sanofi") is, in this news,
+            # almost always a company
+            ent.type = t if t is not None else EntityType.COMPANY
+
+    def _dedupe_mentions(self) -> None:
+        """Mentions in text order; where two overlap, the one starting first (the longer) wins."""
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        out: list[Mention] = []
+        for m in self.mentions:
+            if out and m.start < out[-1].end:
+                continue
+            out.append(m)
+        self.mentions = out
+
+    # ------------------------------------------------------------------ sentences
+    def _sentence(self, i: int, sent: Any) -> Sentence:
+        ms = [m for m in self.mentions if sent.start_char <= m.start < sent.end_char]
+        for start, end, key in self.folds:  # a titled person reads as the person alone
+            if sent.start_char <= start < sent.end_char:
+                ms = [m for m in ms if not start <= m.start < end] + [Mention(start, end, key, i)]
+        ms.sort(key=lambda m: m.start)
+        s0 = sent.start_char
+        parts: list[str] = []
+        pos = s0
+        for k, m in enumerate(ms):
+            parts.append(self.text[pos:m.start])
+            parts.append(f"⟦{k}⟧")
+            pos = m.end
+        parts.append(self.text[pos:sent.end_char])
+        ph = re.sub(r"\s+", " ", "".join(parts)).strip()
+        keys = [m.key for m in ms]
+        return Sentence(self, i, sent, ph, keys, ms)
+
+    def fact(self, s: str, rel: Relation, o: str | Literal, char: int) -> None:
+        if isinstance(o, str) and o == s:
+            return
+        sent = self.sents[self.sent_of_char[min(char, len(self.text) - 1)]]
+        ev = evidence(self.article.name, sent)
+        sig = (s, rel, o if isinstance(o, str) else f"lit:{o.value}")
+        if sig in self.facts:
+            return
+        self.facts.add(sig)
+        self.ex.facts.append(Fact(s, rel, o, ev))
+
+    def type_of(self, key: str) -> EntityType:
+        return self.ex.entities[key].type
+
+    # ------------------------------------------------------------------ finishing
+    def _final_key(self, key: str) -> str:
+        while key in self._merged:
+            key = self._merged[key]
+        return key
+
+    def _apply_merges(self) -> None:
+        """Point every fact, post and agreement at the entity its mentions were merged into."""
+        fk = self._final_key
+        self.ex.facts = [Fact(fk(f.subject), f.relation, fk(f.object) if isinstance(f.object, str)
+                              else f.object, f.evidence) for f in self.ex.facts]
+        self.ex.facts = [f for f in self.ex.facts if f.subject != f.object]
+        self.ex.posts = [Post(fk(p.person), p.role, fk(p.organization) if p.organization else None,
+                              p.evidence) for p in self.ex.posts]
+        for ag in self.ex.agreements:
+            ag.sides = [[fk(k) for k in side] for side in ag.sides]
+            ag.event = fk(ag.event) if ag.event else None
+        self._owner_of = {fk(k): fk(v) for k, v in self._owner_of.items()}
+        self._pending_sub = [(fk(k), c, s) for k, c, s in self._pending_sub]
+        if self.main_event:
+            self.main_event = fk(self.main_event)
+
+    def _finish(self) -> None:
+        self._apply_merges()
+        ents = self.ex.entities
+        # agents of events are organizations, even when their name ends in "Forum"
+        for f in self.ex.facts:
+            if (f.relation in (Relation.HOST, Relation.ORGANIZER) and isinstance(f.object, str)
+                    and ents[f.object].type in (EntityType.EVENT, EntityType.EVENT_SERIES)):
+                ents[f.object].type = EntityType.ORGANIZATION
+        for key, owner in self._owner_of.items():
+            if key in ents and owner in ents:
+                if ents[owner].type in (EntityType.EVENT, EntityType.EVENT_SERIES):
+                    ents[owner].type = EntityType.ORGANIZATION
+                if not any(f.subject == key and f.relation in (Relation.HOST, Relation.ORGANIZER)
+                           for f in self.ex.facts):
+                    self.fact(key, Relation.ORGANIZER, owner, self._first_char(key))
+        # sub-events: listed ones, and description-named activities of the article's event
+        for key, char, _sent in self._pending_sub:
+            parent = self.event_left_of(char) or self.main_event
+            if parent and parent != key:
+                self.fact(key, Relation.SUB_EVENT_OF, parent, char)
+        if self.main_event:
+            for key, ent in ents.items():
+                if (ent.scope and ent.type is EntityType.EVENT and key != self.main_event
+                        and not any(f.subject == key and f.relation is Relation.SUB_EVENT_OF
+                                    for f in self.ex.facts)
+                        and self.heads.get(key) in {"ceremony", "exhibition", "session",
+                                                    "dialogue", "sub-forum", "roundtable",
+                                                    "show", "experience hall", "exhibition area"}):
+                    self.fact(key, Relation.SUB_EVENT_OF, self.main_event, self._first_char(key))
+        self._durations()
+        self._most_specific_locations()
+        # drop entities that no fact, post or agreement mentions, unless named in the text
+        used = {f.subject for f in self.ex.facts} | {f.object for f in self.ex.facts
+                                                    if isinstance(f.object, str)}
+        used |= {p.person for p in self.ex.posts} | {p.organization for p in self.ex.posts
+                                                     if p.organization}
+        for ag in self.ex.agreements:
+            used |= set(ag.parties)
+            if ag.event:
+                used.add(ag.event)
+        used |= {a.key for a in self.ex.agreements}
+        for key in list(ents):
+            if key not in used and (ents[key].scope or key not in self.strong
+                                    or ents[key].type is EntityType.AGREEMENT):
+                del ents[key]
+        for key, ent in ents.items():
+            m = re.match(r"(.+?)\s+of\s+(?:the\s+)?(.+)$", ent.label)
+            if ent.type is EntityType.EVENT and m and head_word(m.group(1)) in lx.EVENT_HEADS:
+                self.alias(key, m.group(1))  # "X Forum of Y" is also called "X Forum"
+
+    def _most_specific_locations(self) -> None:
+        """An event held at a venue in a city is located at the venue (the venue is in the city)."""
+        ents = self.ex.entities
+        venues = {f.subject for f in self.ex.facts if f.relation is Relation.LOCATION
+                  and isinstance(f.object, str) and ents[f.object].type is EntityType.VENUE}
+        self.ex.facts = [f for f in self.ex.facts if not (
+            f.relation is Relation.LOCATION and f.subject in venues and isinstance(f.object, str)
+            and ents[f.object].type is EntityType.PLACE)]
+
+    def _first_char(self, key: str) -> int:
+        return next((m.start for m in self.mentions if m.key == key), 0)
+
+    def event_left_of(self, char: int) -> str | None:
+        best = None
+        for m in self.mentions:
+            if m.end <= char and self.type_of(m.key) is EntityType.EVENT and \
+                    self.sent_of_char[m.start] == self.sent_of_char[char]:
+                best = m.key
+        return best
+
+    def _durations(self) -> None:
+        starts = {f.subject: f for f in self.ex.facts if f.relation is Relation.START_DATE}
+        ends = {f.subject: f for f in self.ex.facts if f.relation is Relation.END_DATE}
+        for sent in self.sents:
+            n = duration_days(sent.text)
+            if not n or n < 2 or not self.main_event:
+                continue
+            key = self.main_event
+            if key in ends and key not in starts:
+                end_lit = ends[key].object
+                if isinstance(end_lit, Literal) and end_lit.date:
+                    start = shift(end_lit.date, -(n - 1))
+                    if start:
+                        self.fact(key, Relation.START_DATE, Literal(start.lexical, start),
+                                   sent.start_char)
+            elif key in starts and key not in ends:
+                start_lit = starts[key].object
+                if isinstance(start_lit, Literal) and start_lit.date:
+                    end = shift(start_lit.date, n - 1)
+                    if end:
+                        self.fact(key, Relation.END_DATE, Literal(end.lexical, end),
+                                   sent.start_char)
+
+    def dates_in(self, sent: Any, event: str | None) -> DateSpan | None:
+        spans = self.date_spans(sent, event)
+        return spans[0][0] if spans else None
+
+    def date_spans(self, sent: Any, event: str | None) -> list[tuple[DateSpan, bool]]:
+        """Every date of a sentence, each with whether it closes a period ("runs until Nov 10")."""
+        year_hint = self.edition_year.get(event or "")
+        past = not re.search(r"\b(?:will|to be held|is scheduled|is set to|is expected|are expected)\b",
+                             sent.text)
+        out: list[tuple[DateSpan, bool]] = []
+        found = [(e.start_char, e.end_char) for e in self.ents_by_sent.get(self.sent_of_char[sent.start_char], ())
+                 if e.label_ == "DATE"]
+        # the NER misses bare months in damaged text ("from Oct  to ."); capitalised, so not "may"
+        found += [(sent.start_char + m.start(), sent.start_char + m.end())
+                  for m in re.finditer(r"\b" + MONTH + r"(?=\W)", sent.text)
+                  if not any(s <= sent.start_char + m.start() < e for s, e in found)]
+        found.sort()
+        for start_char, end_char in found:
+            # take the range phrase around the date ("from April 20 to 21")
+            lo = max(sent.start_char, start_char - 6)
+            phrase = self.text[lo:min(sent.end_char, end_char + 12)]
+            span = parse_span(phrase, self.article.published, year_hint, past)
+            if span is not None and (span.start or span.end):
+                closing = bool(re.search(r"\b(?:through|until|till|to|ends?\s+on|closes\s+on)\s*$",
+                                         self.text[max(sent.start_char, start_char - 16):start_char]))
+                out.append((span, closing and not span.ranged))
+        return out

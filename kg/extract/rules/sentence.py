@@ -1,0 +1,127 @@
+"""One sentence in placeholder form: the helpers every rule family reads it with."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from kg.extract import lexicon as lx
+from kg.records import (
+    EntityType,
+    Evidence,
+    Literal,
+    Relation,
+)
+
+if TYPE_CHECKING:
+    from kg.extract.rules.reader import Mention, Reader
+from kg.extract.rules.patterns import (
+    APPOS,
+    E,
+)
+
+
+class Sentence:
+    """One sentence in placeholder form, and the patterns read from it."""
+
+    def __init__(self, r: Reader, index: int, sent: Any, ph: str, keys: list[str],
+                 ms: list[Mention]) -> None:
+        self.r = r
+        self.index = index
+        self.sent = sent
+        self.ph = ph
+        self.keys = keys
+        self.ms = ms
+        self.char = sent.start_char
+
+    def key(self, token: str) -> str:
+        return self.keys[int(token.strip("⟦⟧"))]
+
+    def items(self, text: str) -> list[str]:
+        """Keys named in a list, skipping possessors ("Pudong's Zhangjiang Town" -> Zhangjiang Town)."""
+        text = re.sub(APPOS, ",", text)
+        return [self.key(m.group(0)) for m in re.finditer(E + r"(?!['’]s\s)", text)]
+
+    def surface(self, m: re.Match[str]) -> str:
+        """The original text of a "⟦b⟧'s ⟦a⟧" match."""
+        first = self.ms[int(m.group("b").strip("⟦⟧"))]
+        last = self.ms[int(m.group("a").strip("⟦⟧"))]
+        return self.r.text[first.start:last.end]
+
+    def typ(self, key: str) -> EntityType:
+        return self.r.type_of(key)
+
+    def is_event(self, key: str) -> bool:
+        return self.typ(key) is EntityType.EVENT
+
+    def agents(self, text: str) -> list[str]:
+        return [k for k in self.items(text) if self.typ(k) not in (EntityType.EVENT,
+                                                                  EntityType.AGREEMENT)]
+
+    def events_in(self, text: str) -> list[str]:
+        return [k for k in self.items(text) if self.is_event(k)]
+
+    def event_near(self, pos: int) -> str | None:
+        """The event this part of the sentence is about: nearest before, else after, else the
+        article's event."""
+        left = self.events_in(self.ph[:pos])
+        if left:
+            return left[-1]
+        right = self.events_in(self.ph[pos:])
+        if right:
+            return right[0]
+        return self.r.main_event
+
+    def focus(self) -> str | None:
+        """The event a sentence naming none is about: an exhibition just introduced in one of the
+        two sentences before ("A special exhibition area covers ... . Servier showcased ..."),
+        else the article's event."""
+        for back in (1, 2):
+            i = self.index - back
+            if i < 0:
+                break
+            ms = [m for m in self.r.mentions if m.sent == i and self.r.type_of(m.key) is EntityType.EVENT]
+            if ms:
+                first = ms[0].key
+                ent = self.r.ex.entities[first]
+                if ent.scope and self.r.heads.get(first) in {"exhibition", "exhibition area",
+                                                               "experience hall", "show"}:
+                    return first
+                break
+        return self.r.main_event
+
+    def fact(self, s: str | None, rel: Relation, o: str | Literal | None) -> None:
+        if s is None or o is None:
+            return
+        self.r.fact(s, rel, o, self.char)
+
+
+
+def event_head(root: Any) -> str | None:
+    """The event word heading a noun chunk: "forum", "ceremony", or "exhibition area" for an
+    exhibition's area, zone or section."""
+    lemma = root.lemma_.lower()
+    if lemma in lx.DESCRIPTIVE_EVENT_HEADS:
+        return str(lemma)
+    if lemma == "pavilion" and root.text.islower():
+        return "exhibition area"
+    if lemma in {"area", "zone", "section"} and any(
+            c.lemma_.lower() in {"exhibition", "display", "experience", "showcase"}
+            for c in root.doc[root.left_edge.i:root.i]):
+        return "exhibition area"
+    return None
+
+
+def compatible(a: EntityType | None, b: EntityType | None) -> bool:
+    orgs = {EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL,
+            EntityType.GOVERNMENT_BODY, None}
+    places = {EntityType.PLACE, EntityType.VENUE, None}
+    return a == b or (a in orgs and b in orgs) or (a in places and b in places)
+
+
+def evidence(doc: str, sent: Any) -> Evidence:
+    raw = sent.text
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start = sent.start_char + lead
+    return Evidence(doc, re.sub(r"\s+", " ", text), start, start + len(text))

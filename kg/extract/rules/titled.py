@@ -1,0 +1,104 @@
+"""Posts read from titled names (:mod:`kg.extract.titles`), and the spans they fold into.
+
+A title found inside a name gives its role; the person and the organization come from the
+name itself, else from the context news writes them in:
+
+* apposition: "Ann Wu, Vice President of Redwood University" and "Ann Wu (Vice President of
+  Redwood University)": the person is the name just before;
+* a list of posts sharing one body: "Redwood Hospital President Li Na, Party Secretary Wu Fan"
+  (Wu Fan's post is in Redwood Hospital too), until another body is named;
+* a plural role: "Vice Presidents Ma Lin and Gu Yue" gives both the post.
+
+A titled person is then read by the families as the person alone: the whole run folds into
+one placeholder, so "Director of X Li Na, Y President Wu Bo and Z attended" is a plain list of
+three attendees.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract.rules.sentence import evidence
+from kg.extract.titles import Title
+from kg.records import EntityType, Literal, Post, Relation
+
+if TYPE_CHECKING:
+    from kg.extract.rules.reader import Mention, Reader
+
+_APPOSITION = re.compile(r"^\s*(?:,|\(|–|—|-)\s*(?:the\s+|a\s+|an\s+)?$")
+_LIST_GAP = re.compile(r"^\s*(?:,|;|and|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*$")
+_NOT_PEOPLE = (EntityType.EVENT, EntityType.EVENT_SERIES, EntityType.AGREEMENT, EntityType.PLACE,
+               EntityType.VENUE)
+
+
+def _at(r: Reader, start: int, end: int) -> Mention | None:
+    return next((m for m in r.mentions if m.start == start and m.end == end), None) or next(
+        (m for m in r.mentions if m.start <= start and end <= m.end), None)
+
+
+def _before(r: Reader, char: int) -> Mention | None:
+    left = [m for m in r.mentions if m.end <= char]
+    return max(left, key=lambda m: m.end) if left else None
+
+
+def _after(r: Reader, char: int) -> Mention | None:
+    right = [m for m in r.mentions if m.start >= char]
+    return min(right, key=lambda m: m.start) if right else None
+
+
+def _person_like(r: Reader, key: str) -> bool:
+    ent = r.ex.entities[key]
+    if ent.type is EntityType.PERSON:
+        return True
+    words = ent.label.split()
+    if ent.type in _NOT_PEOPLE or key in r.strong or not 1 <= len(words) <= 4:
+        return False
+    return all(w[:1].isupper() for w in words)
+
+
+def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
+    """Record the posts the titles state; return the spans that fold into their person
+    (start, end, person key)."""
+    folds: list[tuple[int, int, str]] = []
+    prev: tuple[int, str | None, int] | None = None  # end of the last post, its org key, sentence
+    for t in sorted(titles, key=lambda t: t.start):
+        sent = r.sent_of_char[t.start]
+        person_m = _at(r, t.person.start, t.person.end) if t.person else None
+        start, end = t.start, t.end
+        if person_m is None:
+            left = _before(r, t.start)
+            if left is not None and _APPOSITION.match(r.text[left.end:t.start]) and _person_like(r, left.key):
+                person_m, start = left, left.start
+                close = re.match(r"\s*\)", r.text[t.end:])
+                end = t.end + (close.end() if close else 0)
+        if person_m is None or not _person_like(r, person_m.key):
+            prev = None
+            continue
+        org_m = _at(r, t.org.start, t.org.end) if t.org else None
+        org = org_m.key if org_m else None
+        if org is None and prev is not None and prev[2] == sent and _LIST_GAP.match(
+                r.text[prev[0]:start]):
+            org = prev[1]  # "X Hospital President A, Party Secretary B": the same body
+        if org is not None and r.type_of(org) in (EntityType.PERSON, *_NOT_PEOPLE[:3]):
+            org = None
+        _post(r, person_m.key, t.role, org, t.start)
+        folds.append((start, end, person_m.key))
+        prev = (end, org, sent)
+        if t.plural:  # "Vice Presidents A and B"
+            nxt = _after(r, end)
+            if nxt is not None and _LIST_GAP.match(r.text[end:nxt.start]) and _person_like(r, nxt.key):
+                _post(r, nxt.key, t.role, org, t.start)
+                prev = (nxt.end, org, sent)
+    return folds
+
+
+def _post(r: Reader, person: str, role: str, org: str | None, char: int) -> None:
+    ent = r.ex.entities[person]
+    ent.type = EntityType.PERSON
+    r.strong[person] = EntityType.PERSON
+    sent = r.sents[r.sent_of_char[char]]
+    r.ex.posts.append(Post(person, role, org, evidence(r.article.name, sent)))
+    r.fact(person, Relation.ROLE, Literal(role), char)
+    if org is not None:
+        r.fact(person, Relation.AFFILIATION, org, char)

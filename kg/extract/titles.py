@@ -1,0 +1,203 @@
+"""Names that carry a post: "Acme Hospital President Li Na", "Director of the Lake Bureau Wu Bo".
+
+News in this field writes posts as capitalised titles glued to names, so a run of capitalised
+words is often three things at once: an organization, a role and a person. Left whole it is
+one bogus entity ("Acme Hospital President Li Na", typed as a hospital); dropped as a title it
+takes the organization with it. Here such a run is split at its role words into an
+organization name, a role and a person name, and the post is kept as a :class:`Title`.
+
+Shapes (capitalised or not, plural roles included):
+
+* ``ORG ROLE PERSON``         "Lakeside Hospital President Li Na"
+* ``ROLE PERSON``             "Vice Presidents Wu Bo" (the organization may come from context)
+* ``ROLE of ORG PERSON``      "Director of Lakeside Health Commission Li Na"
+* ``ROLE of ORG``             "Vice President of Redwood University" (the person is the name
+  before it: "Ann Wu, Vice President of Redwood University")
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kg.extract import lexicon as lx
+from kg.extract.mentions import Name, find_names, type_by_head
+from kg.records import EntityType
+
+# Words that make a role only next to a core role word ("Deputy Director", "Director General").
+_WEAK = frozenset({"general", "deputy", "executive", "chief", "officer", "partner", "representative",
+                   "engineer", "leader", "editor"})
+_HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "professor", "madam", "sir", "dame"})
+_ORG_TYPES = (EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL,
+              EntityType.GOVERNMENT_BODY)
+
+
+@dataclass(frozen=True)
+class Title:
+    """A post read from one name: ``role`` held by ``person`` in ``org`` (either may be absent).
+
+    ``start``/``end`` cover the whole titled run in characters; ``plural`` marks "Vice
+    Presidents X and Y", whose role passes on to the next coordinated person.
+    """
+
+    start: int
+    end: int
+    role: str
+    person: Name | None
+    org: Name | None
+    plural: bool = False
+
+
+def singular(word: str) -> str | None:
+    """The role word ``word`` stands for, or None.
+
+    >>> singular("Presidents"), singular("secretaries"), singular("Hospital")
+    ('president', 'secretary', None)
+    """
+    w = word.lower().strip(".")
+    if w in lx.ROLE_WORDS or w in lx.ROLE_MODIFIERS or w == "vice":
+        return w
+    for end, repl in (("ies", "y"), ("s", "")):
+        if w.endswith(end) and w[: -len(end)] + repl in lx.ROLE_WORDS:
+            return w[: -len(end)] + repl
+    return None
+
+
+def _role_at(tokens: list[Any], i: int) -> int:
+    """End (exclusive) of the role phrase starting at ``tokens[i]``, or ``i`` when none does:
+    modifiers and role words, with at least one core role word ("Vice President", "Party
+    Secretary", "Director-General")."""
+    j, core = i, False
+    while j < len(tokens):
+        t = tokens[j]
+        word = singular(t.text)
+        if t.text == "-" and j > i and j + 1 < len(tokens) and singular(tokens[j + 1].text):
+            j += 1
+            continue
+        if word is None:
+            if t.lower_ == "party" and j + 1 < len(tokens) and singular(tokens[j + 1].text):
+                j += 1  # "Party Secretary"
+                continue
+            break
+        if word in lx.ROLE_WORDS and word not in _WEAK:
+            core = True
+        elif word in _WEAK and j > i:
+            core = True  # "Deputy Director General", "Chief Executive Officer"
+        j += 1
+    if not core:
+        return i
+    if j < len(tokens) and type_by_head(tokens[j].text) in _ORG_TYPES and tokens[j].lower_ not in {"of", "at"}:
+        return i  # "Representative Office", "Director Group": part of an organization's name
+    return j
+
+
+def _name(doc: Any, toks: list[Any], etype: EntityType | None) -> Name | None:
+    while toks and (toks[0].lower_ in {"the", "of", "at", "and", ",", "'s", "’s"}
+                    or toks[0].lower_.strip(".") in _HONORIFICS):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in {"the", "of", "and", "'s", "’s"}):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    span = doc[toks[0].i:toks[-1].i + 1]
+    return Name(span.start_char, span.end_char, span.text, etype, "PERSON" if etype is EntityType.PERSON else None)
+
+
+def _person_word(tok: Any) -> bool:
+    """Whether a capitalised token can be part of a person's name here: not a word of a
+    body's name ("Medicine", "Engineering"), not a place or a nationality."""
+    return bool(tok.text[:1].isupper()) and tok.ent_type_ in ("", "PERSON") and \
+        type_by_head(tok.text) is None and tok.lower_ not in lx.TOPIC_WORDS
+
+
+def _person_tail(doc: Any, toks: list[Any]) -> int:
+    """How many tokens at the end of ``toks`` name a person ("... Health Commission Li Na" -> 2)."""
+    ents = [e for e in doc.ents if e.label_ == "PERSON" and e.end == toks[-1].i + 1 and e.start > toks[0].i]
+    if ents and type_by_head(ents[0].text) is None:
+        k = int(toks[-1].i + 1 - ents[0].start)
+        if k < len(toks) - 1 and toks[-k - 1].text.isupper() and len(toks[-k - 1].text) <= 5:
+            k += 1  # "... Group REN Jinsheng": a capitalised family name first
+        return k
+    for k in (2, 3, 1):
+        if len(toks) > k and type_by_head(" ".join(t.text for t in toks[:-k])) is not None and \
+                type_by_head(" ".join(t.text for t in toks[-k:])) is None and \
+                all(_person_word(t) for t in toks[-k:]):
+            return k
+    return 0
+
+
+def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
+    """The names inside ``name`` and the post it states, if it holds role words; else
+    ``([name], None)``."""
+    span = doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None:
+        return [name], None
+    toks = list(span)
+    nxt = toks[2] if len(toks) > 2 and toks[1].text == "." else toks[1] if len(toks) > 1 else None
+    if nxt is not None and toks[0].lower_.strip(".") in _HONORIFICS and nxt.text[:1].isupper():
+        # "Prof. Li Na" is Li Na ("Professor of X" is a post)
+        toks = toks[2:] if toks[1].text == "." else toks[1:]
+        if not toks:
+            return [], None
+        end = toks[-1].idx + len(toks[-1].text)
+        name = Name(toks[0].idx, end, doc.text[toks[0].idx:end], name.type, name.ner)
+    for i in range(len(toks)):
+        j = _role_at(toks, i)
+        if j == i:
+            continue
+        if i > 0 and toks[i - 1].lower_ in {"of", "for", "on", "and", "&"}:
+            return [name], None  # "Office of the President": a role inside a body's name
+        role_toks = toks[i:j]
+        role = " ".join(singular(t.text) or t.text.lower() if t.text != "-" else "-" for t in role_toks)
+        role = role.replace(" - ", "-")
+        role = re.sub(r"^party\b", "Party", role)
+        before, after = toks[:i], toks[j:]
+        org: Name | None = None
+        person: Name | None = None
+        if after and after[0].lower_ in {"of", "at"}:
+            rest = after[1:]
+            k = _person_tail(doc, rest) if rest else 0
+            org_toks = rest[: len(rest) - k] if k else rest
+            org = _name(doc, org_toks, type_by_head(" ".join(t.text for t in org_toks)) or EntityType.ORGANIZATION)
+            person = _name(doc, rest[len(rest) - k:], EntityType.PERSON) if k else None
+            if before and person is None:
+                return [name], None
+        else:
+            if len(after) > 4 or (after and type_by_head(" ".join(t.text for t in after)) is not None):
+                return [name], None
+            person = _name(doc, after, EntityType.PERSON) if after else None
+            if before:
+                text = " ".join(t.text for t in before)
+                org = _name(doc, before, type_by_head(text))
+        if person is None and org is None:
+            return [], Title(name.start, name.end, role, None, None, role_toks[-1].text.lower().endswith("s"))
+        parts = [n for n in (org, person) if n is not None]
+        plural = role_toks[-1].text.lower().endswith("s") and singular(role_toks[-1].text) != role_toks[-1].lower_
+        return parts, Title(name.start, name.end, role, person, org, plural)
+    return [name], None
+
+
+def split_titles(doc: Any, names: list[Name]) -> tuple[list[Name], list[Title]]:
+    """Every name with its titled runs split, and the titles found."""
+    out: list[Name] = []
+    titles: list[Title] = []
+    for n in names:
+        parts, title = split_title(doc, n)
+        out.extend(parts)
+        if title is not None:
+            titles.append(title)
+    return out, titles
+
+
+def find_titled_names(doc: Any) -> tuple[list[Name], list[Title]]:
+    """The document's names with titled runs split (:func:`kg.extract.mentions.find_names`),
+    and the titles read from them, in text order."""
+    titles: list[Title] = []
+
+    def split(names: list[Name]) -> list[Name]:
+        out, found = split_titles(doc, names)
+        titles.extend(found)
+        return out
+
+    return find_names(doc, split), titles
