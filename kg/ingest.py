@@ -153,6 +153,15 @@ def ingest(
         if progress is not None:
             progress(result)
 
+    # stdin is read before the store is opened: a slow pipe must not hold the write lock
+    # (it is bounded by the article size limit, so reading it first costs little memory)
+    piped: dict[int, Article | InputError] = {}
+    for i, src in enumerate(paths):
+        if src == STDIN:
+            try:
+                piped[i] = _read(src, stdin, stdin_name)
+            except InputError as err:
+                piped[i] = err
     seen: dict[str, str] = {}
     with KgStore.open(store_path, read_only=False, wait=wait, on_wait=on_wait) as store:
         run = _Run(store, extractor, done, reraise)
@@ -162,7 +171,10 @@ def ingest(
                 src = paths[i]
                 label = stdin_name if src == STDIN else Path(src).name
                 try:
-                    article = _read(src, stdin, stdin_name)
+                    got = piped[i] if i in piped else _read(src, stdin, stdin_name)
+                    if isinstance(got, InputError):
+                        raise got
+                    article = got
                 except InputError as err:
                     done(i, IngestResult(label, "failed", message=str(err)))
                     continue

@@ -105,6 +105,19 @@ def test_a_huge_stdin_is_refused_after_reading_one_byte_past_the_limit(store_pat
     assert pipe.asked == [MAX_ARTICLE_BYTES + 1]
 
 
+def test_stdin_is_read_before_the_store_is_locked(store_path: Path) -> None:
+    """A slow pipe must not hold the write lock: when stdin is read, the store is still free."""
+
+    class Pipe(io.RawIOBase):
+        def read(self, size: int = -1) -> bytes:
+            KgStore.open(store_path, read_only=False).close()  # fails if ingest holds the lock
+            return GOOD.encode()
+
+    [result] = ingest(["-"], store_path, extractor=FAKE, stdin=Pipe(),  # type: ignore[arg-type]
+                      stdin_name="piped.txt")
+    assert (result.name, result.status) == ("piped.txt", "added")
+
+
 def test_paths_that_are_not_files(tmp_path: Path, store_path: Path) -> None:
     loop = tmp_path / "loop.txt"
     loop.symlink_to(loop)  # a link to itself
