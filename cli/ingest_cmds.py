@@ -313,7 +313,7 @@ def migrate(wait: WaitOption = DEFAULT_WAIT) -> None:
     """
     from kg.store import migrate as run_migrate
 
-    result = run_migrate(state.store, wait=wait)
+    result = run_migrate(state.store, wait=wait, on_wait=_waiting)
     if result.steps:
         render.note(f"Migrated {result.path} from layout {result.from_layout} to "
                     f"{result.to_layout} ({', '.join(result.steps)}).")

@@ -712,7 +712,9 @@ def check_layout(path: Path) -> int:
     )
 
 
-def migrate(path: Path | None = None, *, wait: float = 0.0) -> MigrationResult:
+def migrate(
+    path: Path | None = None, *, wait: float = 0.0, on_wait: Callable[[str], None] | None = None
+) -> MigrationResult:
     """Bring the store at ``path`` to :data:`LAYOUT_VERSION`, one registered step at a time.
 
     Each step runs on the store opened for writing, then the new layout is recorded, so an
@@ -728,7 +730,7 @@ def migrate(path: Path | None = None, *, wait: float = 0.0) -> MigrationResult:
     if missing:
         check_layout(path)  # raises: no migration from this layout
     steps: list[str] = []
-    store = _open_writable(path, wait, None)
+    store = _open_writable(path, wait, on_wait)
     try:
         for n in range(start, LAYOUT_VERSION):
             MIGRATIONS[n](store)
