@@ -189,7 +189,7 @@ def test_cli_import_then_remove_by_file_name(cli: Cli, articles: Path, tmp_path:
 
 
 def test_every_store_command_has_an_example_in_its_help(cli: Cli) -> None:
-    for command in ("ingest", "import", "export", "sparql", "docs", "remove", "stats"):
+    for command in ("ingest", "import", "export", "sparql", "docs", "remove", "stats", "migrate"):
         res = cli(command, "--help")
         assert res.exit_code == 0, command
         assert "Example: kg " in res.stdout, command
