@@ -337,6 +337,7 @@ def test_text_that_is_not_news_goes_in_without_a_crash(cli: Cli, tmp_path: Path)
     rows = json.loads(res.stdout)
     assert {r["name"]: r["status"] for r in rows} == {
         "code.txt": "added", "numbers.txt": "added", "recipe.txt": "added"}
+    assert all(r["facts"] <= 3 and r["agreements"] == 0 for r in rows), rows  # few or none
     assert "Traceback" not in res.stderr
 
 
