@@ -232,6 +232,46 @@ def test_a_writer_that_waits_too_long_stops_with_a_clear_error(cli: Cli) -> None
     assert _nt(cli.store) == before
 
 
+_KG = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, sys.argv.pop(1))
+    import conftest  # registers the fake extractor
+    from kg_cli.main import run
+    run(sys.argv[1:])
+    """
+)
+
+
+def test_two_real_ingests_at_once_both_succeed(tmp_path: Path) -> None:
+    """Two ``kg ingest`` processes started together on one store: one writes, the other
+    waits for it, and the store ends with every article of both, each whole."""
+    store = tmp_path / "store"
+    folders = []
+    for k in range(2):
+        folder = tmp_path / f"batch{k}"
+        folder.mkdir()
+        for i in range(30):
+            lines = [f"Batch {k} note {i}", ""] + [
+                f"Fair{k} N{i} (Event) participant Firm{j} B{k} N{i} (Company)." for j in range(15)]
+            (folder / f"b{k}-{i:02d}.txt").write_text("\n".join(lines) + "\n")
+        folders.append(folder)
+    procs = [
+        subprocess.Popen([sys.executable, "-c", _KG, str(Path(__file__).parent), "--store", str(store),
+                          "ingest", str(folder), "--extractor", FAKE, "--wait", "60", "-f", "csv"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for folder in folders
+    ]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    assert all(out.count(",added,") == 30 for out, _ in outs)
+    waits = [err for _, err in outs if err.startswith("Waiting: ")]
+    assert len(waits) <= 1 and all("Traceback" not in err for _, err in outs), waits
+    with KgStore.open(store) as kg_store:
+        infos = kg_store.articles()
+    assert len(infos) == 60 and {a.facts for a in infos} == {15}
+
+
 def test_library_open_waits_and_reports_once(store_path: Path) -> None:
     KgStore.open(store_path, read_only=False).close()
     holder = _hold_lock(store_path, 0.8)
