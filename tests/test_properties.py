@@ -227,3 +227,30 @@ def test_every_entity_is_found_by_its_own_label(label: str) -> None:
     if label == "Decoy Q Ltd":
         return
     assert lookup.resolve(store, label).iri == vocab.ID + "company/x"
+
+
+@pytest.fixture(scope="module")
+def plain_store(folder: Path) -> Iterator[KgStore]:
+    with KgStore.open(folder / "plain-store", read_only=False) as store:
+        yield store
+
+
+@settings(max_examples=80)
+@given(values=st.lists(st.one_of(_TEXT, st.text(max_size=30)), min_size=1, max_size=6),
+       lang=st.sampled_from([None, "en", "zh-Hans"]))
+def test_replacing_an_article_writes_exactly_its_quads(
+    plain_store: KgStore, values: list[str], lang: str | None
+) -> None:
+    """Any literal survives the one-update replacement (its SPARQL text form) unchanged."""
+    graph = ox.NamedNode(vocab.doc_iri("roundtrip.txt"))
+    first = [ox.Quad(ox.NamedNode(vocab.ID + "x/old"), ox.NamedNode(vocab.RDFS_LABEL),
+                     ox.Literal("old"), graph)]
+    plain_store.replace_article("roundtrip.txt", first)
+    quads = [
+        ox.Quad(ox.NamedNode(vocab.ID + f"x/{i}"), ox.NamedNode(vocab.RDFS_LABEL),
+                ox.Literal(v, language=lang) if lang else ox.Literal(v), graph)
+        for i, v in enumerate(values)
+    ]
+    plain_store.replace_article("roundtrip.txt", quads)  # a replacement: the update path
+    stored = set(plain_store.ox.quads_for_pattern(None, None, None, graph))
+    assert stored == set(quads)
