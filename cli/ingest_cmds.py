@@ -1,4 +1,4 @@
-"""Store commands: ingest, import, export, sparql, docs, remove, stats, migrate.
+"""Store commands: ingest, import, sparql, docs, remove, stats, migrate (export: export_cmds).
 
 Each command parses its options, calls one :mod:`kg` function and renders the result with
 :mod:`kg_cli.render`. Errors are raised as :mod:`kg.errors` classes and mapped to one
@@ -9,9 +9,7 @@ failed). Writers (ingest, import, remove) wait for another writer's lock up to `
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -21,7 +19,7 @@ import typer
 
 from kg import config
 from kg.errors import InputError, PartialIngestError, UsageError
-from kg.formats import RdfFormat, RowFormat
+from kg.formats import GraphFormat, RdfFormat, RowFormat
 from kg.records import IngestResult
 
 from . import render
@@ -150,46 +148,6 @@ def import_(
 
 
 @app.command()
-def export(
-    rdf_format: Annotated[
-        RdfFormat,
-        typer.Option("--format", "-f", help="nt and ttl: the union as triples; "
-                     "trig, nq, jsonld: keep the article graphs."),
-    ] = RdfFormat.ttl,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
-    ] = None,
-    graph: Annotated[
-        str | None, typer.Option("--graph", help="Only this article's graph (file name or IRI).")
-    ] = None,
-) -> None:
-    """Write the graph as RDF (N-Triples output is sorted: same graph, same bytes).
-
-    Example: kg export --format nt -o graph.nt
-    """
-    from kg.store import KgStore
-
-    with KgStore.open(state.store, read_only=True) as store:
-        if output is None:
-            store.dump(rdf_format, render.binary_stdout(), graph)
-            return
-        if output.is_dir():
-            raise UsageError(f"--output {output} is a folder; give a file name")
-        folder = output.resolve().parent
-        if not folder.is_dir():
-            raise UsageError(f"--output: the folder {folder} does not exist; create it first")
-        # Write beside the target and rename, so a failed export never leaves half a file.
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                store.dump(rdf_format, out, graph)
-            os.replace(tmp, output)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-
-
-@app.command()
 def sparql(
     query: Annotated[str | None, typer.Argument(help="The SPARQL query text.")] = None,
     file: Annotated[
@@ -197,9 +155,10 @@ def sparql(
     ] = None,
     fmt: FormatOption = RowFormat.table,
     graph_format: Annotated[
-        RdfFormat,
-        typer.Option("--graph-format", help="RDF format of CONSTRUCT/DESCRIBE results."),
-    ] = RdfFormat.ttl,
+        GraphFormat,
+        typer.Option("--graph-format", help="Format of CONSTRUCT/DESCRIBE results: any of "
+                     "`kg export --format` (RDF or a view such as graphml or html)."),
+    ] = GraphFormat.ttl,
     allow_update: Annotated[
         bool, typer.Option("--allow-update", help="Allow INSERT/DELETE/... (changes the store).")
     ] = False,
@@ -237,7 +196,12 @@ def sparql(
             columns, rows = outcome.table()
             render.render_rows(columns, rows, fmt, empty="No results.")
             return
-        write_result(outcome, fmt, render.binary_stdout(), graph_format=graph_format)
+        if outcome.kind.value in ("construct", "describe"):
+            from .export_cmds import write_construct
+
+            write_construct(outcome, graph_format, render.binary_stdout())
+            return
+        write_result(outcome, fmt, render.binary_stdout())
 
 
 @app.command()

@@ -12,7 +12,7 @@ import typer
 
 from kg.errors import KgError
 
-from . import ingest_cmds, ontology_cmds, query_cmds  # noqa: F401  (they register commands)
+from . import export_cmds, ingest_cmds, ontology_cmds, query_cmds  # noqa: F401  (they register commands)
 from .app import app, state
 
 

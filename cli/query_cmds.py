@@ -23,7 +23,7 @@ from .app import FormatOption, app, state
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-    from kg.query import EntityCard, Hop, NeighborRow
+    from kg.query import EntityCard, Hop, NeighborRow, PathResult
 
 
 class DirectionChoice(StrEnum):
@@ -82,15 +82,10 @@ def show(
 
     with _store() as store:
         card = show_card(store, resolve(store, entity))
-    if fmt is RowFormat.json:
-        render.render_json(card.as_json())
-    elif fmt is RowFormat.table:
-        _print_card(card)
-    else:
-        render.render_rows(
-            ["direction", "relation", "value", "iri", "doc", "sentence"],
-            _card_rows(card), fmt,
-        )
+    render.show(render.Output(
+        ["direction", "relation", "value", "iri", "doc", "sentence"], _card_rows(card),
+        document=card.as_json, draw=lambda: _print_card(card),
+    ), fmt)
 
 
 def _card_rows(card: EntityCard) -> Iterator[list[Any]]:
@@ -169,18 +164,16 @@ def search(
     wanted = check_types(types or [])
     with _store() as store:
         hits = run_search(store, text, types=wanted, limit=limit)
-    if fmt is RowFormat.json:
-        render.render_json([
-            {"label": h.entity.label, "iri": h.entity.iri, "types": list(h.entity.types),
-             "matched": h.matched, "score": h.score} for h in hits
-        ])
-        return
-    render.render_rows(
+    render.show(render.Output(
         ["label", "types", "matched", "score", "iri"],
         ([h.entity.label, list(h.entity.types), h.matched, h.score, h.entity.iri]
          for h in hits),
-        fmt, empty=f"no entity name is like {text!r}",
-    )
+        document=lambda: [
+            {"label": h.entity.label, "iri": h.entity.iri, "types": list(h.entity.types),
+             "matched": h.matched, "score": h.score} for h in hits
+        ],
+        empty=f"no entity name is like {text!r}",
+    ), fmt)
 
 
 @app.command()
@@ -215,20 +208,16 @@ def neighbors(
             store, start, depth=depth, relations=relations or [], types=wanted,
             direction=Direction(direction.value), evidence=evidence,
         )
-    if fmt is RowFormat.json:
-        render.render_json([r.as_json() for r in rows])
-    elif fmt is RowFormat.table:
-        _print_tree(start.label, start.type, rows, evidence)
-    else:
-        render.render_rows(
-            ["depth", "from", "relation", "direction", "node", "types", "via", "iri", "doc",
-             "sentence"],
-            ([r.depth, r.parent.label, r.relation, r.direction, r.node.label,
-              list(r.node.types), r.via.label if r.via else None, r.node.iri,
-              r.evidence[0].doc if r.evidence else None,
-              r.evidence[0].sentence if r.evidence else None] for r in rows),
-            fmt,
-        )
+    render.show(render.Output(
+        ["depth", "from", "relation", "direction", "node", "types", "via", "iri", "doc",
+         "sentence"],
+        ([r.depth, r.parent.label, r.relation, r.direction, r.node.label,
+          list(r.node.types), r.via.label if r.via else None, r.node.iri,
+          r.evidence[0].doc if r.evidence else None,
+          r.evidence[0].sentence if r.evidence else None] for r in rows),
+        document=lambda: [r.as_json() for r in rows],
+        draw=lambda: _print_tree(start.label, start.type, rows, evidence),
+    ), fmt)
 
 
 def _edge_label(relation: str, direction: str, via: str | None) -> str:
@@ -281,23 +270,24 @@ def path(
     """
     from kg.lookup import resolve
     from kg.query import path as run_path
-    from kg.query import path_text
 
     with _store() as store:
         a, b = resolve(store, source), resolve(store, target)
         result = run_path(store, a, b, max_length=max_length, all_paths=all_paths,
                           limit=limit, relations=relations or [])
-    if fmt is RowFormat.json:
-        render.render_json(result.as_json())
-        return
-    if fmt is not RowFormat.table:
-        render.render_rows(
-            ["path", "hop", "from", "relation", "direction", "via", "to", "doc", "sentence"],
-            _path_rows(result.paths), fmt,
-        )
-        return
+    render.show(render.Output(
+        ["path", "hop", "from", "relation", "direction", "via", "to", "doc", "sentence"],
+        _path_rows(result.paths), document=result.as_json,
+        draw=lambda: _print_paths(result, limit),
+    ), fmt)
+
+
+def _print_paths(result: PathResult, limit: int) -> None:
+    from kg.query import path_text
+
     if not result.paths:
-        print(f"No path between {a.label} and {b.label} within {max_length} hops.")
+        print(f"No path between {result.start.label} and {result.end.label} "
+              f"within {result.max_length} hops.")
         return
     for i, hops in enumerate(result.paths, 1):
         prefix = f"{i}. " if len(result.paths) > 1 else ""
@@ -328,26 +318,37 @@ def ask(
     evidence: Annotated[
         bool, typer.Option("--evidence", help="Show the sentence behind each answer.")
     ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show the form read, the words it bound, the "
+                           "entities resolved (and how) and the graph query asked.")
+    ] = False,
 ) -> None:
     """Answer a question from the graph.
 
-    Forms it reads: who signed (a KIND) with X; who signed AGREEMENT; who hosted / organized /
-    attended / exhibited at X; which hospitals / companies / government bodies took part in
-    X; where and when was X held; when did X start / end; where is X located; which events did
-    X host / attend / sign at; who is the ROLE of X; what is PERSON's post; what is the theme
-    of X; which series is X an edition of; what are the editions of X; which fair includes X;
-    what themed exhibitions did X feature; which country is X from; which ministry is X
-    under; how is X connected to Y. JSON always carries the evidence.
+    Forms it reads: who signed (a KIND) with X; who signed AGREEMENT; when / where was
+    AGREEMENT signed; who signed agreements at EVENT; who hosted / co-hosted / sponsored /
+    organized / undertook / presided over X; who attended / exhibited at / spoke at X; which
+    hospitals / companies took part in X; where and when was X held; when did X start / end;
+    where is X located; which events did X host / attend / sign at; who is the ROLE of X
+    (exact post: "president" is not "vice president"); what is PERSON's post; what is the
+    theme of X; which series is X an edition of; what are the editions of X; which fair
+    includes X; what themed exhibitions did X feature; which country is X from; which
+    ministry is X under; how is X connected to Y. X may be a description: "the signing
+    ceremony between A and B", "the opening of X", "the 6th X 2022". JSON always carries the
+    evidence; --explain adds "explain".
 
-    Example: kg ask "who signed with Ruijin Hospital" --format json
+    Example: kg ask "who signed with Ruijin Hospital" --format json --explain
     """
     from kg.ask import ask as run_ask
 
     with _store() as store:
         result = run_ask(store, question)
     if fmt is AskFormat.json:
-        render.render_json(result.as_json())
+        render.render_json(result.as_json(explain=explain))
         return
+    if explain and result.explanation is not None:
+        for line in result.explanation.lines():
+            print(line)
     if result.path is not None and result.path.paths:
         from kg.query import path_text
 
@@ -378,11 +379,8 @@ def entities(
     wanted = check_types(types or [])
     with _store() as store:
         rows = list_entities(store, types=wanted)
-    if fmt is RowFormat.json:
-        render.render_json([r.as_json() for r in rows])
-        return
-    render.render_rows(
+    render.show(render.Output(
         ["label", "types", "facts", "iri"],
         ([r.entity.label, list(r.entity.types), r.facts, r.entity.iri] for r in rows),
-        fmt, empty="no entities in the store",
-    )
+        document=lambda: [r.as_json() for r in rows], empty="no entities in the store",
+    ), fmt)

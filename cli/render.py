@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from kg.formats import RowFormat, write_rows
@@ -79,6 +80,37 @@ def render_rows(
     for row in materialised:
         table.add_row(*(escape(cell) for cell in row))  # "[doc.txt]" is data, not markup
     stdout_console().print(table)
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a query command prints, for every row format: built once, drawn by :func:`show`.
+
+    ``columns`` and ``rows`` are the flat form (CSV, TSV, the plain table, and JSON when
+    there is no ``document``). ``document`` builds the richer JSON of docs/cli-json.md, and
+    ``draw`` the people's view when it is not a plain table (a tree, a card, path lines);
+    both are called only for the format that needs them.
+    """
+
+    columns: Sequence[str]
+    rows: Iterable[Sequence[Any]]
+    document: Callable[[], Any] | None = None
+    draw: Callable[[], None] | None = None
+    title: str | None = None
+    empty: str | None = None
+
+
+def show(output: Output, fmt: RowFormat) -> None:
+    """Print ``output`` in ``fmt``: the one output layer of the query commands.
+
+    Example: ``show(Output(["label"], [["Ruijin Hospital"]]), RowFormat.csv)``
+    """
+    if fmt is RowFormat.json and output.document is not None:
+        render_json(output.document())
+    elif fmt is RowFormat.table and output.draw is not None:
+        output.draw()
+    else:
+        render_rows(output.columns, output.rows, fmt, title=output.title, empty=output.empty)
 
 
 def render_json(obj: Any) -> None:

@@ -1,10 +1,15 @@
 """Output and input formats: RDF serialisations and row formats, each defined once.
 
-Two families, both used by the library and reused by the CLI's ``--format`` options:
+Three families, all used by the library and reused by the CLI's ``--format`` options:
 
 * :class:`RdfFormat` names the RDF serialisations ``kg export`` writes and ``kg import``
   reads, mapped to pyoxigraph's own format objects (so the choice stays a plain string
   in the CLI and a typed enum in the library).
+* :class:`GraphFormat` names every format ``kg export`` (and ``kg sparql`` for CONSTRUCT
+  results) can write: the RDF serialisations plus the views for visual tools (GraphML,
+  GEXF, DOT, Cytoscape.js, D3, Mermaid, a self-contained HTML page). The writers behind
+  the names are the registry of :mod:`kg.views.registry`; only the names live here, so the
+  CLI can offer them without importing networkx.
 * :class:`RowFormat` names the formats of every command that returns rows. ``WRITERS`` holds
   one writer per machine-readable row format (json, csv, tsv); ``table`` is for people and is
   drawn by the CLI with rich. SPARQL results have their own standard encodings (SPARQL 1.1
@@ -43,6 +48,7 @@ class RdfFormat(StrEnum):
     trig = "trig"
     nq = "nq"
     jsonld = "jsonld"
+    xml = "xml"
 
     @property
     def ox(self) -> ox.RdfFormat:
@@ -78,6 +84,7 @@ _OX_FORMATS: dict[RdfFormat, ox.RdfFormat] = {
     RdfFormat.trig: ox.RdfFormat.TRIG,
     RdfFormat.nq: ox.RdfFormat.N_QUADS,
     RdfFormat.jsonld: ox.RdfFormat.JSON_LD,
+    RdfFormat.xml: ox.RdfFormat.RDF_XML,
 }
 
 _EXTENSIONS: dict[str, RdfFormat] = {
@@ -89,7 +96,45 @@ _EXTENSIONS: dict[str, RdfFormat] = {
     "nquads": RdfFormat.nq,
     "jsonld": RdfFormat.jsonld,
     "json": RdfFormat.jsonld,
+    "rdf": RdfFormat.xml,
+    "xml": RdfFormat.xml,
+    "owl": RdfFormat.xml,
 }
+
+
+class GraphFormat(StrEnum):
+    """Every format ``kg export --format`` writes (values are the CLI names).
+
+    The first six are RDF (:attr:`rdf` gives the :class:`RdfFormat`); the others are views
+    of the graph for visual tools, projected onto a property graph by :mod:`kg.views`.
+
+    >>> GraphFormat("ttl").rdf
+    <RdfFormat.ttl: 'ttl'>
+    >>> GraphFormat("graphml").rdf is None
+    True
+    """
+
+    nt = "nt"
+    ttl = "ttl"
+    trig = "trig"
+    nq = "nq"
+    jsonld = "jsonld"
+    xml = "xml"
+    graphml = "graphml"
+    gexf = "gexf"
+    dot = "dot"
+    cytoscape = "cytoscape"
+    d3 = "d3"
+    mermaid = "mermaid"
+    html = "html"
+
+    @property
+    def rdf(self) -> RdfFormat | None:
+        """The RDF serialisation of this name, or None for a view format."""
+        try:
+            return RdfFormat(self.value)
+        except ValueError:
+            return None
 
 
 class RowFormat(StrEnum):

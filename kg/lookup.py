@@ -288,11 +288,14 @@ def _decide(
     )
 
 
-def resolve(store: ox.Store, name: str, *, prefer: Sequence[str] = ()) -> EntityRef:
+def resolve(
+    store: ox.Store, name: str, *, prefer: Sequence[str] = (), suggest: bool = True
+) -> EntityRef:
     """The node a user means by ``name`` (a name, an alias or an IRI); see the module rules.
 
-    Raises EntityNotFoundError (with the nearest names) or AmbiguousEntityError (with the
-    candidates and their types).
+    Raises EntityNotFoundError (with the nearest names, unless ``suggest`` is false: callers
+    that try many readings of a phrase, like ``kg ask``, skip that costly search) or
+    AmbiguousEntityError (with the candidates and their types).
 
     >>> resolve(ox.Store(), "Nowhere Hospital")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -336,6 +339,8 @@ def resolve(store: ox.Store, name: str, *, prefer: Sequence[str] = ()) -> Entity
     found = _decide(non_agreements or refs, name, prefer, "containing all its words")
     if found:
         return found
+    if not suggest:
+        raise EntityNotFoundError(f"no entity named {name!r}")
     raise EntityNotFoundError(_not_found_message(store, name, norm))
 
 

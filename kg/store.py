@@ -582,7 +582,7 @@ class KgStore:
                 }
             for line in sorted(triples):
                 out.write(line.encode("utf-8"))
-        elif fmt is RdfFormat.ttl:
+        elif fmt in (RdfFormat.ttl, RdfFormat.xml):  # triple-only formats but N-Triples
             if g is not None:
                 found = {q.triple for q in store.quads_for_pattern(None, None, None, g)}
             else:

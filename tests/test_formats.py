@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import UsageError
-from kg.formats import RESULT_FORMATS, WRITERS, RdfFormat, RowFormat, write_rows
+from kg.formats import RESULT_FORMATS, WRITERS, GraphFormat, RdfFormat, RowFormat, write_rows
 
 COLUMNS = ["name", "published", "count", "tags"]
 ROWS = [
@@ -24,7 +24,7 @@ ROWS = [
 def test_rdf_formats_map_to_pyoxigraph() -> None:
     assert {f.value: f.ox for f in RdfFormat} == {
         "nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
-        "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD,
+        "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML,
     }
     assert [f for f in RdfFormat if f.keeps_graphs] == [RdfFormat.trig, RdfFormat.nq,
                                                        RdfFormat.jsonld]
@@ -32,15 +32,15 @@ def test_rdf_formats_map_to_pyoxigraph() -> None:
 
 @pytest.mark.parametrize(("name", "fmt"), [
     ("x.nt", RdfFormat.nt), ("x.TTL", RdfFormat.ttl), ("dir/x.trig", RdfFormat.trig),
-    ("x.nq", RdfFormat.nq), ("x.jsonld", RdfFormat.jsonld),
+    ("x.nq", RdfFormat.nq), ("x.jsonld", RdfFormat.jsonld), ("x.rdf", RdfFormat.xml),
 ])
 def test_format_from_extension(name: str, fmt: RdfFormat) -> None:
     assert RdfFormat.from_path(Path(name)) is fmt
 
 
 def test_unknown_extension_says_to_pass_format() -> None:
-    with pytest.raises(UsageError, match=r"'x\.rdf'.*pass --format"):
-        RdfFormat.from_path(Path("x.rdf"))
+    with pytest.raises(UsageError, match=r"'x\.n3'.*pass --format"):
+        RdfFormat.from_path(Path("x.n3"))
 
 
 def test_row_format_is_the_clis_option_type() -> None:
@@ -85,3 +85,36 @@ def test_empty_rows_still_give_a_valid_document() -> None:
 def test_table_is_left_to_the_cli() -> None:
     with pytest.raises(ValueError, match="CLI"):
         write_rows(RowFormat.table, COLUMNS, ROWS, io.StringIO())
+
+
+def test_graph_formats_are_the_rdf_formats_then_the_views() -> None:
+    assert [f.value for f in GraphFormat] == [
+        "nt", "ttl", "trig", "nq", "jsonld", "xml",
+        "graphml", "gexf", "dot", "cytoscape", "d3", "mermaid", "html"]
+    assert [f.rdf for f in GraphFormat if f.rdf is not None] == list(RdfFormat)
+
+
+def test_one_output_layer_calls_only_what_the_format_needs(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from kg_cli import render
+
+    called: list[str] = []
+
+    def document() -> object:
+        called.append("document")
+        return {"rich": True}
+
+    def draw() -> None:
+        called.append("draw")
+        print("drawn")
+
+    out = render.Output(["a", "b"], [[1, ["x", "y"]]], document=document, draw=draw)
+    render.show(out, RowFormat.json)
+    assert json.loads(capsys.readouterr().out) == {"rich": True} and called == ["document"]
+    render.show(out, RowFormat.table)
+    assert capsys.readouterr().out == "drawn\n" and called == ["document", "draw"]
+    render.show(out, RowFormat.csv)
+    assert capsys.readouterr().out == "a,b\r\n1,x; y\r\n" and called == ["document", "draw"]
+    plain = render.Output(["a"], [["v"]])
+    render.show(plain, RowFormat.json)
+    assert json.loads(capsys.readouterr().out) == [{"a": "v"}]

@@ -158,3 +158,16 @@ TOPIC_WORDS = frozenset({
 # Standing bodies whose names end in an event word (matched on the lower-cased name's end).
 STANDING_BODIES = ("people congress", "peoples congress", "political consultative conference",
                    "cppcc national committee", "party congress")
+
+# Legal forms that end a company's name ("Co., Ltd.", "Inc.", "GmbH").
+LEGAL_SUFFIXES = frozenset({"co", "ltd", "inc", "llc", "plc", "corp", "limited", "gmbh", "ag", "sa",
+                            "s.a", "bv", "nv", "kg", "spa", "s.p.a", "pte", "pty", "lp", "llp"})
+# Business nouns shared by "and" inside one company name ("X Investment and Development Co.").
+BUSINESS_NOUNS = frozenset({"development", "technology", "trade", "trading", "investment", "management",
+                            "manufacturing", "construction", "operation", "operations", "services",
+                            "research", "consulting", "holding", "holdings", "marketing", "sales",
+                            "distribution", "logistics", "engineering", "production", "import", "export"})
+# Words that open a post ("... and Vice President of Y"): "and" before one ends a name.
+ROLE_STARTERS = (ROLE_WORDS - {"general", "partner", "representative", "doctor", "physician", "editor",
+                               "engineer", "leader", "officer", "executive"}) | {"vice", "deputy", "honorary",
+                                                                              "acting"}

@@ -196,8 +196,11 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 break
             if t.text in {"'s", "’s"}:
                 left = " ".join(x.text for x in toks[i:j])
-                if toks[j - 1].lower_ in _POSSESSIVE_NAME_WORDS and _capitalised(nxt):
-                    j += 1  # "X Children's Hospital", "Y People's Government": one name
+                if _capitalised(nxt) and (toks[j - 1].lower_ in _POSSESSIVE_NAME_WORDS or any(
+                        x.lower_ in {"for", "on"} for x in toks[i + 1:j - 1])):
+                    # "X Children's Hospital"; "Forum for Developing China's Hospitals": a
+                    # possessive inside a name's complement
+                    j += 1
                     continue
                 if toks[j - 1].i + 1 in ner_ends or is_acronym(toks[j - 1].text) or (
                         toks[j - 1].ent_type_ in {"GPE", "LOC"} and type_by_head(toks[j - 1].text) is None) or (
@@ -212,6 +215,15 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 j += 1 if _capitalised(nxt) else 2
                 if not _capitalised(toks[j - 1]):
                     last_good = j
+                continue
+            if t.text == "," and nxt.lower_.strip(".") in lx.LEGAL_SUFFIXES and _ends_legal(toks, j):
+                j += 2  # "Acme Holding Group Co., Ltd.": the legal form is part of the name
+                last_good = j
+                continue
+            if t.lower_ == "and" and nxt.lower_ in lx.ROLE_STARTERS:
+                break  # "President of X and Academician of Y": two posts
+            if t.lower_ == "and" and nxt.lower_ in lx.BUSINESS_NOUNS and _company_after(toks, j):
+                j += 1  # "X Investment and Development Co., Ltd."
                 continue
             if t.lower_ in lx.NAME_CONNECTORS:
                 if t.lower_ == "the" and toks[j - 1].lower_ not in {"of", "for", "on"}:
@@ -232,6 +244,21 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             runs.append((toks[i].i, toks[last_good - 1].i + 1))
         i = max(last_good, i + 1)
     return runs
+
+
+def _ends_legal(toks: list[Any], j: int) -> bool:
+    """Whether the run before the comma at ``j`` ends in a company word ("Group Co", "Pharma")."""
+    return toks[j - 1].lower_.strip(".") in lx.LEGAL_SUFFIXES or type_by_head(toks[j - 1].text) is EntityType.COMPANY
+
+
+def _company_after(toks: list[Any], j: int) -> bool:
+    """Whether the capitalised words after "and" at ``j`` end in a legal form ("... Co., Ltd")."""
+    k = j + 1
+    while k < len(toks) and k < j + 5 and _capitalised(toks[k]):
+        if toks[k].lower_.strip(".") in lx.LEGAL_SUFFIXES:
+            return True
+        k += 1
+    return False
 
 
 def _names_a_venue(toks: list[Any], i: int, j: int) -> bool:

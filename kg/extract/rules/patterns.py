@@ -24,7 +24,7 @@ KIND = rf"(?P<kind>(?:(?:an?|the|two|three|four|five|several|\d+)\s+)?(?:[\w-]+\
 SIGN = (r"(?:signed|signs|inked|inks|reached|concluded|entered\s+into|struck|sealed|penned|clinched|"
         r"renewed|finali[sz]ed)")
 OCCUR = (r"(?:was\s+|is\s+|will\s+be\s+|were\s+|are\s+|has\s+been\s+)?(?:being\s+)?(?P<verb>held|"
-          r"happening|taking\s+place|took\s+place|takes\s+place|will\s+take\s+place|kicked\s+off|"
+          r"happening|taking\s+place|took\s+place|takes\s+place|(?:will|to)\s+take\s+place|kicked\s+off|"
           r"kicks\s+off|kick\s+off|opened|opens|open|concluded|concludes|conclude|closed|closes|"
           r"ended|ends|came\s+to\s+a\s+(?:successful\s+)?close|come\s+to\s+a\s+close|wrapped\s+up|"
           r"began|begins|started|starts|ran|runs|launched|convened|staged|come\s+to|came\s+to|"

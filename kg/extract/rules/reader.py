@@ -125,7 +125,9 @@ class Reader:
         return key
 
     def alias(self, key: str, surface: str) -> None:
-        surface = re.sub(r"\s+", " ", surface).strip(" ,.;:\"'“”()")
+        surface = re.sub(r"\s+", " ", surface).strip(" ,.;:\"'“”(")
+        if surface.endswith(")") and surface.count("(") < surface.count(")"):
+            surface = surface.rstrip(")")
         ent = self.ex.entities[key]
         if surface and normalize_name(surface) != normalize_name(ent.label):
             ent.aliases.add(surface)
@@ -152,6 +154,7 @@ class Reader:
         self._type_from_cues()
         self._dedupe_mentions()
         self._title_aliases()
+        self._subtitles()
         self.folds = read_titles(self, titles)
         parents_from_names(self)
         for i, sent in enumerate(self.sents):
@@ -259,6 +262,10 @@ class Reader:
             self.alias(key, old)
             self.edition_year[key] = year
         self.alias(key, surface)
+        ordinal = re.search(r"\b(\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+$",
+                            self.text[max(0, n.start - 20):n.start])
+        if ordinal and ordinal_value(ordinal.group(1)) is not None and not surface.startswith(ordinal.group(1)):
+            self.alias(key, f"{ordinal.group(1)} {surface}")  # "the 6th X Expo 2022" as written
         if year:
             for short in [s_ent.label, *sorted(s_ent.aliases)]:
                 self.alias(key, f"{short} {year}")
@@ -407,6 +414,18 @@ class Reader:
             if part_of is not None:
                 self._pending_sub.append((key, start, chunk.sent))
             self.mention(start, end, key)
+
+    def _subtitles(self) -> None:
+        """"The X Forum: Focusing on Y took place ...": the subtitle is part of the name as
+        written, so the whole is an alias of the event."""
+        for m in self.mentions:
+            if m.anaphor or self.type_of(m.key) is not EntityType.EVENT:
+                continue
+            sub = re.match(r":\s*([A-Z][^.;:\n]{3,120}?)\s+(?:took\s+place|was\s+held|is\s+held|will\s+be|"
+                           r"opened|kicked\s+off|was|were|has|had|held|closed|concluded|began|started)\b",
+                           self.text[m.end:m.end + 160])
+            if sub:
+                self.alias(m.key, f"{self.text[m.start:m.end]}: {sub.group(1)}")
 
     def _first_occurrence(self, root: Any) -> bool:
         """"The signing ceremony was held ..." with no event named before it: the article
@@ -771,9 +790,12 @@ class Reader:
             if ag.event:
                 used.add(ag.event)
         used |= {a.key for a in self.ex.agreements}
+        named = {m.key for m in self.mentions if not m.anaphor}
         for key in list(ents):
-            if key not in used and (ents[key].scope or key not in self.strong
-                                    or ents[key].type is EntityType.AGREEMENT):
+            # every thing the text names is a node ("who is X" must know it); descriptions and
+            # agreements only when a fact uses them
+            if key not in used and (ents[key].scope or ents[key].type is EntityType.AGREEMENT
+                                    or (key not in self.strong and key not in named)):
                 del ents[key]
         for key, ent in ents.items():
             m = re.match(r"(.+?)\s+of\s+(?:the\s+)?(.+)$", ent.label)

@@ -61,7 +61,7 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
     """Record the posts the titles state; return the spans that fold into their person
     (start, end, person key)."""
     folds: list[tuple[int, int, str]] = []
-    prev: tuple[int, str | None, int] | None = None  # end of the last post, its org key, sentence
+    prev: tuple[int, str | None, int, str] | None = None  # end of the last post, its org, sentence, person
     for t in sorted(titles, key=lambda t: t.start):
         sent = r.sent_of_char[t.start]
         person_m = _at(r, t.person.start, t.person.end) if t.person else None
@@ -72,11 +72,18 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
                 person_m, start = left, left.start
                 close = re.match(r"\s*\)", r.text[t.end:])
                 end = t.end + (close.end() if close else 0)
+        person = person_m.key if person_m is not None else None
+        if person is None and prev is not None and prev[2] == sent and _LIST_GAP.match(r.text[prev[0]:t.start]):
+            person = prev[3]  # "A, Director of X, President of Y and Academician of Z": A's posts
+            if t.org is not None:
+                _post(r, person, t.role, _org_at(r, t), t.start)
+                folds.append((t.start, t.end, person))
+                prev = (t.end, _org_at(r, t), sent, person)
+            continue
         if person_m is None or not _person_like(r, person_m.key):
             prev = None
             continue
-        org_m = _at(r, t.org.start, t.org.end) if t.org else None
-        org = org_m.key if org_m else None
+        org = _org_at(r, t)
         if org is None and prev is not None and prev[2] == sent and _LIST_GAP.match(
                 r.text[prev[0]:start]):
             org = prev[1]  # "X Hospital President A, Party Secretary B": the same body
@@ -84,13 +91,21 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
             org = None
         _post(r, person_m.key, t.role, org, t.start)
         folds.append((start, end, person_m.key))
-        prev = (end, org, sent)
+        prev = (end, org, sent, person_m.key)
         if t.plural:  # "Vice Presidents A and B"
             nxt = _after(r, end)
             if nxt is not None and _LIST_GAP.match(r.text[end:nxt.start]) and _person_like(r, nxt.key):
                 _post(r, nxt.key, t.role, org, t.start)
-                prev = (nxt.end, org, sent)
+                prev = (nxt.end, org, sent, nxt.key)
     return folds
+
+
+def _org_at(r: Reader, t: Title) -> str | None:
+    """The organization a title names, if it is one."""
+    m = _at(r, t.org.start, t.org.end) if t.org else None
+    if m is None or r.type_of(m.key) in (EntityType.PERSON, *_NOT_PEOPLE[:3]):
+        return None
+    return m.key
 
 
 def _post(r: Reader, person: str, role: str, org: str | None, char: int) -> None:

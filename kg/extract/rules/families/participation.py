@@ -19,6 +19,7 @@ from kg.records import (
 # -- participants
 def read(s: Sentence) -> None:
     roster(s)
+    speakers(s)
     ph = s.ph
     verbs = (r"(?:attended|attend|attends|participated\s+in|participate\s+in|took\s+part\s+in|"
              r"take\s+part\s+in|joined|join|were\s+present\s+at|was\s+present\s+at|visited|"
@@ -96,11 +97,38 @@ def roster(s: Sentence) -> None:
     if not m:
         return
     events = s.events_in(m.group("mid"))
-    event = events[0] if events else s.event_near(m.start())
+    event = events[0] if events else s.r.main_event or s.event_near(m.start())
     tail = m.group("l")
     for key in s.items(tail):
         if s.typ(key) is EntityType.PERSON or listed_agent(s, tail, key):
             s.fact(event, Relation.PARTICIPANT, key)
+
+
+# Verbs of speaking at an event: their subjects (or "by" agents) who are persons took part.
+SPEECH_LEMMAS = frozenset({
+    "say", "remark", "note", "stress", "point", "deliver", "address", "thank", "welcome", "speak",
+    "emphasize", "emphasise", "introduce", "present", "state", "highlight", "express", "moderate",
+    "chair", "preside", "announce", "share", "suggest", "underline", "mention", "congratulate",
+    "praise", "urge", "call", "propose", "explain", "expound", "elaborate", "host",
+})
+
+
+def speakers(s: Sentence) -> None:
+    """"A, president of B, said at the opening that ...", "a panel moderated by A": the persons
+    who speak in an article about an event took part in it (read from the parse)."""
+    event = s.focus()
+    if event is None:
+        return
+    for tok in s.sent:
+        if tok.lemma_.lower() not in SPEECH_LEMMAS or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        for child in tok.children:
+            if child.dep_ not in {"nsubj", "agent"}:
+                continue
+            lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+            for m in s.ms:
+                if lo <= m.start < hi and s.typ(m.key) is EntityType.PERSON:
+                    s.fact(event, Relation.PARTICIPANT, m.key)
 
 
 def listed_agent(s: Sentence, subj: str, key: str) -> bool:

@@ -60,9 +60,10 @@ def read(s: Sentence) -> None:
                     words[-1].lower() not in {"district", "county", "city", "province",
                                               "town"}:
                 s.fact(k, Relation.LOCATED_IN, prefix)
-    for m in re.finditer(r"(?P<a>" + E + r"),\s+(?:(?:the\s+)?capital\s+of\s+(?:[\w'’-]+\s+){0,4}?)?"
+    # a lookahead, so that in "A, B, C" both (A, B) and (B, C) are read
+    for m in re.finditer(r"(?=(?P<a>" + E + r"),\s+(?:(?:the\s+)?capital\s+of\s+(?:[\w'’-]+\s+){0,4}?)?"
                          r"(?:the\s+)?(?:[\w-]+\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E +
-                         r")(?=\s*(?:[,.;]|$|\s+(?:and|to|on|in|with|where|which)\b))",
+                         r")(?!\s*['’]s\b)(?!\s+[A-Z]))",
                          ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         head_b = head_word(s.r.ex.entities[b].label)
@@ -70,7 +71,7 @@ def read(s: Sentence) -> None:
             continue  # "Beijing, Shanghai and Shenzhen": a list, not containment
         if s.typ(a) in places and s.typ(b) is EntityType.PLACE and (
                 head_b in {"province", "region", "city", "municipality", "prefecture", "county",
-                           "state"} or "capital of" in m.group(0)
+                           "state"} or "capital of" in ph[m.start("a"):m.end("b")]
                 or s.typ(a) is EntityType.PLACE  # "in Lakeside, Pine Province, China": a chain
                 or s.r.ex.entities[b].label in lx.COUNTRIES
                 or head_word(s.r.ex.entities[a].label) in {"district", "county", "town", "township"}):

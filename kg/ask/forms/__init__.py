@@ -1,0 +1,1 @@
+"""The question forms, one module per family; :mod:`kg.ask.registry` orders them."""

@@ -1,0 +1,231 @@
+"""Agreement questions: who signed with X, who signed AGREEMENT, when and where it was signed.
+
+Graph: ``?a kgo:party ?x ; kgo:side ?s ; kgo:agreementKind ?k ; kgo:signedAt ?event ;
+kgo:signedOn ?date`` (docs/rdf-model.md). Counterparties come from the sides, so parties on
+the same side are never each other's answer.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from kg import vocab
+from kg.lookup import EntityRef, describe_nodes, select
+from kg.query import Evidence, agreement_sides, counterparties, fact_evidence
+
+from ..base import Form, Question, form
+from ..grammar import AUX, EVENT_NOUNS, THE, WHO, T, X, Y, kind_matches
+from ..graph import (
+    Collector,
+    agreements_between,
+    first_nonempty,
+    keep_types,
+    merge,
+    most_specific_places,
+    objects,
+    signing_events,
+    sub_events,
+)
+from ..results import Answer
+
+SIGN = (r"(?:signed|sign|signs|signing|inked|ink|reached|reach|concluded|conclude|struck"
+        r"|strike|entered into|enter into|agreed|agree)")
+KIND = rf"(?: {THE}(?P<kind>{T}))?"
+
+_PARTY_OF = """
+SELECT ?n ?a ?kind ?y WHERE {
+  ?a kgo:party ?n ; kgo:party ?y . OPTIONAL { ?a kgo:agreementKind ?kind }
+}
+"""
+
+
+def _agreements_of(q: Question, ent: EntityRef) -> dict[str, tuple[str, set[str]]]:
+    """X's agreements: IRI -> (kind, parties)."""
+    agreements: dict[str, tuple[str, set[str]]] = {}
+    for row in select(q.store, _PARTY_OF, n=ox.NamedNode(ent.iri)):
+        a, y, kind = row["a"], row["y"], row["kind"]
+        if not isinstance(a, ox.NamedNode) or not isinstance(y, ox.NamedNode):
+            continue
+        entry = agreements.setdefault(
+            a.value, (kind.value if isinstance(kind, ox.Literal) else "", set())
+        )
+        entry[1].add(y.value)
+    return agreements
+
+
+def _of_kind(q: Question, agreements: dict[str, tuple[str, set[str]]]) -> list[str]:
+    """The agreements of the asked kind; all of them if the kind fits none (noted)."""
+    asked = q.slot("kind")
+    chosen = sorted(a for a, (kind, _) in agreements.items() if kind_matches(asked, kind))
+    if asked and not chosen and agreements:
+        q.note(f"no agreement of kind {asked!r}; every agreement counted")
+        return sorted(agreements)
+    return chosen
+
+
+def signed_with(q: Question) -> list[Answer]:
+    """Counterparties of X's agreements, restricted loosely to the asked kind (if any fits)."""
+    ent = q.x
+    agreements = _agreements_of(q, ent)
+    out = Collector()
+    party = vocab.ont("party")
+    for a in _of_kind(q, agreements):
+        others = counterparties(agreement_sides(q.store, a), ent.iri, agreements[a][1])
+        refs = describe_nodes(q.store, sorted(others))
+        for other in sorted(others):
+            if q.types and not set(q.types) & set(refs[other].types):
+                continue
+            ev = fact_evidence(q.store, a, party, ox.NamedNode(other))
+            out.add(refs[other].label, other, ev, refs[other].types)
+    return out.result()
+
+
+def parties(q: Question) -> list[Answer]:
+    """Signatories of an agreement named in the question (or X's counterparties)."""
+    if "Agreement" not in q.x.types:
+        q.note(f"{q.x.label!r} is not an agreement: read as 'who signed with {q.x.label}'")
+        return signed_with(q)
+    return objects(q.store, q.x.iri, "party", q.types)
+
+
+def agreement_evidence(store: ox.Store, agreement: str) -> list[Evidence]:
+    """The sentences that state an agreement (those of its party facts)."""
+    out: list[Evidence] = []
+    for party in objects(store, agreement, "party"):
+        out.extend(e for e in party.evidence if e not in out)
+    return out
+
+
+def _pair_agreements(q: Question) -> list[str]:
+    """Agreements between X and Y of the asked kind (all of them if the kind fits none)."""
+    found = agreements_between(q.store, q.x.iri, q.y.iri)
+    return _of_kind(q, _kinds_and_parties(q.store, found))
+
+
+def _kinds(store: ox.Store, agreements: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for a in agreements:
+        kinds = objects(store, a, "agreementKind")
+        out[a] = kinds[0].label if kinds else ""
+    return out
+
+
+def signing_dates(store: ox.Store, agreement: str) -> list[Answer]:
+    """When an agreement was signed: its own date, else the start of the event it was signed at."""
+    out = Collector()
+    ev = agreement_evidence(store, agreement)
+    for date in objects(store, agreement, "signedOn"):
+        out.add(date.label, None, date.evidence or ev)
+    if out.items:
+        return out.result()
+    for event in signing_events(store, agreement):
+        for date in objects(store, event, "startDate"):
+            out.add(date.label, None, date.evidence)
+    return out.result()
+
+
+def signing_places(store: ox.Store, agreement: str) -> list[Answer]:
+    """Where an agreement was signed: the places of its signing events, else those events."""
+    events = signing_events(store, agreement)
+    places = [p for e in events for p in objects(store, e, "location")]
+    if places:
+        return most_specific_places(store, places, venues_first=True)
+    refs = describe_nodes(store, events)
+    ev = agreement_evidence(store, agreement)
+    out = Collector()
+    for e in events:
+        out.add(refs[e].label, e, ev, refs[e].types)
+    return out.result()
+
+
+def when_signed(q: Question) -> list[Answer]:
+    """The date an agreement (or an agreement between X and Y) was signed."""
+    if "y" in q.resolved:
+        return [d for a in _pair_agreements(q) for d in signing_dates(q.store, a)]
+    if "Agreement" in q.x.types:
+        return signing_dates(q.store, q.x.iri)
+    return q.about_x(lambda e: objects(q.store, e.iri, "startDate"))  # a signing ceremony
+
+
+def where_signed(q: Question) -> list[Answer]:
+    """Where an agreement (or an agreement between X and Y) was signed."""
+    if "y" in q.resolved:
+        return [p for a in _pair_agreements(q) for p in signing_places(q.store, a)]
+    if "Agreement" in q.x.types:
+        return signing_places(q.store, q.x.iri)
+    return q.about_x(lambda e: most_specific_places(
+        q.store, objects(q.store, e.iri, "location"), venues_first=True))
+
+
+def signed_at(q: Question) -> list[Answer]:
+    """The events an agreement was signed at, of the asked kind of event if any fits."""
+    def events(e: EntityRef) -> list[Answer]:
+        refs = describe_nodes(q.store, signing_events(q.store, e.iri))
+        out = Collector()
+        for iri, ref in refs.items():
+            out.add(ref.label, iri, agreement_evidence(q.store, e.iri), ref.types)
+        return out.result()
+
+    found = events(q.x)
+    return first_nonempty(lambda: keep_types(found, q.types), lambda: found)
+
+
+_SIGNED_THERE = "SELECT ?e ?a WHERE { ?a kgo:signedAt ?e }"
+
+
+def signers_at(q: Question) -> list[Answer]:
+    """Who signed agreements at an event (or at its parts); "which agreements" lists them."""
+    events = [q.x.iri, *sub_events(q.store, q.x.iri)]
+    agreements = sorted({r["a"].value for e in events
+                         for r in select(q.store, _SIGNED_THERE, e=ox.NamedNode(e))
+                         if isinstance(r["a"], ox.NamedNode)})
+    chosen = _of_kind(q, _kinds_and_parties(q.store, agreements))
+    if "Agreement" in q.types:
+        refs = describe_nodes(q.store, chosen)
+        out = Collector()
+        for a in chosen:
+            out.add(refs[a].label, a, agreement_evidence(q.store, a), refs[a].types)
+        return out.result()
+    return merge(*(objects(q.store, a, "party", q.types) for a in chosen))
+
+
+def _kinds_and_parties(store: ox.Store, agreements: list[str]) -> dict[str, tuple[str, set[str]]]:
+    return {a: (k, set()) for a, k in _kinds(store, agreements).items()}
+
+
+FORMS: tuple[Form, ...] = (
+    form("signers-at", "who signed agreements at EVENT / which agreements were signed at EVENT",
+         signers_at,
+         rf"^{WHO} {AUX}{SIGN}(?: {THE}(?P<kind>(?:(?!\bwith\b)[\w\s'’-])+?))? "
+         rf"(?:at|during|on the sidelines of) {X}$",
+         rf"^(?:which|what) (?P<type>{T}) (?:was|were|have been|had been) signed (?:at|during) {X}$",
+         query="?a kgo:signedAt EVENT (or a part of it) ; kgo:party ?answer",
+         prefer=("Event",)),
+    form("when-signed", "when was AGREEMENT signed / when did X sign with Y", when_signed,
+         rf"^(?:when|on what date|on which date) (?:was|were|is) {X} (?:officially |formally )?"
+         r"signed$",
+         rf"^(?:when|on what date) did {X} {SIGN}{KIND} with {Y}$",
+         query="AGREEMENT kgo:signedOn ?date, else (AGREEMENT kgo:signedAt ?e . ?e kgo:startDate ?date)",
+         prefer=("Agreement",), entity_slots=("x", "y")),
+    form("where-signed", "where was AGREEMENT signed / where did X sign with Y", where_signed,
+         rf"^where (?:was|were|is) {X} (?:officially |formally )?signed$",
+         rf"^where did {X} {SIGN}{KIND} with {Y}$",
+         query="AGREEMENT kgo:signedAt ?e . ?e kgo:location ?place (else ?e)",
+         prefer=("Agreement",), entity_slots=("x", "y")),
+    form("signed-at", "at which event was AGREEMENT signed", signed_at,
+         rf"^(?:at|during|in) (?:which|what) (?P<type>{EVENT_NOUNS}) (?:was|were|is) {X} "
+         r"(?:officially |formally )?signed$",
+         query="AGREEMENT kgo:signedAt ?event",
+         prefer=("Agreement",)),
+    form("signed-with", "who signed (a KIND) with X", signed_with,
+         rf"^{WHO} {AUX}{SIGN}{KIND} with {X}$",
+         rf"^{WHO} (?:has|have|did|had|does|do|will) {X} (?:signed|sign|inked|ink|concluded"
+         rf"|conclude|reached|reach)(?: {THE}(?P<kind>{T}))? with$",
+         rf"^(?:who|what|which) (?:are|were|is|was) (?:the )?(?:partners|counterparts"
+         rf"|counterparties) of {X}$",
+         query="?a kgo:party X ; kgo:side ?s . ?s kgo:sideMember ?answer (the other sides)"),
+    form("parties", "who signed AGREEMENT", parties,
+         rf"^{WHO} {AUX}(?:signed|ratified|inked|joined)(?: on to| onto)? (?!up\b){X}$",
+         rf"^(?:who|what) (?:are|were) (?:the )?(?:parties|signatories|signers) (?:to|of) {X}$",
+         query="AGREEMENT kgo:party ?answer", prefer=("Agreement",)),
+)

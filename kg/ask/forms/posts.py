@@ -1,0 +1,137 @@
+"""Posts: who holds the post ROLE in X, and what a person's posts are.
+
+Graph: ``?person kgo:holds ?post . ?post kgo:roleName ?role ; kgo:postIn ?org`` (W3C ORG),
+with flat ``kgo:role`` / ``kgo:affiliation`` facts beside them. The asked role matches a post
+exactly after normalisation (:mod:`kg.ask.roles`): "president" is not "vice president".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg import vocab
+from kg.lookup import EntityRef, describe_nodes, select
+from kg.names import normalize_name
+from kg.query import fact_evidence
+
+from ..base import Form, Question, form
+from ..grammar import T, X
+from ..graph import Collector, objects
+from ..results import Answer
+from ..roles import is_generic, role_matches
+
+_POSTS_IN = """
+SELECT ?o ?person ?role ?post WHERE { ?person kgo:holds ?post . ?post kgo:postIn ?o ;
+                                      kgo:roleName ?role }
+"""
+_FLAT_ROLES = """
+SELECT ?o ?person ?role WHERE { ?person kgo:affiliation ?o ; kgo:role ?role .
+                                FILTER NOT EXISTS { ?person kgo:holds ?post } }
+"""
+
+
+def _holders_in(q: Question, org: str, asked: str) -> list[tuple[str, str, str]]:
+    """(person, role, organisation) of the posts in ``org`` that match the asked role."""
+    found: list[tuple[str, str, str]] = []
+    for query in (_POSTS_IN, _FLAT_ROLES):
+        for row in select(q.store, query, o=ox.NamedNode(org)):
+            person, role = row["person"], row["role"]
+            if (isinstance(person, ox.NamedNode) and isinstance(role, ox.Literal)
+                    and role_matches(asked, role.value)):
+                found.append((person.value, role.value, org))
+    return found
+
+
+_GOVERNMENTS = """
+SELECT DISTINCT ?tok ?b WHERE {
+  ?b a kgo:GovernmentBody . { ?b rdfs:label ?name } UNION { ?b skos:altLabel ?name }
+  FILTER(CONTAINS(LCASE(STR(?name)), ?tok))
+}
+"""
+_PLACE_WORDS = re.compile(r" (?:city|district|province|county|municipality|prefecture)$")
+
+
+def governments_of(q: Question, place: EntityRef) -> list[EntityRef]:
+    """Government bodies named after a place ("Lakeside Municipal Government" of "Lakeside
+    City"): where the news puts a mayor or a Party secretary the question asks of the place."""
+    core = _PLACE_WORDS.sub("", normalize_name(place.label))
+    if not core:
+        return []
+    rows = select(q.store, _GOVERNMENTS, tok=ox.Literal(core.split()[0]))
+    bodies = describe_nodes(q.store, sorted({r["b"].value for r in rows
+                                             if isinstance(r["b"], ox.NamedNode)}))
+    return [b for b in bodies.values()
+            if any(f" {core} " in f" {normalize_name(n)} " for n in (b.label, *b.aliases))]
+
+
+def holder(q: Question) -> list[Answer]:
+    """Who holds the post ROLE in organisation (or place) X: posts, else unpaired role facts.
+
+    A person with posts is matched on those posts only (role and organisation paired); the
+    flat role/affiliation facts count for people without posts, where nothing pairs them. A
+    place with no such post is asked through the government bodies named after it.
+    """
+    asked = q.slot("role") or ""
+    if is_generic(asked):
+        q.note(f"{asked!r} names no particular office: every post in {q.x.label!r}")
+    found = _holders_in(q, q.x.iri, asked)
+    if not found and "Place" in q.x.types:
+        for body in governments_of(q, q.x):
+            more = _holders_in(q, body.iri, asked)
+            if more:
+                q.note(f"posts of {q.x.label!r} read in {body.label!r}")
+            found += more
+    refs = describe_nodes(q.store, [p for p, _, _ in found])
+    out = Collector()
+    for person, role, org in found:
+        ev = fact_evidence(q.store, person, vocab.ont("role"), ox.Literal(role))
+        ev += fact_evidence(q.store, person, vocab.ont("affiliation"), ox.NamedNode(org))
+        out.add(refs[person].label, person, ev, refs[person].types, {"role": role})
+    return out.result()
+
+
+_POSTS_OF = """
+SELECT ?n ?role ?org WHERE { ?n kgo:holds ?post . ?post kgo:roleName ?role .
+                             OPTIONAL { ?post kgo:postIn ?org } }
+"""
+
+
+def post_of(q: Question) -> list[Answer]:
+    """A person's posts: the role names, each with the organisation in ``organization``."""
+    ent = q.x
+    out = Collector()
+    rows = select(q.store, _POSTS_OF, n=ox.NamedNode(ent.iri))
+    orgs = describe_nodes(q.store, [r["org"].value for r in rows
+                                    if isinstance(r["org"], ox.NamedNode)])
+    for row in rows:
+        role, org = row["role"], row["org"]
+        if not isinstance(role, ox.Literal):
+            continue
+        ev = fact_evidence(q.store, ent.iri, vocab.ont("role"), role)
+        detail: dict[str, Any] = {"organization": None}
+        if isinstance(org, ox.NamedNode):
+            ref = orgs[org.value]
+            detail["organization"] = {"label": ref.label, "iri": ref.iri}
+        out.add(role.value, None, ev, (), detail)
+    if not out.items:
+        return objects(q.store, ent.iri, "role")
+    return out.result()
+
+
+FORMS: tuple[Form, ...] = (
+    form("post-holder", "who is the ROLE of X", holder,
+         rf"^who (?:is|was|are|were|serves as|served as) (?:the |an? |its )?(?P<role>{T}) "
+         rf"(?:of|at|in|for|with) {X}$",
+         rf"^who (?:is|was|are|were) {X}'s? (?P<role>{T})$",
+         query="?person kgo:holds ?post . ?post kgo:postIn X ; kgo:roleName ROLE (exact)",
+         prefer=("Organization", "Place")),
+    form("post", "what is PERSON's post", post_of,
+         rf"^what (?:is|was) {X}'s? (?:post|position|role|title|job)$",
+         rf"^what (?:is|was) the (?:post|position|role|title|job) of {X}$",
+         rf"^what (?:post|position|role|title) does {X} hold$",
+         rf"^who (?:is|was) {X}$",
+         query="PERSON kgo:holds ?post . ?post kgo:roleName ?role", prefer=("Person",)),
+)

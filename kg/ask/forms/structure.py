@@ -1,0 +1,176 @@
+"""How events and bodies hang together: theme, series, editions, parts, parents, X's events."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from kg import vocab
+from kg.lookup import describe_nodes, select
+from kg.query import fact_evidence
+
+from ..base import Answerer, Form, Question, form
+from ..grammar import EVENT_NOUNS, T, X, content_words, inflections, verb_pattern
+from ..graph import Collector, first_nonempty, objects, subjects
+from ..results import Answer
+from .event_agents import VERBS as AGENT_VERBS
+
+
+def _object_of(relation: str) -> Answerer:
+    def answer(q: Question) -> list[Answer]:
+        return q.about_x(lambda e: objects(q.store, e.iri, relation, q.types))
+
+    answer.__doc__ = f"Objects of X -{relation}->."
+    return answer
+
+
+def _subject_of(relation: str) -> Answerer:
+    def answer(q: Question) -> list[Answer]:
+        return subjects(q.store, q.x.iri, relation, q.types)
+
+    answer.__doc__ = f"Subjects of ? -{relation}-> X."
+    return answer
+
+
+# Nouns that name a kind of event or part of one: a part named with one kind is not of another.
+_KIND_NOUNS = frozenset({
+    "forum", "summit", "conference", "ceremony", "meeting", "symposium", "expo", "fair",
+    "festival", "session", "exhibition", "pavilion", "section", "area", "zone", "hall", "salon",
+    "seminar", "workshop", "competition", "contest", "award", "launch", "show", "roadshow",
+})
+
+
+def sub_events(q: Question) -> list[Answer]:
+    """Events that are part of X; the asked noun ("which sections") keeps those it names.
+
+    A noun that is no entity type ("sections", "pavilions") keeps the parts whose names hold
+    it. When none does (the news names pavilions by their theme), the parts named as another
+    kind of event ("... Summit" when pavilions are asked) are left out.
+    """
+    found = subjects(q.store, q.x.iri, "subEventOf", q.types)
+    asked = (q.slot("type") or "").split()
+    if q.types or not asked:
+        return found
+    noun = content_words(asked[-1])
+    named = [a for a in found if noun and noun <= content_words(a.label)]
+    if named:
+        kept = named
+    else:
+        others = _KIND_NOUNS - noun
+        kept = [a for a in found if not content_words(a.label) & others] or found
+    if len(kept) < len(found):
+        q.note(f"kept the parts that are {asked[-1]!r}")
+    return kept
+
+
+def parent_organization(q: Question) -> list[Answer]:
+    """X's parent organisation; the asked kind ("ministry") filters only if something fits."""
+    return first_nonempty(
+        lambda: objects(q.store, q.x.iri, "parentOrganization", q.types),
+        lambda: objects(q.store, q.x.iri, "parentOrganization"),
+    )
+
+
+def parent_event(q: Question) -> list[Answer]:
+    """The event X is part of (subEventOf, upward); for an agreement, via where it was signed."""
+    if "Agreement" in q.x.types:
+        events = objects(q.store, q.x.iri, "signedAt")
+        parents = [p for e in events if e.iri for p in objects(q.store, e.iri, "subEventOf")]
+        return parents or events
+    return objects(q.store, q.x.iri, "subEventOf")
+
+
+# Verbs of "which events did X VERB": relation from X's side.
+_EVENT_VERBS: dict[str, str] = {
+    **{v: rel for v, (rel, _) in AGENT_VERBS.items()},
+    "exhibit at": "exhibitor", "exhibit in": "exhibitor", "attend": "participant",
+    "take part in": "participant", "participate in": "participant", "join": "participant",
+    "speak at": "participant", "sign at": "signedAt", "sign agreements at": "signedAt",
+    "sign an agreement at": "signedAt",
+}
+_EVENTS_SIGNED = "SELECT ?n ?a ?e WHERE { ?a kgo:party ?n ; kgo:signedAt ?e }"
+
+
+def _relation_of(verb: str) -> str:
+    v = verb.lower()
+    for base, rel in _EVENT_VERBS.items():
+        if v in inflections(base):
+            return rel
+    return "signedAt" if v.startswith("sign") else "participant"
+
+
+def events_of(q: Question) -> list[Answer]:
+    """Events X hosted / organized / attended / exhibited at / signed agreements at."""
+    relation = _relation_of(q.slot("verb") or "")
+    ent = q.x
+    if relation == "signedAt":
+        out = Collector()
+        rows = select(q.store, _EVENTS_SIGNED, n=ox.NamedNode(ent.iri))
+        pairs = [(r["a"].value, r["e"].value) for r in rows
+                 if isinstance(r["a"], ox.NamedNode) and isinstance(r["e"], ox.NamedNode)]
+        refs = describe_nodes(q.store, [e for _, e in pairs])
+        for a, e in pairs:
+            ev = fact_evidence(q.store, a, vocab.ont("party"), ox.NamedNode(ent.iri))
+            out.add(refs[e].label, e, ev, refs[e].types)
+        return out.result()
+    answers = subjects(q.store, ent.iri, relation)
+    if relation == "host" and not answers and "Event" in ent.types:
+        q.note("an event 'hosts' the events that are part of it")
+        answers = subjects(q.store, ent.iri, "subEventOf")
+    return answers
+
+
+_SIGN_AT = r"sign(?:ed)? (?:\w+ )?(?:at|during)"
+_EVENT_VERB_RE = verb_pattern([v for v in _EVENT_VERBS if not v.startswith("sign")])
+_FEATURE = verb_pattern(["feature", "include", "have", "contain", "comprise", "hold", "host",
+                         "offer", "stage", "open", "launch", "set up", "add", "unveil", "organize"])
+
+FORMS: tuple[Form, ...] = (
+    form("events-of", "which events did X host / attend / sign at", events_of,
+         rf"^(?:what|which) {EVENT_NOUNS} (?:did|does|do|has|have|had|will) {X} "
+         rf"(?P<verb>{_SIGN_AT}|{_EVENT_VERB_RE})$",
+         rf"^where (?:did|has|have) {X} (?P<verb>sign(?:ed)?)(?: [\w\s-]+)?$",
+         query="?event kgo:<relation of the verb> X (or ?a kgo:party X ; kgo:signedAt ?event)"),
+    form("theme", "what is the theme of X", _object_of("theme"),
+         r"^what (?:is|was|are|were|will be) (?:the )?(?:main |central |overall )?(?:theme|themes"
+         rf"|motto|slogan) (?:of|for) {X}$",
+         rf"^what (?:is|was) {X}'s theme$",
+         rf"^what theme (?:did|does|will) {X} have$",
+         query="EVENT kgo:theme ?text", prefer=("Event",)),
+    form("series", "which series is X an edition of", _object_of("inSeries"),
+         rf"^(?:which|what) (?:event )?series (?:is|was|does) {X} (?:an edition of|an "
+         r"instance of|a part of|part of|belong to|in)$",
+         rf"^what is {X} an edition of$",
+         query="EVENT kgo:inSeries ?series", prefer=("Event",)),
+    form("editions", "what are the editions of X", _subject_of("inSeries"),
+         rf"^(?:what|which) (?:are|were) (?:the )?editions of {X}$",
+         rf"^(?:what|which) editions of {X} (?:are|were) (?:there|held|known)$",
+         rf"^list (?:the )?editions of {X}$",
+         query="?event kgo:inSeries SERIES", prefer=("EventSeries",)),
+    form("part-of", "which fair includes X / during which fair was X held", parent_event,
+         rf"^(?:which|what) {EVENT_NOUNS} (?:includes?|included|contains?|contained"
+         rf"|features?|featured|had|has) {X}$",
+         rf"^(?:which|what) {EVENT_NOUNS} (?:is|was) {X} (?:a )?part of$",
+         rf"^during (?:which|what) {EVENT_NOUNS} (?:was|is|were|did) {X} (?:held|take place"
+         r"|signed|happen|hold|staged|organi[sz]ed)$",
+         rf"^what (?:is|was) {X} (?:a )?part of$",
+         rf"^(?:which|what) {EVENT_NOUNS} (?:was|is) {X} (?:held|staged|organi[sz]ed) "
+         r"(?:during|at|within|as part of)$",
+         query="EVENT kgo:subEventOf ?event (an agreement: via kgo:signedAt)",
+         prefer=("Event",)),
+    form("sub-events", "what themed exhibitions / sub-forums did X feature / open",
+         sub_events,
+         rf"^(?:what|which) (?P<type>{T}) (?:did|does|do|will|has|have) {X} {_FEATURE}$",
+         rf"^(?:what|which) (?:are|were) (?:the )?(?:sub-?events|sub-?forums|side events"
+         r"|sub-?exhibitions|themed exhibitions|special exhibitions|exhibitions|forums"
+         rf"|pavilions|sessions|parallel forums|activities|sections) (?:of|at|in|within) {X}$",
+         query="?event kgo:subEventOf EVENT", prefer=("Event",)),
+    form("parent-organization", "which ministry is X under / which university is X affiliated to",
+         parent_organization,
+         rf"^(?:which|what) (?P<type>{T}) (?:is|was|are|were) {X} (?:under|part of|a part of"
+         r"|affiliated with|affiliated to|subordinate to|a unit of|attached to|a branch of"
+         r"|a subsidiary of|owned by|run by)$",
+         rf"^(?:which|what) (?P<type>{T}) does {X} (?:belong to|report to|fall under)$",
+         rf"^what is the parent (?:organi[sz]ation|body|company|ministry) of {X}$",
+         rf"^(?:who|what) does {X} (?:belong to|report to)$",
+         query="X kgo:parentOrganization ?org"),
+)

@@ -1,0 +1,95 @@
+"""When and where: an event's dates and place, where a place or body lies, a body's country.
+
+An agreement asked "when/where was it held" (a signing ceremony the graph only knows as the
+agreement) answers with its signing date and event. Where an event has several places, the
+most specific ones answer ("Hall 3", not also the city Hall 3 lies in).
+"""
+
+from __future__ import annotations
+
+from ..base import Answerer, Form, Question, form
+from ..grammar import T, X
+from ..graph import first_nonempty, most_specific_places, objects
+from ..results import Answer
+from .agreements import signing_dates, signing_places
+
+_START_VERBS = (r"(?:start|begin|open|commence|kick off|get underway|launch|take place|happen"
+                r"|occur|get started)")
+_HELD = (r"(?:held|taking place|take place|taken place|happening|hosted|staged|opened|"
+         r"organi[sz]ed|convened|inaugurated|launched|kicked off|started|opening|unveiled"
+         r"|officially opened|officially launched)")
+_END_VERBS = r"(?:end|close|finish|conclude|wrap up|come to an end)"
+
+
+def _date(relation: str) -> Answerer:
+    def answer(q: Question) -> list[Answer]:
+        if "Agreement" in q.x.types:
+            q.note("an agreement: its signing date")
+            return signing_dates(q.store, q.x.iri)
+        return q.about_x(lambda e: objects(q.store, e.iri, relation))
+
+    answer.__doc__ = f"The {relation} literal of an event (lexical form)."
+    return answer
+
+
+def where(q: Question) -> list[Answer]:
+    """Where X is: an event's location, else a place's or body's locatedIn, else its country.
+
+    The asked kind ("which city", "which venue") filters when something fits it.
+    """
+    if "Agreement" in q.x.types:
+        q.note("an agreement: where it was signed")
+        return signing_places(q.store, q.x.iri)
+
+    def places(relation: str) -> list[Answer]:
+        found = q.about_x(lambda e: objects(q.store, e.iri, relation))
+        fitting = [a for a in found if set(q.types) & set(a.types)] if q.types else found
+        if q.types == ("Place",):  # "which city": a city, not the hall beside it
+            fitting = [a for a in fitting if "Venue" not in a.types] or fitting
+        return most_specific_places(q.store, fitting or found,
+                                    venues_first=relation == "location" and not q.types)
+
+    return first_nonempty(lambda: places("location"), lambda: places("locatedIn"),
+                          lambda: places("country"))
+
+
+def country(q: Question) -> list[Answer]:
+    """The country the graph ties X to."""
+    return q.about_x(lambda e: objects(q.store, e.iri, "country"))
+
+
+_PLACE_NOUNS = r"(?:city|place|venue|district|location|town|province|region|county|country|area|hall|site)"
+
+FORMS: tuple[Form, ...] = (
+    form("when-start", "when was X held / when did X start", _date("startDate"),
+         rf"^when (?:is|was|are|were) {X} (?:scheduled|set|slated|due|expected) to (?:be )?"
+         rf"(?:{_START_VERBS}|{_HELD})$",
+         rf"^when (?:is|was|does|did|will|do) {X} (?:officially )?{_START_VERBS}$",
+         rf"^when (?:is|was|will|were|are) {X} (?:be )?{_HELD}$",
+         rf"^what (?:is|was) the (?:start|starting|opening) date of {X}$",
+         rf"^(?:on )?what (?:date|day) (?:is|was|did|does|will) {X} (?:be )?(?:{_START_VERBS}|{_HELD})$",
+         rf"^when (?:is|was) {X}$",
+         query="EVENT kgo:startDate ?date", prefer=("Event",)),
+    form("when-end", "when did X end", _date("endDate"),
+         rf"^when (?:is|was|does|did|will|do) {X} {_END_VERBS}$",
+         rf"^when (?:is|was|will|were) {X} (?:be )?(?:closed|concluded|ended|finished)$",
+         rf"^what (?:is|was) the (?:end|ending|closing) date of {X}$",
+         query="EVENT kgo:endDate ?date", prefer=("Event",)),
+    form("country", "which country is X from", country,
+         rf"^(?:which|what) country (?:is|was|are|were|does) {X} (?:from|come from|based in"
+         r"|headquartered in|located in|in)$",
+         rf"^where (?:is|was|are|were|does) {X} (?:from|come from)$",
+         rf"^what is the (?:home )?country of {X}$",
+         query="X kgo:country ?place"),
+    form("where", "where was X held / where is X located / which city is X in", where,
+         rf"^where (?:is|was|will|does|did|are|were) {X} (?:be )?(?:held|located|hosted"
+         r"|taking place|take place|took place|happening|staged|situated|convened|opened"
+         r"|built|set up|established|based|headquartered|opening|inaugurated|launched|kicked off)$",
+         rf"^(?:in |at )?(?:which|what) (?P<type>{_PLACE_NOUNS}|{T}) (?:is|was|will|were|are|did) "
+         rf"{X} (?:be )?(?:held|located|take place|hosted|staged|situated|built|based|in)"
+         r"(?: in)?$",
+         rf"^what (?:is|was) the (?:location|venue|place|site|address) of {X}$",
+         rf"^where (?:is|was) {X}$",
+         query="EVENT kgo:location ?place, else X kgo:locatedIn ?place, else X kgo:country ?place",
+         prefer=("Event",)),
+)

@@ -1,0 +1,156 @@
+"""Graph look-ups the question forms share: objects and subjects of a relation, with evidence.
+
+Every query binds its values through :func:`kg.lookup.select` substitutions; the question's
+words never reach the SPARQL text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg import vocab
+from kg.lookup import describe_nodes, select
+from kg.query import Evidence, fact_evidence
+
+from .results import Answer
+
+_FACT_OBJECTS = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+_FACT_SUBJECTS = "SELECT ?o ?p ?s WHERE { ?s ?p ?o }"
+
+
+class Collector:
+    """Collects answers, merging the evidence of repeated ones; sorted by label at the end."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, Answer] = {}
+
+    def add(self, label: str, iri: str | None, evidence: Iterable[Evidence],
+            types: tuple[str, ...] = (), detail: dict[str, Any] | None = None) -> None:
+        key = iri or "literal:" + label
+        ans = self.items.setdefault(key, Answer(label, iri, types, [], detail or {}))
+        for e in evidence:
+            if e not in ans.evidence:
+                ans.evidence.append(e)
+
+    def result(self) -> list[Answer]:
+        return sorted(self.items.values(), key=lambda a: (a.label.lower(), a.iri or ""))
+
+
+def keep_types(answers: list[Answer], types: Sequence[str]) -> list[Answer]:
+    """Answers having one of ``types`` (literals never pass a type filter); all if no types."""
+    if not types:
+        return answers
+    return [a for a in answers if set(types) & set(a.types)]
+
+
+def objects(store: ox.Store, subject: str, relation: str,
+            types: Sequence[str] = ()) -> list[Answer]:
+    """Objects of ``subject -relation-> ?`` (nodes or literals) with evidence."""
+    pred = vocab.ont(relation)
+    out = Collector()
+    rows = select(store, _FACT_OBJECTS, s=ox.NamedNode(subject), p=ox.NamedNode(pred))
+    objs = [r["o"] for r in rows if isinstance(r["o"], ox.NamedNode | ox.Literal)]
+    refs = describe_nodes(store, [o.value for o in objs if isinstance(o, ox.NamedNode)])
+    for o in objs:
+        assert isinstance(o, ox.NamedNode | ox.Literal)
+        ev = fact_evidence(store, subject, pred, o)
+        if isinstance(o, ox.Literal):
+            out.add(o.value, None, ev)
+        elif not types or set(types) & set(refs[o.value].types):
+            out.add(refs[o.value].label, o.value, ev, refs[o.value].types)
+    return out.result()
+
+
+def subjects(store: ox.Store, obj: str, relation: str,
+             types: Sequence[str] = ()) -> list[Answer]:
+    """Subjects of ``? -relation-> obj`` with evidence, optionally of some types only."""
+    pred = vocab.ont(relation)
+    out = Collector()
+    rows = select(store, _FACT_SUBJECTS, o=ox.NamedNode(obj), p=ox.NamedNode(pred))
+    subs = [r["s"].value for r in rows if isinstance(r["s"], ox.NamedNode)]
+    refs = describe_nodes(store, subs)
+    for s in subs:
+        if types and not set(types) & set(refs[s].types):
+            continue
+        out.add(refs[s].label, s, fact_evidence(store, s, pred, ox.NamedNode(obj)),
+                refs[s].types)
+    return out.result()
+
+
+def first_nonempty(*thunks: Callable[[], list[Answer]]) -> list[Answer]:
+    """The first non-empty answer list: how a form states "this relation, else that one"."""
+    for thunk in thunks:
+        answers = thunk()
+        if answers:
+            return answers
+    return []
+
+
+def merge(*lists: list[Answer]) -> list[Answer]:
+    """The union of answer lists (evidence merged), sorted as a :class:`Collector` sorts."""
+    out = Collector()
+    for answers in lists:
+        for a in answers:
+            out.add(a.label, a.iri, a.evidence, a.types, a.detail)
+    return out.result()
+
+
+_LOCATED_IN = "SELECT ?a ?b WHERE { ?a kgo:locatedIn ?b }"
+
+
+def most_specific_places(store: ox.Store, answers: list[Answer], *,
+                         venues_first: bool = False) -> list[Answer]:
+    """Drop a place another answer lies in ("Hall 3" and "Lakeside": keep "Hall 3").
+
+    ``locatedIn`` facts in the graph count, followed upwards; an event held "in Hall 3 in
+    Lakeside" is asked where it was, and the hall is the answer the graph can be most exact on.
+    With ``venues_first`` (an event's location), venues alone answer when there are some, as
+    a venue is always more exact than a city or district named beside it.
+    """
+    iris = {a.iri for a in answers if a.iri}
+    containers: set[str] = set()
+    for a in answers:
+        if not a.iri:
+            continue
+        frontier, seen = [a.iri], {a.iri}
+        while frontier:
+            node = frontier.pop()
+            for row in select(store, _LOCATED_IN, a=ox.NamedNode(node)):
+                up = row["b"]
+                if isinstance(up, ox.NamedNode) and up.value not in seen:
+                    seen.add(up.value)
+                    frontier.append(up.value)
+        containers |= (seen - {a.iri}) & iris
+    kept = [a for a in answers if a.iri not in containers]
+    venues = [a for a in kept if "Venue" in a.types]
+    return venues if venues_first and venues else kept
+
+
+# ---------------------------------------------------------------- agreements and parts
+
+_PARTY_PAIR = "SELECT ?x ?y ?a WHERE { ?a kgo:party ?x ; kgo:party ?y }"
+_SIGNED_AT = "SELECT ?a ?e WHERE { ?a kgo:signedAt ?e }"
+_SUB_EVENTS = "SELECT ?e ?s WHERE { ?s kgo:subEventOf ?e }"
+
+
+def iris_of(rows: list[ox.QuerySolution], var: str) -> list[str]:
+    """The distinct IRIs a variable took in query rows, sorted (so answers are stable)."""
+    return sorted({r[var].value for r in rows if isinstance(r[var], ox.NamedNode)})
+
+
+def agreements_between(store: ox.Store, a: str, b: str) -> list[str]:
+    """Agreements that both nodes are parties of."""
+    return iris_of(select(store, _PARTY_PAIR, x=ox.NamedNode(a), y=ox.NamedNode(b)), "a")
+
+
+def signing_events(store: ox.Store, agreement: str) -> list[str]:
+    """Events where an agreement was signed."""
+    return iris_of(select(store, _SIGNED_AT, a=ox.NamedNode(agreement)), "e")
+
+
+def sub_events(store: ox.Store, event: str) -> list[str]:
+    """Events that are part of ``event`` (``subEventOf``)."""
+    return iris_of(select(store, _SUB_EVENTS, e=ox.NamedNode(event)), "s")

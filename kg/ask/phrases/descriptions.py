@@ -1,0 +1,156 @@
+"""Rules for things named by a description: a signing ceremony, "HEAD between A and B", the
+opening of an event, a part of an event."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pyoxigraph as ox
+
+from kg.lookup import EntityRef, describe_node, describe_nodes, select
+
+from ..grammar import content_words, kind_matches, mentions, names_of
+from ..graph import agreements_between, iris_of, signing_events, sub_events
+from ..results import Resolved
+from .base import Reader
+
+_AGREEMENT_NOUNS = re.compile(
+    r"\b(?:agreements?|memorand(?:um|a)|mous?|contracts?|pacts?|deals?|accords?|protocols?"
+    r"|conventions?|declarations?|initiatives?|letters? of intent)\b", re.I)
+_EVENTS_NAMED = """
+SELECT DISTINCT ?tok ?n WHERE {
+  ?n a kgo:Event . { ?n rdfs:label ?name } UNION { ?n skos:altLabel ?name }
+  FILTER(CONTAINS(LCASE(STR(?name)), ?tok))
+}
+"""
+
+
+_CEREMONY_OF = (
+    re.compile(r"^(?:signing ceremony|signing|ceremony) (?:for|of) (?P<a>.+)$", re.I),
+    re.compile(r"^(?P<a>.+?) signing(?: ceremony)?$", re.I),
+)
+
+
+def signing_ceremony(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """The event where the named agreement was signed (or the agreement, when none is known)."""
+    for pattern in _CEREMONY_OF:
+        m = pattern.match(name)
+        if not m:
+            continue
+        agreement = reader.sub(m.group("a"), ("Agreement",))
+        if agreement is None or "Agreement" not in agreement.types:
+            continue
+        events = signing_events(reader.store, agreement.iri)
+        if len(events) == 1:
+            return Resolved("", name, describe_node(reader.store, events[0]),
+                            f"the event where {agreement.label!r} was signed")
+        if not events:
+            return Resolved("", name, agreement,
+                            "the agreement itself (the graph has no event where it was signed)")
+    return None
+
+
+_BETWEEN = re.compile(r"^(?P<head>.*?)\s*\bbetween (?P<pair>.+)$", re.I)
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """Ways to cut "A and B" (names may hold "and" themselves), leftmost cut first."""
+    parts = text.split(" and ")
+    return [(" and ".join(parts[:i]), " and ".join(parts[i:])) for i in range(1, len(parts))]
+
+
+def _side_in(text: str, phrase: str, ref: EntityRef | None) -> bool:
+    """Does an event's name mention one side of "between A and B" (by a name of the node the
+    side resolved to, or else by every word of the side as written)?"""
+    if ref is not None and mentions(text, ref):
+        return True
+    words = content_words(phrase)
+    return bool(words) and words <= content_words(text)
+
+
+def between(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """HEAD between A and B: an agreement of A and B when HEAD names one, else the event
+    where their agreement was signed or whose name holds HEAD and mentions A and B."""
+    m = _BETWEEN.match(name)
+    if not m:
+        return None
+    head = m.group("head")
+    is_agreement = bool(_AGREEMENT_NOUNS.search(head)) or not head
+    want = content_words(head)
+    token = max(want, key=len) if want else ""
+    named: list[EntityRef] = []
+    if token and not is_agreement:
+        rows = select(reader.store, _EVENTS_NAMED, tok=ox.Literal(token))
+        named = [describe_node(reader.store, iri) for iri in iris_of(rows, "n")]
+    for left, right in _pairs(m.group("pair")):
+        a = reader.sub(left, ())
+        b = reader.sub(right, ())
+        agreements = agreements_between(reader.store, a.iri, b.iri) if a and b else []
+        if is_agreement:
+            refs = describe_nodes(reader.store, agreements)
+            fits = [r for r in refs.values() if kind_matches(head, _kind_of(r))] or list(refs.values())
+            if a and b and len(fits) == 1:
+                return Resolved("", name, fits[0], f"the agreement of {a.label!r} and {b.label!r}")
+            continue
+        events = {e for ag in agreements for e in signing_events(reader.store, ag)}
+        for ref in named:
+            text = " ".join(names_of(ref))
+            if want <= content_words(text) and _side_in(text, left, a) and _side_in(text, right, b):
+                events.add(ref.iri)
+        sides = f"{(a.label if a else left)!r} and {(b.label if b else right)!r}"
+        if len(events) == 1:
+            (event,) = events
+            return Resolved("", name, describe_node(reader.store, event), f"the {head} of {sides}")
+        if not events and len(agreements) == 1 and re.search(r"\bsign", head, re.I):
+            return Resolved("", name, describe_node(reader.store, agreements[0]),
+                            "the agreement itself (the graph has no event where it was signed)")
+    return None
+
+
+def _kind_of(ref: EntityRef) -> str:
+    """An agreement's kind as its generated label starts ("cooperation agreement between ...")."""
+    return ref.label.split(" between ")[0]
+
+
+_OPENING = re.compile(
+    r"^(?P<head>(?:grand |official )?(?:opening|closing|launch|inauguration|kick-?off)"
+    r"(?: ceremony| session| plenary| meeting)?) (?:of|for|at) (?P<x>.+)$", re.I)
+
+
+def opening(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """The opening (closing, launch) of an event: its sub-event of that name, with the event
+    as fallback, else the event itself."""
+    m = _OPENING.match(name)
+    if not m:
+        return None
+    event = reader.sub(m.group("x"), ("Event",))
+    if event is None:
+        return None
+    head = m.group("head").lower()
+    key = re.sub(r"^(?:grand|official) ", "", head).split()[0].replace("-", "")
+    subs = [r for r in describe_nodes(reader.store, sub_events(reader.store, event.iri)).values()
+            if key in content_words(" ".join(names_of(r)))]
+    if len(subs) == 1:
+        return Resolved("", name, subs[0], f"the {head} of {event.label!r}", (event,))
+    return Resolved("", name, event, f"the {head} of {event.label!r}, read as the event itself")
+
+
+_PART_OF = re.compile(r" (?:of|at|in|within|during) ", re.I)
+
+
+def part_of(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """PART of EVENT: the one sub-event of EVENT whose name holds every word of PART."""
+    for m in _PART_OF.finditer(name):
+        part, whole = name[: m.start()], name[m.end():]
+        want = content_words(part)
+        if not want:
+            continue
+        event = reader.sub(whole, ("Event",))
+        if event is None:
+            continue
+        subs = [r for r in describe_nodes(reader.store, sub_events(reader.store, event.iri)).values()
+                if want <= content_words(" ".join(names_of(r)))]
+        if len(subs) == 1:
+            return Resolved("", name, subs[0], f"the part {part!r} of {event.label!r}")
+    return None
