@@ -25,6 +25,15 @@ def test_no_test_names_a_fixed_folder_outside_the_repository() -> None:
     assert offenders == []
 
 
+def test_no_test_skips_silently_for_want_of_shared() -> None:
+    """A skipif on ../shared would skip in CI too: tests call shared_path() instead."""
+    offenders = [
+        p.name for p in sorted(TESTS.glob("*.py")) if p.name != Path(__file__).name
+        and re.search(r"skipif\([^)]*shared", p.read_text(encoding="utf-8"), re.S)
+    ]
+    assert offenders == []
+
+
 def test_a_missing_shared_path_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CI", "1")
     with pytest.raises(pytest.fail.Exception, match="CI must provide it"):
