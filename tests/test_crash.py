@@ -166,6 +166,7 @@ def test_kill_9_during_ingest_leaves_each_article_whole(tmp_path: Path) -> None:
     assert all(versions[1][n] != versions[2][n] for n in versions[1])
     rng = random.Random(os.environ.get("KG_KILL_SEED", "kill-9"))
     states: list[dict[str, int]] = []
+    killed = 0
     for trial in range(KILLS):
         store_path = tmp_path / f"store{trial}"
         trial_dir = tmp_path / f"t{trial}"
@@ -182,7 +183,7 @@ def test_kill_9_during_ingest_leaves_each_article_whole(tmp_path: Path) -> None:
         time.sleep(rng.uniform(0, 0.004))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
-        assert proc.returncode == -signal.SIGKILL, "the child finished before the kill"
+        killed += proc.returncode == -signal.SIGKILL  # else it finished first: still checked
         states.append(_check(store_path, versions))
         # the store also opens for writing (the dead writer's lock is gone), and the same
         # ingest run again completes it: every article in its new version
@@ -190,6 +191,7 @@ def test_kill_9_during_ingest_leaves_each_article_whole(tmp_path: Path) -> None:
         assert all(r.status in ("added", "replaced", "unchanged") for r in results), results
         assert set(_check(store_path, versions).values()) == {2}
     # the kills did land part-way: some stores held a mixture of old and new versions
+    assert killed >= KILLS - 2, f"only {killed} of {KILLS} children were killed mid-run"
     assert any(set(s.values()) == {1, 2} for s in states), states
 
 
