@@ -171,3 +171,7 @@ BUSINESS_NOUNS = frozenset({"development", "technology", "trade", "trading", "in
 ROLE_STARTERS = (ROLE_WORDS - {"general", "partner", "representative", "doctor", "physician", "editor",
                                "engineer", "leader", "officer", "executive"}) | {"vice", "deputy", "honorary",
                                                                               "acting"}
+
+# Place words news writes in lower case after a name ("Lakeside district", "Pine province").
+LOWER_PLACE_HEADS = frozenset({"district", "county", "city", "province", "town", "township",
+                               "village", "prefecture", "municipality", "subdistrict"})

@@ -171,7 +171,8 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             t = toks[j]
             if "\n" in toks[j - 1].whitespace_ or "\n" in t.text:
                 break
-            if _capitalised(t) or (t.is_digit and len(t.text) < 4 and _capitalised(toks[j - 1])) or (
+            if _capitalised(t) or (t.text[:1].isupper() and t.ent_type_ == "PERSON") or (
+                    t.is_digit and len(t.text) < 4 and _capitalised(toks[j - 1])) or (
                     re.fullmatch(r"\d+(?:\.\d+)?", t.text) and toks[j - 1].lower_ in lx.VENUE_HEADS):
                 j += 1
                 last_good = j
@@ -240,6 +241,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                     j += 1
                     continue
             break
+        if last_good > i and last_good < n and toks[last_good].lower_ in lx.LOWER_PLACE_HEADS and \
+                toks[last_good].is_lower and type_by_head(" ".join(x.text for x in toks[i:last_good])) is None:
+            last_good += 1  # "the Lakeside district government", "Pine province": the body's own word
         if last_good > i:
             runs.append((toks[i].i, toks[last_good - 1].i + 1))
         i = max(last_good, i + 1)
@@ -285,9 +289,14 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     whole = " ".join(t.text for t in toks[i:k])
     if after and is_acronym(after) and initials_match(after, whole):
         return True  # "Hong Kong Science and Technology Parks Corporation (HKSTP)"
-    if any(t.lower_ in {"of", "for", "on"} for t in toks[i + 1:j]):
-        return True  # inside a name's "of ..." tail: "Ministry of Industry and Information Technology"
     right = " ".join(t.text for t in toks[j + 1:k])
+    strong = {EntityType.ORGANIZATION, EntityType.HOSPITAL, EntityType.GOVERNMENT_BODY}
+    ofs = [n for n in range(i + 1, j) if toks[n].lower_ in {"of", "for", "on"}]
+    if ofs:
+        tail = " ".join(t.text for t in toks[ofs[-1] + 1:j])
+        # inside a name's "of ..." tail ("Ministry of Industry and Information Technology"), unless
+        # both sides have a body's head ("Hospital of X University and Y Centre": two bodies)
+        return not (type_by_head(right) in strong and type_by_head(tail) in strong)
     left = " ".join(t.text for t in toks[i:j])
     right_type = type_by_head(right) if right else None
     # the left part must not be a complete name of its own; company words ("Health", "Medical")

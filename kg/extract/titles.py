@@ -107,7 +107,7 @@ def _name(doc: Any, toks: list[Any], etype: EntityType | None) -> Name | None:
 def _person_word(tok: Any) -> bool:
     """Whether a capitalised token can be part of a person's name here: not a word of a
     body's name ("Medicine", "Engineering"), not a place or a nationality."""
-    return bool(tok.text[:1].isupper()) and tok.ent_type_ in ("", "PERSON") and \
+    return bool(tok.text[:1].isupper()) and tok.ent_type_ in ("", "PERSON", "ORG") and \
         type_by_head(tok.text) is None and tok.lower_ not in lx.TOPIC_WORDS
 
 

@@ -28,6 +28,7 @@ from kg.extract.rules.titled import read_titles
 from kg.extract.titles import find_titled_names
 from kg.names import normalize_name
 from kg.records import (
+    AgreementRecord,
     Article,
     Entity,
     EntityType,
@@ -411,9 +412,26 @@ class Reader:
                      and self.ex.entities[m.key].type is EntityType.AGREEMENT]
             if inner:
                 self.ceremony_for[key] = inner[0].key
+            self._ceremony_between(key, label, start, end)
             if part_of is not None:
                 self._pending_sub.append((key, start, chunk.sent))
             self.mention(start, end, key)
+
+    def _ceremony_between(self, key: str, label: str, start: int, end: int) -> None:
+        """"the signing ceremony of the cooperation agreement between A and B": the description
+        of the event states the agreement, its kind and its parties."""
+        m = re.match(r"(?:the\s+)?sign(?:ing)?\s+ceremony\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?(?P<kind>.+?)"
+                     r"\s+between\s+", label, re.I)
+        if m is None or not re.search(r"\b(?:" + "|".join(lx.AGREEMENT_NOUNS) + r")\b", m.group("kind"), re.I):
+            return
+        lo = start + m.end()
+        parties = [mm.key for mm in self.mentions if lo <= mm.start and mm.end <= end
+                   and self.type_of(mm.key) not in (EntityType.EVENT, EntityType.AGREEMENT, EntityType.VENUE)]
+        parties = list(dict.fromkeys(parties))
+        if len(parties) >= 2:
+            self.ex.agreements.append(AgreementRecord(
+                f"agc{len(self.ex.agreements)}", m.group("kind").lower(), [[p] for p in parties],
+                evidence(self.article.name, self.sents[self.sent_of_char[start]]), event=key))
 
     def _subtitles(self) -> None:
         """"The X Forum: Focusing on Y took place ...": the subtitle is part of the name as
@@ -426,6 +444,22 @@ class Reader:
                            self.text[m.end:m.end + 160])
             if sub:
                 self.alias(m.key, f"{self.text[m.start:m.end]}: {sub.group(1)}")
+
+    def _dedupe_agreements(self) -> None:
+        """An article that states one signing twice (the lead, then the ceremony) has one
+        agreement: same parties, one record, the first, completed by the others."""
+        kept: dict[frozenset[str], AgreementRecord] = {}
+        for ag in self.ex.agreements:
+            parties = frozenset(ag.parties)
+            first = kept.get(parties)
+            if first is None:
+                kept[parties] = ag
+                continue
+            first.event = first.event or ag.event
+            first.date = first.date or ag.date
+            if len(first.sides) < len(ag.sides):
+                first.sides = ag.sides
+        self.ex.agreements = list(kept.values())
 
     def _first_occurrence(self, root: Any) -> bool:
         """"The signing ceremony was held ..." with no event named before it: the article
@@ -751,6 +785,7 @@ class Reader:
 
     def _finish(self) -> None:
         self._apply_merges()
+        self._dedupe_agreements()
         ents = self.ex.entities
         # agents of events are organizations, even when their name ends in "Forum"
         for f in self.ex.facts:

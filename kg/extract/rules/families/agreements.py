@@ -30,7 +30,7 @@ def read(s: Sentence) -> None:
                           r"[a-z]+ly|on\s+\w+\s+\d{1,2})\s+)*" + SIGN + r"\s+" + KIND +
                           r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST + ")", re.I)
     for m in with_pat.finditer(ph):
-        a, b = subjects(s, m), s.agents(m.group("b"))
+        a, b = subjects(s, m), counterparts(s, m.group("b"))
         if not a or not b:
             continue
         found = True
@@ -115,6 +115,22 @@ def paired(s: Sentence) -> bool:
             agreement(s, kind_of(s, m.group("kind")), [[a[0]], [a[1]]], event_for_agreement(s, m.end()))
             done = True
     return done
+
+
+def counterparts(s: Sentence, text: str) -> list[str]:
+    """The agents of a "with" list, without places that only locate the one before ("A and
+    Lakeside, Pine province": Pine province is not a party)."""
+    out: list[str] = []
+    prev_place = False
+    for tok in re.finditer(E, text):
+        key = s.key(tok.group(0))
+        gap = text[:tok.start()].rstrip()
+        if prev_place and s.typ(key) is EntityType.PLACE and gap.endswith(","):
+            continue
+        prev_place = s.typ(key) is EntityType.PLACE
+        if key in s.agents(text) and key not in out:
+            out.append(key)
+    return out
 
 
 def subjects(s: Sentence, m: re.Match[str]) -> list[str]:
