@@ -1,14 +1,16 @@
-"""Store commands: ingest, import, sparql, docs, remove, stats (export: export_cmds).
+"""Store commands: ingest, import, sparql, docs, remove, stats, migrate (export: export_cmds).
 
 Each command parses its options, calls one :mod:`kg` function and renders the result with
 :mod:`kg_cli.render`. Errors are raised as :mod:`kg.errors` classes and mapped to one
 ``Error:`` line by :mod:`kg_cli.main`; the one exception is ``ingest``, which reports every
-bad file (one line each) and still keeps the good ones, then exits 1.
+bad file (one line each) and still keeps the good ones, then exits 3 (1 when every file
+failed). Writers (ingest, import, remove) wait for another writer's lock up to ``--wait``.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
@@ -16,7 +18,7 @@ from typing import Annotated
 import typer
 
 from kg import config
-from kg.errors import InputError, UsageError
+from kg.errors import InputError, PartialIngestError, UsageError
 from kg.formats import GraphFormat, RdfFormat, RowFormat
 from kg.records import IngestResult
 
@@ -24,6 +26,21 @@ from . import render
 from .app import FormatOption, app, state
 
 _INGEST_COLUMNS = ["name", "status", "entities", "facts", "agreements", "message"]
+
+
+# One --wait option for every command that writes: only one process can write a store.
+WaitOption = Annotated[
+    float,
+    typer.Option("--wait", min=0, metavar="SECONDS",
+                 help="If another kg process is writing the store, wait this long for it."),
+]
+DEFAULT_WAIT = 30.0
+# Without a terminal for a bar, a line of progress every this many files (big folders only).
+PROGRESS_EVERY = 500
+
+
+def _waiting(message: str) -> None:
+    render.note(f"Waiting: {message}")
 
 
 def _ingest_row(r: IngestResult) -> list[object]:
@@ -34,7 +51,7 @@ def _ingest_row(r: IngestResult) -> list[object]:
 def ingest(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Article files (.txt), folders of them, or - for stdin.",
+        typer.Argument(help="Article files (.txt, .html), folders of them, or - for stdin.",
                        metavar="PATH..."),
     ],
     extractor: Annotated[
@@ -44,11 +61,14 @@ def ingest(
         str | None, typer.Option("--name", help="Article name for text read from stdin.")
     ] = None,
     fmt: FormatOption = RowFormat.table,
+    wait: WaitOption = DEFAULT_WAIT,
 ) -> None:
     """Read news articles and add what they say to the graph (one graph per article).
 
-    Unchanged articles (same sha256) are skipped; a changed one replaces its old graph.
-    A bad file is reported and the others are still ingested (exit code 1 at the end).
+    PATH is a .txt or .html file, a folder (its .txt/.html files, recursively) or - for stdin.
+    Unchanged articles (same sha256) are skipped; a changed one replaces its old graph in one
+    transaction. A bad file gets one Error line and the others are still ingested; exit code
+    3 when some files failed, 1 when all did.
 
     Example: kg ingest seeds/ && kg ingest - --name note.txt < note.txt
     """
@@ -61,24 +81,42 @@ def ingest(
         raise UsageError(f"--name {name!r} must be a plain file name such as note.txt")
     total = len(expand_sources(paths))
     show_bar = total > 3 and sys.stderr.isatty()
+
+    def call(progress: Callable[[IngestResult], None] | None) -> list[IngestResult]:
+        return run_ingest(paths, state.store, extractor=extractor, stdin_name=name or "stdin",
+                          reraise=state.debug, wait=wait, on_wait=_waiting, progress=progress)
+
     if show_bar:
         from rich.progress import Progress
 
         with Progress(console=render.stderr_console(), transient=True) as bar:
             task = bar.add_task("ingesting", total=total)
-            results = run_ingest(
-                paths, state.store, extractor=extractor, stdin_name=name or "stdin",
-                progress=lambda r: bar.update(task, advance=1, description=r.name), reraise=state.debug,
-            )
+            results = call(lambda r: bar.update(task, advance=1, description=r.name))
     else:
-        results = run_ingest(paths, state.store, extractor=extractor, stdin_name=name or "stdin",
-                             reraise=state.debug)
+        count = 0
+
+        def lines(_: IngestResult) -> None:
+            nonlocal count
+            count += 1
+            if count % PROGRESS_EVERY == 0:
+                render.note(f"ingest: {count:,} of {total:,} files done")
+
+        results = call(lines if total >= PROGRESS_EVERY * 2 else None)
     render.render_rows(_INGEST_COLUMNS, [_ingest_row(r) for r in results], fmt)
+    for r in results:
+        if r.status != "failed" and r.message:
+            render.note(f"Warning: {r.message}")
     bad = [r for r in results if r.status == "failed"]
     for r in bad:
         render.error_line(r.message or f"{r.name}: failed")
-    if bad:
+    if bad and len(bad) == len(results):
         raise typer.Exit(1)
+    if bad:
+        raise PartialIngestError(
+            f"{len(bad)} of {len(results)} files failed (listed above); the other "
+            f"{len(results) - len(bad)} are in the store. Fix them and run the same "
+            "`kg ingest` again: unchanged files are skipped"
+        )
 
 
 @app.command("import")
@@ -89,6 +127,7 @@ def import_(
         typer.Option("--rdf-format", help="RDF format (default: from each file's extension)."),
     ] = None,
     fmt: FormatOption = RowFormat.table,
+    wait: WaitOption = DEFAULT_WAIT,
 ) -> None:
     """Load RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD) into the store.
 
@@ -101,7 +140,7 @@ def import_(
     from kg.store import KgStore
 
     rows = []
-    with KgStore.open(state.store, read_only=False) as store:
+    with KgStore.open(state.store, read_only=False, wait=wait, on_wait=_waiting) as store:
         for f in files:
             result = store.import_rdf(f, rdf_format)
             rows.append([result.path, result.format.value, len(result.graphs), result.quads])
@@ -123,12 +162,15 @@ def sparql(
     allow_update: Annotated[
         bool, typer.Option("--allow-update", help="Allow INSERT/DELETE/... (changes the store).")
     ] = False,
+    wait: WaitOption = DEFAULT_WAIT,
 ) -> None:
     """Run SPARQL over the union of all article graphs (kg prefixes predeclared).
 
     SELECT/ASK print a table, or SPARQL 1.1 JSON/CSV/TSV results; CONSTRUCT/DESCRIBE print
-    RDF (--graph-format). Named graphs stay reachable with GRAPH. Updates (with
-    --allow-update) act on the stored graphs: write GRAPH ?g { ... } to reach articles.
+    RDF (--graph-format). Named graphs stay reachable with GRAPH. An update (INSERT, DELETE,
+    DROP, ...; a request of several operations counts as one) is refused unless
+    --allow-update; it then acts on the stored graphs, all operations in one transaction:
+    write GRAPH ?g { ... } to reach articles.
 
     Example: kg sparql "SELECT ?e ?l WHERE { ?e a kgo:Hospital ; rdfs:label ?l }"
     """
@@ -145,7 +187,7 @@ def sparql(
     else:
         text = query or ""
     writable = allow_update and is_update(text)
-    with KgStore.open(state.store, read_only=not writable) as store:
+    with KgStore.open(state.store, read_only=not writable, wait=wait, on_wait=_waiting) as store:
         outcome = run_sparql(store, text, allow_update=allow_update)
         if outcome.result is None:
             render.note("Update done.")
@@ -187,6 +229,7 @@ def docs(fmt: FormatOption = RowFormat.table) -> None:
 @app.command()
 def remove(
     doc: Annotated[str, typer.Argument(help="Article file name, kgdoc:NAME or graph IRI.")],
+    wait: WaitOption = DEFAULT_WAIT,
 ) -> None:
     """Remove an article's graph; what other articles also state stays.
 
@@ -194,7 +237,7 @@ def remove(
     """
     from kg.store import KgStore, doc_name
 
-    with KgStore.open(state.store, read_only=False) as store:
+    with KgStore.open(state.store, read_only=False, wait=wait, on_wait=_waiting) as store:
         iri = store.resolve_doc(doc)
         store.remove_article(iri)
     render.note(f"Removed {doc_name(iri)}.")
@@ -221,3 +264,22 @@ def stats(fmt: FormatOption = RowFormat.table) -> None:
     rows += [["class", k, v] for k, v in s.by_type.items()]
     rows += [["relation", k, v] for k, v in s.by_relation.items()]
     render.render_rows(["group", "name", "count"], rows, fmt)
+
+
+@app.command()
+def migrate(wait: WaitOption = DEFAULT_WAIT) -> None:
+    """Convert the store to the layout this kg writes (after an upgrade says so).
+
+    Each step is recorded as it finishes, so an interrupted migration resumes. Back the
+    store folder up first.
+
+    Example: kg --store ~/kg-store migrate
+    """
+    from kg.store import migrate as run_migrate
+
+    result = run_migrate(state.store, wait=wait, on_wait=_waiting)
+    if result.steps:
+        render.note(f"Migrated {result.path} from layout {result.from_layout} to "
+                    f"{result.to_layout} ({', '.join(result.steps)}).")
+    else:
+        render.note(f"{result.path} is already at layout {result.to_layout}; nothing to do.")

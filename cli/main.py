@@ -1,7 +1,9 @@
 """Entry point of ``kg``: registers every command module and maps errors to exit codes.
 
 Exit codes: 0 ok; 1 an error of ours (one ``Error: ...`` line on stderr saying what to do);
-2 a usage error (bad option, unknown question form). Tracebacks only with ``--debug``.
+2 a usage error (bad option, unknown question form); 3 the command ran and found problems in
+the data (``kg validate``: does not conform; ``kg ingest``: some files failed). Each comes
+from the error class's ``exit_code`` (kg.errors). Tracebacks only with ``--debug``.
 """
 
 from __future__ import annotations

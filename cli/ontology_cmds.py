@@ -62,8 +62,8 @@ def validate(
     """Check the graph against the SHACL shapes of the ontology.
 
     Each article's graph is checked strictly (one label per entity, ...), then the union of
-    all graphs loosely. Prints the violations (none when the graph conforms); exit code 1
-    when there are any.
+    all graphs loosely. Prints the violations on stdout (none when the graph conforms).
+    Exit code 0: conforms; 3: does not conform; 1: could not validate (no store, bad file).
 
     Example: kg validate --format json > violations.json
     """

@@ -6,14 +6,27 @@ copyright. None of it is article text. Furniture is blanked to spaces rather tha
 character offsets of every sentence still point into the original file. The publication date
 is read from the lines that carry it ("Updated: 2024-07-23", "2021-08-25 15:45", a bare date
 line, a Xinhua-style dateline).
+
+Whatever a scraper produced must come out as an Article or as one clear InputError per file,
+never a traceback: empty and whitespace-only files, binary files, invalid UTF-8 and oversized
+files are refused with what to do; UTF-16, UTF-32 and UTF-8 with a byte-order mark are decoded;
+an HTML page is reduced to its text by a real HTML parser (scripts and styles dropped);
+symbolic-link loops, devices and unreadable files are named as such. A page whose clean-up
+would leave no text keeps its text, with a warning (:attr:`Article.warnings`): losing a real
+article to clean-up is worse than reading some furniture.
 """
 
 from __future__ import annotations
 
+import codecs
+import errno
 import hashlib
+import os
 import re
+import stat
 from collections import Counter
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.config import MAX_ARTICLE_BYTES
@@ -67,27 +80,60 @@ _INLINE_PHOTO = re.compile(r"\[(?:Photo|Image|Video)s?\s*/[^\]]*\]|[【】]|"
                            r"\bPhoto(?=[A-Z])[A-Z]\w*(?: [A-Z]\w+){0,3}")
 
 
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+
+
 def read_article(path: Path) -> Article:
     """Read an article file, with a one-line :class:`InputError` for anything unreadable.
+
+    The size is checked before reading and at most one byte past the limit is ever read, so
+    a huge file (or a device that never ends) costs no memory.
 
     >>> read_article(Path("no/such.txt"))
     Traceback (most recent call last):
     kg.errors.InputError: no/such.txt: no such file
     """
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give the articles in it or the folder to `kg ingest`")
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise InputError(
-            f"{path}: {size:,} bytes is too large for a news article (limit {MAX_ARTICLE_BYTES:,})"
-        )
     try:
-        data = path.read_bytes()
+        info = path.stat()
     except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from err
+        raise InputError(_stat_problem(path, err)) from None
+    if stat.S_ISDIR(info.st_mode):
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise InputError(f"{path}: a folder that cannot be listed (permission denied); "
+                             "check its permissions")
+        raise InputError(f"{path}: is a folder; give the articles in it or the folder to `kg ingest`")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file (a device, pipe or socket); give an article file")
+    if info.st_size > MAX_ARTICLE_BYTES:
+        raise InputError(_too_large(str(path), info.st_size))
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as err:
+        raise InputError(
+            f"{path}: cannot read ({err.strerror or err}); check the file's permissions"
+        ) from None
     return read_bytes(path.name, data, source_path=str(path))
+
+
+def _stat_problem(path: Path, err: OSError) -> str:
+    """Why ``path`` cannot even be looked at: missing, a link loop, a dangling link, ..."""
+    if err.errno == errno.ELOOP:
+        return f"{path}: a symbolic link loop (the link leads back to itself); fix or remove the link"
+    if err.errno in (errno.ENOENT, errno.ENOTDIR):
+        if os.path.islink(path):
+            return f"{path}: a symbolic link to a missing file ({os.readlink(path)}); fix or remove the link"
+        return f"{path}: no such file"
+    if err.errno == errno.EACCES:
+        return f"{path}: cannot read (permission denied); check the folder's permissions"
+    return f"{path}: cannot read ({err.strerror or err})"
+
+
+def _too_large(label: str, size: int) -> str:
+    return (
+        f"{label}: {size:,} bytes ({size / 1_000_000:.1f} MB) is too large for a news article "
+        f"(limit {MAX_ARTICLE_BYTES:,} bytes); split it into articles or check what it is"
+    )
 
 
 def read_bytes(name: str, data: bytes, source_path: str | None = None) -> Article:
@@ -99,22 +145,30 @@ def read_bytes(name: str, data: bytes, source_path: str | None = None) -> Articl
     """
     label = source_path or name
     if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError(f"{label}: {len(data):,} bytes is too large for a news article")
-    if not data.strip():
+        raise InputError(_too_large(label, len(data)))
+    if not data:
         raise InputError(f"{label}: the file is empty; give an article with text")
-    if b"\x00" in data[:8192] or _control_ratio(data[:8192]) > 0.05:
-        raise InputError(f"{label}: looks like a binary file, not a text article")
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"{label}: not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); "
-            "convert it, e.g. `iconv -f GB18030 -t UTF-8`"
-        ) from err
+    raw = decode(data, label)
+    if _is_html(name, raw):
+        raw = html_to_text(raw)
+        if not raw.strip():
+            raise InputError(f"{label}: the HTML page holds no text outside scripts and styles")
+    if not raw.strip():
+        raise InputError(f"{label}: the file holds only whitespace; give an article with text")
+    if not any(ch.isalnum() for ch in raw):
+        raise InputError(f"{label}: the file holds no words (only punctuation or symbols)")
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     text, title, published = clean(raw)
-    if not text.strip():
-        raise InputError(f"{label}: no article text left after removing page furniture")
+    warnings: tuple[str, ...] = ()
+    if not any(ch.isalnum() for ch in text):
+        # Every line looked like furniture. Keep the article rather than lose it: the text as
+        # it is, title and date as clean() read them.
+        text = raw
+        title = title or next((ln.strip() for ln in raw.split("\n") if ln.strip()), None)
+        warnings = (
+            f"{label}: page clean-up would have removed all of the text (every line looks like "
+            "navigation, a byline or a footer); kept the whole text",
+        )
     return Article(
         name=name,
         text=text,
@@ -122,7 +176,132 @@ def read_bytes(name: str, data: bytes, source_path: str | None = None) -> Articl
         title=title,
         published=published,
         source_path=source_path,
+        warnings=warnings,
     )
+
+
+_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes, label: str) -> str:
+    """Bytes to text: a byte-order mark decides the encoding (UTF-8, UTF-16, UTF-32), as does
+    UTF-16 without one (every other byte zero); else UTF-8. Binary data and other encodings
+    are refused with a message saying which byte and what to do.
+
+    >>> decode(b"\\xff\\xfeF\\x00o\\x00", "x")
+    'Fo'
+    """
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    body = data[len(next(b for b, e in _BOMS if e == encoding)):] if encoding else data
+    encoding = encoding or _bomless_utf16(data)
+    if encoding is None:
+        head = data[:8192]
+        if b"\x00" in head or _control_ratio(head) > 0.05:
+            raise InputError(f"{label}: looks like a binary file, not a text article")
+        encoding = "utf-8"
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as err:
+        if encoding != "utf-8":
+            raise InputError(
+                f"{label}: starts like {encoding.upper()} text but is not valid {encoding.upper()} "
+                f"(at byte {err.start + len(data) - len(body)}); re-save it as UTF-8"
+            ) from None
+        raise InputError(
+            f"{label}: not UTF-8 text (byte 0x{body[err.start]:02x} at offset {err.start}); "
+            "convert it, e.g. `iconv -f GB18030 -t UTF-8`"
+        ) from None
+    if encoding != "utf-8" and _control_ratio(text[:8192].encode("utf-8", "replace")) > 0.05:
+        raise InputError(f"{label}: looks like a binary file, not a text article")
+    return text
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' for text whose every other byte is zero, else None."""
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _is_html(name: str, text: str) -> bool:
+    """An HTML page by its name (.html, .htm) or by how it starts (doctype, <html>)."""
+    if Path(name).suffix.lower() in HTML_SUFFIXES:
+        return True
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html")) or (
+        head.startswith("<?xml") and "<html" in text[:1000].lower()
+    )
+
+
+class _TextOfHtml(HTMLParser):
+    """Collects the visible text of a page: scripts, styles and the head dropped, one line
+    per block element, character references decoded."""
+
+    _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object"})
+    _BLOCK = frozenset({
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+        "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "title", "tr", "ul",
+    })
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self._current: list[str] = []
+        self._skipping: list[str] = []
+
+    def _end_line(self) -> None:
+        line = " ".join("".join(self._current).split())
+        if line:
+            self.lines.append(line)
+        self._current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping.append(tag)
+        elif tag in self._BLOCK:
+            self._end_line()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BLOCK:
+            self._end_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            if tag in self._skipping:  # close it and anything left open inside it
+                del self._skipping[len(self._skipping) - 1 - self._skipping[::-1].index(tag):]
+        elif tag in self._BLOCK:
+            self._end_line()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self._current.append(data)
+
+
+def html_to_text(page: str) -> str:
+    """The visible text of an HTML page, one line per paragraph, heading or list item.
+
+    >>> html_to_text("<html><head><style>p{}</style></head><body><h1>Expo &amp; Forum</h1>"
+    ...              "<script>var x = 1;</script><p>It opened.</p></body></html>")
+    'Expo & Forum\\nIt opened.'
+    """
+    parser = _TextOfHtml()
+    parser.feed(page)
+    parser.close()
+    parser._end_line()
+    return "\n".join(parser.lines)
 
 
 def _control_ratio(data: bytes) -> float:
@@ -148,9 +327,12 @@ def clean(raw: str) -> tuple[str, str | None, date | None]:
     story_started = False
     in_footer = False
     dateline: tuple[int | None, int, int] | None = None
+    story_lines = 0
     for i, line in enumerate(lines):
         stripped = line.strip()
-        in_footer = in_footer or bool(_FOOTER_START.match(line))
+        # A footer ends a story: a contact or copyright line before the headline and a story
+        # line is page furniture at the top (some sites put it there), blanked on its own below.
+        in_footer = in_footer or (story_lines >= 2 and bool(_FOOTER_START.match(line)))
         if in_footer:
             out.append(_blank(line))
             continue
@@ -181,6 +363,7 @@ def clean(raw: str) -> tuple[str, str | None, date | None]:
                         int(m.group("d")))
             line = _blank(line[: m.end()]) + line[m.end():]
         line = _INLINE_PHOTO.sub(lambda m: _blank(m.group(0)), line)
+        story_lines += 1
         out.append(line)
     text = "\n".join(out)
     if published is None and dateline is not None:

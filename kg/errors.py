@@ -1,8 +1,11 @@
 """The one exception hierarchy of kg.
 
 Every failure the user can cause or fix is a :class:`KgError`; the CLI maps it in one place
-to a single ``Error: ...`` line and exit code 1 (``UsageError``: exit code 2). Anything else is
-a bug and surfaces as a traceback only under ``--debug``.
+to a single ``Error: ...`` line and its ``exit_code``: 1 for an error (the store unchanged),
+2 for a usage error, 3 when the command did its work and found problems in the data (a graph
+that does not conform; some files of an ingest failed while the others went in), so a script
+can tell "it could not run" from "it ran and here is what is wrong". Anything else is a bug
+and surfaces as a traceback only under ``--debug``.
 """
 
 from __future__ import annotations
@@ -48,5 +51,15 @@ class ModelError(KgError):
     """The NLP model needed for ingestion is not installed or cannot load."""
 
 
-class ConformanceError(KgError):
+class DataProblem(KgError):
+    """The command ran to the end and found problems in the data (exit code 3)."""
+
+    exit_code = 3
+
+
+class ConformanceError(DataProblem):
     """The graph does not conform to the SHACL shapes; the violations are listed on stdout."""
+
+
+class PartialIngestError(DataProblem):
+    """Some files of an ingest failed (one Error line each); the others are in the store."""

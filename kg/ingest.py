@@ -2,27 +2,31 @@
 
 The flow, and why it is ordered so:
 
-1. Read every source first (files, folders of ``*.txt``, ``-`` for stdin). A bad file is
-   reported ``failed`` and the rest go on: one unreadable page must not cost a batch.
+1. List the sources (files, folders of articles, ``-`` for stdin), then work through them in
+   rounds of :data:`ROUND` files, so a folder of 10,000 files costs the memory of one round.
+   A bad file is reported ``failed`` with a one-line reason and the rest go on: one
+   unreadable page must not cost a batch.
 2. Skip articles whose sha256 equals the stored one (``unchanged``) before anything
    expensive: when nothing changed, the NLP model is never loaded.
-3. Extract the rest in one batch (the extractor batches internally), then for each article
+3. Extract the rest of the round (the extractor batches internally), then for each article
    resolve its entities against the store *and* against the articles resolved earlier in
    this run (two new articles naming one hospital meet in one node), build its quads and
-   replace its graph. Each article is written on its own, so the store keeps every good
-   article even when a later one fails, and never half of a failed one.
+   replace its graph in one transaction. Each article is written on its own, so the store
+   keeps every good article even when a later one fails or the process is killed, and never
+   half of an article: a kill leaves each article in its last completely written version.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from kg import config, rdf
-from kg.articles import read_article, read_bytes
+from kg.articles import HTML_SUFFIXES, read_article, read_bytes
 from kg.errors import InputError, KgError, UsageError
 from kg.extract import Extractor, available, get_extractor
 from kg.records import Article, IngestResult, Resolution
@@ -30,29 +34,57 @@ from kg.resolve import EntityIndex, KnownEntity, resolve
 from kg.store import KgStore
 
 STDIN = "-"
+# Files read, extracted and written per round: bounds memory whatever the folder's size,
+# while still giving the extractor batches to work on.
+ROUND = 32
+# What a folder contributes: plain-text articles and saved HTML pages.
+ARTICLE_SUFFIXES = frozenset({".txt", *HTML_SUFFIXES})
 
 Progress = Callable[[IngestResult], None]
 
 
-def expand_sources(sources: Sequence[str | Path]) -> list[str | Path]:
-    """Files as given, folders as their ``*.txt`` files (recursively, sorted), ``-`` kept.
+def iter_sources(sources: Sequence[str | Path]) -> Iterator[str | Path]:
+    """Files as given, folders as their article files (recursively, sorted), ``-`` kept.
 
-    A missing path is kept as is, so reading it reports it as failed with the others.
+    A missing path is kept as is, so reading it reports it as failed with the others. Folders
+    are walked without following symbolic links to folders (a link loop cannot recurse);
+    links to files are listed, and a broken one fails when read, with its reason.
+    """
+    for src in sources:
+        if str(src) == STDIN:
+            yield STDIN
+            continue
+        path = Path(src)
+        if path.is_dir():
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """The article files under ``folder``, sorted by path, symbolic links to folders skipped."""
+    found: list[Path] = []
+
+    def unlistable(err: OSError) -> None:
+        # a folder that cannot be listed is reported (as a failed source), never skipped
+        if err.filename is not None:
+            found.append(Path(err.filename))
+
+    for root, dirs, files in os.walk(folder, onerror=unlistable, followlinks=False):
+        dirs.sort()
+        found.extend(
+            Path(root) / f for f in files if Path(f).suffix.lower() in ARTICLE_SUFFIXES
+        )
+    yield from sorted(found)
+
+
+def expand_sources(sources: Sequence[str | Path]) -> list[str | Path]:
+    """:func:`iter_sources` as a list.
 
     >>> expand_sources(["-"])
     ['-']
     """
-    out: list[str | Path] = []
-    for src in sources:
-        if str(src) == STDIN:
-            out.append(STDIN)
-            continue
-        path = Path(src)
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
-        else:
-            out.append(path)
-    return out
+    return list(iter_sources(sources))
 
 
 def _read(
@@ -60,7 +92,8 @@ def _read(
 ) -> Article:
     if src == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return read_bytes(stdin_name, stream.read())
+        # One byte past the limit is enough to refuse it: never hold a huge pipe in memory.
+        return read_bytes(stdin_name, stream.read(config.MAX_ARTICLE_BYTES + 1))
     return read_article(Path(src))
 
 
@@ -90,13 +123,17 @@ def ingest(
     stdin_name: str = "stdin",
     stdin: BinaryIO | None = None,
     reraise: bool = False,
+    wait: float = 0.0,
+    on_wait: Callable[[str], None] | None = None,
 ) -> list[IngestResult]:
     """Ingest articles into the store at ``store_path``; one result per source file.
 
     Statuses: ``added`` (new article), ``replaced`` (its text changed), ``unchanged`` (same
-    sha256: skipped), ``failed`` (``message`` says why; nothing of it was written).
+    sha256: skipped), ``failed`` (``message`` says why; nothing of it was written). An added
+    or replaced article may carry a warning in ``message`` (its clean-up was skipped).
     ``progress`` is called with each result as it is decided. Errors that concern the whole
-    run (the store is locked, the extractor is unknown or its model missing) raise.
+    run (the store is locked past ``wait`` seconds, the extractor is unknown or its model
+    missing) raise.
 
     >>> import tempfile, pathlib
     >>> ingest([pathlib.Path("no/such.txt")], pathlib.Path(tempfile.mkdtemp()))[0].status
@@ -106,7 +143,9 @@ def ingest(
         raise UsageError(f"unknown extractor {extractor!r}; known: {', '.join(available())}")
     paths = expand_sources(sources)
     if not paths:
-        raise InputError("no articles to ingest: the folders given hold no *.txt files")
+        raise InputError(
+            "no articles to ingest: the folders given hold no .txt or .html files"
+        )
     results: dict[int, IngestResult] = {}
 
     def done(i: int, result: IngestResult) -> None:
@@ -114,35 +153,70 @@ def ingest(
         if progress is not None:
             progress(result)
 
-    articles: dict[int, Article] = {}
-    seen: dict[str, str] = {}
+    # stdin is read before the store is opened: a slow pipe must not hold the write lock
+    # (it is bounded by the article size limit, so reading it first costs little memory)
+    piped: dict[int, Article | InputError] = {}
     for i, src in enumerate(paths):
-        label = stdin_name if src == STDIN else Path(src).name
-        try:
-            article = _read(src, stdin, stdin_name)
-        except InputError as err:
-            done(i, IngestResult(label, "failed", message=str(err)))
-            continue
-        if article.name in seen:
-            done(i, IngestResult(article.name, "failed", message=(
-                f"{src}: another file named {article.name} ({seen[article.name]}) is in this "
-                "run; articles are identified by file name, rename one"
-            )))
-            continue
-        seen[article.name] = str(src)
-        articles[i] = article
-
-    with KgStore.open(store_path, read_only=False) as store:
-        pending: list[tuple[int, Article, bool]] = []
-        for i, article in articles.items():
-            stored = store.article_sha256(article.name)
-            if stored == article.sha256:
-                done(i, IngestResult(article.name, "unchanged"))
-            else:
-                pending.append((i, article, stored is not None))
-        if pending:
-            _extract_and_store(store, get_extractor(extractor), pending, done, reraise=reraise)
+        if src == STDIN:
+            try:
+                piped[i] = _read(src, stdin, stdin_name)
+            except InputError as err:
+                piped[i] = err
+    seen: dict[str, str] = {}
+    with KgStore.open(store_path, read_only=False, wait=wait, on_wait=on_wait) as store:
+        run = _Run(store, extractor, done, reraise)
+        for first in range(0, len(paths), ROUND):
+            pending: list[tuple[int, Article, bool]] = []
+            for i in range(first, min(first + ROUND, len(paths))):
+                src = paths[i]
+                label = stdin_name if src == STDIN else Path(src).name
+                try:
+                    got = piped[i] if i in piped else _read(src, stdin, stdin_name)
+                    if isinstance(got, InputError):
+                        raise got
+                    article = got
+                except InputError as err:
+                    done(i, IngestResult(label, "failed", message=str(err)))
+                    continue
+                if article.name in seen:
+                    done(i, IngestResult(article.name, "failed", message=(
+                        f"{src}: another file named {article.name} ({seen[article.name]}) is in "
+                        "this run; articles are identified by file name, rename one"
+                    )))
+                    continue
+                seen[article.name] = str(src)
+                stored = store.article_sha256(article.name)
+                if stored == article.sha256:
+                    done(i, IngestResult(article.name, "unchanged"))
+                else:
+                    pending.append((i, article, stored is not None))
+            if pending:
+                run.process(pending)
     return [results[i] for i in sorted(results)]
+
+
+class _Run:
+    """What one ingestion run keeps between rounds: the extractor (created on first need, so
+    an all-unchanged run never loads the model) and the index of known entities."""
+
+    def __init__(
+        self, store: KgStore, extractor: str, done: Callable[[int, IngestResult], None],
+        reraise: bool,
+    ) -> None:
+        self.store = store
+        self.extractor_name = extractor
+        self.done = done
+        self.reraise = reraise
+        self._extractor: Extractor | None = None
+        self._known: EntityIndex | None = None
+
+    def process(self, pending: list[tuple[int, Article, bool]]) -> None:
+        if self._extractor is None:
+            self._extractor = get_extractor(self.extractor_name)
+        if self._known is None:
+            self._known = EntityIndex(self.store.known_entities())
+        _extract_and_store(self.store, self._extractor, pending, self.done,
+                           known=self._known, reraise=self.reraise)
 
 
 def _extract_and_store(
@@ -151,6 +225,7 @@ def _extract_and_store(
     pending: list[tuple[int, Article, bool]],
     done: Callable[[int, IngestResult], None],
     *,
+    known: EntityIndex,
     reraise: bool = False,
 ) -> None:
     """Extract, resolve, build and write each pending article, in order.
@@ -159,7 +234,6 @@ def _extract_and_store(
     articles after it. A bug (any other exception) does the same, reported as an internal
     error, unless ``reraise`` (the CLI's ``--debug``) asks for the traceback.
     """
-    known = EntityIndex(store.known_entities())
     queue = list(pending)
     while queue:
         position = 0
@@ -183,6 +257,7 @@ def _extract_and_store(
                 done(i, IngestResult(
                     article.name, "replaced" if existed else "added", entities=entities,
                     facts=facts, agreements=agreements, ingested_at=now,
+                    message="; ".join(article.warnings) or None,
                 ))
             queue = queue[position:]
             if queue:  # the extractor stopped early: report the rest rather than lose them
@@ -211,3 +286,8 @@ def _describe(err: Exception, extractor: str) -> str:
 def failed(results: Iterable[IngestResult]) -> list[IngestResult]:
     """The failed results, in order (the CLI prints one Error line for each)."""
     return [r for r in results if r.status == "failed"]
+
+
+def warned(results: Iterable[IngestResult]) -> list[IngestResult]:
+    """Results that went in with a warning (the CLI prints one Warning line for each)."""
+    return [r for r in results if r.status != "failed" and r.message]

@@ -115,6 +115,8 @@ class Article:
     title: str | None = None
     published: date | None = None
     source_path: str | None = None
+    # Problems reading it that did not stop it (clean-up would have left no text: kept as is).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

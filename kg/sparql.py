@@ -9,9 +9,11 @@ Updates change the store, so they are refused unless the caller opts in. They ac
 stored dataset, not the union view: every triple lives in an article's graph, so an update
 reaches it with ``GRAPH ?g { ... }`` (the default graph is empty). Whether a text is
 an update is decided from its first keyword after the prologue (BASE/PREFIX declarations and
-comments skipped): a comment or a prefix IRI mentioning "INSERT" does not fool it, and a text
-wrongly taken for a query would still fail to parse as one -- pyoxigraph's ``query`` never
-executes an update.
+comments skipped, ``\\u`` escapes decoded first as the SPARQL grammar does): a comment or a
+prefix IRI mentioning "INSERT" does not fool it. And the decision is only the first of two
+locks: a text not taken for an update is run by pyoxigraph's ``query``, which never executes
+an update (``SELECT ... ; DROP ALL`` fails to parse), on a store opened read-only. A request
+of several operations is one update: refused whole without ``--allow-update``.
 """
 
 from __future__ import annotations
@@ -42,6 +44,20 @@ _PROLOGUE = re.compile(
     re.X,
 )
 _KEYWORD = re.compile(r"[A-Za-z]+")
+# SPARQL 1.1 section 19.2: \uXXXX and \UXXXXXXXX are decoded before the text is parsed.
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _decode_codepoints(text: str) -> str:
+    """The text as the SPARQL parser reads it: ``\\u0044ROP`` is ``DROP``."""
+
+    def char(m: re.Match[str]) -> str:
+        try:
+            return chr(int(m.group(1) or m.group(2), 16))
+        except (ValueError, OverflowError):
+            return m.group(0)
+
+    return _CODEPOINT.sub(char, text)
 
 
 class QueryKind(StrEnum):
@@ -63,6 +79,7 @@ def query_kind(text: str) -> QueryKind:
     >>> query_kind("prefix : <http://x/> delete where { ?s ?p ?o }")
     <QueryKind.UPDATE: 'update'>
     """
+    text = _decode_codepoints(text)
     pos = 0
     while True:
         m = _PROLOGUE.match(text, pos)

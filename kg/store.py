@@ -5,15 +5,20 @@ rules that every caller would otherwise repeat -- queries read the union of the 
 graphs with the kg prefixes predeclared; read-only opening must not create a folder or
 take the write lock (so queries run while an ingest writes); a missing store, a locked
 store and a malformed file are user errors with a next step, not tracebacks; replacing an
-article is "drop its graph, write the new one", built before anything is touched.
+article is "drop its graph, write the new one" as one SPARQL update, which pyoxigraph runs
+in one RocksDB transaction: a crash (even ``kill -9``) leaves the old graph or the new one,
+never none and never half. The folder also records the version of its layout
+(:data:`LAYOUT_FILE`), so a store written by an incompatible kg is refused with what to do.
 
 rdflib is never imported here: every query command goes through this module.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -23,7 +28,7 @@ from urllib.parse import unquote
 
 import pyoxigraph
 
-from kg import config, vocab
+from kg import __version__, config, vocab
 from kg.errors import EntityNotFoundError, InputError, QueryError, StoreError
 from kg.formats import RdfFormat
 from kg.records import EntityType
@@ -41,6 +46,17 @@ _VALUES_RELATIONS = " ".join(f"kgo:{r}" for r in vocab.RELATIONS)
 # Prefixes written into Turtle/TriG output. ``kg:`` is left out: entity IRIs have slashes
 # (kg:hospital/x), which Turtle can only write escaped (kg:hospital\/x); full IRIs read better.
 EXPORT_PREFIXES = {k: v for k, v in vocab.PREFIXES.items() if k != "kg"}
+
+# The version of the store's layout (what the graphs hold and how they are named). Bump it when
+# a change makes older stores unreadable by newer code or the reverse, and register the
+# migration from the previous layout in MIGRATIONS. A store written before the layout was
+# recorded (no LAYOUT_FILE) has layout 1: nothing changed since.
+LAYOUT_VERSION = 1
+LAYOUT_FILE = "KG_LAYOUT"  # beside RocksDB's files; RocksDB ignores names it does not own
+# Migrations by the layout they start from: MIGRATIONS[n] turns layout n into n + 1.
+MIGRATIONS: dict[int, Callable[[pyoxigraph.Store], None]] = {}
+# How often a writer waiting for the lock tries again.
+LOCK_POLL_SECONDS = 0.2
 
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
 
@@ -81,6 +97,16 @@ class ImportResult:
     format: RdfFormat
     graphs: list[str]
     quads: int
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    """What ``kg migrate`` did: the layout found, the layout now, the steps run."""
+
+    path: str
+    from_layout: int
+    to_layout: int
+    steps: list[str]
 
 
 def _local(iri: str) -> str:
@@ -144,13 +170,22 @@ class KgStore:
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, path: Path | None = None, *, read_only: bool = True) -> KgStore:
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        read_only: bool = True,
+        wait: float = 0.0,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> KgStore:
         """Open the store at ``path`` (default: :func:`kg.config.default_store_path`).
 
         Read-only opening never creates anything and never takes the write lock, so any
         number of queries can run while one ingest writes (they see the store as it was
-        when they opened it). Opening for writing creates the folder; a second writer gets
-        a :class:`StoreError` naming the lock file.
+        when they opened it). Opening for writing creates the folder. Only one process can
+        write: a second writer waits up to ``wait`` seconds for the lock (``on_wait`` is
+        called once with a message saying so), then gets a :class:`StoreError` naming the
+        lock file. Either way the store's layout version is checked first.
         """
         path = Path(path) if path is not None else config.default_store_path()
         if read_only:
@@ -161,6 +196,7 @@ class KgStore:
                         "pass --store with the folder `kg ingest` wrote"
                     )
                 raise StoreError(f"no store at {path}; run `kg ingest` first")
+            check_layout(path)
             try:
                 return cls(pyoxigraph.Store.read_only(str(path)), path, read_only=True)
             except OSError as err:
@@ -170,19 +206,12 @@ class KgStore:
                 ) from None
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path} is a file, not a store folder; pass another --store")
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-            return cls(pyoxigraph.Store(str(path)), path, read_only=False)
-        except OSError as err:
-            if "LOCK" in str(err) or "lock" in str(err):
-                raise StoreError(
-                    f"the store at {path} is locked by another writer ({path / 'LOCK'}); "
-                    "wait for the other `kg ingest`/`kg import` to finish and retry"
-                ) from None
-            raise StoreError(
-                f"cannot open the store at {path} for writing: {one_line(err)}; "
-                "check the folder's permissions or pass another --store"
-            ) from None
+        if (path / "CURRENT").is_file():
+            check_layout(path)
+        store = _open_writable(path, wait, on_wait)
+        if read_layout(path) is None:
+            _write_layout(path, LAYOUT_VERSION)
+        return cls(store, path, read_only=False)
 
     def close(self) -> None:
         """Flush and drop the store handle (the write lock goes with the last reference)."""
@@ -271,26 +300,72 @@ class KgStore:
         return bool(self.ox.contains_named_graph(pyoxigraph.NamedNode(iri)))
 
     def replace_article(self, name: str, quads: Iterable[pyoxigraph.Quad]) -> None:
-        """Make ``quads`` the whole content of article ``name``'s graph.
+        """Make ``quads`` the whole content of article ``name``'s graph, in one transaction.
 
         The new quads are materialised and checked (all in the article's graph) before the
-        store is touched; then the old graph is dropped and the new quads written in one
-        transaction. Should that write fail, the old graph is put back.
+        store is touched; then "drop the graph, insert the quads" runs as one SPARQL update,
+        which pyoxigraph applies as one RocksDB transaction: a failure or a crash (``kill
+        -9``) at any moment leaves either the old graph or the new one, never neither. (The
+        earlier ``remove_graph`` then ``extend`` were two transactions: a kill between them
+        lost the article.)
         """
-        store = self._writable()
         graph = pyoxigraph.NamedNode(vocab.doc_iri(name))
         new = list(quads)
         stray = next((q for q in new if q.graph_name != graph), None)
         if stray is not None:
             raise ValueError(f"quad outside the graph of {name}: {stray}")
-        old = list(store.quads_for_pattern(None, None, None, graph))
-        store.remove_graph(graph)
+        self.replace_graphs([graph], new)
+
+    def replace_graphs(
+        self, graphs: Iterable[pyoxigraph.NamedNode], quads: Iterable[pyoxigraph.Quad]
+    ) -> None:
+        """Drop ``graphs`` and write ``quads`` (all in named graphs) in one transaction.
+
+        Written as ``DROP SILENT GRAPH <g> ; ... ; INSERT DATA { GRAPH <g> { ... } }``: one
+        update request, which pyoxigraph evaluates inside a single storage transaction. When
+        none of the graphs exists yet, the quads are added with ``extend``, also atomic.
+        Terms are written in their N-Triples form, which is valid SPARQL (strings escaped,
+        so no value can end the literal or the block early).
+        """
+        store = self._writable()
+        graphs = list(dict.fromkeys(graphs))
+        quads = list(quads)
+        stray = next((q for q in quads if not isinstance(q.graph_name, pyoxigraph.NamedNode)), None)
+        if stray is not None:
+            raise ValueError(f"quad outside a named graph: {stray}")
+        if not any(store.contains_named_graph(g) for g in graphs):
+            # Nothing to drop (a new article): ``extend`` is one transaction too, and skips
+            # the text round trip. Safe to decide first: this process holds the write lock.
+            try:
+                store.extend(quads)
+            except OSError as err:
+                raise StoreError(
+                    f"writing to the store at {self.path} failed: {one_line(err)}; "
+                    "nothing was changed; check the disk and retry"
+                ) from None
+            return
+        operations = [f"DROP SILENT GRAPH {g}" for g in graphs]
+        by_graph: dict[str, list[str]] = {}
+        for q in quads:
+            by_graph.setdefault(str(q.graph_name), []).append(
+                f"{q.subject} {q.predicate} {q.object} ."
+            )
+        if by_graph:
+            blocks = "\n".join(
+                f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items()
+            )
+            operations.append(f"INSERT DATA {{\n{blocks}\n}}")
+        if not operations:
+            return
         try:
-            store.extend(new)
-        except BaseException:
-            store.remove_graph(graph)
-            store.extend(old)
-            raise
+            store.update(" ;\n".join(operations))
+        except SyntaxError as err:  # a term we wrote badly: a bug of ours, never user input
+            raise RuntimeError(f"internal error: the replacement update does not parse: {err}") from err
+        except OSError as err:
+            raise StoreError(
+                f"writing to the store at {self.path} failed: {one_line(err)}; "
+                "nothing was changed; check the disk and retry"
+            ) from None
 
     def resolve_doc(self, ref: str) -> str:
         """The graph IRI of an article given by file name or IRI; unknown -> error listing docs.
@@ -446,7 +521,8 @@ class KgStore:
         Triples outside a named graph (all of a Turtle or N-Triples file) go to the graph
         ``kgdoc:<file name>``, so ``kg remove <file name>`` undoes the import. The file is
         parsed completely before the store is touched: a malformed file raises
-        :class:`InputError` with the parser's line and leaves the store unchanged.
+        :class:`InputError` with the parser's line and leaves the store unchanged. Files up
+        to :data:`BULK_THRESHOLD_BYTES` replace their graphs in one transaction.
         """
         store = self._writable()
         path = Path(path)
@@ -474,12 +550,14 @@ class KgStore:
             ) from None
         except (OSError, UnicodeDecodeError, ValueError) as err:
             raise InputError(f"cannot read {path}: {one_line(err)}") from None
-        for g in graphs:
-            store.remove_graph(pyoxigraph.NamedNode(g))
         if big:
+            # Bulk loading writes RocksDB files directly, outside any transaction: the one
+            # write of kg that a crash can leave half done (README, Guarantees).
+            for g in graphs:
+                store.remove_graph(pyoxigraph.NamedNode(g))
             store.bulk_load(path=str(path), format=fmt.ox, to_graph=target)
         else:
-            store.extend(quads)
+            self.replace_graphs((pyoxigraph.NamedNode(g) for g in graphs), quads)
         return ImportResult(str(path), fmt, list(graphs), count)
 
     def dump(self, fmt: RdfFormat, out: BinaryIO, graph: str | None = None) -> None:
@@ -526,3 +604,141 @@ def store_exists(path: Path | None = None) -> bool:
     """Whether a store has been written at ``path`` (default: the configured store)."""
     path = Path(path) if path is not None else config.default_store_path()
     return (path / "CURRENT").is_file() and os.access(path, os.R_OK)
+
+
+# ---------------------------------------------------------------------- opening for writing
+
+
+def _is_lock_error(err: OSError) -> bool:
+    text = str(err)
+    return "LOCK" in text or "lock" in text
+
+
+def _open_writable(
+    path: Path, wait: float, on_wait: Callable[[str], None] | None
+) -> pyoxigraph.Store:
+    """Open (creating) the RocksDB store for writing, waiting up to ``wait`` s for the lock."""
+    deadline = time.monotonic() + max(wait, 0.0)
+    told = False
+    while True:
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            return pyoxigraph.Store(str(path))
+        except OSError as err:
+            if not _is_lock_error(err):
+                raise StoreError(
+                    f"cannot open the store at {path} for writing: {one_line(err)}; "
+                    "check the folder's permissions or pass another --store"
+                ) from None
+            if time.monotonic() >= deadline:
+                waited = f" after waiting {wait:g} s" if wait > 0 else ""
+                raise StoreError(
+                    f"the store at {path} is locked by another writer ({path / 'LOCK'}){waited}; "
+                    "wait for the other `kg ingest`/`kg import` to finish and retry, "
+                    "or pass --wait SECONDS to wait longer"
+                ) from None
+            if not told and on_wait is not None:
+                on_wait(
+                    f"the store at {path} is locked by another writer; "
+                    f"waiting up to {wait:g} s for it (--wait SECONDS to change)"
+                )
+                told = True
+            time.sleep(min(LOCK_POLL_SECONDS, max(deadline - time.monotonic(), 0.0)))
+
+
+# ---------------------------------------------------------------------- layout version
+
+
+def read_layout(path: Path) -> int | None:
+    """The layout version recorded in the store folder, or None when none is recorded.
+
+    >>> import tempfile; read_layout(Path(tempfile.mkdtemp())) is None
+    True
+    """
+    file = path / LAYOUT_FILE
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as err:
+        raise StoreError(
+            f"cannot read the store's layout file {file}: {err}; check its permissions"
+        ) from None
+    try:
+        data = json.loads(text)
+        layout = data["layout"]
+        if not isinstance(layout, int) or isinstance(layout, bool) or layout < 1:
+            raise ValueError(layout)
+    except (ValueError, KeyError, TypeError):
+        raise StoreError(
+            f"the store's layout file {file} is damaged (expected {{\"layout\": N}}); "
+            f"if this store was written by this kg, write {{\"layout\": {LAYOUT_VERSION}}} into it"
+        ) from None
+    return layout
+
+
+def _write_layout(path: Path, layout: int) -> None:
+    """Record ``layout`` in the store folder (written beside and renamed: never half a file)."""
+    tmp = path / f".{LAYOUT_FILE}.tmp"
+    tmp.write_text(
+        json.dumps({"layout": layout, "written_by": f"kg {__version__}"}) + "\n", encoding="utf-8"
+    )
+    os.replace(tmp, path / LAYOUT_FILE)
+
+
+def check_layout(path: Path) -> int:
+    """The store's layout, if this kg can use it; else a StoreError saying what to do.
+
+    A store without a recorded layout predates the record and has layout 1.
+    """
+    layout = read_layout(path) or 1
+    if layout == LAYOUT_VERSION:
+        return layout
+    if layout > LAYOUT_VERSION:
+        raise StoreError(
+            f"the store at {path} was written by a newer kg (store layout {layout}; this kg "
+            f"{__version__} knows layouts up to {LAYOUT_VERSION}); upgrade kg to use it, "
+            "or pass another --store"
+        )
+    if all(n in MIGRATIONS for n in range(layout, LAYOUT_VERSION)):
+        raise StoreError(
+            f"the store at {path} has layout {layout}, older than this kg's {LAYOUT_VERSION}; "
+            f"run `kg --store {path} migrate` to convert it (back it up first)"
+        )
+    raise StoreError(
+        f"the store at {path} has layout {layout}, which this kg ({LAYOUT_VERSION}) cannot "
+        "read or convert; export it with the kg that wrote it (`kg export --format trig`) "
+        "and `kg import` the file into a new store"
+    )
+
+
+def migrate(
+    path: Path | None = None, *, wait: float = 0.0, on_wait: Callable[[str], None] | None = None
+) -> MigrationResult:
+    """Bring the store at ``path`` to :data:`LAYOUT_VERSION`, one registered step at a time.
+
+    Each step runs on the store opened for writing, then the new layout is recorded, so an
+    interrupted migration resumes from the last finished step.
+    """
+    path = Path(path) if path is not None else config.default_store_path()
+    if not (path / "CURRENT").is_file():
+        raise StoreError(f"no store at {path}; nothing to migrate")
+    start = read_layout(path) or 1
+    if start > LAYOUT_VERSION:
+        check_layout(path)  # raises: written by a newer kg
+    missing = [n for n in range(start, LAYOUT_VERSION) if n not in MIGRATIONS]
+    if missing:
+        check_layout(path)  # raises: no migration from this layout
+    steps: list[str] = []
+    store = _open_writable(path, wait, on_wait)
+    try:
+        for n in range(start, LAYOUT_VERSION):
+            MIGRATIONS[n](store)
+            store.flush()
+            _write_layout(path, n + 1)
+            steps.append(f"{n} -> {n + 1}")
+        if read_layout(path) is None:
+            _write_layout(path, LAYOUT_VERSION)
+    finally:
+        del store
+    return MigrationResult(str(path), start, LAYOUT_VERSION, steps)

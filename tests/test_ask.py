@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import shared_path
 
 from kg.ask import ask, clean_question, kind_matches, match, types_for
 from kg.errors import AmbiguousEntityError, EntityNotFoundError, UnknownQuestionError
 
 MINI = Path(__file__).parent / "data" / "mini.trig"
-GOLD = Path("/work/shared/eval/gold")
 
 
 @pytest.fixture(scope="module")
@@ -137,9 +137,8 @@ def test_helpers() -> None:
     assert not kind_matches("memorandum", "strategic cooperation agreement")
 
 
-@pytest.mark.skipif(not GOLD.is_dir(), reason="needs the shared evaluation gold")
 def test_every_scored_question_parses() -> None:
-    for path in sorted(GOLD.glob("*.json")):
+    for path in sorted(shared_path("eval", "gold").glob("*.json")):
         for q in json.loads(path.read_text())["questions"]:
             form, m = match(q["q"])
             assert m.group("x"), q["q"]
