@@ -78,6 +78,15 @@ class PartialDate:
     day: int | None
 
     @property
+    def writable(self) -> bool:
+        """Whether an XSD date type can hold it (a bare month or day cannot).
+
+        >>> PartialDate(None, 9, None).writable, PartialDate(None, 9, 26).writable
+        (False, True)
+        """
+        return self.year is not None or (self.month is not None and self.day is not None)
+
+    @property
     def kind(self) -> DateKind:
         if self.year is not None and self.month is not None and self.day is not None:
             return DateKind.DATE

@@ -869,14 +869,14 @@ class Reader:
                 end_lit = ends[key].object
                 if isinstance(end_lit, Literal) and end_lit.date:
                     start = shift(end_lit.date, -(n - 1))
-                    if start:
+                    if start and start.writable:
                         self.fact(key, Relation.START_DATE, Literal(start.lexical, start),
                                    sent.start_char)
             elif key in starts and key not in ends:
                 start_lit = starts[key].object
                 if isinstance(start_lit, Literal) and start_lit.date:
                     end = shift(start_lit.date, n - 1)
-                    if end:
+                    if end and end.writable:
                         self.fact(key, Relation.END_DATE, Literal(end.lexical, end),
                                    sent.start_char)
 

@@ -88,5 +88,5 @@ def dates(s: Sentence, event: str, verb: str) -> None:
 
 
 def lit(s: Sentence, subject: str, rel: Relation, d: PartialDate | None) -> None:
-    if d is not None:
+    if d is not None and d.writable:  # a bare month or day says nothing
         s.fact(subject, rel, Literal(d.lexical, d))
