@@ -175,3 +175,7 @@ ROLE_STARTERS = (ROLE_WORDS - {"general", "partner", "representative", "doctor",
 # Place words news writes in lower case after a name ("Lakeside district", "Pine province").
 LOWER_PLACE_HEADS = frozenset({"district", "county", "city", "province", "town", "township",
                                "village", "prefecture", "municipality", "subdistrict"})
+
+# Company heads that end a company's name for certain (unlike "Medical" or "Health").
+STRONG_COMPANY_HEADS = frozenset({"group", "co", "ltd", "inc", "corp", "corporation", "company",
+                                  "limited", "holdings", "labs", "plc", "llc", "gmbh", "ag"})

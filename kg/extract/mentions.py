@@ -291,6 +291,9 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
         return True  # "Hong Kong Science and Technology Parks Corporation (HKSTP)"
     right = " ".join(t.text for t in toks[j + 1:k])
     strong = {EntityType.ORGANIZATION, EntityType.HOSPITAL, EntityType.GOVERNMENT_BODY}
+    if head_word(right) in lx.STRONG_COMPANY_HEADS or head_word(" ".join(t.text for t in toks[i:j])) in \
+            lx.STRONG_COMPANY_HEADS:
+        return False  # "X Zone and Y Medical Group", "Z Labs and W Government": a company is whole
     ofs = [n for n in range(i + 1, j) if toks[n].lower_ in {"of", "for", "on"}]
     if ofs:
         tail = " ".join(t.text for t in toks[ofs[-1] + 1:j])

@@ -47,6 +47,14 @@ def read(s: Sentence) -> None:
                 agreement(s, kind, [a, [x]], event)
         else:
             agreement(s, kind, [a, b], event)
+    # "A signed with B to build ...": the agreement is not named
+    bare = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|then|[a-z]+ly)\s+)*"
+                    r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
+    for m in bare.finditer(ph):
+        a, b = subjects(s, m), counterparts(s, m.group("b"))
+        if a and b:
+            found = True
+            agreement(s, "agreement", [a, b], event_for_agreement(s, m.end()))
     bullet = compiled(r"^[•·*-]?\s*(?P<a>" + LIST + r")\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST
                         + r")\s*[:：,-]\s*" + KIND, re.I)
     for m in bullet.finditer(ph):
@@ -70,7 +78,8 @@ def read(s: Sentence) -> None:
                          r"\s+(?:also\s+)?(?:signed|inked|reached)\s+(?:between|by)\s+(?P<a>" + LIST + ")", re.I)
     between = compiled(KIND + r"\s+between\s+(?P<a>" + LIST + r")\s+(?:was|were|has\s+been|have\s+"
                          r"been|is|are)\s+(?:also\s+)?(?:signed|inked|reached)", re.I)
-    for m in list(passive.finditer(ph)) + list(between.finditer(ph)):
+    signing_of = compiled(r"\bsigning\s+of\s+(?:the\s+|an?\s+)?" + KIND + r"\s+between\s+(?P<a>" + LIST + ")", re.I)
+    for m in [*passive.finditer(ph), *between.finditer(ph), *signing_of.finditer(ph)]:
         a = s.agents(m.group("a"))
         if len(a) >= 2:
             found = True
