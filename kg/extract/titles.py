@@ -101,7 +101,9 @@ def _name(doc: Any, toks: list[Any], etype: EntityType | None) -> Name | None:
     if not toks:
         return None
     span = doc[toks[0].i:toks[-1].i + 1]
-    return Name(span.start_char, span.end_char, span.text, etype, "PERSON" if etype is EntityType.PERSON else None)
+    labels = {t.ent_type_ for t in toks}
+    ner = "PERSON" if etype is EntityType.PERSON else (labels.pop() or None) if len(labels) == 1 else None
+    return Name(span.start_char, span.end_char, span.text, etype, ner)
 
 
 def _person_word(tok: Any) -> bool:
@@ -120,11 +122,18 @@ def _person_tail(doc: Any, toks: list[Any]) -> int:
             k += 1  # "... Group REN Jinsheng": a capitalised family name first
         return k
     for k in (2, 3, 1):
-        if len(toks) > k and type_by_head(" ".join(t.text for t in toks[:-k])) is not None and \
+        if len(toks) > k and _body_or_place(toks[:-k]) and \
                 type_by_head(" ".join(t.text for t in toks[-k:])) is None and \
                 all(_person_word(t) for t in toks[-k:]):
             return k
     return 0
+
+
+def _body_or_place(toks: list[Any]) -> bool:
+    """Whether tokens name a body (by its head) or a place ("Mayor of Lakeside Li Na")."""
+    if type_by_head(" ".join(t.text for t in toks)) is not None:
+        return True
+    return len(toks) == 1 or all(t.ent_type_ in ("GPE", "LOC") for t in toks)
 
 
 def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
@@ -159,7 +168,7 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
             rest = after[1:]
             k = _person_tail(doc, rest) if rest else 0
             org_toks = rest[: len(rest) - k] if k else rest
-            org = _name(doc, org_toks, type_by_head(" ".join(t.text for t in org_toks)) or EntityType.ORGANIZATION)
+            org = _name(doc, org_toks, type_by_head(" ".join(t.text for t in org_toks)))
             person = _name(doc, rest[len(rest) - k:], EntityType.PERSON) if k else None
             if before and person is None:
                 return [name], None

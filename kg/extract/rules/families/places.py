@@ -76,6 +76,14 @@ def read(s: Sentence) -> None:
                 or s.r.ex.entities[b].label in lx.COUNTRIES
                 or head_word(s.r.ex.entities[a].label) in {"district", "county", "town", "township"}):
             s.fact(a, Relation.LOCATED_IN, b)
+    # "Located in the east of Lakeside, the Pine Park covers ...": a fronted participle
+    front = re.match(r"^(?:(?:It\s+is|Being)\s+)?(?:Located|Based|Situated|Headquartered)\s+in\s+(?:the\s+"
+                     r"(?:\w+\s+){0,3}?(?:of|part\s+of)\s+)?(?:the\s+)?(?P<b>" + E + r")[^⟦]{0,30}?,\s+"
+                     r"(?:the\s+)?(?P<a>" + E + ")", ph)
+    if front:
+        a, b = s.key(front.group("a")), s.key(front.group("b"))
+        if s.typ(b) is EntityType.PLACE and s.typ(a) in (*places, *ORGS):
+            s.fact(a, Relation.LOCATED_IN, b)
     # "Gongshu District in Hangzhou", "Acme Group, located in the Lake District"
     for m in re.finditer(r"(?P<a>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+)?(?P<v>located|based|headquartered|"
                          r"situated|sited)|,)?\s+in\s+(?:the\s+)?(?P<b>" + E + ")", ph):
