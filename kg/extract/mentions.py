@@ -243,7 +243,10 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             break
         if last_good > i and last_good < n and toks[last_good].lower_ in lx.LOWER_PLACE_HEADS and \
                 toks[last_good].is_lower and type_by_head(" ".join(x.text for x in toks[i:last_good])) is None:
-            last_good += 1  # "the Lakeside district government", "Pine province": the body's own word
+            last_good += 1  # "Lakeside district", "Pine province": the place's own word
+        if last_good > i and last_good < n and toks[last_good].lower_ in {"government", "governments"} and (
+                type_by_head(" ".join(x.text for x in toks[i:last_good])) in (None, EntityType.PLACE)):
+            last_good += 1  # "the Lakeside District government": a body named in lower case
         if last_good > i:
             runs.append((toks[i].i, toks[last_good - 1].i + 1))
         i = max(last_good, i + 1)

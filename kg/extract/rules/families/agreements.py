@@ -28,7 +28,7 @@ def read(s: Sentence) -> None:
     found = False
     with_pat = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|then|"
                           r"[a-z]+ly|on\s+\w+\s+\d{1,2})\s+)*" + SIGN + r"\s+" + KIND +
-                          r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST + ")", re.I)
+                          r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST + ")", re.I)
     for m in with_pat.finditer(ph):
         a, b = subjects(s, m), counterparts(s, m.group("b"))
         if not a or not b:
@@ -146,9 +146,11 @@ def subjects(s: Sentence, m: re.Match[str]) -> list[str]:
     """The signatories of a subject list; a first item governed by a preposition ("a line in
     Yinchuan, and the hospital signed ...") belongs to the clause before."""
     items = s.items(m.group("a"))
-    if items and re.search(r"\b(?:in|at|on|with|of|for|from|to|by|under|into)\s+(?:the\s+)?$",
-                           s.ph[: m.start("a")]):
-        items = items[1:]
+    before = s.ph[: m.start("a")]
+    if items and re.search(r"\b(?:in|at|on|with|of|for|from|to|by|under|into)\s+(?:the\s+)?$", before) and \
+            not re.search(r"\b(?:representatives?|leaders?|heads?|officials?|delegates?|delegations?)\s+"
+                          r"(?:from|of)\s+(?:the\s+)?$", before, re.I):
+        items = items[1:]  # "representatives of A and B signed": A signs
     return [k for k in items if s.typ(k) not in (EntityType.EVENT, EntityType.AGREEMENT)]
 
 
@@ -177,7 +179,7 @@ def event_for_agreement(s: Sentence, pos: int) -> str | None:
 def bodies(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
     """Signatories who are persons stand for their bodies: "A and B signed the agreement on
     behalf of X and Y" (in order), else the body of the person's post."""
-    behalf = re.search(r"\bon\s+behalf\s+of\s+(?:their\s+|the\s+)?(?P<l>" + LIST + ")", s.ph)
+    behalf = re.search(r"\b[Oo]n\s+behalf\s+of\s+(?:their\s+|the\s+)?(?P<l>" + LIST + ")", s.ph)
     named = s.agents(behalf.group("l")) if behalf else []
     named = [k for k in named if s.typ(k) is not EntityType.PERSON]
     flat = [k for side in sides for k in side]
@@ -189,6 +191,7 @@ def bodies(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
         return sides
     posts = {p.person: p.organization for p in s.r.ex.posts if p.organization}
     out: list[list[str]] = []
+    spare = [k for k in named if k not in posts.values()]  # bodies no signatory's post explains
     for side in sides:
         new: list[str] = []
         for k in side:
@@ -197,6 +200,8 @@ def bodies(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
                     k = named[people.index(k)]
                 elif k in posts:
                     k = posts[k]
+                elif spare:
+                    k = spare.pop(0)  # "On behalf of X, Li Na signed ...": Li Na for X
             if k not in new:
                 new.append(k)
         out.append(new)
