@@ -179,3 +179,18 @@ LOWER_PLACE_HEADS = frozenset({"district", "county", "city", "province", "town",
 # Company heads that end a company's name for certain (unlike "Medical" or "Health").
 STRONG_COMPANY_HEADS = frozenset({"group", "co", "ltd", "inc", "corp", "corporation", "company",
                                   "limited", "holdings", "labs", "plc", "llc", "gmbh", "ag"})
+
+# Verbs a title-case headline capitalises ("Acme Signs Agreement With Lakeside"): never part of a name.
+HEADLINE_VERBS = frozenset({
+    "signs", "signed", "inks", "inked", "holds", "opens", "launches", "kicks", "hosts", "attends",
+    "unveils", "visits", "meets", "begins", "concludes", "wins", "joins", "sign", "ink",
+    "partner", "reach", "reaches", "renews", "seals", "strikes", "forges", "settles", "lands",
+})
+
+# Words of an agreement's kind; a capitalised run of only these is a kind, not a name.
+GENERIC_AGREEMENT_WORDS = frozenset({
+    "strategic", "cooperation", "framework", "agreement", "agreements", "memorandum", "memoranda",
+    "understanding", "of", "on", "investment", "partnership", "contract", "contracts", "comprehensive",
+    "collaboration", "project", "projects", "mou", "mous", "letter", "intent", "cooperative", "deal",
+    "deals", "the", "a", "an", "and", "in-depth", "long-term", "cooperation-agreement",
+})

@@ -75,6 +75,8 @@ def is_acronym(word: str) -> bool:
 
 def _capitalised(tok: Any) -> bool:
     t = tok.text
+    if tok.lower_ in lx.HEADLINE_VERBS and tok.i > tok.sent.start:
+        return False  # "Acme Pharma Signs Agreement With ...": a title-case headline's verb
     if t[:1].isdigit():  # "3SBio", "4Paradigm": a name that starts with a digit
         return any(c.isupper() for c in t[1:]) and any(c.isalpha() for c in t)
     return bool(t) and t[0].isupper() and tok.lower_ not in _STOP_CAPS
@@ -408,6 +410,8 @@ def _plausible(name: Name) -> bool:
     words = name.words
     if not words:
         return False
+    if all(w.lower().strip(",.") in lx.GENERIC_AGREEMENT_WORDS for w in words):
+        return False  # "Strategic Cooperation Agreement" in a title-case headline is a kind, not a name
     if len(words) == 1 and (words[0].lower() in _STOP_CAPS or words[0].lower() in _GENERIC_SINGLE
                             or words[0].lower() in lx.EVENT_HEADS):
         return False

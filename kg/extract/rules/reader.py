@@ -13,7 +13,7 @@ from kg.extract import lexicon as lx
 from kg.extract.dates import MONTH, DateSpan, duration_days, ordinal_value, parse_span, shift
 from kg.extract.mentions import Name, head_word, initials_match, is_acronym
 from kg.extract.nlp import load_pipeline
-from kg.extract.rules.families import FAMILIES
+from kg.extract.rules.families import FAMILIES, HEADLINE_FAMILIES
 from kg.extract.rules.patterns import (
     APPOS,
     LIST,
@@ -159,9 +159,11 @@ class Reader:
         self.folds = read_titles(self, titles)
         parents_from_names(self)
         for i, sent in enumerate(self.sents):
-            if i != self.title_sent:
-                sentence = self._sentence(i, sent)
-                for family in FAMILIES.values():
+            sentence = self._sentence(i, sent)
+            for family_name, family in FAMILIES.items():
+                # a headline states facts the story repeats, in its own cramped words; only a
+                # signing is taken from it (one agreement per party set, so never twice)
+                if i != self.title_sent or family_name in HEADLINE_FAMILIES:
                     family(sentence)
         self._finish()
         return self.ex

@@ -39,3 +39,6 @@ FAMILIES: dict[str, Family] = {
     "agreements": agreements.read,
     "statistics": statistics.read,
 }
+
+# The families also read in a headline.
+HEADLINE_FAMILIES = frozenset({"agreements"})
