@@ -79,6 +79,7 @@ class Reader:
         self.edition_year: dict[str, int] = {}
         self.main_event: str | None = None
         self.heads: dict[str, str] = {}
+        self._main_year = main_year(self.text)
         self.folds: list[tuple[int, int, str]] = []  # titled runs read as their person
         self.facts: set[tuple[str, Relation, str]] = set()
         self._owner_of: dict[str, str] = {}  # edition -> organization named as its owner
@@ -889,6 +890,8 @@ class Reader:
     def date_spans(self, sent: Any, event: str | None) -> list[tuple[DateSpan, bool]]:
         """Every date of a sentence, each with whether it closes a period ("runs until Nov 10")."""
         year_hint = self.edition_year.get(event or "")
+        if year_hint is None and self.article.published is None:
+            year_hint = self._main_year  # an undated page: the year its story names most
         past = not re.search(r"\b(?:will|to be held|is scheduled|is set to|is expected|are expected)\b",
                              sent.text)
         out: list[tuple[DateSpan, bool]] = []
