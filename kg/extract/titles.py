@@ -115,14 +115,15 @@ def _person_word(tok: Any) -> bool:
 
 def _person_tail(doc: Any, toks: list[Any]) -> int:
     """How many tokens at the end of ``toks`` name a person ("... Health Commission Li Na" -> 2)."""
-    ents = [e for e in doc.ents if e.label_ == "PERSON" and e.end == toks[-1].i + 1 and e.start > toks[0].i]
+    ents = [e for e in doc.ents if e.label_ == "PERSON" and e.end == toks[-1].i + 1 and e.start > toks[0].i
+            and doc[e.start - 1].lower_ not in {"of", "for", "and", "the", "on"}]  # "Society of X" is X's
     if ents and type_by_head(ents[0].text) is None:
         k = int(toks[-1].i + 1 - ents[0].start)
         if k < len(toks) - 1 and toks[-k - 1].text.isupper() and len(toks[-k - 1].text) <= 5:
             k += 1  # "... Group REN Jinsheng": a capitalised family name first
         return k
     for k in (2, 3, 1):
-        if len(toks) > k and _body_or_place(toks[:-k]) and \
+        if len(toks) > k and _body_or_place(toks[:-k]) and toks[-k - 1].lower_ not in {"of", "for", "and", "the"} and \
                 type_by_head(" ".join(t.text for t in toks[-k:])) is None and \
                 all(_person_word(t) for t in toks[-k:]):
             return k

@@ -47,6 +47,29 @@ def _after(r: Reader, char: int) -> Mention | None:
     return min(right, key=lambda m: m.start) if right else None
 
 
+# what may stand between a person and a later post of theirs: other posts' bodies, brackets,
+# and a lower-case post ("Chen Hua, a researcher at the Lake Institute (LI), Vice President of ...")
+_BETWEEN_POSTS = re.compile(r"^\s*(?:\)|\(|,|and|;)?\s*(?:\)|\(|,|and)?\s*$|^\s*,\s*(?:the\s+|a\s+|an\s+)?"
+                            r"[a-z][\w\s-]{0,40}?\b(?:at|of|with|in|for)\s+(?:the\s+)?$")
+
+
+def _appositive_person(r: Reader, char: int) -> Mention | None:
+    """The person a post without a person belongs to: the name just before ("Ann Wu, Vice
+    President of X"), or further back across the bodies of her other posts."""
+    left = _before(r, char)
+    if left is not None and _APPOSITION.match(r.text[left.end:char]) and _person_like(r, left.key):
+        return left
+    sent = r.sent_of_char[char]
+    for _ in range(4):
+        if left is None or r.sent_of_char[left.start] != sent or not _BETWEEN_POSTS.match(r.text[left.end:char]):
+            return None
+        if r.type_of(left.key) is EntityType.PERSON:
+            return left
+        char = left.start
+        left = _before(r, char)
+    return None
+
+
 def _person_like(r: Reader, key: str) -> bool:
     ent = r.ex.entities[key]
     if ent.type is EntityType.PERSON:
@@ -67,9 +90,11 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
         person_m = _at(r, t.person.start, t.person.end) if t.person else None
         start, end = t.start, t.end
         if person_m is None:
-            left = _before(r, t.start)
-            if left is not None and _APPOSITION.match(r.text[left.end:t.start]) and _person_like(r, left.key):
-                person_m, start = left, left.start
+            left = _appositive_person(r, t.start)
+            if left is not None:
+                person_m = left
+                if _APPOSITION.match(r.text[left.end:t.start]):
+                    start = left.start  # "Ann Wu, Vice President of X" reads as Ann Wu
                 close = re.match(r"\s*\)", r.text[t.end:])
                 end = t.end + (close.end() if close else 0)
         person = person_m.key if person_m is not None else None
