@@ -70,6 +70,9 @@ def read(s: Sentence) -> None:
                       + SIGN + r"\s+" + KIND, re.I)
     for m in pair.finditer(ph):
         a = s.agents(m.group("a"))
+        if re.match(r"\s+(?:\w+\s+){0,3}?to\s+(?:settle|move|locate|invest|build|set\s+up|establish|land)\b",
+                    ph[m.end():]):
+            continue  # "A and B signed agreements to settle in the park": each with its host, not each other
         if len(a) >= 2 and not re.search(r"\bwith\b", ph[m.end():m.end() + 40]):
             found = True
             agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],

@@ -39,7 +39,7 @@ def read(s: Sentence) -> None:
                 s.fact(event, Relation.LOCATION, place)
                 break
         dates(s, event, m.group("verb").lower())
-    held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched)\s+(?:the\s+)?(?P<e>"
+    held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched)\s+(?:the\s+|an?\s+)?(?P<e>"
                       + E + r")(?P<rest>[^;]*)", re.I)
     for m in held.finditer(ph):
         event = s.key(m.group("e"))
@@ -51,8 +51,9 @@ def read(s: Sentence) -> None:
             if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
                 s.fact(event, Relation.LOCATION, place)
                 break
-        if re.search(r"\b(?:on|from)\s+(?:" + MONTH + r"|\w+day)", clause):
-            dates(s, event, "held")
+        if re.search(r"\b(?:on|from)\s+(?:" + MONTH + r"|\w+day)", clause) or re.match(
+                r"^(?:On|From|In)\s+(?:the\s+\w+\s+of\s+)?(?:" + MONTH + r"|\w+day|\d)", ph):
+            dates(s, event, "held")  # "On May 5, Lakeside held a ... meeting"
     for m in re.finditer(r"\bopening\s+(?:day|ceremony)\s+of\s+(?:the\s+)?(?P<e>" + E + ")", ph, re.I):
         event = s.key(m.group("e"))
         span = s.r.dates_in(s.sent, event)
