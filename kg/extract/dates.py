@@ -49,6 +49,7 @@ _LAST_WEEKDAY = re.compile(r"\b(last|this|next|on|)\s*(" + "|".join(_WEEKDAYS) +
 _WEEKDAY_RANGE = re.compile(
     r"\b(?:from\s+)?(" + "|".join(_WEEKDAYS) + r")\s+(?:to|through|until|till|-|–)\s+("
     + "|".join(_WEEKDAYS) + r")\b", re.I)
+_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
 _RELATIVE_MONTH = re.compile(r"\b(last|this|next)\s+month\b", re.I)
 _DURATION = re.compile(
     r"\b(?:over|for|during|in)?\s*(?:the\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|"
@@ -94,6 +95,8 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
     DateSpan(start=PartialDate(year=2023, month=4, day=20), end=PartialDate(year=2023, month=4, day=21), ranged=True)
     >>> parse_span("on September 26", None).start.lexical
     '--09-26'
+    >>> parse_span("opened yesterday", date(2024, 7, 23)).start.lexical
+    '2024-07-22'
     >>> parse_span("last Thursday", date(2024, 7, 23)).start.lexical
     '2024-07-18'
     """
@@ -112,6 +115,10 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
         if d1 is None:
             d2 = None
         return DateSpan(_partial(y1, m1, d1), _partial(y2, m2, d2), ranged=True)
+    m = _RELATIVE_DAY.search(text)
+    if m and published is not None:  # "kicked off yesterday": a day from the publication date
+        d = published + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()])
+        return DateSpan(_partial(d.year, d.month, d.day), None)
     m = _WEEKDAY_RANGE.search(text)
     if m and published is not None:
         # "from Friday to Sunday": the last such run up to publication (or the next, if future)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.dates import MONTH
+from kg.extract.mentions import type_by_head
 from kg.extract.rules.patterns import (
     END_VERBS,
     OCCUR,
@@ -33,21 +34,26 @@ def read(s: Sentence) -> None:
         cut = re.search(r"\b(?:while|whereas|with the|and the)\b|" + E + r"\s+(?:is|was|will)",
                         rest)
         clause = rest[: cut.start()] if cut else rest
-        for pm in re.finditer(r"\b(?:in|at|on)\s+(?:the\s+)?(?:" + E + r"['’]s\s+)?(?P<p>" + E + r")", clause):
+        for pm in re.finditer(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:" + E + r"['’]s\s+)?(?P<p>" + E + r")", clause):
             place = s.key(pm.group("p"))
+            if pm.group("prep") == "at":
+                venue_by_position(s, place)
             if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
                 s.fact(event, Relation.LOCATION, place)
                 break
         dates(s, event, m.group("verb").lower())
-    held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched)\s+(?:the\s+|an?\s+)?(?P<e>"
+    held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched|inaugurated)\s+"
+                    r"(?:the\s+|an?\s+)?(?:\d+(?:st|nd|rd|th)\s+|[a-z]+(?:st|nd|rd|th)\s+)?(?P<e>"
                       + E + r")(?P<rest>[^;]*)", re.I)
     for m in held.finditer(ph):
         event = s.key(m.group("e"))
         if not s.is_event(event):
             continue
         clause = re.split(r"\b(?:while|whereas|and the)\b|" + E + r"\s+(?:is|was|will)", m.group("rest"))[0]
-        for pm in re.finditer(r"\b(?:in|at|on)\s+(?:the\s+)?(?:" + E + r"['’]s\s+)?(?P<p>" + E + r")", clause):
+        for pm in re.finditer(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:" + E + r"['’]s\s+)?(?P<p>" + E + r")", clause):
             place = s.key(pm.group("p"))
+            if pm.group("prep") == "at":
+                venue_by_position(s, place)
             if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
                 s.fact(event, Relation.LOCATION, place)
                 break
@@ -66,6 +72,15 @@ def read(s: Sentence) -> None:
         event, place = s.key(m.group("e")), s.key(m.group("p"))
         if s.is_event(event) and s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
             s.fact(event, Relation.LOCATION, place)
+
+
+def venue_by_position(s: Sentence, key: str) -> None:
+    """"kicked off at the Grand Lotus": a name with no head of its own where an event takes
+    place is a venue (the NER's guess, often Company or Organization, gives way)."""
+    ent = s.r.ex.entities[key]
+    if key not in s.r.strong and type_by_head(ent.label) is None and ent.type in (
+            EntityType.COMPANY, EntityType.ORGANIZATION):
+        ent.type = EntityType.VENUE
 
 
 def dates(s: Sentence, event: str, verb: str) -> None:
