@@ -44,8 +44,17 @@ def read(s: Sentence) -> None:
             s.r.alias(ck, m.group("d"))
             s.fact(x, Relation.COUNTRY, ck)
 
+    # "Lakeside University Hospital in France", "Acme Corp from Japan": a body and its country
+    for m in re.finditer(r"(?P<x>" + E + r")\s*,?\s+(?:from|in|of)\s+(?:the\s+)?(?P<c>" + E + ")", ph):
+        x, c = s.key(m.group("x")), s.key(m.group("c"))
+        if s.typ(x) in orgs and s.r.ex.entities[c].label in lx.COUNTRIES:
+            s.fact(x, Relation.COUNTRY, c)
     for k in set(s.keys):
         ent = s.r.ex.entities.get(k)
+        last = ent.label.rsplit(" ", 1)[-1] if ent is not None else ""
+        if ent is not None and ent.type in orgs and last in lx.COUNTRIES and last != ent.label and \
+                " of " not in ent.label and last != "China":  # "X China" names a market, not a home
+            s.fact(k, Relation.COUNTRY, s.r.entity(last, EntityType.PLACE, strong=True))  # "Friendship Hospital Laos"
         tail = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w ]+)$", ent.label) if ent is not None else None
         if ent is not None and ent.type in orgs and tail and tail.group(1) in lx.COUNTRIES:
             s.fact(k, Relation.COUNTRY, s.r.entity(tail.group(1), EntityType.PLACE, strong=True))
