@@ -194,3 +194,10 @@ GENERIC_AGREEMENT_WORDS = frozenset({
     "collaboration", "project", "projects", "mou", "mous", "letter", "intent", "cooperative", "deal",
     "deals", "the", "a", "an", "and", "in-depth", "long-term", "cooperation-agreement",
 })
+
+# Plural nouns for people sent by a body ("representatives from A, B and C").
+PEOPLE_NOUNS = frozenset({
+    "representatives", "officials", "delegates", "delegations", "delegation", "experts", "leaders",
+    "executives", "guests", "staff", "members", "scholars", "researchers", "people", "heads",
+    "professionals", "entrepreneurs", "investors", "participants", "attendees", "speakers",
+})

@@ -164,7 +164,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         tok = toks[i]
-        if not _capitalised(tok) or (tok.lower_ in _STOP_CAPS and tok.pos_ != "PROPN"):
+        if not _capitalised(tok) or (tok.lower_ in _STOP_CAPS and tok.pos_ != "PROPN") or (
+                tok.lower_ in lx.PEOPLE_NOUNS and i + 1 < n and toks[i + 1].lower_ in {"of", "from"}):
+            # "Officials of the X Bureau": the people, not part of the body's name
             i += 1
             continue
         j = i + 1

@@ -33,7 +33,8 @@ def read(s: Sentence) -> None:
         for a in s.agents(m.group("a")):
             s.fact(event, rel, a)
     active = compiled(
-        r"(?P<a>" + LIST + r")\s+(?:(?:jointly|also|have|has|had|will|co-)\s*)*"
+        r"(?P<a>" + LIST + r")(?:\s*,?\s+(?:together|along|jointly)\s+with\s+(?:the\s+)?(?P<b>" + LIST + r")\s*,?)?"
+        r"\s+(?:(?:jointly|also|have|has|had|will|co-)\s*)*"
         r"(?P<v>hosted|host|organi[sz]ed|organi[sz]e|co-hosted|co-organi[sz]ed|held|"
         r"convened|staged)\s+(?:the\s+|a\s+|an\s+)?(?P<e>" + E + ")", re.I)
     for m in active.finditer(ph):
@@ -42,5 +43,5 @@ def read(s: Sentence) -> None:
             continue
         v = m.group("v").lower()
         rel = Relation.ORGANIZER if "organi" in v else Relation.HOST
-        for a in s.agents(m.group("a")):
-            s.fact(event, rel, a)
+        for a in s.agents(m.group("a")) + s.agents(m.group("b") or ""):
+            s.fact(event, rel, a)  # "A, together with B, held the X": both
