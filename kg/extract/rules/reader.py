@@ -513,7 +513,9 @@ class Reader:
             items_text = re.split(r",\s*(?:which|that|where|who)\b|\s+(?:which|that)\s+\w+ed\b",
                                   m.group("items"))[0]
             base = sent.start_char + m.start("items")
-            for im in re.finditer(r"[^,]+?(?=,|\s+and\s+|\s+as well as\s+|$)", items_text):
+            # with a serial comma ("A, B and C, and D") only commas divide the items
+            divider = r"(?=,|$)" if re.search(r",\s+and\s+", items_text) else r"(?=,|\s+and\s+|\s+as well as\s+|$)"
+            for im in re.finditer(r"[^,]+?" + divider, items_text):
                 raw = im.group(0)
                 item = re.sub(r"^\s*(?:and|as well as)\s+", "", raw)
                 lead = re.match(r"\s*(?:an?\s+|the\s+)?", item)
@@ -521,6 +523,8 @@ class Reader:
                 label = item[lead.end():].strip()
                 if not label or len(label.split()) > 8:
                     continue
+                if re.search(r"\d", label) or not (label[:1].isupper() or lead.group(0).strip()):
+                    break  # the list has ended ("... Wellness, the 40,000 square-meter expo attracted ...")
                 start = base + im.start() + (len(raw) - len(item)) + lead.end()
                 end = start + len(label)
                 self.mentions = [x for x in self.mentions if not (x.start >= start and x.end <= end)]
