@@ -14,30 +14,13 @@ from kg.extract.dates import MONTH, DateSpan, duration_days, ordinal_value, pars
 from kg.extract.mentions import Name, head_word, initials_match, is_acronym
 from kg.extract.nlp import load_pipeline
 from kg.extract.rules.families import FAMILIES, HEADLINE_FAMILIES
-from kg.extract.rules.patterns import (
-    APPOS,
-    LIST,
-    OCCUR,
-    ROLE_OF,
-    E,
-    compiled,
-)
+from kg.extract.rules.patterns import APPOS, LIST, OCCUR, ROLE_OF, E, compiled
 from kg.extract.rules.sentence import Sentence, compatible, event_head, evidence
 from kg.extract.rules.structure import parents_from_names
 from kg.extract.rules.titled import read_titles
 from kg.extract.titles import find_titled_names
 from kg.names import normalize_name
-from kg.records import (
-    AgreementRecord,
-    Article,
-    Entity,
-    EntityType,
-    Extraction,
-    Fact,
-    Literal,
-    Post,
-    Relation,
-)
+from kg.records import AgreementRecord, Article, Entity, EntityType, Extraction, Fact, Literal, Post, Relation
 
 
 @dataclass

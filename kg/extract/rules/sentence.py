@@ -6,19 +6,11 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from kg.extract import lexicon as lx
-from kg.records import (
-    EntityType,
-    Evidence,
-    Literal,
-    Relation,
-)
+from kg.records import EntityType, Evidence, Literal, Relation
 
 if TYPE_CHECKING:
     from kg.extract.rules.reader import Mention, Reader
-from kg.extract.rules.patterns import (
-    APPOS,
-    E,
-)
+from kg.extract.rules.patterns import APPOS, E
 
 
 class Sentence:

@@ -5,19 +5,9 @@ from __future__ import annotations
 import re
 
 from kg.extract.mentions import head_word
-from kg.extract.rules.patterns import (
-    HAS_SIGN,
-    KIND,
-    LIST,
-    SIGN,
-    E,
-    compiled,
-)
+from kg.extract.rules.patterns import HAS_SIGN, KIND, LIST, SIGN, E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
-from kg.records import (
-    AgreementRecord,
-    EntityType,
-)
+from kg.records import AgreementRecord, EntityType
 
 
 # -- agreements

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.rules.patterns import (
-    HAS_EXHIBIT,
-    LIST,
-)
+from kg.extract.rules.patterns import HAS_EXHIBIT, LIST
 from kg.extract.rules.sentence import Sentence
-from kg.records import (
-    EntityType,
-    Relation,
-)
+from kg.records import EntityType, Relation
 
 
 # -- exhibitors

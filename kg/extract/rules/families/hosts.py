@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.rules.patterns import (
-    HAS_AGENT_VERB,
-    LIST,
-    E,
-    compiled,
-)
+from kg.extract.rules.patterns import HAS_AGENT_VERB, LIST, E, compiled
 from kg.extract.rules.sentence import Sentence
-from kg.records import (
-    Relation,
-)
+from kg.records import Relation
 
 
 # -- hosts and organizers

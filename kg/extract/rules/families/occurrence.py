@@ -6,19 +6,9 @@ import re
 
 from kg.extract.dates import MONTH
 from kg.extract.mentions import type_by_head
-from kg.extract.rules.patterns import (
-    END_VERBS,
-    OCCUR,
-    E,
-    compiled,
-)
+from kg.extract.rules.patterns import END_VERBS, OCCUR, E, compiled
 from kg.extract.rules.sentence import Sentence
-from kg.records import (
-    EntityType,
-    Literal,
-    PartialDate,
-    Relation,
-)
+from kg.records import EntityType, Literal, PartialDate, Relation
 
 
 # -- places and dates of occurrence
@@ -34,13 +24,7 @@ def read(s: Sentence) -> None:
         cut = re.search(r"\b(?:while|whereas|with the|and the)\b|" + E + r"\s+(?:is|was|will)",
                         rest)
         clause = rest[: cut.start()] if cut else rest
-        for pm in re.finditer(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:" + E + r"['’]s\s+)?(?P<p>" + E + r")", clause):
-            place = s.key(pm.group("p"))
-            if pm.group("prep") == "at":
-                venue_by_position(s, place)
-            if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
-                s.fact(event, Relation.LOCATION, place)
-                break
+        place_in(s, event, clause)
         dates(s, event, m.group("verb").lower())
     held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched|inaugurated)\s+"
                     r"(?:the\s+|an?\s+)?(?:\d+(?:st|nd|rd|th)\s+|[a-z]+(?:st|nd|rd|th)\s+)?(?P<e>"
@@ -50,13 +34,7 @@ def read(s: Sentence) -> None:
         if not s.is_event(event):
             continue
         clause = re.split(r"\b(?:while|whereas|and the)\b|" + E + r"\s+(?:is|was|will)", m.group("rest"))[0]
-        for pm in re.finditer(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:" + E + r"['’]s\s+)?(?P<p>" + E + r")", clause):
-            place = s.key(pm.group("p"))
-            if pm.group("prep") == "at":
-                venue_by_position(s, place)
-            if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
-                s.fact(event, Relation.LOCATION, place)
-                break
+        place_in(s, event, clause)
         if re.search(r"\b(?:on|from)\s+(?:" + MONTH + r"|\w+day)", clause) or re.match(
                 r"^(?:On|From|In)\s+(?:the\s+\w+\s+of\s+)?(?:" + MONTH + r"|\w+day|\d)", ph):
             dates(s, event, "held")  # "On May 5, Lakeside held a ... meeting"
@@ -72,6 +50,17 @@ def read(s: Sentence) -> None:
         event, place = s.key(m.group("e")), s.key(m.group("p"))
         if s.is_event(event) and s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
             s.fact(event, Relation.LOCATION, place)
+
+
+def place_in(s: Sentence, event: str, clause: str) -> None:
+    """The first place or venue "in/at/on" names in the clause after an event's verb."""
+    for pm in re.finditer(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:" + E + r"['’]s\s+)?(?P<p>" + E + r")", clause):
+        place = s.key(pm.group("p"))
+        if pm.group("prep") == "at":
+            venue_by_position(s, place)
+        if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
+            s.fact(event, Relation.LOCATION, place)
+            return
 
 
 def venue_by_position(s: Sentence, key: str) -> None:

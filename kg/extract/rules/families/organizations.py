@@ -5,15 +5,9 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as lx
-from kg.extract.rules.patterns import (
-    COUNTRY_OF,
-    E,
-)
+from kg.extract.rules.patterns import COUNTRY_OF, E
 from kg.extract.rules.sentence import Sentence
-from kg.records import (
-    EntityType,
-    Relation,
-)
+from kg.records import EntityType, Relation
 
 
 # -- organizations: parents and countries

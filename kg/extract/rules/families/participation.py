@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.rules.patterns import (
-    LIST,
-    ROLE,
-    E,
-)
+from kg.extract.rules.patterns import LIST, ROLE, E
 from kg.extract.rules.sentence import Sentence
-from kg.records import (
-    EntityType,
-    Relation,
-)
+from kg.records import EntityType, Relation
 
 
 # -- participants

@@ -6,15 +6,10 @@ import re
 
 from kg.extract import lexicon as lx
 from kg.extract.mentions import head_word, type_by_head
-from kg.extract.rules.patterns import (
-    E,
-)
+from kg.extract.rules.patterns import E
 from kg.extract.rules.sentence import Sentence
 from kg.names import normalize_name
-from kg.records import (
-    EntityType,
-    Relation,
-)
+from kg.records import EntityType, Relation
 
 CONTAINED = frozenset({"district", "county", "town", "township", "village", "city", "prefecture",
                        "zone", "park", "area", "subdistrict", "new area"})

@@ -5,19 +5,9 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as lx
-from kg.extract.rules.patterns import (
-    HAS_ROLE,
-    ROLE,
-    E,
-    compiled,
-)
+from kg.extract.rules.patterns import HAS_ROLE, ROLE, E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
-from kg.records import (
-    EntityType,
-    Literal,
-    Post,
-    Relation,
-)
+from kg.records import EntityType, Literal, Post, Relation
 
 
 # -- people's posts

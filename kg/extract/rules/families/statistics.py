@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.rules.sentence import Sentence
-from kg.records import (
-    Literal,
-    Relation,
-)
+from kg.records import Literal, Relation
 
 
 # -- figures

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.rules.patterns import (
-    E,
-)
+from kg.extract.rules.patterns import E
 from kg.extract.rules.sentence import Sentence
-from kg.records import (
-    Relation,
-)
+from kg.records import Relation
 
 
 # -- sub-events

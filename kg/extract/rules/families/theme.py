@@ -5,11 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.rules.sentence import Sentence
-from kg.records import (
-    EntityType,
-    Literal,
-    Relation,
-)
+from kg.records import EntityType, Literal, Relation
 
 
 # -- theme
