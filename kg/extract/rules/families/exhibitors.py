@@ -33,8 +33,12 @@ def read(s: Sentence) -> None:
         r"\b(?:including|such\s+as)\s+(?P<l>" + LIST + r"),?\s+(?:also\s+|have\s+|has\s+)*(?:exhibited|"
         r"showcased|displayed|presented|set\s+up\s+booths?)\b",
     ]
-    for p in pats:
+    showing = bool(re.search(r"exhibit|showcas|display|booth|stand\b|stands\b|pavilion|on\s+show|unveil|demonstrat",
+                             ph, re.I))
+    for n, p in enumerate(pats):
         for m in re.finditer(p, ph, re.I):
+            if n == 1 and not showing and m.group(0).lower().startswith("achievements"):
+                continue  # "the achievements of X" exhibit nothing unless the sentence shows them
             event = s.focus() if not s.events_in(ph) else s.event_near(m.start())
             for a in s.agents(m.group("l")):
                 if s.typ(a) in (EntityType.PLACE, EntityType.VENUE, EntityType.PERSON):

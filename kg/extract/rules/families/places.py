@@ -62,8 +62,8 @@ def read(s: Sentence) -> None:
                          ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         head_b = head_word(s.r.ex.entities[b].label)
-        if in_a_list(s, m.start("a"), m.end("b")):
-            continue  # "Beijing, Shanghai and Shenzhen": a list, not containment
+        if in_a_list(s, m.start("a"), m.end("b")) or s.r.ex.entities[a].label in lx.COUNTRIES:
+            continue  # "Beijing, Shanghai and Shenzhen": a list; "Singapore, Japan": countries contain none
         if s.typ(a) in places and s.typ(b) is EntityType.PLACE and (
                 head_b in {"province", "region", "city", "municipality", "prefecture", "county",
                            "state"} or "capital of" in ph[m.start("a"):m.end("b")]
