@@ -133,7 +133,28 @@ def _org_at(r: Reader, t: Title) -> str | None:
     return m.key
 
 
+_UNIT_HEADS = frozenset({"department", "division", "office", "section", "unit", "ward"})
+
+
+def _home(r: Reader, org: str | None) -> str | None:
+    """A bare unit ("Director of Human Resources Department", no "of X") is a unit of the body
+    the page is about, the organization it names most (three times at least); the post is
+    in that body."""
+    if org is None:
+        return None
+    label = r.ex.entities[org].label
+    if " of " in label or label.split()[-1].lower() not in _UNIT_HEADS:
+        return org
+    counts: dict[str, int] = {}
+    for m in r.mentions:
+        if r.type_of(m.key) in (EntityType.HOSPITAL, EntityType.ORGANIZATION, EntityType.COMPANY) and m.key != org:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    best = max(counts, key=lambda k: counts[k], default=None)
+    return best if best is not None and counts[best] >= 3 else org
+
+
 def _post(r: Reader, person: str, role: str, org: str | None, char: int) -> None:
+    org = _home(r, org)
     ent = r.ex.entities[person]
     ent.type = EntityType.PERSON
     r.strong[person] = EntityType.PERSON
