@@ -79,6 +79,12 @@ def read(s: Sentence) -> None:
         a, b = s.key(front.group("a")), s.key(front.group("b"))
         if s.typ(b) is EntityType.PLACE and s.typ(a) in (*places, *ORGS):
             s.fact(a, Relation.LOCATED_IN, b)
+    # "in Lakeside city, in south China's Pine province": a place, then where it is
+    for m in re.finditer(r"(?P<a>" + E + r"),\s+in\s+(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:" + E + r"['’]s\s+)?"
+                         r"(?P<b>" + E + ")", ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        if s.typ(a) is EntityType.PLACE and s.typ(b) is EntityType.PLACE and a != b:
+            s.fact(a, Relation.LOCATED_IN, b)
     # "Gongshu District in Hangzhou", "Acme Group, located in the Lake District"
     for m in re.finditer(r"(?P<a>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+)?(?P<v>located|based|headquartered|"
                          r"situated|sited)|,)?\s+in\s+(?:the\s+)?(?P<b>" + E + ")", ph):
