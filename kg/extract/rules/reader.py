@@ -140,6 +140,10 @@ class Reader:
         self._dedupe_mentions()
         self._title_aliases()
         self._subtitles()
+        for key, ent in self.ex.entities.items():
+            if ent.label in lx.COUNTRIES:  # a country is a place, whatever the votes said
+                ent.type = EntityType.PLACE
+                self.strong[key] = EntityType.PLACE
         self.folds = read_titles(self, titles)
         parents_from_names(self)
         for i, sent in enumerate(self.sents):
