@@ -1,4 +1,4 @@
-"""The rules-v1 extractor on short articles written for these tests (tests/data/extract/).
+"""The default extractor (rules-v2) on short articles written for these tests (tests/data/extract/).
 
 Each case states facts, agreements, types and aliases that must be read, and facts that must
 not; none of the names come from the seed articles. A failure prints what was read instead.

@@ -1,9 +1,9 @@
 """Extractors: article in, :class:`~kg.records.Extraction` out, behind one interface.
 
-Extractors are registered under versioned names ("rules-v1"); ingestion asks for one by
-name, so a better extractor (a larger model, an LLM) can replace the rules without touching
-reading, resolution, RDF building or storage. Implementations are imported lazily: a query
-never pays for spaCy.
+Extractors are registered under versioned names ("rules-v2"; "rules-v1" is kept as a
+baseline); ingestion asks for one by name, so a better extractor (a larger model, an LLM) can
+replace the rules without touching reading, resolution, RDF building or storage.
+Implementations are imported lazily: a query never pays for spaCy.
 """
 
 from __future__ import annotations
