@@ -53,8 +53,9 @@ _FOOTER_START = re.compile(
     r"^\s*[•·*-]?\s*(Address|E-?mail|TEL|Tel|Phone|FAX|Fax|Postcode|Copyright|©)\b", re.I
 )
 _BYLINE = re.compile(r"^\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\s*$")
+_DATE_LABEL = r"(?:Updated|Published|Posted|Date|Release(?:d)? time)"
 _DATE_LINES = [
-    re.compile(r"^\s*(?:Updated|Published|Posted|Date|Release(?:d)? time)\s*:?\s*"
+    re.compile(r"^\s*" + _DATE_LABEL + r"\s*:?\s*"
                r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b.*$", re.I),
     re.compile(r"^\s*(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"),
     re.compile(rf"^\s*(?:Updated|Published|Posted|Date)?\s*:?\s*(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}}),?"
@@ -71,7 +72,7 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<y>\d{4})\s*)?(?:\([^)]{1,40}\)\s*|/[^/\n]{1,30}/\s*)?(?:--|—|–|-)\s*"
 )
 # A capture's "date 2024-05-06" label glued in front of the story's first paragraph.
-_DATE_PREFIX = re.compile(r"^\s*(?:Updated|Published|Posted|Date)\s*:?\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+_DATE_PREFIX = re.compile(r"^\s*" + _DATE_LABEL + r"\s*:?\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
                           r"\s+(?=\S.{40,})", re.I)
 # "[Photo/xinhua.net]", the brackets of "【CIIE 2024】" section tags (their words name the
 # event and its year, so they stay), and a credit glued to the caption by scraping:

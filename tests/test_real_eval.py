@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from kg.formats import RdfFormat
 from kg.ingest import ingest
 from kg.store import KgStore
 
@@ -54,8 +55,6 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     results = ingest([REAL / "texts" / d["doc"] for d in docs], store)
     buf = io.BytesIO()
     with KgStore.open(store, read_only=True) as kg:
-        from kg.formats import RdfFormat
-
         kg.dump(RdfFormat.nt, buf)
     graph = score.Graph(buf.getvalue().decode("utf-8"))
     gold = score.Gold(docs)

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from kg.records import EntityType
 
+# The types of bodies: agents that hold posts, host events, sign agreements and have parents.
+ORG_TYPES = (EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL, EntityType.GOVERNMENT_BODY)
+
 # Head nouns of event names ("... Innovative Cooperation Forum", "... Fair for Trade in Services").
 EVENT_HEADS = frozenset({
     "forum", "forums", "fair", "expo", "exposition", "exhibition", "exhibitions", "summit",

@@ -75,7 +75,7 @@ def is_acronym(word: str) -> bool:
 
 def _capitalised(tok: Any) -> bool:
     t = tok.text
-    if tok.lower_ in lx.HEADLINE_VERBS and tok.i > tok.sent.start:
+    if tok.lower_ in lx.HEADLINE_VERBS and not tok.is_sent_start:
         return False  # "Acme Pharma Signs Agreement With ...": a title-case headline's verb
     if t[:1].isdigit():  # "3SBio", "4Paradigm": a name that starts with a digit
         return any(c.isupper() for c in t[1:]) and any(c.isalpha() for c in t)

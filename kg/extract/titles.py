@@ -29,8 +29,6 @@ from kg.records import EntityType
 _WEAK = frozenset({"general", "deputy", "executive", "chief", "officer", "partner", "representative",
                    "engineer", "leader", "editor"})
 _HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "professor", "madam", "sir", "dame"})
-_ORG_TYPES = (EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL,
-              EntityType.GOVERNMENT_BODY)
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,7 @@ def _role_at(tokens: list[Any], i: int) -> int:
         j += 1
     if not core:
         return i
-    if j < len(tokens) and type_by_head(tokens[j].text) in _ORG_TYPES and tokens[j].lower_ not in {"of", "at"}:
+    if j < len(tokens) and type_by_head(tokens[j].text) in lx.ORG_TYPES and tokens[j].lower_ not in {"of", "at"}:
         return i  # "Representative Office", "Director Group": part of an organization's name
     return j
 

@@ -14,7 +14,7 @@ from kg.extract.dates import MONTH, DateSpan, duration_days, ordinal_value, pars
 from kg.extract.mentions import Name, head_word, initials_match, is_acronym
 from kg.extract.nlp import load_pipeline
 from kg.extract.rules.families import FAMILIES, HEADLINE_FAMILIES
-from kg.extract.rules.patterns import APPOS, LIST, OCCUR, ROLE_OF, E, compiled
+from kg.extract.rules.patterns import AGREEMENT, APPOS, LIST, OCCUR, ROLE_OF, E, compiled
 from kg.extract.rules.sentence import Sentence, compatible, event_head, evidence
 from kg.extract.rules.structure import parents_from_names
 from kg.extract.rules.titled import read_titles
@@ -412,7 +412,7 @@ class Reader:
         of the event states the agreement, its kind and its parties."""
         m = re.match(r"(?:the\s+)?sign(?:ing)?\s+ceremony\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?(?P<kind>.+?)"
                      r"\s+between\s+", label, re.I)
-        if m is None or not re.search(r"\b(?:" + "|".join(lx.AGREEMENT_NOUNS) + r")\b", m.group("kind"), re.I):
+        if m is None or not re.search(r"\b(?:" + AGREEMENT + r")\b", m.group("kind"), re.I):
             return
         lo = start + m.end()
         parties = [mm.key for mm in self.mentions if lo <= mm.start and mm.end <= end

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kg.extract import lexicon as lx
 from kg.extract.mentions import head_word, is_acronym, type_by_head
 from kg.names import normalize_name
-from kg.records import EntityType, Relation
+from kg.records import Relation
 
 if TYPE_CHECKING:
     from kg.extract.rules.reader import Reader
@@ -25,16 +26,15 @@ PART_HEADS = frozenset({
     "branch", "academy", "laboratory", "lab", "office", "faculty", "division", "unit", "clinic",
     "station", "library", "bureau", "subcommittee", "chapter", "campus", "section", "team",
 })
-_ORGS = (EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL, EntityType.GOVERNMENT_BODY)
 
 
 def _org_named(r: Reader, text: str) -> str | None:
     """The key of the organization ``text`` names, made if its head says it is one."""
     key = r.key_by_norm.get(normalize_name(text))
     if key is not None and key in r.ex.entities:
-        return key if r.type_of(key) in _ORGS else None
+        return key if r.type_of(key) in lx.ORG_TYPES else None
     etype = type_by_head(text)
-    if etype not in _ORGS:
+    if etype not in lx.ORG_TYPES:
         return None
     return r.entity(text, etype, strong=True)
 
@@ -50,7 +50,7 @@ def parent_of(r: Reader, label: str) -> str | None:
     words = label.split()
     if len(words) > 1 and is_acronym(words[0]) and head_word(" ".join(words[1:])) in PART_HEADS:
         key = r.acronyms.get(words[0]) or r.key_by_norm.get(normalize_name(words[0]))
-        if key is not None and key in r.ex.entities and r.type_of(key) in _ORGS:
+        if key is not None and key in r.ex.entities and r.type_of(key) in lx.ORG_TYPES:
             return key
     return None
 
@@ -62,7 +62,7 @@ def parents_from_names(r: Reader) -> None:
         first.setdefault(m.key, m.start)
     for key in list(r.ex.entities):
         ent = r.ex.entities[key]
-        if ent.type not in _ORGS or ent.scope or key not in first:
+        if ent.type not in lx.ORG_TYPES or ent.scope or key not in first:
             continue
         parent = parent_of(r, ent.label)
         if parent is not None and parent != key:

@@ -123,6 +123,7 @@ def counterparts(s: Sentence, text: str) -> list[str]:
     """The agents of a "with" list, without places that only locate the one before ("A and
     Lakeside, Pine province": Pine province is not a party)."""
     out: list[str] = []
+    agents = set(s.agents(text))
     prev_place = False
     for tok in re.finditer(E, text):
         key = s.key(tok.group(0))
@@ -130,7 +131,7 @@ def counterparts(s: Sentence, text: str) -> list[str]:
         if prev_place and s.typ(key) is EntityType.PLACE and gap.endswith(","):
             continue
         prev_place = s.typ(key) is EntityType.PLACE
-        if key in s.agents(text) and key not in out:
+        if key in agents and key not in out:
             out.append(key)
     return out
 

@@ -13,7 +13,6 @@ from kg.records import EntityType, Relation
 
 CONTAINED = frozenset({"district", "county", "town", "township", "village", "city", "prefecture",
                        "zone", "park", "area", "subdistrict", "new area"})
-ORGS = (EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL, EntityType.GOVERNMENT_BODY)
 
 
 def in_a_list(s: Sentence, start: int, end: int) -> bool:
@@ -77,7 +76,7 @@ def read(s: Sentence) -> None:
                      r"(?:the\s+)?(?P<a>" + E + ")", ph)
     if front:
         a, b = s.key(front.group("a")), s.key(front.group("b"))
-        if s.typ(b) is EntityType.PLACE and s.typ(a) in (*places, *ORGS):
+        if s.typ(b) is EntityType.PLACE and s.typ(a) in (*places, *lx.ORG_TYPES):
             s.fact(a, Relation.LOCATED_IN, b)
     # "in Lakeside city, in south China's Pine province": a place, then where it is
     for m in re.finditer(r"(?P<a>" + E + r"),\s+in\s+(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:" + E + r"['’]s\s+)?"
@@ -85,7 +84,7 @@ def read(s: Sentence) -> None:
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         if s.typ(a) is EntityType.PLACE and s.typ(b) is EntityType.PLACE and a != b:
             s.fact(a, Relation.LOCATED_IN, b)
-    # "Gongshu District in Hangzhou", "Acme Group, located in the Lake District"
+    # "Pine District in Lakeside", "Acme Group, located in the Lake District"
     for m in re.finditer(r"(?P<a>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+)?(?P<v>located|based|headquartered|"
                          r"situated|sited)|,)?\s+in\s+(?:the\s+)?(?P<b>" + E + ")", ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
@@ -93,7 +92,7 @@ def read(s: Sentence) -> None:
         if s.typ(b) is not EntityType.PLACE or a == b:
             continue
         if (s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[a].label) in CONTAINED) or (
-                based and s.typ(a) in (*places, *ORGS)):
+                based and s.typ(a) in (*places, *lx.ORG_TYPES)):
             s.fact(a, Relation.LOCATED_IN, b)
     for m in re.finditer(r"(?P<a>" + E + r")[^⟦.;]{0,40}?\b(?:in|for|at)\s+(?:" + E + r"['’]s\s+)?(?P<b>" + E +
                          r")(?:['’]s\s+\w+\s+(?:district|area|suburbs?|outskirts))?", ph):
