@@ -101,12 +101,15 @@ def test_search_finds_nodes_by_name_or_alias(browser_page: tuple[Any, list[str]]
 
 def test_clicking_a_node_shows_its_facts_with_evidence(browser_page: tuple[Any, list[str]]) -> None:
     page, _ = browser_page
+    # An earlier search may still be panning the view: read the node's place once it stands still.
+    page.wait_for_function("!cy.animated()")
     box = page.locator("#cy").bounding_box()
     pos = page.evaluate("""() => cy.getElementById(
         'https://w3id.org/kg-health/id/event/digital-care-pavilion').renderedPosition()""")
     page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
-    page.wait_for_function("document.querySelector('#details h2') !== null")
-    assert page.inner_text("#details h2") == "Digital Care Pavilion"
+    # The panel may already show another node: wait for this one's heading, not for any heading.
+    page.wait_for_function(
+        "(document.querySelector('#details h2') || {}).textContent === 'Digital Care Pavilion'")
     facts = page.inner_text("#facts")
     assert "exhibitor Acme Devices" in facts
     assert "[a1_expo.txt]" in facts  # the article of the evidence sentence
