@@ -69,10 +69,11 @@ def read(s: Sentence) -> None:
                            event_for_agreement(s, m.end()))
     passive = compiled(KIND + r"(?:\s+(?:on|for|of)\s+[^⟦.;]{0,60}?)?\s+(?:was|were|has\s+been|have\s+been)"
                          r"\s+(?:also\s+)?(?:signed|inked|reached)\s+(?:between|by)\s+(?P<a>" + LIST + ")", re.I)
-    between = compiled(KIND + r"\s+between\s+(?P<a>" + LIST + r")\s+(?:was|were|has\s+been|have\s+"
-                         r"been|is|are)\s+(?:also\s+)?(?:signed|inked|reached)", re.I)
-    signing_of = compiled(r"\bsigning\s+of\s+(?:the\s+|an?\s+)?" + KIND + r"\s+between\s+(?P<a>" + LIST + ")", re.I)
-    for m in [*passive.finditer(ph), *between.finditer(ph), *signing_of.finditer(ph)]:
+    # "a KIND between A and B" names its parties whatever verb the sentence uses ("was signed",
+    # "the signing of", "12 deals were signed, including a KIND between A and B")
+    between = compiled(KIND + r"(?:\s+(?:on|for|of|to)\s+[^⟦.;]{0,60}?)?\s+between\s+(?P<a>" + LIST + ")",
+                       re.I)
+    for m in [*passive.finditer(ph), *between.finditer(ph)]:
         a = s.agents(m.group("a"))
         if len(a) >= 2:
             found = True
@@ -150,6 +151,12 @@ def subjects(s: Sentence, m: re.Match[str]) -> list[str]:
 
 def kind_of(s: Sentence, text: str) -> str:
     words = text.strip().split()
+    # the kind starts after the last article, number or linking word ("including a cooperation
+    # agreement" -> "cooperation agreement")
+    stops = {"a", "an", "the", "two", "three", "four", "five", "several", "including",
+             "with", "signed", "inked", "also"}
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in stops or w.isdigit()), default=0)
+    words = words[cut:]
     while (words and words[0].lower() in {"a", "an", "the", "two", "three", "four", "five",
                                          "several"}) or (words and words[0].isdigit()):
         words = words[1:]
