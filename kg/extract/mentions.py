@@ -358,8 +358,9 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
         while start < end and (doc[start].is_punct or _ORDINAL_OR_YEAR.fullmatch(doc[start].text)):
             start += 1  # "the 14th X", "the 2023 X": the edition marker is not part of the name
         for k in range(start, end):
-            if doc[k].text in {"(", "[", '"'}:
-                end = k
+            if doc[k].text in {"(", "[", '"'} or (k > start and doc[k].lower_ in lx.HEADLINE_VERBS
+                                                   and doc[k].text[:1].isupper()):
+                end = k  # "Acme Showcases AI Tools": a headline's verb ends the NER's span
                 break
         while end > start and (doc[end - 1].text in {"'s", "’s"} or doc[end - 1].is_punct):
             end -= 1

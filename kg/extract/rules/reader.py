@@ -443,6 +443,10 @@ class Reader:
         for ag in self.ex.agreements:
             parties = frozenset(ag.parties)
             first = kept.get(parties)
+            if first is None and any(self.type_of(k) is EntityType.PERSON for k in parties):
+                # "The MoU was signed by Olsen and Xu Ping": the signatories of an agreement
+                # already read with its bodies, not a second agreement
+                first = next((k for p, k in kept.items() if p & parties), None)
             if first is None:
                 kept[parties] = ag
                 continue
@@ -701,6 +705,10 @@ class Reader:
             if cue and not re.search(r"\b(?:in|from|at|of)\s+$", before):
                 etype = lx.LIST_CUES[cue.group(1).lower()]
                 self.votes[m.key][etype] += 3
+            elif re.search(r"\b(?:headquartered|based|located|situated|born|hometown)\s+in\s+(?:the\s+)?$",
+                           before) or re.search(r"^,\s+(?:the\s+)?(?:capital|city|province)\b",
+                                                self.text[m.end:m.end + 20]):
+                self.votes[m.key][EntityType.PLACE] += 3  # "headquartered in Copenhagen"
             elif re.search(r"\b(?:company|firm|maker|drugmaker|giant|group|manufacturer|developer)\s+$",
                            before, re.I):
                 self.votes[m.key][EntityType.COMPANY] += 3

@@ -67,7 +67,10 @@ class Sentence:
     def focus(self) -> str | None:
         """The event a sentence naming none is about: an exhibition just introduced in one of the
         two sentences before ("A special exhibition area covers ... . Servier showcased ..."),
-        else the article's event."""
+        else the article's event. A sentence set at an opening or closing ceremony, or at "the
+        forum", is about the article's event whatever came before."""
+        if re.search(r"\b(?:at|during)\s+the\s+(?:opening|closing|launch|award)\b", self.ph, re.I):
+            return self.r.main_event
         for back in (1, 2):
             i = self.index - back
             if i < 0:

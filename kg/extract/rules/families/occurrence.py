@@ -82,7 +82,11 @@ def dates(s: Sentence, event: str, verb: str) -> None:
     "closed on" -> end, "from ... to ..." -> both, "runs until" -> end)."""
     first = verb.split()[0]
     used_verb = False
-    for span, closing in s.r.date_spans(s.sent, event):
+    spans = s.r.date_spans(s.sent, event)
+    if any(span.ranged for span, _ in spans):
+        # "today unveiled ... at X, held from May 14 to 17": the range is the event's
+        spans = [(span, closing) for span, closing in spans if span.ranged or closing]
+    for span, closing in spans:
         if closing:
             lit(s, event, Relation.END_DATE, span.end)
         elif span.ranged:
