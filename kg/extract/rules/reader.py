@@ -446,7 +446,8 @@ class Reader:
             if first is None and any(self.type_of(k) is EntityType.PERSON for k in parties):
                 # "The MoU was signed by Olsen and Xu Ping": the signatories of an agreement
                 # already read with its bodies, not a second agreement
-                first = next((k for p, k in kept.items() if p & parties), None)
+                first = next((k for p, k in kept.items() if p & parties), None) or next(
+                    (k for k in reversed(kept.values()) if len(k.parties) == len(parties)), None)
             if first is None:
                 kept[parties] = ag
                 continue

@@ -13,6 +13,7 @@ from kg.records import EntityType, Relation
 # -- participants
 def read(s: Sentence) -> None:
     roster(s)
+    inverted(s)
     speakers(s)
     ph = s.ph
     verbs = (r"(?:attended|attend|attends|participated\s+in|participate\s+in|took\s+part\s+in|"
@@ -92,6 +93,27 @@ def roster(s: Sentence) -> None:
         return
     events = s.events_in(m.group("mid"))
     event = events[0] if events else s.r.main_event or s.event_near(m.start())
+    tail = m.group("l")
+    for key in s.items(tail):
+        if s.typ(key) is EntityType.PERSON or listed_agent(s, tail, key):
+            s.fact(event, Relation.PARTICIPANT, key)
+
+
+# "Also present at the ceremony were A and B", "Attending the forum were ...", "Among the
+# guests were ...": the verb comes first, the attendees last
+_INVERTED = re.compile(
+    r"^(?:also\s+)?(?:present|attending|in\s+attendance|among\s+(?:the\s+)?(?:guests|attendees|"
+    r"participants|speakers|those\s+present))\b(?P<mid>[^;:]{0,80}?)\s+(?:were|was|are|is|included)\s+"
+    r"(?P<l>.*)$", re.I)
+
+
+def inverted(s: Sentence) -> None:
+    """Attendees named after the verb, at the end of the sentence."""
+    m = _INVERTED.search(s.ph)
+    if not m:
+        return
+    events = s.events_in(m.group("mid"))
+    event = events[0] if events else s.focus()
     tail = m.group("l")
     for key in s.items(tail):
         if s.typ(key) is EntityType.PERSON or listed_agent(s, tail, key):
