@@ -37,6 +37,17 @@ def read(s: Sentence) -> None:
                 agreement(s, kind, [a, [x]], event)
         else:
             agreement(s, kind, [a, b], event)
+    # "A entered into strategic cooperation with B": the cooperation is the agreement when a
+    # verb of concluding governs it (never a bare "cooperation between", which is a topic)
+    entered = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|then|[a-z]+ly)\s+)*"
+                       r"(?:entered\s+into|reached|established|forged|signed)\s+(?:an?\s+|the\s+)?"
+                       r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnership)(?:\s+relationship)?)\s+"
+                       r"with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
+    for m in entered.finditer(ph):
+        a, b = subjects(s, m), counterparts(s, m.group("b"))
+        if a and b and not found:
+            found = True
+            agreement(s, kind_of(s, m.group("kind")), [a, b], event_for_agreement(s, m.end()))
     # "A signed with B to build ...": the agreement is not named
     bare = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|then|[a-z]+ly)\s+)*"
                     r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
@@ -63,7 +74,9 @@ def read(s: Sentence) -> None:
         if re.match(r"\s+(?:\w+\s+){0,3}?to\s+(?:settle|move|locate|invest|build|set\s+up|establish|land)\b",
                     ph[m.end():]):
             continue  # "A and B signed agreements to settle in the park": each with its host, not each other
-        if len(a) >= 2 and not re.search(r"\bwith\b", ph[m.end():m.end() + 40]):
+        # "... with seven hospitals": the list signed with others; ", with total investment of":
+        # a new clause, the list signed with each other
+        if len(a) >= 2 and not re.match(r"[^,;⟦]{0,40}?\bwith\b", ph[m.end():]):
             found = True
             agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
                            event_for_agreement(s, m.end()))
