@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import lexicon as lx
 from kg.extract.mentions import head_word
 from kg.extract.rules.patterns import HAS_SIGN, KIND, LIST, SIGN, E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
@@ -92,6 +93,8 @@ def read(s: Sentence) -> None:
             found = True
             agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
                            event_for_agreement(s, m.end()))
+    if not found:
+        found = two_sides(s)
     # a named convention or declaration signed by a list of parties
     named = [k for k in s.keys if s.typ(k) is EntityType.AGREEMENT]
     named += [s.r.ceremony_for[k] for k in s.keys if k in s.r.ceremony_for]
@@ -131,6 +134,31 @@ def paired(s: Sentence) -> bool:
             agreement(s, kind_of(s, m.group("kind")), [[a[0]], [a[1]]], event_for_agreement(s, m.end()))
             done = True
     return done
+
+
+_TWO_SIDES = compiled(
+    r"\b(?:the\s+two|both)\s+(?:sides|parties|institutions|hospitals|universities|companies|"
+    r"organi[sz]ations|cities|governments|partners)\s+(?:(?:also|have|has|then|jointly|formally|"
+    r"officially|further|later)\s+)*(?:signed|signs|inked|sealed|penned)\s+" + KIND, re.I)
+
+
+def two_sides(s: Sentence) -> bool:
+    """"The two sides signed a MoU": the parties are the two bodies the story has named most
+    up to here (a visit or talks between two institutions comes first), first-named first."""
+    m = _TWO_SIDES.search(s.ph)
+    if not m:
+        return False
+    here = s.r.sent_of_char[s.sent.start_char]
+    counts: dict[str, int] = {}
+    for mention in s.r.mentions:
+        if mention.sent <= here and s.typ(mention.key) in lx.ORG_TYPES:
+            counts[mention.key] = counts.get(mention.key, 0) + 1
+    ranked = sorted(counts, key=lambda k: -counts[k])  # stable: ties keep the order of first mention
+    if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
+        return False  # no clear pair
+    pair = sorted(ranked[:2], key=list(counts).index)
+    agreement(s, kind_of(s, m.group("kind")), [[pair[0]], [pair[1]]], event_for_agreement(s, m.end()))
+    return True
 
 
 def counterparts(s: Sentence, text: str) -> list[str]:
