@@ -7,7 +7,7 @@ from the quads (:mod:`~kg.views.rdf`), views from the property graph of
 :func:`kg.views.project.project` (GraphML, GEXF, DOT, Cytoscape.js, D3, Mermaid, HTML).
 
 >>> import io, pathlib, tempfile
->>> from kg.store.base import Store
+>>> from kg.store import KgStore
 >>> with KgStore.open(pathlib.Path(tempfile.mkdtemp()) / "s", read_only=False) as st:
 ...     buf = io.BytesIO(); export(st, GraphFormat.nt, buf); buf.getvalue()
 b''
