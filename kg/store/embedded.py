@@ -27,6 +27,7 @@ import pyoxigraph
 from kg import config, vocab
 from kg.errors import QueryError, StoreError
 from kg.formats import RdfFormat
+from kg.store import layout
 from kg.store.base import (
     EXPORT_PREFIXES,
     Bindings,
@@ -39,7 +40,7 @@ from kg.store.base import (
     one_line,
     with_values,
 )
-from kg.store.layout import LAYOUT_VERSION, check_layout, read_layout, write_layout
+from kg.store.layout import check_layout, read_layout, write_layout
 
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
 # How often a writer waiting for the lock tries again.
@@ -102,7 +103,7 @@ class KgStore:
             check_layout(path)
         store = open_writable(path, wait, on_wait)
         if read_layout(path) is None:
-            write_layout(path, LAYOUT_VERSION)
+            write_layout(path, layout.LAYOUT_VERSION)
         return cls(store, path, read_only=False)
 
     @classmethod
