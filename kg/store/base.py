@@ -126,6 +126,7 @@ def where_group(query: str) -> int:
         assert m is not None  # ``other`` matches any character
         pos = m.end()
         if m.group("skip"):
+            previous = ""  # ``ex:where`` has nothing between its parts
             continue
         word = m.group("word")
         if word is not None:
