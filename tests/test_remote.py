@@ -268,3 +268,32 @@ def test_values_go_first_in_the_where_group_never_into_strings_or_templates() ->
         Values.column("n; DROP", [ox.NamedNode("http://x/a")]).sparql()
     with pytest.raises(ValueError, match="only IRIs and literals"):
         Values.column("n", [ox.BlankNode()]).sparql()  # type: ignore[list-item]
+
+
+def test_updates_and_imports_go_to_the_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``kg sparql --allow-update`` and ``kg import`` (small: one update; big: in pieces)."""
+    import kg.store.remote
+    import kg.store.transfer
+
+    with running(tmp_path / "data") as srv:
+        cli = Cli(tmp_path / "store", endpoint=(srv.query_url, srv.update_url))
+        insert = 'INSERT DATA { GRAPH <http://x/g> { <http://x/a> rdfs:label "A" } }'
+        refused = cli("sparql", insert)
+        assert refused.exit_code == 2 and "--allow-update" in refused.stderr
+        assert cli("sparql", insert, "--allow-update").exit_code == 0
+        assert cli("sparql", "ASK { <http://x/a> rdfs:label ?l }", "--format", "json").stdout \
+            .strip().endswith("true}")
+        nt = tmp_path / "seven.nt"
+        nt.write_text("".join(f"<http://x/s{i}> <http://x/p> \"{i}\" .\n" for i in range(7)))
+        store = RemoteStore(srv.query_url, srv.update_url, read_only=False)
+        from kg.store import import_rdf
+
+        assert import_rdf(store, nt).quads == 7 and store.http.updates == 1  # one atomic update
+        monkeypatch.setattr(kg.store.transfer, "BULK_THRESHOLD_BYTES", 0)
+        monkeypatch.setattr(kg.store.remote, "LOAD_CHUNK", 3)
+        assert import_rdf(store, nt).quads == 7
+        assert store.http.updates == 1 + 1 + 3  # then: drop the graph, 3 + 3 + 1 quads
+        res = cli("export", "--format", "nt", "--graph", "seven.nt")
+        assert res.stdout == nt.read_text() and res.exit_code == 0
+        assert cli("remove", "seven.nt").exit_code == 0
+        assert cli("docs", "--format", "json").stdout.count('"name"') == 1  # http://x/g left
