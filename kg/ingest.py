@@ -28,12 +28,11 @@ from typing import BinaryIO
 
 from kg import config, rdf
 from kg.articles import HTML_SUFFIXES, read_article, read_bytes
-from kg.errors import InputError, KgError, UsageError
+from kg.errors import EndpointError, InputError, KgError, UsageError
 from kg.extract import Extractor, available, get_extractor
 from kg.records import Article, IngestResult, Resolution
 from kg.resolve import EntityIndex, KnownEntity, known_entities, resolve
 from kg.store import Store, StoreLocation, article_sha256, open_store, replace_article
-from kg.store.http import EndpointError
 
 STDIN = "-"
 # Files read, extracted and written per round: bounds memory whatever the folder's size,

@@ -50,6 +50,12 @@ ROOT = Path(__file__).resolve().parent.parent  # the repository (or worktree) ro
 SHARED = ROOT.parent / "shared"  # the evaluation data beside the repository: ../shared
 
 
+# The tests choose their store themselves: a SPARQL endpoint set in the developer's shell
+# would otherwise send every CLI test to that server.
+for _name in ("KG_ENDPOINT", "KG_UPDATE_ENDPOINT", "KG_ENDPOINT_USER", "KG_ENDPOINT_PASSWORD"):
+    os.environ.pop(_name, None)
+
+
 def in_ci() -> bool:
     """Whether the tests run in CI (the ``CI`` environment variable is set and not empty)."""
     return bool(os.environ.get("CI"))

@@ -21,6 +21,7 @@ from kg.records import EntityType
 from kg.resolve import known_entities
 from kg.store import (
     KgStore,
+    Values,
     article_sha256,
     articles,
     doc_name,
@@ -189,6 +190,12 @@ def test_select_binds_values_never_pasted_into_the_text(store_path: Path) -> Non
         assert rows == []
         rows = list(store.select("SELECT ?e ?l WHERE { ?e rdfs:label ?l }",
                                  {"l": ox.Literal("Riverton")}))
+        assert [r["e"].value for r in rows] == [vocab.entity_iri("Place", "Riverton")]
+        # a bound variable that the SELECT does not project goes in as VALUES, same answer
+        rows = list(store.select("SELECT ?e WHERE { ?e rdfs:label ?l }", {"l": ox.Literal("Riverton")}))
+        assert [r["e"].value for r in rows] == [vocab.entity_iri("Place", "Riverton")]
+        rows = list(store.select("SELECT ?e WHERE { ?e rdfs:label ?l }",
+                                 values=Values.column("l", [ox.Literal("Riverton"), ox.Literal("x")])))
         assert [r["e"].value for r in rows] == [vocab.entity_iri("Place", "Riverton")]
         with pytest.raises(QueryError, match="does not parse"):
             store.select("SELECT ?e WHERE { ?e")

@@ -148,6 +148,61 @@ def where_group(query: str) -> int:
     raise ValueError("the query has no WHERE group")
 
 
+def substitutable(query: str, names: Iterable[str]) -> bool:
+    """Whether pyoxigraph can bind ``names`` by substitution in ``query``.
+
+    It can in ASK and CONSTRUCT queries and in a SELECT that projects every one of them
+    (``SELECT *`` or the variable listed, not only used inside an expression); otherwise it
+    refuses ("does not contain variable in its SELECT projection") and the values go in as
+    a VALUES block instead.
+
+    >>> substitutable("SELECT ?n ?l WHERE { ?n rdfs:label ?l }", ["l"])
+    True
+    >>> substitutable("SELECT (COUNT(?n) AS ?c) WHERE { ?n rdfs:label ?l }", ["l"])
+    False
+    """
+    wanted = set(names)
+    projected: set[str] = set()
+    depth = 0
+    form = ""
+    previous = ""
+    pos = 0
+    while pos < len(query):
+        m = _TOKEN.match(query, pos)
+        assert m is not None
+        pos = m.end()
+        text = m.group(0)
+        if m.group("skip"):
+            previous = ""
+            continue
+        word = m.group("word")
+        if word is not None and not form and previous not in (":", "?", "$"):
+            if word.lower() in ("ask", "construct"):
+                return True
+            if word.lower() in ("select", "describe"):
+                form = word.lower()
+        elif word is not None and form == "select" and previous in ("?", "$"):
+            if depth == 0 or _after_as(query, m.start() - 1):
+                projected.add(word)
+        elif word is not None and form and word.lower() in ("where", "from"):
+            break
+        elif text == "*" and form == "select" and depth == 0:
+            return True
+        elif text == "(":
+            depth += 1
+        elif text == ")":
+            depth -= 1
+        elif m.group("open"):
+            break
+        previous = text
+    return form == "select" and wanted <= projected
+
+
+def _after_as(query: str, var_start: int) -> bool:
+    """Whether the variable starting at ``var_start`` follows ``AS`` (an expression's name)."""
+    return query[:var_start].rstrip()[-2:].lower() == "as"
+
+
 def _skip_group(query: str, pos: int) -> int:
     """The offset after the ``}`` closing the group whose ``{`` ends just before ``pos``."""
     depth = 1

@@ -26,19 +26,12 @@ from http.client import HTTPException, HTTPMessage
 from typing import IO
 from urllib.parse import urlsplit, urlunsplit
 
-from kg.errors import QueryError, StoreError
+from kg.errors import EndpointError, QueryError, StoreError
 
 DEFAULT_TIMEOUT = 60.0  # seconds for one request (connect and answer)
 DEFAULT_ATTEMPTS = 4  # tries when the server cannot be reached
 DEFAULT_BACKOFF = 0.25  # seconds before the second try; doubled each time after
 _RETRY_STATUS = frozenset({502, 503, 504})
-
-
-class EndpointError(StoreError):
-    """The SPARQL server cannot be reached or refused a request (exit 1, one line).
-
-    Unlike a bad article, this stops a whole ingest: every later request would fail too.
-    """
 
 
 def safe_url(url: str) -> str:
