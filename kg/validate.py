@@ -296,7 +296,7 @@ def _dump_store(location: StoreLocation | Path | None) -> bytes:
 
     out = io.BytesIO()
     with open_store(location, read_only=True) as store:
-        store.dump(out, RdfFormat.nq)
+        store.dump_dataset(out, RdfFormat.nq)
     return out.getvalue()
 
 

@@ -316,7 +316,7 @@ def test_every_form_has_an_example_that_it_reads() -> None:
 def test_cli_explain(store: Store, tmp_path: Path, cli: Cli) -> None:
     trig = tmp_path / "g.trig"
     with trig.open("wb") as out:
-        store.dump(out, RdfFormat.trig)
+        store.dump(RdfFormat.trig, out)
     assert cli("import", str(trig)).exit_code == 0
     out = cli("ask", "who presided over RMF 2023", "--explain")
     assert out.exit_code == 0, out.stderr

@@ -92,6 +92,7 @@ def test_cut_downs_are_queries_in_the_store_not_a_full_dump(mini: Cli,
 
     monkeypatch.setattr(KgStore, "quads", spy)
     monkeypatch.setattr(KgStore, "dump", no_dump)
+    monkeypatch.setattr(KgStore, "dump_dataset", no_dump)
     res = mini("export", "--format", "graphml", "--around", "Summit Hospital")
     assert res.exit_code == 0, res.stderr
     assert not [c for c in calls if all(t is None for t in c)]

@@ -316,8 +316,12 @@ class Store(Protocol):
         """The IRIs of the named graphs."""
         ...
 
-    def dump(self, out: BinaryIO, fmt: RdfFormat) -> None:
+    def dump_dataset(self, out: BinaryIO, fmt: RdfFormat) -> None:
         """Every quad, in a format that keeps graphs (N-Quads, TriG, JSON-LD)."""
+        ...
+
+    def dump(self, fmt: RdfFormat, out: BinaryIO, graph: str | None = None) -> None:
+        """The store (or one article's graph) in ``fmt``: :func:`kg.store.transfer.dump`."""
         ...
 
     def bulk_load(

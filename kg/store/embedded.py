@@ -27,7 +27,7 @@ import pyoxigraph
 from kg import config, vocab
 from kg.errors import QueryError, StoreError
 from kg.formats import RdfFormat
-from kg.store import layout
+from kg.store import layout, transfer
 from kg.store.base import (
     EXPORT_PREFIXES,
     Bindings,
@@ -230,9 +230,13 @@ class KgStore:
         """The IRIs of the named graphs."""
         return [g.value for g in self._ox.named_graphs() if isinstance(g, pyoxigraph.NamedNode)]
 
-    def dump(self, out: BinaryIO, fmt: RdfFormat) -> None:
+    def dump_dataset(self, out: BinaryIO, fmt: RdfFormat) -> None:
         """Every quad in ``fmt`` (N-Quads, TriG, JSON-LD), straight from the store."""
         self._ox.dump(out, fmt.ox, prefixes=EXPORT_PREFIXES if fmt is RdfFormat.trig else None)
+
+    def dump(self, fmt: RdfFormat, out: BinaryIO, graph: str | None = None) -> None:
+        """The store (or one article's graph) in ``fmt``: :func:`kg.store.transfer.dump`."""
+        transfer.dump(self, fmt, out, graph)
 
     # ------------------------------------------------------------------ writes
     def update(self, text: str) -> None:

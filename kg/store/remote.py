@@ -28,6 +28,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.formats import RdfFormat
+from kg.store import transfer
 from kg.store.base import (
     EXPORT_PREFIXES,
     Bindings,
@@ -185,7 +186,11 @@ class RemoteStore:
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
         return [g.value for row in rows if isinstance(g := row["g"], ox.NamedNode)]
 
-    def dump(self, out: BinaryIO, fmt: RdfFormat) -> None:
+    def dump(self, fmt: RdfFormat, out: BinaryIO, graph: str | None = None) -> None:
+        """The store (or one article's graph) in ``fmt``: :func:`kg.store.transfer.dump`."""
+        transfer.dump(self, fmt, out, graph)
+
+    def dump_dataset(self, out: BinaryIO, fmt: RdfFormat) -> None:
         """Every quad in ``fmt``, from one SELECT of all quads."""
         ox.serialize(self.quads(), out, fmt.ox,
                      prefixes=EXPORT_PREFIXES if fmt is RdfFormat.trig else None)

@@ -110,5 +110,5 @@ def dump(store: Store, fmt: RdfFormat, out: BinaryIO, graph: str | None = None) 
         ox.serialize(store.quads(graph=g), out, fmt.ox,
                      prefixes=EXPORT_PREFIXES if fmt is RdfFormat.trig else None)
     else:
-        store.dump(out, fmt)
+        store.dump_dataset(out, fmt)
     out.flush()

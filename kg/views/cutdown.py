@@ -34,7 +34,6 @@ from kg.errors import UsageError
 from kg.formats import RdfFormat
 from kg.store.base import Store, Triples
 from kg.store.catalog import resolve_doc
-from kg.store.transfer import dump
 
 # Relations that become edges of a view: facts between entities plus the agreement links.
 EDGE_RELATIONS: Final = (
@@ -130,12 +129,12 @@ def fetch(store: Store, selection: Selection) -> GraphData:
     """The RDF of ``selection``, cut in the store (see the module docstring)."""
     sel = selection.checked()
     if sel.is_whole:
-        return GraphData(lambda: store.quads(), True, lambda fmt, out: dump(store, fmt, out))
+        return GraphData(lambda: store.quads(), True, lambda fmt, out: store.dump(fmt, out))
     if sel.graph is not None:
         iri = resolve_doc(store, sel.graph)
         graph = ox.NamedNode(iri)
         return GraphData(lambda: store.quads(graph=graph), True,
-                         lambda fmt, out: dump(store, fmt, out, iri))
+                         lambda fmt, out: store.dump(fmt, out, iri))
     if sel.construct is not None:
         return GraphData.of_triples(construct(store, sel.construct))
     relations = _with_sub_properties(sel.relations or EDGE_RELATIONS)
