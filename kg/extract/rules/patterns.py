@@ -34,7 +34,7 @@ OCCUR = (r"(?:was\s+|is\s+|will\s+be\s+|were\s+|are\s+|has\s+been\s+)?(?:being\s
           r"kicks\s+off|kick\s+off|opened|opens|open|concluded|concludes|conclude|closed|closes|"
           r"ended|ends|came\s+to\s+a\s+(?:successful\s+)?close|come\s+to\s+a\s+close|wrapped\s+up|"
           r"began|begins|started|starts|ran|runs|launched|convened|staged|come\s+to|came\s+to|"
-          r"returns|returned)")
+          r"returns|returned|run(?=\s+(?:until|through|till|from)))")
 END_VERBS = ("concluded", "concludes", "conclude", "closed", "closes", "ended", "ends", "close",
               "wrapped")
 START_VERBS = ("kicked", "kicks", "kick", "opened", "opens", "open", "began", "begins", "started",

@@ -42,6 +42,13 @@ def read(s: Sentence) -> None:
         if re.search(r"\b(?:on|from)\s+(?:" + MONTH + r"|\w+day)", clause) or re.match(
                 r"^(?:On|From|In)\s+(?:the\s+\w+\s+of\s+)?(?:" + MONTH + r"|\w+day|\d)", ph):
             dates(s, event, "held")  # "On May 5, Lakeside held a ... meeting"
+    # "Held from May 18 to 20 in X, the Y drew ...": a fronted participle before the event
+    fronted = re.match(r"^(?:Held|Hosted|Staged|Running|Opening|Taking\s+place)\b(?P<rest>[^;]*?),\s+(?:the\s+)?"
+                       + EDITION + r"(?P<e>" + E + ")", ph)
+    if fronted and s.is_event(s.key(fronted.group("e"))):
+        event = s.key(fronted.group("e"))
+        place_in(s, event, fronted.group("rest"))
+        dates(s, event, "held")
     for m in re.finditer(r"\bopening\s+(?:day|ceremony)\s+of\s+(?:the\s+)?(?P<e>" + E + ")", ph, re.I):
         event = s.key(m.group("e"))
         span = s.r.dates_in(s.sent, event)
