@@ -49,9 +49,10 @@ def free_port() -> int:
 class OxigraphServer:
     """One ``oxigraph serve`` process; ``query_url`` and ``update_url`` once started."""
 
-    def __init__(self, folder: Path, *, read_only: bool = False) -> None:
+    def __init__(self, folder: Path, *, read_only: bool = False, union: bool = True) -> None:
         self.folder = folder
         self.read_only = read_only
+        self.union = union
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.query_url = f"{self.base}/query"
@@ -65,7 +66,8 @@ class OxigraphServer:
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
                 [oxigraph_binary(), command, "--location", str(self.folder),
-                 "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"],
+                 "--bind", f"127.0.0.1:{self.port}",
+                 *(["--union-default-graph"] if self.union else [])],
                 stdout=subprocess.DEVNULL, stderr=log,
             )
         deadline = time.monotonic() + READY_SECONDS
@@ -100,9 +102,11 @@ class OxigraphServer:
 
 
 @contextlib.contextmanager
-def running(folder: Path, *, read_only: bool = False) -> Iterator[OxigraphServer]:
+def running(
+    folder: Path, *, read_only: bool = False, union: bool = True
+) -> Iterator[OxigraphServer]:
     """A started server, stopped on exit whatever happened."""
-    server = OxigraphServer(folder, read_only=read_only)
+    server = OxigraphServer(folder, read_only=read_only, union=union)
     try:
         yield server.start()
     finally:

@@ -297,3 +297,15 @@ def test_updates_and_imports_go_to_the_server(tmp_path: Path, monkeypatch: pytes
         assert res.stdout == nt.read_text() and res.exit_code == 0
         assert cli("remove", "seven.nt").exit_code == 0
         assert cli("docs", "--format", "json").stdout.count('"name"') == 1  # http://x/g left
+
+
+def test_a_server_without_a_union_default_graph_is_named_by_stats(tmp_path: Path) -> None:
+    """Queries would all answer nothing: ``kg stats`` says how to configure the server."""
+    with running(tmp_path / "data", union=False) as srv:
+        cli = Cli(tmp_path / "store", endpoint=(srv.query_url, srv.update_url))
+        assert cli("ingest", str(ARTICLES), "--extractor", FAKE).exit_code == 0
+        res = cli("stats")
+    assert res.exit_code == 1
+    line = _one_error_line(res.stderr)
+    assert "quads in named graphs, but queries without GRAPH see none of them" in line
+    assert "--union-default-graph" in line

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import vocab
-from kg.errors import EntityNotFoundError
+from kg.errors import EntityNotFoundError, StoreError
 from kg.records import EntityType
 from kg.store.base import Store, doc_name
 
@@ -190,7 +190,12 @@ def articles(store: Store) -> list[ArticleInfo]:
 
 
 def stats(store: Store) -> StoreStats:
-    """Counts by class and relation, articles, quads and distinct triples."""
+    """Counts by class and relation, articles, quads and distinct triples.
+
+    A store whose quads are all invisible to queries is a server whose default graph is not
+    the union of its named graphs: every query would answer nothing, so that is an error
+    saying how to configure it.
+    """
     by_type: dict[str, int] = {}
     for t, n in rows(
         store,
@@ -217,6 +222,13 @@ def stats(store: Store) -> StoreStats:
              VALUES ?t {{ {_VALUES_ENTITY_ONLY} }} }}"""),
     ):
         single[label] = int(next(rows(store, query))[0] or 0)
+    if single["quads"] and not single["triples"]:
+        raise StoreError(
+            f"{store.where} holds {single['quads']:,} quads in named graphs, but queries "
+            "without GRAPH see none of them: make its default graph the union of its named "
+            "graphs (Oxigraph: --union-default-graph; Fuseki: tdb2:unionDefaultGraph true); "
+            "see the README, 'A shared server as the store'"
+        )
     return StoreStats(
         articles=len(store.graphs()),
         quads=single["quads"],
