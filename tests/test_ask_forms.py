@@ -105,10 +105,27 @@ def store() -> Store:
     b.post(b.entity("Eva Strand", "Person"), "vice president", cut)
     institute = b.entity("Research Institute of Pinehurst Academy", "Organization")
     b.fact(institute, "locatedIn", b.entity("Pinehurst Science Park", "Place"))
-    return store_of(a, b)
+    c = ArticleGraph("chain.txt")
+    care = c.entity("Silverlake Care Expo", "EventSeries")
+    care_2022 = c.entity("Silverlake Care Expo 2022", "Event")
+    c.fact(care_2022, "inSeries", care)
+    c.fact(care_2022, "organizer", c.entity("Silverlake Trade Office", "GovernmentBody"))
+    aspen = c.entity("Aspen Clinic Hospital", "Hospital")
+    harbor = c.entity("Harbor District", "Place")
+    silver = c.entity("Silverlake City", "Place")
+    c.fact(aspen, "locatedIn", harbor)
+    c.fact(harbor, "locatedIn", silver)
+    c.fact(silver, "locatedIn", c.entity("Coastal Province", "Place"))
+    return store_of(a, b, c)
 
 
 CASES = [
+    # a series named where the graph has its editions: the editions answer
+    ("who organized the Silverlake Care Expo", "organizers", ["Silverlake Trade Office"]),
+    # the kind of place asked, up the containment chain
+    ("which city is Aspen Clinic Hospital located in", "where", ["Silverlake City"]),
+    ("in which district is Aspen Clinic Hospital located", "where", ["Harbor District"]),
+    ("which province is Aspen Clinic Hospital in", "where", ["Coastal Province"]),
     # co-hosting, sponsoring, jointly hosting: the host relation
     ("who co-hosted RMF 2023", "hosts", ["Delta Health Association", "Mara Quist", "Orion Biotech"]),
     ("which organizations co-sponsored the Riverbend Medical Fair 2023", "hosts",

@@ -155,3 +155,46 @@ def signing_events(store: Store, agreement: str) -> list[str]:
 def sub_events(store: Store, event: str) -> list[str]:
     """Events that are part of ``event`` (``subEventOf``)."""
     return iris_of(select(store, _SUB_EVENTS, e=ox.NamedNode(event)), "s")
+
+
+# what a place's last word says it is, for "which city / district / province is X in"
+_KIND_WORDS = {
+    "district": ("district", "new area", "subdistrict"),
+    "county": ("county",),
+    "province": ("province", "region", "municipality"),
+    "region": ("province", "region"),
+    "town": ("town", "township"),
+}
+_NOT_A_CITY = ("district", "county", "province", "region", "zone", "park", "area", "town", "township",
+               "village", "street", "subdistrict", "municipality")
+
+
+def places_of_kind(store: Store, answers: list[Answer], kind: str) -> list[Answer]:
+    """The places of the asked kind among the answers and the places they lie in (followed up
+    ``locatedIn``, nearest first): "which city is X in" when the graph says X is in a district
+    of a city. The answers themselves when nothing up the chain is of that kind.
+    """
+    def fits(a: Answer) -> bool:
+        label = a.label.lower()
+        if "Place" not in a.types or "Country" in a.types:
+            return False
+        if kind == "city":
+            return not label.endswith(_NOT_A_CITY)
+        return label.endswith(_KIND_WORDS.get(kind, (kind,)))
+
+    if kind not in {"city", *_KIND_WORDS}:
+        return answers
+    out = Collector()
+    for a in answers:
+        level, seen = [a], {a.iri}
+        while level:
+            found = [x for x in level if fits(x)]
+            if found:
+                for x in found:
+                    out.add(x.label, x.iri, x.evidence, x.types, x.detail)
+                break
+            up = [u for x in level if x.iri for u in objects(store, x.iri, "locatedIn")
+                  if u.iri not in seen]
+            seen.update(u.iri for u in up)
+            level = up
+    return out.result() or answers

@@ -40,7 +40,7 @@ from ..grammar import clean_phrase
 from ..results import Resolved
 from .base import Reader, Rule
 from .descriptions import between, opening, part_of, signing_ceremony
-from .names import cut_name, edition, place_prefix, variants
+from .names import cut_name, edition, editions_of, place_prefix, variants
 
 RULES: tuple[Rule, ...] = (
     edition, variants, signing_ceremony, between, opening, part_of, cut_name, place_prefix,
@@ -60,7 +60,9 @@ def resolve_phrase(store: Store, slot: str, phrase: str, prefer: Sequence[str] =
     """
     name = clean_phrase(phrase)
     try:  # suggestions for the error are searched only if no rule reads the phrase either
-        return Resolved(slot, phrase.strip(), resolve(store, name, prefer=prefer, suggest=False))
+        found = resolve(store, name, prefer=prefer, suggest=False)
+        fallbacks = editions_of(store, found) if "EventSeries" in found.types else ()
+        return Resolved(slot, phrase.strip(), found, fallbacks=fallbacks)
     except (EntityNotFoundError, AmbiguousEntityError) as err:
         failure = err
     reader = Reader(store, RULES)

@@ -92,6 +92,14 @@ def _edition_of_series(reader: Reader, series: EntityRef, year: str | None,
     return (fits[0], how) if len(fits) == 1 else None
 
 
+def editions_of(store: Store, series: EntityRef) -> tuple[EntityRef, ...]:
+    """The editions of a series, newest first: a question about "the X Expo" that the graph
+    knows as a series is answered by its editions when the series itself has no answer."""
+    rows = select(store, _EDITIONS, e=ox.NamedNode(series.iri))
+    found = list(describe_nodes(store, iris_of(rows, "s")).values())
+    return tuple(sorted(found, key=lambda e: max(_year_of(store, e), default=""), reverse=True))
+
+
 def edition(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
     """An ordinal or a year names an edition: of the series with the rest's name (the one
     edition that fits), else the event bearing the rest's name when its year does not contradict."""
