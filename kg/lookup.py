@@ -9,8 +9,9 @@ agree. The rules, in order (deterministic and documented in the CLI help):
 2. A name equal, character for character, to the label of exactly one entity names it (an
    index look-up, so copied labels resolve instantly on any store). Otherwise names are
    compared after :func:`kg.names.normalize_name` (case, punctuation, a leading "the",
-   corporate suffixes). An exact match on an ``rdfs:label`` wins over alias
-   (``skos:altLabel``) matches; several different nodes at the same level are ambiguous.
+   corporate suffixes). An exact match on a label (``rdfs:label`` or ``skos:prefLabel``)
+   wins over alias (``skos:altLabel``) matches; several different nodes at the same level
+   are ambiguous.
 3. Failing that, a node whose label or alias contains every token of the name (plural and
    possessive "s" folded) matches, if it is the only such node. Agreements are skipped at this
    step unless nothing else matches, because their generated labels ("... agreement between A
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg import vocab
+from kg import terms, vocab
 from kg.errors import AmbiguousEntityError, EntityNotFoundError, QueryError
 from kg.names import normalize_name
 
@@ -149,7 +150,7 @@ class EntityRef:
 # graph in the union; counting them in the store keeps the Python side to distinct values.
 _DESCRIBE = """
 SELECT ?n ?p ?v (COUNT(*) AS ?c) WHERE {
-  ?n ?p ?v . VALUES ?p { rdfs:label skos:altLabel rdf:type }
+  ?n ?p ?v . VALUES ?p { rdfs:label skos:prefLabel skos:altLabel rdf:type }
 } GROUP BY ?n ?p ?v
 """
 
@@ -158,10 +159,13 @@ def describe_nodes(store: ox.Store, iris: Iterable[str]) -> dict[str, EntityRef]
     """Labels, aliases and types of the given nodes, one query per node (indexed look-ups).
 
     Nodes without a label get their IRI's local name, so every answer has something to show.
+    A ``skos:prefLabel`` is the label when a node has one (graphs not written by kg); types
+    follow :func:`kg.terms.type_names`.
     """
     out: dict[str, EntityRef] = {}
     for iri in dict.fromkeys(iris):
         labels: list[str] = []
+        preferred: list[str] = []
         aliases: set[str] = set()
         types: set[str] = set()
         for row in select(store, _DESCRIBE, n=ox.NamedNode(iri)):
@@ -169,13 +173,17 @@ def describe_nodes(store: ox.Store, iris: Iterable[str]) -> dict[str, EntityRef]
             assert isinstance(pred, ox.NamedNode) and isinstance(count, ox.Literal)
             if pred.value == vocab.RDFS_LABEL and isinstance(value, ox.Literal):
                 labels.extend([value.value] * int(count.value))
+            elif pred.value == terms.SKOS_PREF and isinstance(value, ox.Literal):
+                preferred.extend([value.value] * int(count.value))
             elif pred.value == vocab.SKOS_ALT and isinstance(value, ox.Literal):
                 aliases.add(value.value)
-            elif isinstance(value, ox.NamedNode) and value.value.startswith(vocab.ONT):
-                types.add(local_name(value.value))
-        label = pick_label(labels) or local_name(iri)
+            elif isinstance(value, ox.NamedNode):
+                types.add(value.value)
+        label = pick_label(preferred) or pick_label(labels) or local_name(iri)
+        names = set(labels) | set(preferred)
         out[iri] = EntityRef(
-            iri, label, order_types(types), tuple(sorted(aliases | set(labels) - {label}))
+            iri, label, order_types(terms.type_names(types)),
+            tuple(sorted(aliases | names - {label})),
         )
     return out
 
@@ -223,6 +231,7 @@ def _raw_words(name: str) -> list[str]:
 _CANDIDATES = """
 SELECT ?n ?p ?name ?tok WHERE {
   { ?n rdfs:label ?name . BIND(rdfs:label AS ?p) }
+  UNION { ?n skos:prefLabel ?name . BIND(skos:prefLabel AS ?p) }
   UNION { ?n skos:altLabel ?name . BIND(skos:altLabel AS ?p) }
   FILTER(CONTAINS(LCASE(STR(?name)), ?tok))
 }
@@ -244,7 +253,7 @@ def _candidates(store: ox.Store, token: str) -> _Names:
             continue
         assert isinstance(pred, ox.NamedNode)
         norm = normalize_name(name.value)
-        target = names.labels if pred.value == vocab.RDFS_LABEL else names.aliases
+        target = names.aliases if pred.value == vocab.SKOS_ALT else names.labels
         target[node.value].add(norm)
         names.raw[node.value].add(name.value)
     return names
@@ -344,7 +353,7 @@ def resolve(
     raise EntityNotFoundError(_not_found_message(store, name, norm))
 
 
-_BY_LABEL = "SELECT ?n ?l WHERE { ?n rdfs:label ?l }"
+_BY_LABEL = "SELECT ?n ?l WHERE { { ?n rdfs:label ?l } UNION { ?n skos:prefLabel ?l } }"
 
 
 def _exact_label(store: ox.Store, name: str) -> EntityRef | None:

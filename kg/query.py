@@ -8,6 +8,10 @@ An agreement is a node of its own only when a query starts or ends at it. Posts 
 walked: the flat ``affiliation`` fact written beside every post already links person and
 organisation.
 
+On a graph kg did not write (``kg import`` of any RDF), every IRI-valued predicate between
+labelled nodes is an edge too, named by its prefixed or local name (:mod:`kg.terms`); kg's
+own provenance (assertions, articles) never is.
+
 Every expansion is one SPARQL query for one node with the node passed as a substitution, so
 ``neighbors`` and ``path`` touch only the part of the graph they visit (never load it whole),
 and nothing a user typed reaches a query's text.
@@ -26,7 +30,7 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 
-from kg import vocab
+from kg import terms, vocab
 from kg.errors import UsageError
 from kg.lookup import (
     STRUCTURAL_TYPES,
@@ -91,7 +95,8 @@ class Edge:
 
     ``direction`` is ``out`` when the fact reads ``source -relation-> target``, ``in`` when it
     reads ``target -relation-> source`` and ``both`` for the symmetric agreement hop between
-    two parties. ``via`` is the agreement of an agreement hop.
+    two parties. ``via`` is the agreement of an agreement hop. ``relation`` is the name shown
+    (:func:`kg.terms.predicate_name`), ``predicate`` the IRI of the triple.
     """
 
     source: str
@@ -99,6 +104,7 @@ class Edge:
     direction: str
     target: str
     via: str | None = None
+    predicate: str = ""
 
 
 def _iri(term: object) -> str | None:
@@ -107,10 +113,12 @@ def _iri(term: object) -> str | None:
 
 # ---------------------------------------------------------------- expansion
 
+# kg's relations and, in any graph, every IRI-valued predicate between labelled nodes
+# (kg.terms.edge_filter); then the agreement hops of kg's own model.
 _EXPAND = f"""
 SELECT ?n ?kind ?p ?o ?via WHERE {{
-  {{ ?n ?p ?o . VALUES ?p {{ {_VALUES} }} FILTER(isIRI(?o)) BIND("out" AS ?kind) }}
-  UNION {{ ?o ?p ?n . VALUES ?p {{ {_VALUES} }} BIND("in" AS ?kind) }}
+  {{ ?n ?p ?o . {terms.edge_filter("p", "o")} BIND("out" AS ?kind) }}
+  UNION {{ ?o ?p ?n . {terms.edge_filter("p", "o")} BIND("in" AS ?kind) }}
   UNION {{ ?via kgo:party ?n . ?via kgo:party ?o . FILTER(?o != ?n)
           BIND(kgo:party AS ?p) BIND("both" AS ?kind) }}
   UNION {{ ?via kgo:party ?n ; kgo:signedAt ?o . BIND(kgo:signedAt AS ?p) BIND("out" AS ?kind) }}
@@ -154,6 +162,31 @@ def counterparties(sides: list[set[str]], party: str, parties: Iterable[str]) ->
     return theirs - {party}
 
 
+_PREDICATE_NAMED = """
+SELECT ?p ?hash ?slash WHERE { ?s ?p ?o . FILTER(STRENDS(STR(?p), ?hash) || STRENDS(STR(?p), ?slash)) } LIMIT 1
+"""
+_USED = "SELECT ?s ?p WHERE { ?s ?p ?o } LIMIT 1"
+
+
+def _is_predicate(store: ox.Store, name: str) -> bool:
+    """Whether ``name`` (prefixed name, IRI or local name) names a predicate of the graph.
+
+    A prefixed name or IRI is one indexed look-up; a bare local name is looked for among
+    all predicates (only for names that are not kg's own relations).
+    """
+    iri = terms.expand(name)
+    if iri is not None:
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            return False
+        return bool(select(store, _USED, p=node))
+    if not name or not name.replace("_", "a").replace("-", "a").isalnum():
+        return False
+    return bool(select(store, _PREDICATE_NAMED, hash=ox.Literal("#" + name),
+                       slash=ox.Literal("/" + name)))
+
+
 class Walker:
     """Expands nodes of the entity graph, caching expansions, node descriptions and sides.
 
@@ -169,10 +202,13 @@ class Walker:
         types: Sequence[str] = (),
         direction: Direction = Direction.both,
     ) -> None:
-        unknown = sorted(set(relations) - set(WALK_RELATIONS))
+        # kg's names are checked; a prefixed name or IRI may name any graph's predicate.
+        unknown = sorted(r for r in set(relations) - set(WALK_RELATIONS)
+                         if not _is_predicate(store, r))
         if unknown:
             raise UsageError(
                 f"unknown relation {', '.join(unknown)}; use one of: {', '.join(WALK_RELATIONS)}"
+                " (or a predicate of the graph by prefixed name, like foaf:knows)"
             )
         self.store = store
         self.relations = frozenset(relations)
@@ -195,10 +231,11 @@ class Walker:
         if missing:
             self._refs.update(describe_nodes(self.store, missing))
 
-    def _relation_ok(self, relation: str) -> bool:
+    def _relation_ok(self, edge: Edge) -> bool:
         if not self.relations:
             return True
-        return relation in self.relations or _SUB_OF.get(relation) in self.relations
+        return _SUB_OF.get(edge.relation) in self.relations or any(
+            terms.matches_relation(r, edge.relation, edge.predicate) for r in self.relations)
 
     def _node_ok(self, iri: str) -> bool:
         # Targets of the expansion query are entities by construction (objects of entity
@@ -220,7 +257,7 @@ class Walker:
             self._edges[node] = self._expand(node)
         out = []
         for e in self._edges[node]:
-            if not self._relation_ok(e.relation):
+            if not self._relation_ok(e):
                 continue
             if self.direction is not Direction.both and e.direction not in (
                 self.direction.value,
@@ -239,18 +276,18 @@ class Walker:
             via = _iri(row["via"]) if row["via"] is not None else None
             if pred is None or other is None or other == node or not isinstance(kind, ox.Literal):
                 continue
-            relation = local_name(pred)
+            relation = terms.predicate_name(pred)
             if kind.value == "both" and via is not None:
                 party_rows.append((via, other))
                 continue
-            found.add(Edge(node, relation, kind.value, other, via))
+            found.add(Edge(node, relation, kind.value, other, via, pred))
         by_agreement: dict[str, set[str]] = defaultdict(set)
         for via, other in party_rows:
             by_agreement[via].add(other)
         for agreement, others in by_agreement.items():
             sides = self._agreement_sides(agreement)
             for other in counterparties(sides, node, others | {node}):
-                found.add(Edge(node, "party", "both", other, agreement))
+                found.add(Edge(node, "party", "both", other, agreement, vocab.ont("party")))
         # exhibitor implies participant: keep the specific one
         specific = {(e.target, e.direction, e.via) for e in found if e.relation in _SUB_OF}
         edges = [
@@ -276,9 +313,9 @@ class Walker:
         if edge.via is not None:
             key = (edge.via, vocab.ont("party"), edge.source)
         elif edge.direction == "in":
-            key = (edge.target, vocab.ont(edge.relation), edge.source)
+            key = (edge.target, edge.predicate, edge.source)
         else:
-            key = (edge.source, vocab.ont(edge.relation), edge.target)
+            key = (edge.source, edge.predicate, edge.target)
         found = batch.get(key)
         if found is None or (edge.via is not None and edge.relation == "party"):
             return edge_evidence(self.store, edge)
@@ -381,7 +418,7 @@ def edge_evidence(store: ox.Store, edge: Edge) -> list[Evidence]:
             out += [ev for ev in fact_evidence(store, edge.via, party, ox.NamedNode(end))
                     if ev not in out]
         return out
-    pred = vocab.ont(edge.relation)
+    pred = edge.predicate or vocab.ont(edge.relation)
     if edge.direction == "in":
         return fact_evidence(store, edge.target, pred, ox.NamedNode(edge.source))
     return fact_evidence(store, edge.source, pred, ox.NamedNode(edge.target))
@@ -576,7 +613,7 @@ def _hops(store: ox.Store, walker: Walker, edges: Sequence[Edge], evidence: bool
 
 def _reverse(edge: Edge) -> Edge:
     flipped = {"out": "in", "in": "out"}.get(edge.direction, edge.direction)
-    return Edge(edge.target, edge.relation, flipped, edge.source, edge.via)
+    return Edge(edge.target, edge.relation, flipped, edge.source, edge.via, edge.predicate)
 
 
 def _shortest(walker: Walker, a: str, b: str, max_length: int) -> list[Edge] | None:
@@ -807,8 +844,8 @@ class EntityCard:
         }
 
 
-_OUT_FACTS = "SELECT ?n ?p ?o WHERE { ?n ?p ?o }"
-_IN_FACTS = f"SELECT ?n ?p ?s WHERE {{ ?s ?p ?n . VALUES ?p {{ {_VALUES} }} }}"
+_OUT_FACTS = f"SELECT ?n ?p ?o WHERE {{ ?n ?p ?o . {terms.fact_filter('p', 'o')} }}"
+_IN_FACTS = f"SELECT ?n ?p ?s WHERE {{ ?s ?p ?n . {terms.edge_filter('p', 's')} }}"
 _AGREEMENTS_OF = """
 SELECT ?n ?a WHERE { { ?a kgo:party ?n } UNION { ?a kgo:signedAt ?n } UNION
                      { ?n a kgo:Agreement . BIND(?n AS ?a) } }
@@ -827,7 +864,7 @@ SELECT ?n ?person ?role ?org WHERE {
 }
 """
 _ARTICLES = """
-SELECT ?n ?g ?file WHERE { GRAPH ?g { ?n rdfs:label ?l } OPTIONAL { ?g kgo:sourceFile ?file } }
+SELECT ?n ?g ?file WHERE { GRAPH ?g { ?n rdfs:label|skos:prefLabel ?l } OPTIONAL { ?g kgo:sourceFile ?file } }
 """
 
 
@@ -876,7 +913,7 @@ def show(store: ox.Store, entity: EntityRef) -> EntityCard:
     pending: list[tuple[str, ox.NamedNode | ox.Literal]] = []
     for row in select(store, _OUT_FACTS, n=node):
         pred, obj = _iri(row["p"]), row["o"]
-        if pred is None or not pred.startswith(vocab.ONT) or local_name(pred) not in relations:
+        if pred is None or (pred.startswith(vocab.ONT) and local_name(pred) not in relations):
             continue
         if isinstance(obj, ox.NamedNode | ox.Literal) and (pred, obj) not in pending:
             pending.append((pred, obj))  # the union repeats a fact stated in several graphs
@@ -885,16 +922,17 @@ def show(store: ox.Store, entity: EntityRef) -> EntityCard:
         ev = tuple(fact_evidence(store, entity.iri, pred, obj))
         if isinstance(obj, ox.Literal):
             dt = local_name(obj.datatype.value) if obj.datatype else None
-            out[local_name(pred)].append(FactValue(obj.value, None, dt, ev))
+            out[terms.predicate_name(pred)].append(FactValue(obj.value, None, dt, ev))
         else:
-            out[local_name(pred)].append(FactValue(refs[obj.value].label, obj.value, None, ev))
+            out[terms.predicate_name(pred)].append(
+                FactValue(refs[obj.value].label, obj.value, None, ev))
     in_: dict[str, list[FactValue]] = defaultdict(list)
     subjects = sorted({(str(_iri(r["p"])), str(_iri(r["s"])))
                        for r in select(store, _IN_FACTS, n=node)})
     refs = describe_nodes(store, [s for _, s in subjects])
     for pred, subj in sorted(subjects, key=lambda ps: (ps[0], refs[ps[1]].label)):
         ev = tuple(fact_evidence(store, subj, pred, node))
-        in_[local_name(pred)].append(FactValue(refs[subj].label, subj, None, ev))
+        in_[terms.predicate_name(pred)].append(FactValue(refs[subj].label, subj, None, ev))
     agreements = [
         agreement_info(store, a)
         for a in sorted({str(_iri(r["a"])) for r in select(store, _AGREEMENTS_OF, n=node)})
