@@ -42,6 +42,7 @@ from kg.lookup import (
     pick_label,
     select,
 )
+from kg.terms import check_types
 
 # Relations whose objects are entities: the edges of the entity graph.
 ENTITY_RELATIONS: tuple[str, ...] = tuple(
@@ -53,21 +54,6 @@ _SUB_OF: dict[str, str] = {
     sub: sup for sub, sups in vocab.SUPERPROPERTIES.items() for sup in sups
 }
 _VALUES = " ".join(f"kgo:{r}" for r in ENTITY_RELATIONS)
-
-
-def check_types(types: Iterable[str]) -> tuple[str, ...]:
-    """Validate ``--type`` values against the ontology's classes (case-insensitive).
-
-    >>> check_types(["hospital", "Company"])
-    ('Hospital', 'Company')
-    """
-    by_lower = {c.lower(): c for c in vocab.CLASSES}
-    out = []
-    for t in types:
-        if t.lower() not in by_lower:
-            raise UsageError(f"unknown type {t!r}; use one of: {', '.join(vocab.CLASSES)}")
-        out.append(by_lower[t.lower()])
-    return tuple(out)
 
 
 class Direction(StrEnum):

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from kg import vocab
+from kg.errors import UsageError
 
 FOAF: Final = "http://xmlns.com/foaf/0.1/"
 # Namespaces whose prefixes everyone reads; kg's own prefixes come first (vocab.PREFIXES).
@@ -151,3 +152,21 @@ def type_names(type_iris: set[str]) -> set[str]:
     if own:
         return own
     return {local_name(t) for t in type_iris if local_name(t)}
+
+
+def check_types(types: Iterable[str]) -> tuple[str, ...]:
+    """Validate ``--type`` values against the ontology's classes (case-insensitive).
+
+    Here rather than in :mod:`kg.query` so that exports check their cut-down without
+    importing the query module.
+
+    >>> check_types(["hospital", "Company"])
+    ('Hospital', 'Company')
+    """
+    by_lower = {c.lower(): c for c in vocab.CLASSES}
+    out = []
+    for t in types:
+        if t.lower() not in by_lower:
+            raise UsageError(f"unknown type {t!r}; use one of: {', '.join(vocab.CLASSES)}")
+        out.append(by_lower[t.lower()])
+    return tuple(out)
