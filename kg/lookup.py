@@ -82,6 +82,45 @@ def select(
     return list(result)
 
 
+# Bound values per query: a hub's neighbourhood is described in a few requests, and a query
+# text stays well under what SPARQL servers accept in one POST.
+VALUES_CHUNK = 1000
+VALUES_MARK = "#values"
+
+
+def values_block(var: str, terms: Iterable[ox.NamedNode | ox.Literal]) -> str:
+    """``VALUES ?var { <iri> "literal" }``: each term serialised by pyoxigraph (escaped, and
+    IRIs already checked by ``ox.NamedNode``), so a value can never change the query.
+
+    >>> print(values_block("n", [ox.NamedNode("http://x/a"), ox.Literal('say "hi"')]))
+    VALUES ?n { <http://x/a> "say \\"hi\\"" }
+    """
+    return f"VALUES ?{var} {{ {' '.join(str(t) for t in terms)} }}"
+
+
+def select_many(
+    store: ox.Store, query: str, var: str, iris: Iterable[str],
+    **substitutions: ox.NamedNode | ox.Literal,
+) -> list[ox.QuerySolution]:
+    """Run ``query`` for many nodes at once: ``iris`` bound as ``VALUES ?var`` in place of the
+    ``#values`` mark (inside the group), :data:`VALUES_CHUNK` nodes per query.
+
+    This is how per-node look-ups are batched: one request per chunk instead of one per node.
+
+    >>> select_many(ox.Store(), "SELECT ?n ?l WHERE { #values ?n rdfs:label ?l }", "n",
+    ...             ["http://x/a"])
+    []
+    """
+    if VALUES_MARK not in query:
+        raise QueryError(f"internal query has no {VALUES_MARK} mark")
+    unique = list(dict.fromkeys(iris))
+    rows: list[ox.QuerySolution] = []
+    for i in range(0, len(unique), VALUES_CHUNK):
+        block = values_block(var, [ox.NamedNode(x) for x in unique[i:i + VALUES_CHUNK]])
+        rows += select(store, query.replace(VALUES_MARK, block), **substitutions)
+    return rows
+
+
 def local_name(iri: str) -> str:
     """The part of an IRI after its last ``#`` or ``/``.
 
@@ -146,44 +185,49 @@ class EntityRef:
         return f"{self.label}{kind} <{self.iri}>"
 
 
+# A FILTER, not a VALUES, on the predicate: with the nodes bound by VALUES, a second VALUES
+# makes the planner start from every label of the store.
 # Grouped: a node named in hundreds of articles has each label and type once per article
 # graph in the union; counting them in the store keeps the Python side to distinct values.
 _DESCRIBE = """
 SELECT ?n ?p ?v (COUNT(*) AS ?c) WHERE {
-  ?n ?p ?v . VALUES ?p { rdfs:label skos:prefLabel skos:altLabel rdf:type }
+  #values ?n ?p ?v . FILTER(?p IN (rdfs:label, skos:prefLabel, skos:altLabel, rdf:type))
 } GROUP BY ?n ?p ?v
 """
 
 
 def describe_nodes(store: ox.Store, iris: Iterable[str]) -> dict[str, EntityRef]:
-    """Labels, aliases and types of the given nodes, one query per node (indexed look-ups).
+    """Labels, aliases and types of the given nodes, in one query per :data:`VALUES_CHUNK`.
 
     Nodes without a label get their IRI's local name, so every answer has something to show.
     A ``skos:prefLabel`` is the label when a node has one (graphs not written by kg); types
     follow :func:`kg.terms.type_names`.
     """
+    wanted = list(dict.fromkeys(iris))
+    labels: dict[str, list[str]] = defaultdict(list)
+    preferred: dict[str, list[str]] = defaultdict(list)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, set[str]] = defaultdict(set)
+    for row in select_many(store, _DESCRIBE, "n", wanted) if wanted else []:
+        node, pred, value, count = row["n"], row["p"], row["v"], row["c"]
+        assert isinstance(node, ox.NamedNode) and isinstance(pred, ox.NamedNode)
+        assert isinstance(count, ox.Literal)
+        iri = node.value
+        if pred.value == vocab.RDFS_LABEL and isinstance(value, ox.Literal):
+            labels[iri].extend([value.value] * int(count.value))
+        elif pred.value == terms.SKOS_PREF and isinstance(value, ox.Literal):
+            preferred[iri].extend([value.value] * int(count.value))
+        elif pred.value == vocab.SKOS_ALT and isinstance(value, ox.Literal):
+            aliases[iri].add(value.value)
+        elif isinstance(value, ox.NamedNode):
+            types[iri].add(value.value)
     out: dict[str, EntityRef] = {}
-    for iri in dict.fromkeys(iris):
-        labels: list[str] = []
-        preferred: list[str] = []
-        aliases: set[str] = set()
-        types: set[str] = set()
-        for row in select(store, _DESCRIBE, n=ox.NamedNode(iri)):
-            pred, value, count = row["p"], row["v"], row["c"]
-            assert isinstance(pred, ox.NamedNode) and isinstance(count, ox.Literal)
-            if pred.value == vocab.RDFS_LABEL and isinstance(value, ox.Literal):
-                labels.extend([value.value] * int(count.value))
-            elif pred.value == terms.SKOS_PREF and isinstance(value, ox.Literal):
-                preferred.extend([value.value] * int(count.value))
-            elif pred.value == vocab.SKOS_ALT and isinstance(value, ox.Literal):
-                aliases.add(value.value)
-            elif isinstance(value, ox.NamedNode):
-                types.add(value.value)
-        label = pick_label(preferred) or pick_label(labels) or local_name(iri)
-        names = set(labels) | set(preferred)
+    for iri in wanted:
+        label = pick_label(preferred[iri]) or pick_label(labels[iri]) or local_name(iri)
+        names = set(labels[iri]) | set(preferred[iri])
         out[iri] = EntityRef(
-            iri, label, order_types(terms.type_names(types)),
-            tuple(sorted(aliases | names - {label})),
+            iri, label, order_types(terms.type_names(types[iri])),
+            tuple(sorted(aliases[iri] | names - {label})),
         )
     return out
 
@@ -431,12 +475,12 @@ def search(
                 sc = _score(norm, normalize_name(s))
                 if sc > best.get(iri, (0.0, ""))[0]:
                     best[iri] = (sc, s)
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1], kv[0]))
+    ranked = [kv for kv in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1], kv[0]))
+              if kv[1][0] >= 0.3]
+    refs = describe_nodes(store, [iri for iri, _ in ranked])
     hits: list[SearchHit] = []
     for iri, (sc, matched) in ranked:
-        if sc < 0.3:
-            break
-        ref = describe_node(store, iri)
+        ref = refs[iri]
         if STRUCTURAL_TYPES.intersection(ref.types):
             continue
         if types and not set(types) & set(ref.types):
