@@ -288,3 +288,35 @@ def test_big_files_are_validated_then_bulk_loaded(
         with pytest.raises(InputError, match="line 2"):
             store.import_rdf(bad)
         assert len(store.ox) == 2
+
+
+def test_big_ntriples_into_a_new_graph_skip_the_validating_pass(
+    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first import of a big N-Triples file is bulk loaded directly; a malformed one is
+    undone (its graph dropped), the rest of the store unchanged."""
+    import kg.store
+
+    monkeypatch.setattr(kg.store, "BULK_THRESHOLD_BYTES", 10)
+    _write_sample(store_path)
+    before = _nt(store_path)
+    parsed: list[str] = []
+    real_parse = kg.store.pyoxigraph.parse
+    monkeypatch.setattr(kg.store.pyoxigraph, "parse",
+                        lambda *a, **k: parsed.append("parse") or real_parse(*a, **k))
+    bad = tmp_path / "bigbad.nt"
+    bad.write_text('<http://x/a> <http://x/b> "c" .\n' * 50 + "<http://x/a> oops .\n")
+    with (KgStore.open(store_path, read_only=False) as store,
+          pytest.raises(InputError, match=r"bigbad\.nt is not valid nt: .*line 51")):
+        store.import_rdf(bad)
+    assert _nt(store_path) == before
+    good = tmp_path / "big.nt"
+    good.write_text("# a comment\n<http://x/a> <http://x/b> \"c\" .\n\n"
+                    "<http://x/a> <http://x/b> <http://x/d> .\n")
+    with KgStore.open(store_path, read_only=False) as store:
+        result = store.import_rdf(good)
+        assert (result.quads, result.graphs) == (2, [vocab.doc_iri("big.nt")])
+        assert not parsed  # no validating pass
+        assert store.has_graph(vocab.doc_iri("big.nt"))
+        result = store.import_rdf(good)  # the graph exists now: validated, then replaced
+        assert result.quads == 2 and parsed
