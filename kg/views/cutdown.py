@@ -124,8 +124,14 @@ class GraphData:
         return GraphData(lambda: triples, keeps_graphs=False)
 
 
-def fetch(store: KgStore, selection: Selection) -> GraphData:
-    """The RDF of ``selection``, cut in the store (see the module docstring)."""
+def fetch(store: KgStore, selection: Selection, *, view: bool = False) -> GraphData:
+    """The RDF of ``selection``, cut in the store (see the module docstring).
+
+    ``view``: the data feeds a view (kg.views.project), which reads of each assertion only
+    its statement, sentence and article, and of each article only its file name; a cut-down
+    then leaves out the rest (character offsets, titles, dates, hashes), which RDF exports
+    keep.
+    """
     sel = selection.checked()
     if sel.is_whole:
         return GraphData(lambda: store.ox.quads_for_pattern(None, None, None, None), True,
@@ -147,7 +153,7 @@ def fetch(store: KgStore, selection: Selection) -> GraphData:
         nodes = _typed(store, sel.types)
     else:
         nodes = _ends(store, relations)
-    return GraphData.of_triples(subgraph(store, nodes, relations))
+    return GraphData.of_triples(subgraph(store, nodes, relations, view=view))
 
 
 def construct(store: KgStore, query: str) -> list[ox.Triple]:
@@ -270,13 +276,16 @@ def walk(
     return seen
 
 
-def subgraph(store: KgStore, nodes: set[str], relations: Sequence[str]) -> list[ox.Triple]:
+def subgraph(
+    store: KgStore, nodes: set[str], relations: Sequence[str], *, view: bool = False,
+) -> list[ox.Triple]:
     """The sub-graph on ``nodes``: descriptions, relations between them, their evidence.
 
     Descriptions are each node's types and literal-valued triples (labels, aliases, dates,
     themes, an agreement's kind and date); relations are ``relations`` triples with both
     ends in ``nodes``; evidence is every assertion of a kept relation or literal fact, with
-    the article records (file name, title, dates) those assertions cite.
+    the article records (file name, title, dates) those assertions cite. With ``view``, only
+    what a view shows (see :func:`fetch`).
     """
     ordered = sorted(nodes)
     triples: set[ox.Triple] = set()
@@ -304,11 +313,13 @@ def subgraph(store: KgStore, nodes: set[str], relations: Sequence[str]) -> list[
                     or (isinstance(o, ox.NamedNode) and o.value in nodes)):
                 statements[a] = (n, o)
     docs: set[str] = set()
+    offsets = "" if view else (
+        "OPTIONAL { ?a kgo:charStart ?start } OPTIONAL { ?a kgo:charEnd ?end }")
     for chunk in _chunks(sorted(a.value for a in statements)):
         for sol in store.select(f"""SELECT ?a ?p ?sentence ?doc ?start ?end WHERE {{
                 {_values('a', chunk)} ?a rdf:predicate ?p .
                 OPTIONAL {{ ?a kgo:sentence ?sentence }} OPTIONAL {{ ?a prov:wasDerivedFrom ?doc }}
-                OPTIONAL {{ ?a kgo:charStart ?start }} OPTIONAL {{ ?a kgo:charEnd ?end }} }}"""):
+                {offsets} }}"""):
             a, p = sol["a"], sol["p"]
             if not (isinstance(a, ox.NamedNode) and isinstance(p, ox.NamedNode)
                     and p.value.startswith(vocab.ONT) and p.value[len(vocab.ONT):] in wanted):
@@ -323,9 +334,10 @@ def subgraph(store: KgStore, nodes: set[str], relations: Sequence[str]) -> list[
             doc = sol["doc"]
             if isinstance(doc, ox.NamedNode):
                 docs.add(doc.value)
+    record = "?p = kgo:sourceFile" if view else "isLiteral(?o) || ?p = rdf:type"
     for chunk in _chunks(sorted(docs)):
         triples.update(_construct(store, f"""CONSTRUCT {{ ?d ?p ?o }} WHERE {{
-            {_values('d', chunk)} ?d ?p ?o FILTER(isLiteral(?o) || ?p = rdf:type) }}"""))
+            {_values('d', chunk)} ?d ?p ?o FILTER({record}) }}"""))
     return list(triples)  # unordered: every writer sorts what it writes
 
 
