@@ -17,9 +17,10 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
+# A whole word: "Innovation" holds "nov" and "Marine" holds "Mar", and the patterns run with re.I.
 MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"(?<![A-Za-z])(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![A-Za-z])\.?"
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBER_WORDS = {
@@ -36,6 +37,12 @@ _RANGE = re.compile(
     rf"(?:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?P<d1>\d{{1,2}})?(?:st|nd|rd|th)?"
     rf"(?:,?\s*(?P<y1>\d{{4}}))?\s*(?:to|through|until|till|and|-|–|—)\s*"
     rf"(?:(?P<m2>{MONTH})\s*)?(?P<d2>\d{{1,2}})?(?:st|nd|rd|th)?(?:,?\s*(?P<y2>\d{{4}}))?",
+    re.I,
+)
+# "from 18 to 20 May", "18-20 May 2023": day-first ranges
+_DAY_FIRST_RANGE = re.compile(
+    rf"(?:from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|through|until|till|and|-|–|—)\s*"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})(?:,?\s*(?P<y>\d{{4}}))?",
     re.I,
 )
 _SINGLE = re.compile(
@@ -95,6 +102,10 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
     DateSpan(start=PartialDate(year=2023, month=4, day=20), end=PartialDate(year=2023, month=4, day=21), ranged=True)
     >>> parse_span("on September 26", None).start.lexical
     '--09-26'
+    >>> parse_span("from 18 to 20 May", date(2023, 5, 21)).end.lexical
+    '2023-05-20'
+    >>> parse_span("the Innovation Summit", date(2021, 10, 20)) is None
+    True
     >>> parse_span("opened yesterday", date(2024, 7, 23)).start.lexical
     '2024-07-22'
     >>> parse_span("last Thursday", date(2024, 7, 23)).start.lexical
@@ -115,6 +126,12 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
         if d1 is None:
             d2 = None
         return DateSpan(_partial(y1, m1, d1), _partial(y2, m2, d2), ranged=True)
+    m = _DAY_FIRST_RANGE.search(text)
+    if m:
+        y = int(m.group("y")) if m.group("y") else year_default
+        mon = month_number(m.group("m"))
+        return DateSpan(_partial(y, mon, int(m.group("d1"))), _partial(y, mon, int(m.group("d2"))),
+                        ranged=True)
     m = _RELATIVE_DAY.search(text)
     if m and published is not None:  # "kicked off yesterday": a day from the publication date
         d = published + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()])
@@ -154,11 +171,13 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
         month0 = published.year * 12 + published.month - 1 + shift
         p = PartialDate(month0 // 12, month0 % 12 + 1, None)
         return DateSpan(p, p)
-    m = _SINGLE.search(text)
-    if m:
+    for m in _SINGLE.finditer(text):
         if m.group("iy"):
             p2 = _partial(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
         elif m.group("m"):
+            word = m.group("m")
+            if not (m.group("d") or m.group("y")) and (word[0].islower() or word.rstrip(".") == "May"):
+                continue  # "may", "march" and a bare "May" are words, not dates
             y = int(m.group("y")) if m.group("y") else year_default
             p2 = _partial(y, month_number(m.group("m")), int(m.group("d")) if m.group("d") else None)
         else:
