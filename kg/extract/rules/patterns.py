@@ -47,6 +47,8 @@ ROLE = (r"(?P<role>(?:(?!(?:and|of|the|a|an|who|said|says|is|was|for|at|in)\b)[a
          + r")(?:[\s-]+(?:general|director|officer|secretary))?)")
 
 
+# the same words without the named group, for a second post ("founder and CEO of X")
+ROLE_BARE = ROLE.replace("(?P<role>", "(?:", 1)
 ROLE_OF = re.compile(ROLE + r"\s+(?:of|at)\s+(?:the\s+)?$")
 
 
