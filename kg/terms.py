@@ -15,7 +15,8 @@ own). The rules:
   and the naming predicates above; so kg's assertions and articles never become neighbours,
   and literals never do (only IRIs are followed).
 * **Types.** A node typed in kg's ontology shows its kgo classes, as always; any other node
-  shows the local names of all its ``rdf:type`` classes.
+  shows the local names of all its ``rdf:type`` classes (the prefixed name for a class named
+  like one of kg's scaffolding classes: ``schema:Article``, not ``Article``).
 
 The SPARQL fragments below are fixed text (no user input): callers bind values with
 ``VALUES`` blocks of terms serialised by pyoxigraph.
@@ -54,6 +55,7 @@ _SHOWN = {ns: ("schema" if p == "schemahttp" else p) for p, ns in WELL_KNOWN.ite
 _BY_LENGTH = sorted(_SHOWN.items(), key=lambda kv: -len(kv[0]))
 
 SKOS_PREF: Final = vocab.SKOS + "prefLabel"
+_SCAFFOLDING: Final = frozenset(vocab.PROVENANCE_CLASSES)
 # Never followed as edges, whatever the graph.
 NOT_EDGES: Final = frozenset({
     vocab.RDF_TYPE, vocab.RDF + "subject", vocab.RDF + "predicate", vocab.RDF + "object",
@@ -147,11 +149,16 @@ def type_names(type_iris: set[str]) -> set[str]:
     ['Hospital']
     >>> sorted(type_names({FOAF + "Person", "http://data.example.org/vocab#Surgeon"}))
     ['Person', 'Surgeon']
+    >>> sorted(type_names({"https://schema.org/Article"}))
+    ['schema:Article']
     """
     own = {t[len(vocab.ONT):] for t in type_iris if t.startswith(vocab.ONT)}
     if own:
         return own
-    return {local_name(t) for t in type_iris if local_name(t)}
+    # a foreign class named like one of kg's scaffolding classes (schema:Article) keeps its
+    # prefix: by its local name alone, look-up and walks would take it for kg's own
+    return {predicate_name(t) if local_name(t) in _SCAFFOLDING else local_name(t)
+            for t in type_iris if local_name(t)}
 
 
 def check_types(types: Iterable[str]) -> tuple[str, ...]:

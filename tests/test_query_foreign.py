@@ -46,6 +46,14 @@ def test_names_and_types_of_foreign_nodes(store: ox.Store) -> None:
     assert [h.entity.iri for h in hits] == [ID + "bruno"]
 
 
+def test_a_foreign_class_named_like_kg_scaffolding_is_an_entity(store: ox.Store) -> None:
+    # schema:Article is not kg's Article (an ingested news item, never looked up or walked)
+    letter = ref(store, "North Clinic Newsletter")
+    assert letter.types == ("schema:Article",)
+    clinic = query.neighbors(store, ref(store, "North Clinic"), relations=["schema:publisher"])
+    assert [(r.direction, r.node.label) for r in clinic] == [("in", "North Clinic Newsletter")]
+
+
 def test_neighbors_follow_every_iri_predicate_between_labelled_nodes(store: ox.Store) -> None:
     rows = query.neighbors(store, ref(store, "Alice Moreau"), depth=2)
     got = {(r.depth, r.parent.label, r.relation, r.direction, r.node.label) for r in rows}
@@ -55,6 +63,7 @@ def test_neighbors_follow_every_iri_predicate_between_labelled_nodes(store: ox.S
         (2, "Bruno Kessler", "schema:memberOf", "out", "Vale Care Network"),
         (2, "North Clinic", "locatedIn", "out", "Port Vale"),
         (2, "North Clinic", "schema:memberOf", "out", "Vale Care Network"),
+        (2, "North Clinic", "schema:publisher", "in", "North Clinic Newsletter"),
     }
     # the literal, the unlabelled node, the blank node and the reified statement are not here
     reached = {r.node.iri for r in rows}
@@ -94,7 +103,7 @@ def test_card_lists_foreign_facts_and_types(store: ox.Store) -> None:
     clinic = query.show(store, ref(store, "North Clinic"))
     assert clinic.entity.types == ("Clinic", "MedicalOrganization")
     assert {r: [v.label for v in vs] for r, vs in clinic.in_.items()} == {
-        "worksAt": ["Alice Moreau"]}
+        "worksAt": ["Alice Moreau"], "schema:publisher": ["North Clinic Newsletter"]}
 
 
 def test_predicate_names() -> None:
