@@ -39,31 +39,38 @@ _BULK = ("import sys, pyoxigraph as ox\n"
 
 
 class _Counting:
-    """A store wrapper counting the queries run through it."""
+    """A store wrapper counting the requests made of it (queries; HTTP requests remotely)."""
 
     def __init__(self, store: Any) -> None:
         self.store, self.count = store, 0
 
-    def query(self, text: str, **options: Any) -> Any:
+    def select(self, *args: Any, **kwargs: Any) -> Any:
         self.count += 1
-        return self.store.query(text, **options)
+        return self.store.select(*args, **kwargs)
+
+    def ask(self, *args: Any, **kwargs: Any) -> Any:
+        self.count += 1
+        return self.store.ask(*args, **kwargs)
+
+    def construct(self, *args: Any, **kwargs: Any) -> Any:
+        self.count += 1
+        return self.store.construct(*args, **kwargs)
 
 
 def _query_counts(store_dir: str, x: str, y: str) -> dict[str, int]:
-    import pyoxigraph as ox
-
     from kg import query
     from kg.lookup import resolve
+    from kg.store import KgStore
 
-    store = ox.Store.read_only(store_dir)
-    start, end = resolve(store, x), resolve(store, y)
     counts = {}
-    for name, run in (("neighbors --depth 2", lambda s: query.neighbors(s, start, depth=2)),
-                      ("path", lambda s: query.path(s, start, end)),
-                      ("show", lambda s: query.show(s, start))):
-        counter = _Counting(store)
-        run(counter)
-        counts[name] = counter.count
+    with KgStore.open(Path(store_dir)) as store:
+        start, end = resolve(store, x), resolve(store, y)
+        for name, run in (("neighbors --depth 2", lambda s: query.neighbors(s, start, depth=2)),
+                          ("path", lambda s: query.path(s, start, end)),
+                          ("show", lambda s: query.show(s, start))):
+            counter = _Counting(store)
+            run(counter)
+            counts[name] = counter.count
     return counts
 
 

@@ -21,17 +21,18 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from kg import config, rdf
 from kg.articles import HTML_SUFFIXES, read_article, read_bytes
-from kg.errors import InputError, KgError, UsageError
+from kg.errors import EndpointError, InputError, KgError, UsageError
 from kg.extract import Extractor, available, get_extractor
 from kg.records import Article, IngestResult, Resolution
-from kg.resolve import EntityIndex, KnownEntity, resolve
-from kg.store import KgStore
+from kg.resolve import EntityIndex, KnownEntity, known_entities, resolve
+from kg.store import Store, StoreLocation, article_sha256, open_store, replace_article
 
 STDIN = "-"
 # Files read, extracted and written per round: bounds memory whatever the folder's size,
@@ -116,7 +117,7 @@ def _known_from(resolution: Resolution) -> list[KnownEntity]:
 
 def ingest(
     sources: Sequence[str | Path],
-    store_path: Path | None = None,
+    store_path: Store | StoreLocation | Path | None = None,
     *,
     extractor: str = config.DEFAULT_EXTRACTOR,
     progress: Progress | None = None,
@@ -126,14 +127,15 @@ def ingest(
     wait: float = 0.0,
     on_wait: Callable[[str], None] | None = None,
 ) -> list[IngestResult]:
-    """Ingest articles into the store at ``store_path``; one result per source file.
+    """Ingest articles into the store at ``store_path`` (a folder or a SPARQL endpoint, or a
+    store already open, which stays open); one result per source file.
 
     Statuses: ``added`` (new article), ``replaced`` (its text changed), ``unchanged`` (same
     sha256: skipped), ``failed`` (``message`` says why; nothing of it was written). An added
     or replaced article may carry a warning in ``message`` (its clean-up was skipped).
     ``progress`` is called with each result as it is decided. Errors that concern the whole
-    run (the store is locked past ``wait`` seconds, the extractor is unknown or its model
-    missing) raise.
+    run (the store is locked past ``wait`` seconds or its server is unreachable, the
+    extractor is unknown or its model missing) raise.
 
     >>> import tempfile, pathlib
     >>> ingest([pathlib.Path("no/such.txt")], pathlib.Path(tempfile.mkdtemp()))[0].status
@@ -163,7 +165,12 @@ def ingest(
             except InputError as err:
                 piped[i] = err
     seen: dict[str, str] = {}
-    with KgStore.open(store_path, read_only=False, wait=wait, on_wait=on_wait) as store:
+    opened: AbstractContextManager[Store] = (
+        open_store(store_path, read_only=False, wait=wait, on_wait=on_wait)
+        if store_path is None or isinstance(store_path, Path | StoreLocation)
+        else nullcontext(store_path)
+    )
+    with opened as store:
         run = _Run(store, extractor, done, reraise)
         for first in range(0, len(paths), ROUND):
             pending: list[tuple[int, Article, bool]] = []
@@ -185,7 +192,7 @@ def ingest(
                     )))
                     continue
                 seen[article.name] = str(src)
-                stored = store.article_sha256(article.name)
+                stored = article_sha256(store, article.name)
                 if stored == article.sha256:
                     done(i, IngestResult(article.name, "unchanged"))
                 else:
@@ -200,7 +207,7 @@ class _Run:
     an all-unchanged run never loads the model) and the index of known entities."""
 
     def __init__(
-        self, store: KgStore, extractor: str, done: Callable[[int, IngestResult], None],
+        self, store: Store, extractor: str, done: Callable[[int, IngestResult], None],
         reraise: bool,
     ) -> None:
         self.store = store
@@ -214,13 +221,13 @@ class _Run:
         if self._extractor is None:
             self._extractor = get_extractor(self.extractor_name)
         if self._known is None:
-            self._known = EntityIndex(self.store.known_entities())
+            self._known = EntityIndex(known_entities(self.store))
         _extract_and_store(self.store, self._extractor, pending, self.done,
                            known=self._known, reraise=self.reraise)
 
 
 def _extract_and_store(
-    store: KgStore,
+    store: Store,
     extractor: Extractor,
     pending: list[tuple[int, Article, bool]],
     done: Callable[[int, IngestResult], None],
@@ -245,10 +252,10 @@ def _extract_and_store(
                     resolution = resolve(extraction, known)
                     now = datetime.now(UTC).replace(microsecond=0)
                     quads = rdf.build_quads(resolution, now)
-                    store.replace_article(article.name, quads)
+                    replace_article(store, article.name, quads)
                 except Exception as err:
-                    if reraise and not isinstance(err, KgError):
-                        raise
+                    if isinstance(err, EndpointError) or (reraise and not isinstance(err, KgError)):
+                        raise  # a server that is down fails every later article too
                     done(i, IngestResult(article.name, "failed",
                                          message=f"{article.name}: {_describe(err, extractor.name)}"))
                     continue
@@ -267,7 +274,8 @@ def _extract_and_store(
                     )))
                 queue = []
         except Exception as err:
-            if position >= len(queue) or (reraise and not isinstance(err, KgError)):
+            if (position >= len(queue) or isinstance(err, EndpointError)
+                    or (reraise and not isinstance(err, KgError))):
                 raise
             i, article, _ = queue[position]
             done(i, IngestResult(article.name, "failed",

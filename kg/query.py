@@ -38,7 +38,6 @@ from kg.errors import UsageError
 from kg.lookup import (
     STRUCTURAL_TYPES,
     VALUES_CHUNK,
-    VALUES_MARK,
     EntityRef,
     describe_node,
     describe_nodes,
@@ -48,6 +47,7 @@ from kg.lookup import (
     select,
     select_many,
 )
+from kg.store.base import Store, Values
 from kg.terms import check_types
 
 # Relations whose objects are entities: the edges of the entity graph.
@@ -108,7 +108,7 @@ def _iri(term: object) -> str | None:
 # kg's relations and, in any graph, every IRI-valued predicate between labelled nodes
 # (kg.terms.edge_filter); then the agreement hops of kg's own model.
 _EXPAND = f"""
-SELECT ?n ?kind ?p ?o ?via WHERE {{ {VALUES_MARK}
+SELECT ?n ?kind ?p ?o ?via WHERE {{
   {{ ?n ?p ?o . {terms.edge_filter("p", "o")} BIND("out" AS ?kind) }}
   UNION {{ ?o ?p ?n . {terms.edge_filter("p", "o")} BIND("in" AS ?kind) }}
   UNION {{ ?via kgo:party ?n . ?via kgo:party ?o . FILTER(?o != ?n)
@@ -119,10 +119,10 @@ SELECT ?n ?kind ?p ?o ?via WHERE {{ {VALUES_MARK}
           BIND("out" AS ?kind) }}
 }}
 """
-_SIDES = "SELECT ?a ?side ?m WHERE { #values ?a kgo:side ?side . ?side kgo:sideMember ?m }"
+_SIDES = "SELECT ?a ?side ?m WHERE { ?a kgo:side ?side . ?side kgo:sideMember ?m }"
 
 
-def agreements_sides(store: ox.Store, agreements: Iterable[str]) -> dict[str, list[set[str]]]:
+def agreements_sides(store: Store, agreements: Iterable[str]) -> dict[str, list[set[str]]]:
     """The sides of several agreements (one query), each as sets of member IRIs."""
     wanted = list(dict.fromkeys(agreements))
     sides: dict[str, dict[str, set[str]]] = {a: defaultdict(set) for a in wanted}
@@ -133,7 +133,7 @@ def agreements_sides(store: ox.Store, agreements: Iterable[str]) -> dict[str, li
     return {a: [by_side[k] for k in sorted(by_side)] for a, by_side in sides.items()}
 
 
-def agreement_sides(store: ox.Store, agreement: str) -> list[set[str]]:
+def agreement_sides(store: Store, agreement: str) -> list[set[str]]:
     """The sides of an agreement as sets of member IRIs (empty when none are recorded)."""
     return agreements_sides(store, [agreement])[agreement]
 
@@ -166,7 +166,7 @@ SELECT ?p ?hash ?slash WHERE { ?s ?p ?o . FILTER(STRENDS(STR(?p), ?hash) || STRE
 _USED = "SELECT ?s ?p WHERE { ?s ?p ?o } LIMIT 1"
 
 
-def _is_predicate(store: ox.Store, name: str) -> bool:
+def _is_predicate(store: Store, name: str) -> bool:
     """Whether ``name`` (prefixed name, IRI or local name) names a predicate of the graph.
 
     A prefixed name or IRI is one indexed look-up; a bare local name is looked for among
@@ -194,7 +194,7 @@ class Walker:
 
     def __init__(
         self,
-        store: ox.Store,
+        store: Store,
         *,
         relations: Sequence[str] = (),
         types: Sequence[str] = (),
@@ -345,10 +345,10 @@ SELECT ?s ?p ?o ?sentence ?doc ?file WHERE {
 # makes the planner scan every assertion (seconds on a million triples).
 _NODE_EVIDENCE = """
 SELECT ?n ?s ?p ?o ?sentence ?doc ?file WHERE {
-  { #values ?a rdf:subject ?n ; rdf:object ?o ; rdf:predicate ?p ; kgo:sentence ?sentence .
+  { ?a rdf:subject ?n ; rdf:object ?o ; rdf:predicate ?p ; kgo:sentence ?sentence .
     OPTIONAL { ?a prov:wasDerivedFrom ?doc . OPTIONAL { ?doc kgo:sourceFile ?file } } }
   UNION
-  { #values ?a rdf:object ?n ; rdf:subject ?s ; rdf:predicate ?p ; kgo:sentence ?sentence .
+  { ?a rdf:object ?n ; rdf:subject ?s ; rdf:predicate ?p ; kgo:sentence ?sentence .
     OPTIONAL { ?a prov:wasDerivedFrom ?doc . OPTIONAL { ?doc kgo:sourceFile ?file } } }
 }
 """
@@ -363,7 +363,7 @@ def term_key(term: ox.NamedNode | ox.Literal) -> str:
     return term.value if isinstance(term, ox.NamedNode) else str(term)
 
 
-def node_evidence(store: ox.Store, nodes: Iterable[str]) -> EvidenceIndex:
+def node_evidence(store: Store, nodes: Iterable[str]) -> EvidenceIndex:
     """Every assertion with one of ``nodes`` as subject or object, keyed by fact, in one query
     per VALUES chunk; each fact's evidence sorted by article, one entry per sentence."""
     out: EvidenceIndex = defaultdict(list)
@@ -386,14 +386,14 @@ def node_evidence(store: ox.Store, nodes: Iterable[str]) -> EvidenceIndex:
 
 _FACTS_EVIDENCE = """
 SELECT ?s ?p ?o ?sentence ?doc ?file WHERE {
-  #values ?a rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?p ; kgo:sentence ?sentence .
+  ?a rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?p ; kgo:sentence ?sentence .
   OPTIONAL { ?a prov:wasDerivedFrom ?doc . OPTIONAL { ?doc kgo:sourceFile ?file } }
 }
 """
 
 
 def facts_evidence(
-    store: ox.Store, facts: Iterable[tuple[str, str, ox.NamedNode | ox.Literal]]
+    store: Store, facts: Iterable[tuple[str, str, ox.NamedNode | ox.Literal]]
 ) -> EvidenceIndex:
     """The evidence of the given facts (subject, predicate, object), in one query per
     :data:`~kg.lookup.VALUES_CHUNK` facts: for a few facts between hubs (a path's hops),
@@ -401,10 +401,9 @@ def facts_evidence(
     unique = list(dict.fromkeys((s, p, o) for s, p, o in facts))
     out: EvidenceIndex = defaultdict(list)
     for i in range(0, len(unique), VALUES_CHUNK):
-        rows = " ".join(f"({ox.NamedNode(s)} {ox.NamedNode(p)} {o})"
-                        for s, p, o in unique[i:i + VALUES_CHUNK])
-        block = f"VALUES (?s ?p ?o) {{ {rows} }}"
-        for row in select(store, _FACTS_EVIDENCE.replace(VALUES_MARK, block)):
+        values = Values(("s", "p", "o"), tuple((ox.NamedNode(s), ox.NamedNode(p), o)
+                                               for s, p, o in unique[i:i + VALUES_CHUNK]))
+        for row in store.select(_FACTS_EVIDENCE, values=values):
             s, p, o_term, sentence = _iri(row["s"]), _iri(row["p"]), row["o"], row["sentence"]
             if (s is None or p is None or not isinstance(o_term, ox.NamedNode | ox.Literal)
                     or not isinstance(sentence, ox.Literal)):
@@ -456,11 +455,12 @@ def doc_name(doc_iri: str) -> str:
 
 
 def fact_evidence(
-    store: ox.Store, subject: str, predicate: str, obj: ox.NamedNode | ox.Literal
+    store: Store, subject: str, predicate: str, obj: ox.NamedNode | ox.Literal
 ) -> list[Evidence]:
     """The evidence sentences of one fact, one per article, sorted by article.
 
-    >>> fact_evidence(ox.Store(), vocab.ID + "a", vocab.ont("host"), ox.NamedNode(vocab.ID + "b"))
+    >>> from kg.store import KgStore
+    >>> fact_evidence(KgStore.memory(), vocab.ID + "a", vocab.ont("host"), ox.NamedNode(vocab.ID + "b"))
     []
     """
     seen: dict[tuple[str, str], Evidence] = {}
@@ -481,7 +481,7 @@ def fact_evidence(
     return [seen[k] for k in sorted(seen)]
 
 
-def edge_evidence(store: ox.Store, edge: Edge) -> list[Evidence]:
+def edge_evidence(store: Store, edge: Edge) -> list[Evidence]:
     """Evidence of one hop (one query); walks batch this with :meth:`Walker.load_evidence`."""
     return hop_evidence(node_evidence(store, [edge.via or edge.source]), edge)
 
@@ -518,7 +518,7 @@ class NeighborRow:
 
 
 def neighbors(
-    store: ox.Store,
+    store: Store,
     start: EntityRef,
     *,
     depth: int = 1,
@@ -539,7 +539,8 @@ def neighbors(
          "direction": "out" | "in" | "both", "node": {"label", "iri", "types"},
          "via": {"label", "iri", "types"} | null, "evidence": [{"doc", "sentence"}]}
 
-    >>> neighbors(ox.Store(), EntityRef(vocab.ID + "x", "X"))
+    >>> from kg.store import KgStore
+    >>> neighbors(KgStore.memory(), EntityRef(vocab.ID + "x", "X"))
     []
     """
     if depth < 1:
@@ -785,7 +786,7 @@ def _all_simple(
 
 
 def path(
-    store: ox.Store,
+    store: Store,
     start: EntityRef,
     end: EntityRef,
     *,
@@ -801,7 +802,8 @@ def path(
     ``all_paths``: every simple path of length <= ``max_length``, shortest first, capped at
     ``limit`` (``truncated`` says the cap was hit). No path is an answer, not an error.
 
-    >>> r = path(ox.Store(), EntityRef(vocab.ID + "a", "A"), EntityRef(vocab.ID + "b", "B"))
+    >>> from kg.store import KgStore
+    >>> r = path(KgStore.memory(), EntityRef(vocab.ID + "a", "A"), EntityRef(vocab.ID + "b", "B"))
     >>> r.paths
     []
     """
@@ -926,7 +928,7 @@ SELECT ?n ?a WHERE { { ?a kgo:party ?n } UNION { ?a kgo:signedAt ?n } UNION
 """
 _AGREEMENT = """
 SELECT ?a ?p ?o WHERE {
-  #values ?a ?p ?o . VALUES ?p { kgo:agreementKind kgo:party kgo:signedAt kgo:signedOn }
+  ?a ?p ?o . VALUES ?p { kgo:agreementKind kgo:party kgo:signedAt kgo:signedOn }
 }
 """
 _POSTS = """
@@ -942,12 +944,12 @@ SELECT ?n ?g ?file WHERE { GRAPH ?g { ?n rdfs:label|skos:prefLabel ?l } OPTIONAL
 """
 
 
-def agreement_info(store: ox.Store, iri: str) -> AgreementInfo:
+def agreement_info(store: Store, iri: str) -> AgreementInfo:
     """An agreement's kind, parties, sides, event and date (for cards and answers)."""
     return agreement_infos(store, [iri])[iri]
 
 
-def agreement_infos(store: ox.Store, iris: Iterable[str]) -> dict[str, AgreementInfo]:
+def agreement_infos(store: Store, iris: Iterable[str]) -> dict[str, AgreementInfo]:
     """:func:`agreement_info` of several agreements in four queries (facts, sides, names,
     evidence), whatever their number."""
     wanted = list(dict.fromkeys(iris))
@@ -990,10 +992,11 @@ def agreement_infos(store: ox.Store, iris: Iterable[str]) -> dict[str, Agreement
     return out
 
 
-def show(store: ox.Store, entity: EntityRef) -> EntityCard:
+def show(store: Store, entity: EntityRef) -> EntityCard:
     """The card of an entity: names, types, facts in and out (with evidence), agreements, posts.
 
-    >>> card = show(ox.Store(), EntityRef(vocab.ID + "x", "X"))
+    >>> from kg.store import KgStore
+    >>> card = show(KgStore.memory(), EntityRef(vocab.ID + "x", "X"))
     >>> card.out, card.agreements
     ({}, [])
     """
@@ -1069,13 +1072,14 @@ SELECT ?n (COUNT(*) AS ?c) WHERE {{
 """
 
 
-def entities(store: ox.Store, *, types: Sequence[str] = ()) -> list[EntityRow]:
+def entities(store: Store, *, types: Sequence[str] = ()) -> list[EntityRow]:
     """Every labelled entity with its types and number of facts, sorted by label.
 
     ``types`` keeps entities having one of them (superclasses count). Facts counted are the
     relation triples (and agreement ``party`` links) in which the entity is subject or object.
 
-    >>> entities(ox.Store())
+    >>> from kg.store import KgStore
+    >>> entities(KgStore.memory())
     []
     """
     labels: dict[str, list[str]] = defaultdict(list)

@@ -9,32 +9,41 @@ neighbours. Checked through the library and through the CLI on an imported store
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import Cli
+from conftest import Cli, store_with
 
-from kg import query, terms
+from kg import query, terms, vocab
 from kg.errors import UsageError
 from kg.lookup import EntityRef, resolve, search
+from kg.store import Store
 
 FOREIGN = Path(__file__).parent / "data" / "foreign.ttl"
 ID = "http://data.example.org/id/"
 
 
+def foreign_quads() -> list[ox.Quad]:
+    """The file's triples in the graph ``kg import`` would put them in."""
+    graph = ox.NamedNode(vocab.doc_iri(FOREIGN.name))
+    return [ox.Quad(q.subject, q.predicate, q.object, graph)
+            for q in ox.parse(path=str(FOREIGN), format=ox.RdfFormat.TURTLE)]
+
+
 @pytest.fixture(scope="module")
-def store() -> ox.Store:
-    s = ox.Store()
-    s.load(path=str(FOREIGN), format=ox.RdfFormat.TURTLE)
-    return s
+def store(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The foreign graph in the embedded store, then on a SPARQL server."""
+    with store_with(backend, foreign_quads(), tmp_path_factory.mktemp("server")) as s:
+        yield s
 
 
-def ref(store: ox.Store, name: str) -> EntityRef:
+def ref(store: Store, name: str) -> EntityRef:
     return resolve(store, name)
 
 
-def test_names_and_types_of_foreign_nodes(store: ox.Store) -> None:
+def test_names_and_types_of_foreign_nodes(store: Store) -> None:
     alice = ref(store, "Alice Moreau")
     assert alice.iri == ID + "alice"
     assert alice.types == ("Person", "Surgeon")  # local names of foaf:Person and ex:Surgeon
@@ -46,7 +55,7 @@ def test_names_and_types_of_foreign_nodes(store: ox.Store) -> None:
     assert [h.entity.iri for h in hits] == [ID + "bruno"]
 
 
-def test_a_foreign_class_named_like_kg_scaffolding_is_an_entity(store: ox.Store) -> None:
+def test_a_foreign_class_named_like_kg_scaffolding_is_an_entity(store: Store) -> None:
     # schema:Article is not kg's Article (an ingested news item, never looked up or walked)
     letter = ref(store, "North Clinic Newsletter")
     assert letter.types == ("schema:Article",)
@@ -54,7 +63,7 @@ def test_a_foreign_class_named_like_kg_scaffolding_is_an_entity(store: ox.Store)
     assert [(r.direction, r.node.label) for r in clinic] == [("in", "North Clinic Newsletter")]
 
 
-def test_neighbors_follow_every_iri_predicate_between_labelled_nodes(store: ox.Store) -> None:
+def test_neighbors_follow_every_iri_predicate_between_labelled_nodes(store: Store) -> None:
     rows = query.neighbors(store, ref(store, "Alice Moreau"), depth=2)
     got = {(r.depth, r.parent.label, r.relation, r.direction, r.node.label) for r in rows}
     assert got == {
@@ -75,7 +84,7 @@ def test_neighbors_follow_every_iri_predicate_between_labelled_nodes(store: ox.S
         store, ref(store, "North Clinic")))
 
 
-def test_relation_filter_by_prefixed_or_local_name(store: ox.Store) -> None:
+def test_relation_filter_by_prefixed_or_local_name(store: Store) -> None:
     alice = ref(store, "Alice Moreau")
     assert [r.node.label for r in query.neighbors(store, alice, relations=["foaf:knows"])] == [
         "Bruno Kessler"]
@@ -85,7 +94,7 @@ def test_relation_filter_by_prefixed_or_local_name(store: ox.Store) -> None:
         query.neighbors(store, alice, relations=["likes"])
 
 
-def test_path_across_foreign_predicates(store: ox.Store) -> None:
+def test_path_across_foreign_predicates(store: Store) -> None:
     result = query.path(store, ref(store, "Alice Moreau"), ref(store, "Port Vale"))
     assert [query.path_text(p) for p in result.paths] == [
         "Alice Moreau -[worksAt]-> North Clinic -[locatedIn]-> Port Vale"]
@@ -94,7 +103,7 @@ def test_path_across_foreign_predicates(store: ox.Store) -> None:
         "Bruno Kessler -[schema:memberOf]-> Vale Care Network <-[schema:memberOf]- North Clinic")
 
 
-def test_card_lists_foreign_facts_and_types(store: ox.Store) -> None:
+def test_card_lists_foreign_facts_and_types(store: Store) -> None:
     card = query.show(store, ref(store, "Alice Moreau"))
     assert card.entity.types == ("Person", "Surgeon")
     assert {r: [v.label for v in vs] for r, vs in card.out.items()} == {

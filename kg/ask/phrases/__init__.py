@@ -32,10 +32,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pyoxigraph as ox
-
 from kg.errors import AmbiguousEntityError, EntityNotFoundError
 from kg.lookup import resolve
+from kg.store.base import Store
 
 from ..grammar import clean_phrase
 from ..results import Resolved
@@ -48,13 +47,14 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def resolve_phrase(store: ox.Store, slot: str, phrase: str, prefer: Sequence[str] = ()) -> Resolved:
+def resolve_phrase(store: Store, slot: str, phrase: str, prefer: Sequence[str] = ()) -> Resolved:
     """The node an entity phrase of a question means (see the module rules).
 
     Raises what :func:`kg.lookup.resolve` raised for the phrase as a name when no rule reads
     it either (EntityNotFoundError with suggestions, or AmbiguousEntityError).
 
-    >>> resolve_phrase(ox.Store(), "x", "the signing ceremony between A and B")  # doctest: +ELLIPSIS
+    >>> from kg.store import KgStore
+    >>> resolve_phrase(KgStore.memory(), "x", "the signing ceremony between A and B")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     kg.errors.EntityNotFoundError: no entity named 'signing ceremony between A and B'; ...
     """

@@ -10,6 +10,7 @@ import pyoxigraph as ox
 
 from kg.lookup import EntityRef, describe_nodes, select
 from kg.names import normalize_name
+from kg.store.base import Store
 
 from ..grammar import names_of
 from ..graph import iris_of
@@ -63,7 +64,7 @@ def _ordinal_forms(token: str) -> set[str]:
     return forms
 
 
-def _year_of(store: ox.Store, ref: EntityRef) -> set[str]:
+def _year_of(store: Store, ref: EntityRef) -> set[str]:
     years = {y for n in names_of(ref) for y in re.findall(r"\b(?:19|20)\d\d\b", n)}
     for row in select(store, _START, e=ox.NamedNode(ref.iri)):
         d = row["d"]

@@ -182,8 +182,8 @@ class Reader:
         """(year, surface) when the text marks this event name as one edition of a series."""
         before = self.text[max(0, n.start - 30):n.start]
         after = self.text[n.end:n.end + 8]
-        m = re.search(r"\b((?:19|20)\d\d)\s+$", before)
-        if m:
+        m = re.search(r"\b((?:19|20)\d\d)\s+(?:(?:edition|session)\s+of\s+(?:the\s+)?)?$", before)
+        if m:  # "the 2023 X", "the 2023 edition of the X"
             return int(m.group(1)), self.text[n.start - (len(before) - m.start(1)):n.end]
         m = re.match(r"\s+((?:19|20)\d\d)\b", after)
         if m:

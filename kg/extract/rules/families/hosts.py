@@ -17,7 +17,8 @@ def read(s: Sentence) -> None:
     passive = compiled(
         r"\b(?:(?:co-?|jointly\s+|also\s+)?(?P<v>hosted|organi[sz]ed|co-organi[sz]ed|"
         r"sponsored|undertaken|held|convened|staged|initiated|launched|co-hosted|cohosted)"
-        r")\s+(?:jointly\s+)?by\s+(?P<a>" + LIST + ")", re.I)
+        # "was held in Hangzhou on May 18 by X": where and when may come between verb and agent
+        r")(?:\s+(?:in|at|on)\s+[^;:,]{1,60}?)?\s+(?:jointly\s+)?by\s+(?P<a>" + LIST + ")", re.I)
     for m in passive.finditer(ph):
         v = m.group("v").lower()
         rel = Relation.ORGANIZER if ("organi" in v or v in {"undertaken", "initiated",
@@ -39,7 +40,7 @@ def read(s: Sentence) -> None:
         for a in s.agents(m.group("a")) + s.agents(m.group("b") or ""):
             s.fact(event, rel, a)  # "A, together with B, held the X": both
     # "X was the host institution of the Y", "the forum's host, X", "Y's co-hosts A and B"
-    noun = compiled(r"(?P<a>" + LIST + r")\s+(?:was|is|will\s+be|served\s+as|acted\s+as|were|are)\s+"
+    noun = compiled(r"(?P<a>" + LIST + r")(?:\s+(?:was|is|will\s+be|served\s+as|acted\s+as|were|are)|,)\s+"
                     r"(?:the\s+|one\s+of\s+the\s+)?(?P<v>co-?)?(?:host|organi[sz]er)s?(?:\s+(?:institution|"
                     r"organi[sz]ation|city|unit|country|party))?\s+(?:of|for)\s+(?:the\s+)?" + EDITION
                     + r"(?P<e>" + E + ")", re.I)

@@ -10,7 +10,6 @@ from kg.extract.rules.patterns import EDITION, END_VERBS, OCCUR, E, compiled
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Literal, PartialDate, Relation
 
-
 # Where the clause of an occurrence verb ends: "while", "and the forum will ...", a new subject.
 # "and the" that goes on with a name ("by A and the B at the C") continues a list instead.
 CLAUSE_END = (r"\b(?:while|whereas|with the)\b|\band the\b(?!\s+(?:[a-z][\w-]*\s+){0,3}?" + E + r")|"
