@@ -640,9 +640,10 @@ class Reader:
                     continue
                 ow = other.label.split()
                 etype, otype = self._vote(key), self._vote(other_key)
-                if len(words) == 1 and len(ow) > 1 and ow[-1] == words[0] and \
-                        etype is EntityType.PERSON and otype is EntityType.PERSON:
-                    cands.append(other_key)  # "Dr. Lin" after "Grace Lin": a family name last
+                if len(words) == 1 and len(ow) > 1 and words[0].lower() in (ow[0].lower(), ow[-1].lower()) \
+                        and etype is EntityType.PERSON and otype is EntityType.PERSON:
+                    # "Dr. Lin" after "Grace Lin", "Vice-Mayor Lu" after "LU Chunyun": a family name
+                    cands.append(other_key)
                     continue
                 if len(ow) <= len(words) or ow[: len(words)] != words:
                     continue

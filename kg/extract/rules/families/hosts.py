@@ -6,7 +6,7 @@ import re
 
 from kg.extract.rules.patterns import EDITION, HAS_AGENT_VERB, LIST, E, compiled
 from kg.extract.rules.sentence import Sentence
-from kg.records import Relation
+from kg.records import EntityType, Relation
 
 
 # -- hosts and organizers
@@ -58,3 +58,17 @@ def read(s: Sentence) -> None:
             rel = Relation.ORGANIZER if "organi" in m.group("v").lower() else Relation.HOST
             for a in s.agents(m.group("a")):
                 s.fact(event, rel, a)
+    # "presided over by A", "A chaired the forum": who presides hosts (and takes part)
+    for m in re.finditer(r"\b(?:presided\s+over|co-?chaired|chaired)\s+by\s+(?P<a>" + LIST + ")", ph, re.I):
+        event = s.event_near(m.start())
+        for a in s.agents(m.group("a")):
+            if s.typ(a) is EntityType.PERSON:
+                s.fact(event, Relation.HOST, a)
+    for m in re.finditer(r"(?P<a>" + LIST + r")[^⟦.;]{0,60}?\b(?:presided\s+over|co-?chaired|chaired)\s+"
+                         r"(?:the\s+)?" + EDITION + r"(?P<e>" + E + r"|[a-z-]+(?:\s+[a-z-]+)?)", ph):
+        event = s.key(m.group("e")) if m.group("e").startswith("⟦") else s.event_near(m.start("e"))
+        if event is None or not s.is_event(event):
+            continue
+        for a in s.agents(m.group("a")):
+            if s.typ(a) is EntityType.PERSON:
+                s.fact(event, Relation.HOST, a)

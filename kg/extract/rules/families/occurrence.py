@@ -65,7 +65,8 @@ def read(s: Sentence) -> None:
 
 def place_in(s: Sentence, event: str, clause: str) -> None:
     """The first place or venue "in/at/on" names in the clause after an event's verb."""
-    for pm in re.finditer(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:" + E + r"['’]s\s+)?(?P<p>" + E + r")", clause):
+    for pm in re.finditer(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:(?:" + E + r"|[a-z]+)['’]s\s+)?(?P<p>" + E + r")",
+                          clause):  # "in the county's Convention Center"
         place = s.key(pm.group("p"))
         if pm.group("prep") == "at":
             venue_by_position(s, place)
