@@ -413,15 +413,20 @@ class Reader:
         of the event states the agreement, its kind and its parties."""
         m = re.match(r"(?:the\s+)?sign(?:ing)?\s+ceremony\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?(?P<kind>.+?)"
                      r"\s+between\s+", label, re.I)
-        if m is None or not re.search(r"\b(?:" + AGREEMENT + r")\b", m.group("kind"), re.I):
+        if m is None:
             return
+        kind = m.group("kind").lower()
+        if not re.search(r"\b(?:" + AGREEMENT + r")\b", kind, re.I):
+            if kind.split()[-1] not in {"cooperation", "partnership", "collaboration", "project", "alliance"}:
+                return
+            kind = f"{kind} agreement"  # "the signing ceremony for the cooperation between A and B"
         lo = start + m.end()
         parties = [mm.key for mm in self.mentions if lo <= mm.start and mm.end <= end
                    and self.type_of(mm.key) not in (EntityType.EVENT, EntityType.AGREEMENT, EntityType.VENUE)]
         parties = list(dict.fromkeys(parties))
         if len(parties) >= 2:
             self.ex.agreements.append(AgreementRecord(
-                f"agc{len(self.ex.agreements)}", m.group("kind").lower(), [[p] for p in parties],
+                f"agc{len(self.ex.agreements)}", kind, [[p] for p in parties],
                 evidence(self.article.name, self.sents[self.sent_of_char[start]]), event=key))
 
     def _subtitles(self) -> None:
