@@ -134,6 +134,7 @@ class Reader:
         self._choose_main_event()
         self._anaphora()
         self._venue_anaphora()
+        self._government_anaphora()
         self._agents_are_organizations()
         self._short_forms()
         self._type_from_cues()
@@ -570,6 +571,27 @@ class Reader:
         self.main_event = ranked[0] if ranked else next(
             (m.key for m in sorted(self.mentions, key=lambda m: m.start)
              if self.ex.entities[m.key].type is EntityType.EVENT), None)
+
+    def _government_anaphora(self) -> None:
+        """"the district government", "the county": the district's government body (or the
+        district) the story names, when it names one of that level."""
+        for m in re.finditer(r"\b[Tt]he\s+(?P<lvl>county|city|district|municipal|provincial|town|township)"
+                             r"(?P<gov>\s+(?:people['’]s\s+)?government)?\b(?!\s+(?:of\b|[A-Z]|['’]s))",
+                             self.text):
+            if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in self.mentions):
+                continue
+            lvl = {"municipal": "city", "provincial": "province"}.get(m.group("lvl"), m.group("lvl"))
+            counts: dict[str, int] = {}
+            for x in self.mentions:
+                ent = self.ex.entities[x.key]
+                words = ent.label.lower().replace("’", "'").split()
+                body = ent.type is EntityType.GOVERNMENT_BODY and words[-1] == "government" and (
+                    lvl in words or (lvl == "city" and "municipal" in words))
+                place = ent.type is EntityType.PLACE and words[-1] == lvl
+                if (body if m.group("gov") else place) or (m.group("gov") and place):
+                    counts[x.key] = counts.get(x.key, 0) + (10 if body else 1)  # a body first
+            if counts:
+                self.mention(m.start(), m.end(), max(counts, key=lambda k: counts[k]), anaphor=True)
 
     def _venue_anaphora(self) -> None:
         """"at the center", "in the hall": the venue named in the sentence or the one before."""
