@@ -110,12 +110,16 @@ def read(s: Sentence) -> None:
                     s.fact(a, Relation.LOCATED_IN, b)
     # "Pine District in Lakeside", "Acme Group, located in the Lake District"
     for m in re.finditer(r"(?P<a>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+)?(?P<v>located|based|headquartered|"
-                         r"situated|sited)|,)?\s+in\s+(?:the\s+)?(?P<b>" + E + ")", ph):
+                         r"situated|sited)|,)?\s+in\s+(?:the\s+)?(?:[a-z]+(?:ern)?\s+(?:" + E + r")['’]s\s+)?"
+                         r"(?P<b>" + E + ")", ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         based = m.group("v") is not None
         if s.typ(b) is not EntityType.PLACE or a == b:
             continue
-        if (s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[a].label) in CONTAINED) or (
+        # "Bozhou in central China's Anhui province": a place in a province lies in it
+        in_province = s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[b].label) in {
+            "province", "region"} and s.r.ex.entities[a].label not in lx.COUNTRIES
+        if in_province or (s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[a].label) in CONTAINED) or (
                 based and s.typ(a) in (*places, *lx.ORG_TYPES)):
             s.fact(a, Relation.LOCATED_IN, b)
     for m in re.finditer(r"(?P<a>" + E + r")[^⟦.;]{0,40}?\b(?:in|for|at)\s+(?:" + E + r"['’]s\s+)?(?P<b>" + E +
