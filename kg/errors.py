@@ -51,6 +51,10 @@ class ModelError(KgError):
     """The NLP model needed for ingestion is not installed or cannot load."""
 
 
+class WorkerError(KgError):
+    """The worker processes of ``kg ingest --jobs N`` keep dying; the run stopped."""
+
+
 class DataProblem(KgError):
     """The command ran to the end and found problems in the data (exit code 3)."""
 
