@@ -18,8 +18,9 @@ Ctrl-C, which the parent handles by cancelling the rest.
 A worker that dies (killed, out of memory, a crash in native code) breaks the pool. The
 chunks that were in flight are then extracted again one article at a time in a fresh pool,
 so the article that kills its worker is found and reported as failed (one line, like any bad
-file) while the others go in. Only when workers keep dying does the run stop, with one
-:class:`~kg.errors.WorkerError` line.
+file) while the others go in. Only when workers keep dying (:data:`MAX_CONSECUTIVE_DEATHS`
+times with nothing extracted in between) does the run stop, with one
+:class:`~kg.errors.WorkerError` line; what was written stays.
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ from kg.records import Article, Extraction
 CHUNK = 8
 # Tasks in flight per worker: one running, one queued, so a worker never waits for the parent.
 WINDOW_PER_JOB = 2
-# Pool restarts (each after a worker died) before the run gives up.
-MAX_RESTARTS = 10
+# Workers dying this many times in a row, with no article extracted in between (each on an
+# article run alone, or on start-up), stop the run: something kills every worker.
+MAX_CONSECUTIVE_DEATHS = 4
 
 T = TypeVar("T")
 
@@ -134,13 +136,13 @@ def _registered_target(name: str) -> str | None:
 
 
 class _Pool:
-    """A process pool that can be replaced after a worker dies, counting restarts."""
+    """A process pool that can be replaced after a worker dies, counting deaths in a row."""
 
     def __init__(self, extractor: str, jobs: int, reraise: bool) -> None:
         self.extractor = extractor
         self.jobs = jobs
         self.reraise = reraise
-        self.restarts = 0
+        self.deaths = 0  # in a row: reset by every chunk that comes back
         self._executor: ProcessPoolExecutor | None = None
 
     def submit(self, articles: list[Article]) -> Future[list[Outcome]]:
@@ -155,13 +157,20 @@ class _Pool:
     def broken(self, err: BaseException) -> None:
         """Drop the broken pool; the next submit starts a fresh one, up to a limit."""
         self.close()
-        self.restarts += 1
-        if self.restarts > MAX_RESTARTS:
+        self.deaths += 1
+        if self.deaths >= MAX_CONSECUTIVE_DEATHS:
             raise WorkerError(
-                f"ingest worker processes died {self.restarts} times ({err or 'no reason given'}); "
+                f"ingest worker processes died {self.deaths} times in a row "
+                f"({err or 'no reason given'}); "
                 "the articles written so far are kept. Check memory (each worker loads the "
                 "NLP model) and rerun with fewer --jobs: unchanged files are skipped"
             ) from None
+
+    def result(self, future: Future[list[Outcome]]) -> list[Outcome]:
+        """Wait for a task (BrokenProcessPool when its worker died)."""
+        outcomes = future.result()
+        self.deaths = 0
+        return outcomes
 
     def close(self) -> None:
         if self._executor is not None:
@@ -197,7 +206,7 @@ def extract_parallel(
                 return
             chunk, future = window.popleft()
             try:
-                outcomes = future.result()
+                outcomes = pool.result(future)
             except BrokenProcessPool as err:
                 suspects = [chunk, *(c for c, _ in window)]
                 window.clear()
@@ -225,7 +234,7 @@ def _one_by_one(
     for each: an article that kills its worker again is the culprit, and only it fails."""
     for tag, article in chunk:
         try:
-            outcome = pool.submit([article]).result()[0]
+            outcome = pool.result(pool.submit([article]))[0]
         except BrokenProcessPool as err:
             pool.broken(err)
             outcome = Failed(f"{article.name}: {_DIED}")
