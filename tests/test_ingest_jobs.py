@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-
 from conftest import ARTICLES, BAD, FAKE, Cli
+
 from kg import ingest_pool, vocab
 from kg.ingest import ingest
 from kg.ingest_pool import CHUNK, WINDOW_PER_JOB, Failed, extract_parallel
