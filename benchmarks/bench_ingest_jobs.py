@@ -1,0 +1,130 @@
+"""Ingesting generated articles: words/s against bare spaCy, and ``--jobs 2`` over ``--jobs 1``.
+
+Why: ``kg ingest --jobs N`` should scale with cores (target: ``--jobs 2`` at least 1.6 times
+as fast as ``--jobs 1`` on 2 cores), and full ingestion should keep a good share of spaCy's
+own speed. The corpus is ``--articles`` generated articles (gen_articles.py, seed 0), so
+figures do not depend on private data and the facts found can be scored too.
+
+Measured in one run, so a busy machine slows every side:
+
+- **spaCy**: ``nlp.pipe`` over the cleaned article texts in this process (model loaded and
+  warmed up first, not timed);
+- **ingest, in-process**: ``kg.ingest.ingest(paths, store)`` reusing that loaded model, so
+  the ratio to spaCy is what kg adds on top of the parse (as bench_ingest.py measures);
+- **--jobs 1 / --jobs 2**: cold ``kg ingest DIR --jobs N`` processes into fresh stores, each
+  paying its model load (once in the one process; once per worker, in parallel, with 2):
+  what a user waits for. The writer's share (resolution, RDF, storage in the parent) is
+  measured in-process too: it is the part ``--jobs`` cannot spread, so it bounds the gain.
+
+Usage: .venv/bin/python benchmarks/bench_ingest_jobs.py [--articles 1000] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import article_facts  # noqa: E402
+import gen_articles  # noqa: E402
+from _common import KG, measure  # noqa: E402
+
+from kg import ingest as ingest_module  # noqa: E402
+from kg.articles import read_article  # noqa: E402
+from kg.extract.nlp import load_pipeline  # noqa: E402
+from kg.ingest import failed, ingest  # noqa: E402
+
+TARGET_JOBS = 1.6
+
+
+def time_writer(paths: Sequence[Path], store: Path) -> tuple[float, float]:
+    """(total seconds, seconds in the parent's writer) of one in-process ``--jobs 1`` ingest."""
+    spent = 0.0
+    original = ingest_module._Writer.write
+
+    def timed_write(self: ingest_module._Writer, *args: object) -> None:
+        nonlocal spent
+        t = time.perf_counter()
+        original(self, *args)  # type: ignore[arg-type]
+        spent += time.perf_counter() - t
+
+    ingest_module._Writer.write = timed_write  # type: ignore[method-assign]
+    try:
+        t0 = time.perf_counter()
+        results = ingest(list(paths), store)
+        total = time.perf_counter() - t0
+    finally:
+        ingest_module._Writer.write = original  # type: ignore[method-assign]
+    if failed(results):
+        print(f"warning: {len(failed(results))} articles failed", file=sys.stderr)
+    return total, spent
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--articles", type=int, default=1000, help="generated articles")
+    parser.add_argument("--jobs", type=int, default=2, help="workers of the parallel run")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="kg-bench-jobs-") as tmp:
+        scratch = Path(tmp)
+        truths = gen_articles.write(args.articles, scratch / "gen")
+        folder = scratch / "gen" / "articles"
+        paths = sorted(folder.glob("*.txt"))
+        texts = [read_article(p).text for p in paths]
+        words = sum(len(t.split()) for t in texts)
+        print(f"corpus: {len(paths)} generated articles, {words:,} words; "
+              f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+
+        t0 = time.perf_counter()
+        nlp = load_pipeline()
+        load_s = time.perf_counter() - t0
+        for _ in nlp.pipe(texts[:20]):  # warm-up
+            pass
+        ingest(paths[:1], scratch / "warmup")
+
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts):
+            pass
+        spacy_s = time.perf_counter() - t0
+        inproc_s, writer_s = time_writer(paths, scratch / "inproc")
+
+        runs = {}
+        for jobs in (1, args.jobs):
+            store = scratch / f"store-jobs{jobs}"
+            runs[jobs] = measure([KG, "--store", str(store), "ingest", str(folder),
+                                  "--jobs", str(jobs), "--format", "csv"])
+        scores = article_facts.score(scratch / "inproc", truths)
+
+    print(f"model load:                 {load_s:6.2f} s (once per process; per worker with --jobs)")
+    print(f"bare spaCy pipeline:        {words / spacy_s:8,.0f} words/s ({spacy_s:.1f} s)")
+    print(f"ingest in-process, jobs 1:  {words / inproc_s:8,.0f} words/s ({inproc_s:.1f} s); "
+          f"ratio to spaCy {spacy_s / inproc_s:.2f}")
+    bound = inproc_s / max(writer_s, inproc_s / args.jobs)
+    print(f"  of which the writer (resolve, RDF, store; stays in the parent): {writer_s:.1f} s "
+          f"= {writer_s / inproc_s:.0%}, so {args.jobs} jobs on {args.jobs} free cores can be "
+          f"at most {bound:.2f}x as fast")
+    one, many = runs[1]["wall"], runs[args.jobs]["wall"]
+    for jobs, r in runs.items():
+        print(f"kg ingest --jobs {jobs} (cold): {r['wall']:6.1f} s, {words / r['wall']:8,.0f} "
+              f"words/s, {r['cpu']:.1f} CPU s = {r['cpu'] / r['wall']:.2f} cores busy on "
+              f"average, largest process peak RSS {r['rss_kib'] / 1024:.0f} MiB")
+    ratio = one / many
+    verdict = "meets" if ratio >= TARGET_JOBS else "BELOW"
+    print(f"ratio --jobs {args.jobs} / --jobs 1: {ratio:.2f}x (target >= {TARGET_JOBS}: {verdict}; "
+          f"load average now {os.getloadavg()[0]:.1f}: other processes share the cores)")
+    found = ", ".join(f"{k} {s.found}/{s.expected}" for k, s in scores.items())
+    print(f"expected facts found: {found}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
