@@ -118,6 +118,14 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"words/s, {r['cpu']:.1f} CPU s = {r['cpu'] / r['wall']:.2f} cores busy on "
               f"average, largest process peak RSS {r['rss_kib'] / 1024:.0f} MiB")
     ratio = one / many
+    # When other processes hold the cores, wall time says little; CPU seconds do not depend on
+    # them: --jobs 1 is one busy core, so on N free cores --jobs N takes its CPU seconds / N
+    # (as long as the writer, a tenth of the work, keeps up).
+    cpu1, cpu_n = runs[1]["cpu"], runs[args.jobs]["cpu"]
+    print(f"CPU seconds: --jobs 1 {cpu1:.1f}, --jobs {args.jobs} {cpu_n:.1f} "
+          f"(+{cpu_n / cpu1 - 1:.0%}: {args.jobs} model loads, moving articles between "
+          f"processes); on {args.jobs} free cores --jobs {args.jobs} would be about "
+          f"{cpu1 / max(cpu_n / args.jobs, writer_s):.2f}x as fast")
     verdict = "meets" if ratio >= TARGET_JOBS else "BELOW"
     print(f"ratio --jobs {args.jobs} / --jobs 1: {ratio:.2f}x (target >= {TARGET_JOBS}: {verdict}; "
           f"load average now {os.getloadavg()[0]:.1f}: other processes share the cores)")
