@@ -173,9 +173,23 @@ class _Pool:
         return outcomes
 
     def close(self) -> None:
+        """Stop the workers once their tasks are done (all are, on a normal end)."""
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+
+    def abort(self) -> None:
+        """Stop the workers now (Ctrl-C, or the writer failed): their work would be thrown
+        away, and waiting for it would keep the user waiting for seconds."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        # The executor has no public way to stop running tasks before Python 3.14
+        # (terminate_workers); its process table is the documented-by-source way in.
+        processes = dict(getattr(executor, "_processes", None) or {})
+        for process in processes.values():
+            process.terminate()
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 _DIED = ("the worker process extracting it died (killed, out of memory, or a crash); "
@@ -223,6 +237,9 @@ def extract_parallel(
                             for _, a in chunk]
             for (tag, article), outcome in zip(chunk, outcomes, strict=True):
                 yield tag, article, outcome
+    except BaseException:  # Ctrl-C, an error in the writer, or the consumer stopped early
+        pool.abort()
+        raise
     finally:
         pool.close()
 

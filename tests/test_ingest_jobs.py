@@ -7,13 +7,18 @@ model's parallel run is compared with the serial one in test_gen_articles.py.
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import ARTICLES, BAD, FAKE, Cli
+from conftest import ARTICLES, BAD, FAKE, ROOT, Cli
 
 from kg import ingest_pool, vocab
 from kg.ingest import ingest
@@ -118,3 +123,63 @@ def test_the_window_of_work_in_flight_is_bounded(tmp_path: Path) -> None:
         next(stream)
     assert pulled <= 100 + 2 * WINDOW_PER_JOB * CHUNK + CHUNK
     stream.close()  # shuts the pool down
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(c) for c in text.split()]
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie waiting to be reaped does not)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_ctrl_c_stops_a_parallel_ingest_at_once(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the terminal's process group) mid-run: exit 130 within seconds,
+    no worker left behind, no traceback, and the store opens with whole articles."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import gen_articles
+
+    gen_articles.write(400, tmp_path / "gen")
+    folder = tmp_path / "long"  # long articles: a task in flight takes seconds to finish
+    folder.mkdir()
+    texts = [p.read_text() for p in sorted((tmp_path / "gen" / "articles").glob("*.txt"))]
+    for k in range(40):
+        (folder / f"long{k:02d}.txt").write_text("\n".join(texts[k * 10:(k + 1) * 10]))
+    store = tmp_path / "store"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from kg_cli.main import run; run()", "--store", str(store),
+         "ingest", str(folder), "--jobs", "2", "--format", "csv"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workers = _children(proc.pid)
+        assert len(workers) >= 2
+        time.sleep(4)  # the workers load the model and start extracting
+        os.killpg(proc.pid, signal.SIGINT)
+        start = time.monotonic()
+        _, err = proc.communicate(timeout=30)
+        assert time.monotonic() - start < 3  # not waiting for the tasks in flight
+    finally:
+        proc.kill()
+    assert proc.returncode == 130
+    assert "Traceback" not in err
+    deadline = time.monotonic() + 10
+    while [w for w in workers if _alive(w)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [w for w in workers if _alive(w)]
+    with KgStore.open(store) as opened:
+        assert len(opened.articles()) < 40
