@@ -17,9 +17,10 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
+# A whole word: "Innovation" holds "nov" and "Marine" holds "Mar", and the patterns run with re.I.
 MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"(?<![A-Za-z])(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![A-Za-z])\.?"
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBER_WORDS = {
@@ -95,6 +96,8 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
     DateSpan(start=PartialDate(year=2023, month=4, day=20), end=PartialDate(year=2023, month=4, day=21), ranged=True)
     >>> parse_span("on September 26", None).start.lexical
     '--09-26'
+    >>> parse_span("the Innovation Summit", date(2021, 10, 20)) is None
+    True
     >>> parse_span("opened yesterday", date(2024, 7, 23)).start.lexical
     '2024-07-22'
     >>> parse_span("last Thursday", date(2024, 7, 23)).start.lexical
@@ -154,11 +157,13 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
         month0 = published.year * 12 + published.month - 1 + shift
         p = PartialDate(month0 // 12, month0 % 12 + 1, None)
         return DateSpan(p, p)
-    m = _SINGLE.search(text)
-    if m:
+    for m in _SINGLE.finditer(text):
         if m.group("iy"):
             p2 = _partial(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
         elif m.group("m"):
+            word = m.group("m")
+            if not (m.group("d") or m.group("y")) and (word[0].islower() or word.rstrip(".") == "May"):
+                continue  # "may", "march" and a bare "May" are words, not dates
             y = int(m.group("y")) if m.group("y") else year_default
             p2 = _partial(y, month_number(m.group("m")), int(m.group("d")) if m.group("d") else None)
         else:

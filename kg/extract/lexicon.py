@@ -188,6 +188,10 @@ HEADLINE_VERBS = frozenset({
     "signs", "signed", "inks", "inked", "holds", "opens", "launches", "kicks", "hosts", "attends",
     "unveils", "visits", "meets", "begins", "concludes", "wins", "joins", "sign", "ink",
     "partner", "reach", "reaches", "renews", "seals", "strikes", "forges", "settles", "lands",
+    "showcases", "presents", "exhibits", "debuts", "displays", "introduces", "announces",
+    "partners", "teams", "expands", "enters", "brings", "highlights", "demonstrates", "receives",
+    "welcomes", "gathers", "draws", "attracts", "closes", "ends", "starts", "returns", "held",
+    "opened", "launched", "unveiled", "showcased", "kicked",
 })
 
 # Words of an agreement's kind; a capitalised run of only these is a kind, not a name.

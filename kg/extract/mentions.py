@@ -238,8 +238,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                                           or not _joins_one_name(toks, i, j)):
                     break
                 if t.lower_ in {"in", "at"} and (type_by_head(toks[j - 1].text) is not None
-                                                 or toks[j - 1].i + 1 in ner_ends):
-                    break  # "Expo Center in Wuhan": a place after a complete name
+                                                 or toks[j - 1].i + 1 in ner_ends
+                                                 or nxt.ent_type_ in {"GPE", "LOC"}):
+                    break  # "Expo Center in Wuhan", "Summit on Robots in Hangzhou": a place after a name
                 if _capitalised(nxt) or (nxt.lower_ == "the" and j + 2 < n
                                          and _capitalised(toks[j + 2])):
                     j += 1
@@ -316,8 +317,23 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
         return left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY, EntityType.EVENT)
     if right_type is EntityType.HOSPITAL:  # "X Maternity and Infant Hospital": one shared head
         return left_type is None and k - j - 1 <= 2
+    if left_type is EntityType.COMPANY and j - i >= 2 and toks[j + 1].lower_ not in _GENERIC_NAME_WORDS:
+        return False  # "Pine Pharmaceutical and Lakeside Medical University": a name starts again
     return right_type in {EntityType.EVENT, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION} and \
         left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY)
+
+
+# Words that open the second half of one coordinated name ("X Biomedicine and Health Industry
+# Forum", "Y Medical and Pharmaceutical University"); any other capitalised word after "and"
+# opens a new name when the first half is already a company's.
+_GENERIC_NAME_WORDS = lx.TOPIC_WORDS | lx.BUSINESS_NOUNS | {
+    "international", "national", "regional", "global", "industry", "industrial", "pharmaceutical",
+    "pharmaceuticals", "biomedicine", "biomedical", "wellness", "care", "healthcare", "elderly",
+    "life", "medicines", "equipment", "devices", "hospital", "social", "public", "cultural",
+    "tourism", "investment", "information", "communication", "communications", "biotechnology",
+    "technological", "scientific", "academic", "clinical", "rehabilitation", "nutrition", "food",
+    "drug", "drugs", "traditional", "chinese", "western", "modern", "smart", "digital", "green",
+}
 
 
 def _ends_with_head(tokens: list[Any]) -> bool:
@@ -358,8 +374,9 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
         while start < end and (doc[start].is_punct or _ORDINAL_OR_YEAR.fullmatch(doc[start].text)):
             start += 1  # "the 14th X", "the 2023 X": the edition marker is not part of the name
         for k in range(start, end):
-            if doc[k].text in {"(", "[", '"'}:
-                end = k
+            if doc[k].text in {"(", "[", '"'} or (k > start and doc[k].lower_ in lx.HEADLINE_VERBS
+                                                   and doc[k].text[:1].isupper()):
+                end = k  # "Acme Showcases AI Tools": a headline's verb ends the NER's span
                 break
         while end > start and (doc[end - 1].text in {"'s", "’s"} or doc[end - 1].is_punct):
             end -= 1
@@ -388,6 +405,7 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
             taken[k] = True
         names.append(c)
     names.sort(key=lambda c: c.start)
+    names = [part for n in names for part in _country_apart(n)]
     if split is not None:
         names = split(names)
     quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(doc.text)]
@@ -395,6 +413,27 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
     return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, text)
             and not (head_word(n.text) in lx.ROLE_WORDS and n.ner != "PERSON")  # "Chief Executive of X"
             and not re.match(r"-[a-z]", text[n.end:n.end + 2])]  # "State-owned", "Beijing-based"
+
+
+# Heads of bodies that a country after "of" only locates ("Rivera Health System of Spain");
+# "Embassy of Spain", "University of X" and "Bank of China" keep theirs.
+_LOCATED_BY_COUNTRY = frozenset({"system", "group", "hospital", "company", "corporation", "clinic",
+                                 "pharma", "pharmaceuticals", "healthcare", "inc", "ltd", "ag"})
+
+
+def _country_apart(n: Name) -> list[Name]:
+    """"X Health System of Spain" -> the body and the country, two names.
+
+    >>> [x.text for x in _country_apart(Name(0, 29, "Rivera Health System of Spain", None))]
+    ['Rivera Health System', 'Spain']
+    """
+    m = re.fullmatch(r"(?P<body>.+?)\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w .]+)", n.text)
+    if not m or m.group("c") not in lx.COUNTRIES or m.group("c") == "China" or \
+            m.group("body").split()[-1].lower() not in _LOCATED_BY_COUNTRY:
+        return [n]
+    body = m.group("body")
+    return [Name(n.start, n.start + len(body), body, type_by_head(body)),  # the NER labelled the whole
+            Name(n.start + m.start("c"), n.end, m.group("c"), EntityType.PLACE)]
 
 
 def _inside_a_title(name: Name, quoted: list[tuple[int, int]], text: str) -> bool:

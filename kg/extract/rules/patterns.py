@@ -17,10 +17,16 @@ DESCRIPTOR = (r"(?:(?!(?:by|with|at|in|on|of|to|for|from|and|or|as|the|was|were|
 # "X, a subsidiary of Y, and Z" / "X, which is affiliated with Y, signed": the appositive is
 # part of X's item, and its names are not list members
 APPOS = r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,)"
-ITEM = rf"(?:the\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?(?:{E}['’]s\s+)?{E}(?:\s*\({E}\))?{APPOS}?"
+# "X of Spain": a body and the country that locates it make one item
+ITEM = (rf"(?:the\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?(?:{E}['’]s\s+)?{E}(?:\s*\({E}\))?"
+        rf"(?:\s+(?:of|from)\s+{E})?{APPOS}?")
 LIST = rf"(?<![\w'’-]){ITEM}(?:{SEP}{ITEM})*"
+# what may stand between "the" and an event's name: "the 2021 X", "the 5th X", "the third X"
+EDITION = r"(?:(?:\d{4}|\d+(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+)?"
 AGREEMENT = "|".join(lx.AGREEMENT_NOUNS)
-KIND = rf"(?P<kind>(?:(?:an?|the|two|three|four|five|several|\d+)\s+)?(?:[\w-]+\s+){{0,4}}?(?:{AGREEMENT}))"
+# "a strategic partnership agreement": a second agreement noun belongs to the kind
+KIND = (rf"(?P<kind>(?:(?:an?|the|two|three|four|five|several|\d+)\s+)?(?:[\w-]+\s+){{0,4}}?(?:{AGREEMENT})"
+        rf"(?:\s+(?:{AGREEMENT})\b)?)")
 SIGN = (r"(?:signed|signs|inked|inks|reached|concluded|entered\s+into|struck|sealed|penned|clinched|"
         r"renewed|finali[sz]ed)")
 OCCUR = (r"(?:was\s+|is\s+|will\s+be\s+|were\s+|are\s+|has\s+been\s+)?(?:being\s+)?(?P<verb>held|"

@@ -255,7 +255,8 @@ class Reader:
         self.alias(key, surface)
         ordinal = re.search(r"\b(\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+$",
                             self.text[max(0, n.start - 20):n.start])
-        if ordinal and ordinal_value(ordinal.group(1)) is not None and not surface.startswith(ordinal.group(1)):
+        if ordinal and ordinal_value(ordinal.group(1)) is not None and \
+                ordinal.group(1) not in surface.split()[:2]:
             self.alias(key, f"{ordinal.group(1)} {surface}")  # "the 6th X Expo 2022" as written
         if year:
             for short in [s_ent.label, *sorted(s_ent.aliases)]:
@@ -442,6 +443,11 @@ class Reader:
         for ag in self.ex.agreements:
             parties = frozenset(ag.parties)
             first = kept.get(parties)
+            if first is None and any(self.type_of(k) is EntityType.PERSON for k in parties):
+                # "The MoU was signed by Olsen and Xu Ping": the signatories of an agreement
+                # already read with its bodies, not a second agreement
+                first = next((k for p, k in kept.items() if p & parties), None) or next(
+                    (k for k in reversed(kept.values()) if len(k.parties) == len(parties)), None)
             if first is None:
                 kept[parties] = ag
                 continue
@@ -623,10 +629,14 @@ class Reader:
                 if other_key == key or other.scope:
                     continue
                 ow = other.label.split()
+                etype, otype = self._vote(key), self._vote(other_key)
+                if len(words) == 1 and len(ow) > 1 and ow[-1] == words[0] and \
+                        etype is EntityType.PERSON and otype is EntityType.PERSON:
+                    cands.append(other_key)  # "Dr. Lin" after "Grace Lin": a family name last
+                    continue
                 if len(ow) <= len(words) or ow[: len(words)] != words:
                     continue
                 rest = [w.lower() for w in ow[len(words):]]
-                etype, otype = self._vote(key), self._vote(other_key)
                 surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
                 suffixed = (len(rest) == 1 or all(w in {"co", "ltd", "inc", "group", "limited", "corp"}
                                                    for w in rest)) and all(w in generic for w in rest) \
@@ -696,6 +706,10 @@ class Reader:
             if cue and not re.search(r"\b(?:in|from|at|of)\s+$", before):
                 etype = lx.LIST_CUES[cue.group(1).lower()]
                 self.votes[m.key][etype] += 3
+            elif re.search(r"\b(?:headquartered|based|located|situated|born|hometown)\s+in\s+(?:the\s+)?$",
+                           before) or re.search(r"^,\s+(?:the\s+)?(?:capital|city|province)\b",
+                                                self.text[m.end:m.end + 20]):
+                self.votes[m.key][EntityType.PLACE] += 3  # "headquartered in Copenhagen"
             elif re.search(r"\b(?:company|firm|maker|drugmaker|giant|group|manufacturer|developer)\s+$",
                            before, re.I):
                 self.votes[m.key][EntityType.COMPANY] += 3

@@ -32,7 +32,14 @@ class Sentence:
     def items(self, text: str) -> list[str]:
         """Keys named in a list, skipping possessors ("Pudong's Zhangjiang Town" -> Zhangjiang Town)."""
         text = re.sub(APPOS, ",", text)
-        return [self.key(m.group(0)) for m in re.finditer(E + r"(?!['’]s\s)", text)]
+        out = []
+        for m in re.finditer(E + r"(?!['’]s\s)", text):
+            key = self.key(m.group(0))
+            if re.search(E + r"\s+(?:of|from)\s+$", text[:m.start()]) and \
+                    self.r.ex.entities[key].label in lx.COUNTRIES:
+                continue  # "Rivera Health System of Spain": the country locates the item before
+            out.append(key)
+        return out
 
     def surface(self, m: re.Match[str]) -> str:
         """The original text of a "⟦b⟧'s ⟦a⟧" match."""
@@ -67,7 +74,10 @@ class Sentence:
     def focus(self) -> str | None:
         """The event a sentence naming none is about: an exhibition just introduced in one of the
         two sentences before ("A special exhibition area covers ... . Servier showcased ..."),
-        else the article's event."""
+        else the article's event. A sentence set at an opening or closing ceremony, or at "the
+        forum", is about the article's event whatever came before."""
+        if re.search(r"\b(?:at|during)\s+the\s+(?:opening|closing|launch|award)\b", self.ph, re.I):
+            return self.r.main_event
         for back in (1, 2):
             i = self.index - back
             if i < 0:

@@ -32,6 +32,8 @@ def _org_named(r: Reader, text: str) -> str | None:
     """The key of the organization ``text`` names, made if its head says it is one."""
     key = r.key_by_norm.get(normalize_name(text))
     if key is not None and key in r.ex.entities:
+        if type_by_head(text) is None and key not in r.strong and not is_acronym(text):
+            return None  # "Department of Science and Technology": a field, not a body
         return key if r.type_of(key) in lx.ORG_TYPES else None
     etype = type_by_head(text)
     if etype not in lx.ORG_TYPES:
@@ -43,7 +45,8 @@ def parent_of(r: Reader, label: str) -> str | None:
     """The organization a part's name says it belongs to."""
     for m in re.finditer(r"\s+of\s+(?:the\s+)?", label):
         left, right = label[:m.start()], label[m.end():]
-        if head_word(left) in PART_HEADS and right[:1].isupper():
+        fieldname = all(w.lower() in lx.TOPIC_WORDS or w.lower() in {"and", "&"} for w in right.split())
+        if head_word(left) in PART_HEADS and right[:1].isupper() and not fieldname:
             parent = _org_named(r, right)
             if parent is not None:
                 return parent

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import lexicon as lx
 from kg.extract.mentions import head_word
 from kg.extract.rules.patterns import HAS_SIGN, KIND, LIST, SIGN, E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
@@ -37,6 +38,17 @@ def read(s: Sentence) -> None:
                 agreement(s, kind, [a, [x]], event)
         else:
             agreement(s, kind, [a, b], event)
+    # "A entered into strategic cooperation with B": the cooperation is the agreement when a
+    # verb of concluding governs it (never a bare "cooperation between", which is a topic)
+    entered = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|then|[a-z]+ly)\s+)*"
+                       r"(?:entered\s+into|reached|established|forged|signed)\s+(?:an?\s+|the\s+)?"
+                       r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnership)(?:\s+relationship)?)\s+"
+                       r"with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
+    for m in entered.finditer(ph):
+        a, b = subjects(s, m), counterparts(s, m.group("b"))
+        if a and b and not found:
+            found = True
+            agreement(s, kind_of(s, m.group("kind")), [a, b], event_for_agreement(s, m.end()))
     # "A signed with B to build ...": the agreement is not named
     bare = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|then|[a-z]+ly)\s+)*"
                     r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
@@ -63,21 +75,26 @@ def read(s: Sentence) -> None:
         if re.match(r"\s+(?:\w+\s+){0,3}?to\s+(?:settle|move|locate|invest|build|set\s+up|establish|land)\b",
                     ph[m.end():]):
             continue  # "A and B signed agreements to settle in the park": each with its host, not each other
-        if len(a) >= 2 and not re.search(r"\bwith\b", ph[m.end():m.end() + 40]):
+        # "... with seven hospitals": the list signed with others; ", with total investment of":
+        # a new clause, the list signed with each other
+        if len(a) >= 2 and not re.match(r"[^,;⟦]{0,40}?\bwith\b", ph[m.end():]):
             found = True
             agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
                            event_for_agreement(s, m.end()))
     passive = compiled(KIND + r"(?:\s+(?:on|for|of)\s+[^⟦.;]{0,60}?)?\s+(?:was|were|has\s+been|have\s+been)"
                          r"\s+(?:also\s+)?(?:signed|inked|reached)\s+(?:between|by)\s+(?P<a>" + LIST + ")", re.I)
-    between = compiled(KIND + r"\s+between\s+(?P<a>" + LIST + r")\s+(?:was|were|has\s+been|have\s+"
-                         r"been|is|are)\s+(?:also\s+)?(?:signed|inked|reached)", re.I)
-    signing_of = compiled(r"\bsigning\s+of\s+(?:the\s+|an?\s+)?" + KIND + r"\s+between\s+(?P<a>" + LIST + ")", re.I)
-    for m in [*passive.finditer(ph), *between.finditer(ph), *signing_of.finditer(ph)]:
+    # "a KIND between A and B" names its parties whatever verb the sentence uses ("was signed",
+    # "the signing of", "12 deals were signed, including a KIND between A and B")
+    between = compiled(KIND + r"(?:\s+(?:on|for|of|to)\s+[^⟦.;]{0,60}?)?\s+between\s+(?P<a>" + LIST + ")",
+                       re.I)
+    for m in [*passive.finditer(ph), *between.finditer(ph)]:
         a = s.agents(m.group("a"))
         if len(a) >= 2:
             found = True
             agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
                            event_for_agreement(s, m.end()))
+    if not found:
+        found = two_sides(s)
     # a named convention or declaration signed by a list of parties
     named = [k for k in s.keys if s.typ(k) is EntityType.AGREEMENT]
     named += [s.r.ceremony_for[k] for k in s.keys if k in s.r.ceremony_for]
@@ -119,6 +136,31 @@ def paired(s: Sentence) -> bool:
     return done
 
 
+_TWO_SIDES = compiled(
+    r"\b(?:the\s+two|both)\s+(?:sides|parties|institutions|hospitals|universities|companies|"
+    r"organi[sz]ations|cities|governments|partners)\s+(?:(?:also|have|has|then|jointly|formally|"
+    r"officially|further|later)\s+)*(?:signed|signs|inked|sealed|penned)\s+" + KIND, re.I)
+
+
+def two_sides(s: Sentence) -> bool:
+    """"The two sides signed a MoU": the parties are the two bodies the story has named most
+    up to here (a visit or talks between two institutions comes first), first-named first."""
+    m = _TWO_SIDES.search(s.ph)
+    if not m:
+        return False
+    here = s.r.sent_of_char[s.sent.start_char]
+    counts: dict[str, int] = {}
+    for mention in s.r.mentions:
+        if mention.sent <= here and s.typ(mention.key) in lx.ORG_TYPES:
+            counts[mention.key] = counts.get(mention.key, 0) + 1
+    ranked = sorted(counts, key=lambda k: -counts[k])  # stable: ties keep the order of first mention
+    if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
+        return False  # no clear pair
+    pair = sorted(ranked[:2], key=list(counts).index)
+    agreement(s, kind_of(s, m.group("kind")), [[pair[0]], [pair[1]]], event_for_agreement(s, m.end()))
+    return True
+
+
 def counterparts(s: Sentence, text: str) -> list[str]:
     """The agents of a "with" list, without places that only locate the one before ("A and
     Lakeside, Pine province": Pine province is not a party)."""
@@ -150,6 +192,12 @@ def subjects(s: Sentence, m: re.Match[str]) -> list[str]:
 
 def kind_of(s: Sentence, text: str) -> str:
     words = text.strip().split()
+    # the kind starts after the last article, number or linking word ("including a cooperation
+    # agreement" -> "cooperation agreement")
+    stops = {"a", "an", "the", "two", "three", "four", "five", "several", "including",
+             "with", "signed", "inked", "also"}
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in stops or w.isdigit()), default=0)
+    words = words[cut:]
     while (words and words[0].lower() in {"a", "an", "the", "two", "three", "four", "five",
                                          "several"}) or (words and words[0].isdigit()):
         words = words[1:]

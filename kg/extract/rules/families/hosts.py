@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.rules.patterns import HAS_AGENT_VERB, LIST, E, compiled
+from kg.extract.rules.patterns import EDITION, HAS_AGENT_VERB, LIST, E, compiled
 from kg.extract.rules.sentence import Sentence
 from kg.records import Relation
 
@@ -29,7 +29,7 @@ def read(s: Sentence) -> None:
         r"(?P<a>" + LIST + r")(?:\s*,?\s+(?:together|along|jointly)\s+with\s+(?:the\s+)?(?P<b>" + LIST + r")\s*,?)?"
         r"\s+(?:(?:jointly|also|have|has|had|will|co-)\s*)*"
         r"(?P<v>hosted|host|organi[sz]ed|organi[sz]e|co-hosted|co-organi[sz]ed|held|"
-        r"convened|staged)\s+(?:the\s+|a\s+|an\s+)?(?P<e>" + E + ")", re.I)
+        r"convened|staged)\s+(?:the\s+|a\s+|an\s+)?" + EDITION + "(?P<e>" + E + ")", re.I)
     for m in active.finditer(ph):
         event = s.key(m.group("e"))
         if not s.is_event(event):

@@ -6,9 +6,15 @@ import re
 
 from kg.extract.dates import MONTH
 from kg.extract.mentions import type_by_head
-from kg.extract.rules.patterns import END_VERBS, OCCUR, E, compiled
+from kg.extract.rules.patterns import EDITION, END_VERBS, OCCUR, E, compiled
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Literal, PartialDate, Relation
+
+
+# Where the clause of an occurrence verb ends: "while", "and the forum will ...", a new subject.
+# "and the" that goes on with a name ("by A and the B at the C") continues a list instead.
+CLAUSE_END = (r"\b(?:while|whereas|with the)\b|\band the\b(?!\s+(?:[a-z][\w-]*\s+){0,3}?" + E + r")|"
+              + E + r"\s+(?:is|was|will)")
 
 
 # -- places and dates of occurrence
@@ -21,19 +27,18 @@ def read(s: Sentence) -> None:
         if not s.is_event(event):
             continue
         rest = m.group("rest")
-        cut = re.search(r"\b(?:while|whereas|with the|and the)\b|" + E + r"\s+(?:is|was|will)",
-                        rest)
+        cut = re.search(CLAUSE_END, rest)
         clause = rest[: cut.start()] if cut else rest
         place_in(s, event, clause)
         dates(s, event, m.group("verb").lower())
     held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched|inaugurated)\s+"
-                    r"(?:the\s+|an?\s+)?(?:\d+(?:st|nd|rd|th)\s+|[a-z]+(?:st|nd|rd|th)\s+)?(?P<e>"
+                    r"(?:the\s+|an?\s+)?" + EDITION + r"(?P<e>"
                       + E + r")(?P<rest>[^;]*)", re.I)
     for m in held.finditer(ph):
         event = s.key(m.group("e"))
         if not s.is_event(event):
             continue
-        clause = re.split(r"\b(?:while|whereas|and the)\b|" + E + r"\s+(?:is|was|will)", m.group("rest"))[0]
+        clause = re.split(CLAUSE_END, m.group("rest"))[0]
         place_in(s, event, clause)
         if re.search(r"\b(?:on|from)\s+(?:" + MONTH + r"|\w+day)", clause) or re.match(
                 r"^(?:On|From|In)\s+(?:the\s+\w+\s+of\s+)?(?:" + MONTH + r"|\w+day|\d)", ph):
@@ -77,7 +82,11 @@ def dates(s: Sentence, event: str, verb: str) -> None:
     "closed on" -> end, "from ... to ..." -> both, "runs until" -> end)."""
     first = verb.split()[0]
     used_verb = False
-    for span, closing in s.r.date_spans(s.sent, event):
+    spans = s.r.date_spans(s.sent, event)
+    if any(span.ranged for span, _ in spans):
+        # "today unveiled ... at X, held from May 14 to 17": the range is the event's
+        spans = [(span, closing) for span, closing in spans if span.ranged or closing]
+    for span, closing in spans:
         if closing:
             lit(s, event, Relation.END_DATE, span.end)
         elif span.ranged:

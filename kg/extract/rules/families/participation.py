@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import lexicon as lx
 from kg.extract.rules.patterns import LIST, ROLE, E
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
@@ -12,15 +13,16 @@ from kg.records import EntityType, Relation
 # -- participants
 def read(s: Sentence) -> None:
     roster(s)
+    inverted(s)
     speakers(s)
     ph = s.ph
     verbs = (r"(?:attended|attend|attends|participated\s+in|participate\s+in|took\s+part\s+in|"
-             r"take\s+part\s+in|joined|join|were\s+present\s+at|was\s+present\s+at|visited|"
+             r"take\s+part\s+in|joined|join|(?:were|was)\s+(?:also\s+)?present(?:\s+at)?|visited|"
              r"graced|signed\s+up\s+for|registered\s+for|toured|inspected|spoke\s+at|addressed|"
              r"presided\s+over|presides\s+over|chaired|moderated|witnessed|(?:was|were)\s+invited\s+to|"
-             r"(?:was|were)\s+in\s+attendance\s+at|(?:was|were)\s+among\s+the\s+(?:guests|speakers)\s+at)")
+             r"(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|on\s+hand)(?:\s+at)?|(?:was|were)\s+among\s+the\s+(?:guests|speakers)\s+at)")
     m = re.search(r"^(?P<subj>.*?)\b(?:will\s+|all\s+|also\s+|have\s+|has\s+)*" + verbs +
-                  r"\s+(?:the\s+)?(?P<rest>.*)$", ph, re.I)
+                  r"\b\s*(?:the\s+)?(?P<rest>.*)$", ph, re.I)
     if m:
         rest = m.group("rest")
         em = re.match(r"(?:[\w'-]+\s+){0,3}?(?P<e>" + E + ")", rest)
@@ -97,6 +99,27 @@ def roster(s: Sentence) -> None:
             s.fact(event, Relation.PARTICIPANT, key)
 
 
+# "Also present at the ceremony were A and B", "Attending the forum were ...", "Among the
+# guests were ...": the verb comes first, the attendees last
+_INVERTED = re.compile(
+    r"^(?:also\s+)?(?:present|attending|in\s+attendance|among\s+(?:the\s+)?(?:guests|attendees|"
+    r"participants|speakers|those\s+present))\b(?P<mid>[^;:]{0,80}?)\s+(?:were|was|are|is|included)\s+"
+    r"(?P<l>.*)$", re.I)
+
+
+def inverted(s: Sentence) -> None:
+    """Attendees named after the verb, at the end of the sentence."""
+    m = _INVERTED.search(s.ph)
+    if not m:
+        return
+    events = s.events_in(m.group("mid"))
+    event = events[0] if events else s.focus()
+    tail = m.group("l")
+    for key in s.items(tail):
+        if s.typ(key) is EntityType.PERSON or listed_agent(s, tail, key):
+            s.fact(event, Relation.PARTICIPANT, key)
+
+
 # Verbs of speaking at an event: their subjects (or "by" agents) who are persons took part.
 SPEECH_LEMMAS = frozenset({
     "say", "remark", "note", "stress", "point", "deliver", "address", "thank", "welcome", "speak",
@@ -130,6 +153,9 @@ def listed_agent(s: Sentence, subj: str, key: str) -> bool:
     tokens = re.findall(E, subj)
     tok = tokens[idx]
     before = subj[: subj.index(tok)]
+    people = re.search(r"\b(?P<n>[a-z]+)\s+(?:of|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
+    if people and people.group("n") in lx.PEOPLE_NOUNS:
+        return s.typ(key) in lx.ORG_TYPES  # "executives from A, B and C attended": A took part
     if re.search(r"\b(?:of|at|from|under|with|in|for)\s+(?:the\s+)?$", before):
         return False
     if re.match(r"['’]s?\s+" + ROLE, subj[subj.index(tok) + len(tok):]):

@@ -28,8 +28,8 @@ def read(s: Sentence) -> None:
             what = ent.text[num.end():].strip()
         else:
             continue
-        if not what or re.fullmatch(r"(?:19|20)\d\d", value):
-            continue
+        if not what or re.fullmatch(r"(?:19|20)\d\d", value) or what.startswith("-"):
+            continue  # "a 500-bed hospital" describes a thing, it counts nothing of the event
         event = s.r.event_left_of(ent.start_char) or s.r.main_event
         if event is not None:
             s.fact(event, Relation.STATISTIC, Literal(f"{value} {what}"))
