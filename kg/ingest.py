@@ -34,7 +34,7 @@ from kg import config, rdf
 from kg.articles import HTML_SUFFIXES, read_article, read_bytes
 from kg.errors import InputError, KgError, UsageError
 from kg.extract import available, get_extractor
-from kg.ingest_pool import Failed, Outcome, cpu_count, describe, extract_each
+from kg.ingest_pool import Failed, Outcome, cpu_count, describe, extract_each, extract_parallel
 from kg.records import Article, IngestResult, Resolution
 from kg.resolve import EntityIndex, KnownEntity, resolve
 from kg.store import KgStore
@@ -181,8 +181,6 @@ def ingest(
                 writer.write_all(batch, extract_each(
                     get_extractor(extractor), [a for _, a in batch], reraise=reraise))
         else:
-            from kg.ingest_pool import extract_parallel
-
             for item, article, outcome in extract_parallel(
                 pending, extractor, jobs, reraise=reraise
             ):
