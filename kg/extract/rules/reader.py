@@ -595,6 +595,16 @@ class Reader:
             if head in {"area", "zone"}:
                 head = "exhibition area"
             target = None
+            if head in {"event", "gathering"}:
+                # "The 5th X Expo opened on May 19. The event is hosted by ...": a named event of
+                # its own in the sentence before, not the story's first one
+                last = sorted((x for x in self.mentions if x.end <= m.start()
+                               and self.ex.entities[x.key].type is EntityType.EVENT), key=lambda x: x.start)
+                here = self.sent_of_char[m.start()]
+                if last and last[-1].sent >= here - 1 and last[-1].sent < here and \
+                        self.ex.entities[last[-1].key].scope is None:
+                    self.mention(m.start(), m.end(), last[-1].key, anaphor=True)
+                    continue
             recent = [x for x in self.mentions if x.end <= m.start()
                       and self.ex.entities[x.key].type is EntityType.EVENT
                       and self.heads.get(x.key) == head]

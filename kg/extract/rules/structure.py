@@ -28,6 +28,18 @@ PART_HEADS = frozenset({
 })
 
 
+# Words of a field of study or work: "Department of Science and Technology", "School of Public
+# Health" name what the part does, not a body it belongs to.
+FIELD_WORDS = lx.TOPIC_WORDS | {
+    "and", "&", "public", "health", "social", "internal", "clinical", "basic", "preventive",
+    "traditional", "chinese", "western", "pharmaceutical", "life", "environmental", "information",
+    "international", "foreign", "human", "resources", "finance", "security", "law", "arts",
+    "agriculture", "veterinary", "dental", "stomatology", "surgery", "pediatrics", "oncology",
+    "cardiology", "neurology", "radiology", "pathology", "rehabilitation", "nutrition", "business",
+    "administration", "policy", "statistics", "communication", "commerce", "transport", "care",
+}
+
+
 def _org_named(r: Reader, text: str) -> str | None:
     """The key of the organization ``text`` names, made if its head says it is one."""
     key = r.key_by_norm.get(normalize_name(text))
@@ -45,11 +57,19 @@ def parent_of(r: Reader, label: str) -> str | None:
     """The organization a part's name says it belongs to."""
     for m in re.finditer(r"\s+of\s+(?:the\s+)?", label):
         left, right = label[:m.start()], label[m.end():]
-        fieldname = all(w.lower() in lx.TOPIC_WORDS or w.lower() in {"and", "&"} for w in right.split())
+        fieldname = all(w.lower() in FIELD_WORDS for w in right.split())
         if head_word(left) in PART_HEADS and right[:1].isupper() and not fieldname:
             parent = _org_named(r, right)
             if parent is not None:
                 return parent
+    # "Pine University School of Public Health": the body named in front of the part
+    front = re.match(r"(?P<org>.+?\b(?:University|Hospital|Academy|Institute))\s+(?P<part>[A-Z]\w+)\s+of\s+",
+                     label)
+    if front and front.group("part").lower() in PART_HEADS and len(re.findall(
+            r"\b(?:University|Hospital|Academy|Institute|College)\b", front.group("org"))) == 1:
+        parent = _org_named(r, front.group("org"))
+        if parent is not None:
+            return parent
     words = label.split()
     if len(words) > 1 and is_acronym(words[0]) and head_word(" ".join(words[1:])) in PART_HEADS:
         key = r.acronyms.get(words[0]) or r.key_by_norm.get(normalize_name(words[0]))

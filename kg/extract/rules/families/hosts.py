@@ -38,3 +38,22 @@ def read(s: Sentence) -> None:
         rel = Relation.ORGANIZER if "organi" in v else Relation.HOST
         for a in s.agents(m.group("a")) + s.agents(m.group("b") or ""):
             s.fact(event, rel, a)  # "A, together with B, held the X": both
+    # "X was the host institution of the Y", "the forum's host, X", "Y's co-hosts A and B"
+    noun = compiled(r"(?P<a>" + LIST + r")\s+(?:was|is|will\s+be|served\s+as|acted\s+as|were|are)\s+"
+                    r"(?:the\s+|one\s+of\s+the\s+)?(?P<v>co-?)?(?:host|organi[sz]er)s?(?:\s+(?:institution|"
+                    r"organi[sz]ation|city|unit|country|party))?\s+(?:of|for)\s+(?:the\s+)?" + EDITION
+                    + r"(?P<e>" + E + ")", re.I)
+    for m in noun.finditer(ph):
+        event = s.key(m.group("e"))
+        if s.is_event(event):
+            rel = Relation.ORGANIZER if "organi" in m.group(0).lower() else Relation.HOST
+            for a in s.agents(m.group("a")):
+                s.fact(event, rel, a)
+    owner = compiled(r"(?:(?P<e>" + E + r")|\b[a-z]+)['’]s?\s+(?:co-?)?(?P<v>host|organi[sz]er)s?\s*,?\s+"
+                     r"(?:the\s+)?(?P<a>" + LIST + ")", re.I)
+    for m in owner.finditer(ph):
+        event = s.key(m.group("e")) if m.group("e") else s.event_near(m.start())
+        if event is not None and s.is_event(event):
+            rel = Relation.ORGANIZER if "organi" in m.group("v").lower() else Relation.HOST
+            for a in s.agents(m.group("a")):
+                s.fact(event, rel, a)
