@@ -35,7 +35,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TypeVar
 
-from kg.errors import KgError, UsageError, WorkerError
+from kg.errors import KgError, WorkerError
 from kg.extract import Extractor, get_extractor, register
 from kg.records import Article, Extraction
 
@@ -185,7 +185,8 @@ class _Pool:
         if executor is None:
             return
         # The executor has no public way to stop running tasks before Python 3.14
-        # (terminate_workers); its process table is the documented-by-source way in.
+        # (terminate_workers): its private process table is the only handle, read defensively
+        # (without it, shutdown below still ends the workers, after their current task).
         processes = dict(getattr(executor, "_processes", None) or {})
         for process in processes.values():
             process.terminate()
@@ -205,7 +206,7 @@ def extract_parallel(
     the next files overlaps the workers' NLP and a huge folder costs a bounded memory.
     """
     if jobs < 2:
-        raise UsageError("extract_parallel needs at least 2 jobs; --jobs 1 runs in-process")
+        raise ValueError("extract_parallel needs at least 2 jobs; --jobs 1 runs in-process")
     pool = _Pool(extractor, jobs, reraise)
     window: deque[tuple[list[tuple[T, Article]], Future[list[Outcome]]]] = deque()
     source = iter(items)
