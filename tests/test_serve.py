@@ -231,3 +231,10 @@ def test_cli_serve_on_a_taken_port_is_one_error_line(server: Server, store_path:
     assert proc.returncode == 1 and out == ""
     assert err.startswith(f"Error: cannot listen on 127.0.0.1:{port}") and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_serving_loads_neither_spacy_nor_rdflib() -> None:
+    code = ("import sys, kg_cli.serve_cmds, kg.serve; "
+            "print(sorted(m for m in ('spacy', 'rdflib', 'networkx') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
