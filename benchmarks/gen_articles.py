@@ -278,7 +278,7 @@ def _ceremony(rng: random.Random, namer: _Namer, truth: ArticleTruth) -> tuple[s
     city = rng.choice(sorted(CITIES))
     start, _ = _when(rng)
     host = namer.government(city)
-    event = f"{city} health industry project signing ceremony"
+    event = "health industry project signing ceremony"  # named by a description, as written
     truth.event = event
     truth.facts.append(ExpectedFact(event, "host", host))
     parties = [(namer.company(), "company"), (namer.hospital(city), "hospital"),

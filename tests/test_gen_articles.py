@@ -1,6 +1,6 @@
 """The article generator of the benchmarks: deterministic, and kg finds what it wrote.
 
-The floors below were measured on these 12 articles (seed 0) with rules-v2: hosts 9/15,
+The floors below were measured on these 12 articles (seed 0) with rules-v2: hosts 13/15,
 agreements 14/16, exhibitors 4/16, posts 19/19, locations, organisers and dates all. They
 sit a little under the measurement, so a regression in extraction fails here. The same
 articles ingested with ``--jobs 2`` must give the very store ``--jobs 1`` gives, with the
@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import article_facts
 import gen_articles
 
-FLOORS = {"host": 0.5, "agreement": 0.75, "post": 0.9, "location": 0.8, "organizer": 0.8,
+FLOORS = {"host": 0.7, "agreement": 0.75, "post": 0.9, "location": 0.8, "organizer": 0.8,
           "startDate": 0.8, "endDate": 0.8, "exhibitor": 0.15}
 
 
