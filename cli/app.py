@@ -6,13 +6,18 @@ their commands on it; :mod:`kg_cli.main` imports them all and maps errors to exi
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kg import __version__
 from kg.formats import RowFormat
+
+if TYPE_CHECKING:
+    from kg.store import Store, StoreLocation
 
 app = typer.Typer(
     name="kg",
@@ -28,10 +33,43 @@ class State:
     """Global options, set by the callback before any command runs."""
 
     store: Path | None = None
+    endpoint: str | None = None
+    update_endpoint: str | None = None
     debug: bool = False
+
+    def location(self) -> StoreLocation:
+        """The store the options name: the endpoint if given, else the folder."""
+        from kg.store import StoreLocation
+
+        return StoreLocation(self.store, self.endpoint, self.update_endpoint)
 
 
 state = State()
+
+
+@contextmanager
+def opened(
+    *, read_only: bool = True, wait: float = 0.0, on_wait: Callable[[str], None] | None = None
+) -> Iterator[Store]:
+    """The store of the global options, open for one command.
+
+    With ``--debug`` and an endpoint, the number of HTTP requests the command made is
+    printed on stderr when it ends (the benchmarks read it).
+    """
+    from kg.store import open_store
+
+    store = open_store(state.location(), read_only=read_only, wait=wait, on_wait=on_wait)
+    try:
+        with store:
+            yield store
+    finally:
+        if state.debug and state.endpoint:
+            from kg.store.remote import RemoteStore
+
+            if isinstance(store, RemoteStore):
+                http = store.http
+                typer.echo(f"debug: {http.requests} HTTP requests ({http.queries} queries, "
+                           f"{http.updates} updates) to {store.where}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -50,7 +88,28 @@ def main_options(
             help="Folder of the on-disk store (default: $KG_STORE, else ~/.local/share/kg-health/store).",
         ),
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    endpoint: Annotated[
+        str | None,
+        typer.Option(
+            "--endpoint",
+            envvar="KG_ENDPOINT",
+            metavar="URL",
+            help="SPARQL 1.1 query URL of a server to use as the store instead of --store "
+            "(credentials: $KG_ENDPOINT_USER, $KG_ENDPOINT_PASSWORD). Nothing is written locally.",
+        ),
+    ] = None,
+    update_endpoint: Annotated[
+        str | None,
+        typer.Option(
+            "--update-endpoint",
+            envvar="KG_UPDATE_ENDPOINT",
+            metavar="URL",
+            help="SPARQL 1.1 update URL of that server (default: the --endpoint URL).",
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks for errors, and HTTP request counts.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
@@ -61,6 +120,8 @@ def main_options(
     Example: kg ingest seeds/ && kg ask "who signed with Ruijin Hospital"
     """
     state.store = store
+    state.endpoint = endpoint or None
+    state.update_endpoint = update_endpoint or None
     state.debug = debug
 
 

@@ -22,7 +22,7 @@ from kg.errors import InputError, UsageError
 from kg.formats import GraphFormat
 
 from . import render
-from .app import app, state
+from .app import app, opened
 
 if TYPE_CHECKING:
     from kg.sparql import SparqlResult
@@ -120,7 +120,6 @@ def export(
 
     Example: kg export --format html --around "Ruijin Hospital" --depth 2 -o ruijin.html
     """
-    from kg.store import KgStore
     from kg.views import Selection
     from kg.views import export as run_export
     from kg.views.registry import format_for_path
@@ -131,17 +130,16 @@ def export(
     selection = Selection(around=around, depth=depth, types=tuple(types or ()),
                           relations=tuple(relations or ()), construct=_query_text(construct),
                           graph=graph)
-    with KgStore.open(state.store, read_only=True) as store:
+    with opened() as store:
         write_output(output, lambda out: run_export(
             store, chosen, out, selection, render=render_as.value if render_as else None))
 
 
 def write_construct(outcome: SparqlResult, fmt: GraphFormat, out: BinaryIO) -> None:
     """Write a CONSTRUCT/DESCRIBE result of ``kg sparql`` in any export format."""
-    import pyoxigraph as ox
-
+    from kg.store import Triples
     from kg.views import write_triples
 
-    if not isinstance(outcome.result, ox.QueryTriples):
+    if not isinstance(outcome.result, Triples):
         raise UsageError("only CONSTRUCT and DESCRIBE results are graphs")
     write_triples(fmt, outcome.result, out)

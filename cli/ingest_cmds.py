@@ -23,7 +23,7 @@ from kg.formats import GraphFormat, RdfFormat, RowFormat
 from kg.records import IngestResult
 
 from . import render
-from .app import FormatOption, app, state
+from .app import FormatOption, app, opened, state
 
 _INGEST_COLUMNS = ["name", "status", "entities", "facts", "agreements", "message"]
 
@@ -89,6 +89,10 @@ def ingest(
     show_bar = total > 3 and sys.stderr.isatty()
 
     def call(progress: Callable[[IngestResult], None] | None) -> list[IngestResult]:
+        if state.endpoint:  # opening a server sends nothing: open it here to count requests
+            with opened(read_only=False) as server:
+                return run_ingest(paths, server, extractor=extractor, stdin_name=name or "stdin",
+                                  reraise=state.debug, progress=progress, jobs=jobs)
         return run_ingest(paths, state.store, extractor=extractor, stdin_name=name or "stdin",
                           reraise=state.debug, wait=wait, on_wait=_waiting, progress=progress,
                           jobs=jobs)
@@ -144,12 +148,12 @@ def import_(
 
     Example: kg import tests/data/mini.trig
     """
-    from kg.store import KgStore
+    from kg.store import import_rdf
 
     rows = []
-    with KgStore.open(state.store, read_only=False, wait=wait, on_wait=_waiting) as store:
+    with opened(read_only=False, wait=wait, on_wait=_waiting) as store:
         for f in files:
-            result = store.import_rdf(f, rdf_format)
+            result = import_rdf(store, f, rdf_format)
             rows.append([result.path, result.format.value, len(result.graphs), result.quads])
     render.render_rows(["file", "format", "graphs", "quads"], rows, fmt)
 
@@ -182,7 +186,6 @@ def sparql(
     Example: kg sparql "SELECT ?e ?l WHERE { ?e a kgo:Hospital ; rdfs:label ?l }"
     """
     from kg.sparql import is_update, run_sparql, write_result
-    from kg.store import KgStore
 
     if (query is None) == (file is None):
         raise UsageError("give the query as an argument or with --file, not both or neither")
@@ -194,7 +197,7 @@ def sparql(
     else:
         text = query or ""
     writable = allow_update and is_update(text)
-    with KgStore.open(state.store, read_only=not writable, wait=wait, on_wait=_waiting) as store:
+    with opened(read_only=not writable, wait=wait, on_wait=_waiting) as store:
         outcome = run_sparql(store, text, allow_update=allow_update)
         if outcome.result is None:
             render.note("Update done.")
@@ -217,10 +220,10 @@ def docs(fmt: FormatOption = RowFormat.table) -> None:
 
     Example: kg docs --format json
     """
-    from kg.store import KgStore
+    from kg.store import articles
 
-    with KgStore.open(state.store, read_only=True) as store:
-        infos = store.articles()
+    with opened() as store:
+        infos = articles(store)
     if fmt is RowFormat.table:
         render.render_rows(
             ["name", "title", "published", "entities", "facts", "agreements"],
@@ -242,11 +245,11 @@ def remove(
 
     Example: kg remove 000_c032ba86166e02d5.txt
     """
-    from kg.store import KgStore, doc_name
+    from kg.store import doc_name, remove_article, resolve_doc
 
-    with KgStore.open(state.store, read_only=False, wait=wait, on_wait=_waiting) as store:
-        iri = store.resolve_doc(doc)
-        store.remove_article(iri)
+    with opened(read_only=False, wait=wait, on_wait=_waiting) as store:
+        iri = resolve_doc(store, doc)
+        remove_article(store, iri)
     render.note(f"Removed {doc_name(iri)}.")
 
 
@@ -256,10 +259,10 @@ def stats(fmt: FormatOption = RowFormat.table) -> None:
 
     Example: kg stats --format json
     """
-    from kg.store import KgStore
+    from kg.store import stats as store_stats
 
-    with KgStore.open(state.store, read_only=True) as store:
-        s = store.stats()
+    with opened() as store:
+        s = store_stats(store)
     if fmt is RowFormat.json:
         render.render_json(asdict(s))
         return
@@ -284,6 +287,9 @@ def migrate(wait: WaitOption = DEFAULT_WAIT) -> None:
     """
     from kg.store import migrate as run_migrate
 
+    if state.endpoint:
+        raise UsageError("migrate converts a store folder's layout; a SPARQL server keeps its "
+                         "own data: drop --endpoint / KG_ENDPOINT to migrate a folder")
     result = run_migrate(state.store, wait=wait, on_wait=_waiting)
     if result.steps:
         render.note(f"Migrated {result.path} from layout {result.from_layout} to "

@@ -67,7 +67,7 @@ def validate(
 
     Example: kg validate --format json > violations.json
     """
-    report = validate_file(rdf_file) if rdf_file is not None else validate_store(state.store)
+    report = validate_file(rdf_file) if rdf_file is not None else validate_store(state.location())
     if fmt is RowFormat.json:
         render.render_json(
             {

@@ -9,7 +9,6 @@ shapes are documented in docs/cli-json.md. Nothing here imports rdflib, networkx
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,11 +17,9 @@ import typer
 from kg.formats import RowFormat
 
 from . import render
-from .app import FormatOption, app, state
+from .app import FormatOption, app, opened
 
 if TYPE_CHECKING:
-    import pyoxigraph as ox
-
     from kg.query import EntityCard, Hop, NeighborRow, PathResult
 
 
@@ -53,14 +50,6 @@ RelationOption = Annotated[
 ]
 
 
-@contextmanager
-def _store() -> Iterator[ox.Store]:
-    from kg.store import KgStore
-
-    with KgStore.open(state.store, read_only=True) as kg_store:
-        yield kg_store.ox
-
-
 def _ev_text(evidence: Sequence[Any]) -> str:
     return " | ".join(f"[{e.doc}] {e.sentence}" for e in evidence)
 
@@ -80,7 +69,7 @@ def show(
     from kg.lookup import resolve
     from kg.query import show as show_card
 
-    with _store() as store:
+    with opened() as store:
         card = show_card(store, resolve(store, entity))
     render.show(render.Output(
         ["direction", "relation", "value", "iri", "doc", "sentence"], _card_rows(card),
@@ -162,7 +151,7 @@ def search(
     from kg.query import check_types
 
     wanted = check_types(types or [])
-    with _store() as store:
+    with opened() as store:
         hits = run_search(store, text, types=wanted, limit=limit)
     render.show(render.Output(
         ["label", "types", "matched", "score", "iri"],
@@ -202,7 +191,7 @@ def neighbors(
     from kg.query import neighbors as run_neighbors
 
     wanted = check_types(types or [])
-    with _store() as store:
+    with opened() as store:
         start = resolve(store, entity)
         rows = run_neighbors(
             store, start, depth=depth, relations=relations or [], types=wanted,
@@ -271,7 +260,7 @@ def path(
     from kg.lookup import resolve
     from kg.query import path as run_path
 
-    with _store() as store:
+    with opened() as store:
         a, b = resolve(store, source), resolve(store, target)
         result = run_path(store, a, b, max_length=max_length, all_paths=all_paths,
                           limit=limit, relations=relations or [])
@@ -341,7 +330,7 @@ def ask(
     """
     from kg.ask import ask as run_ask
 
-    with _store() as store:
+    with opened() as store:
         result = run_ask(store, question)
     if fmt is AskFormat.json:
         render.render_json(result.as_json(explain=explain))
@@ -377,7 +366,7 @@ def entities(
     from kg.query import entities as list_entities
 
     wanted = check_types(types or [])
-    with _store() as store:
+    with opened() as store:
         rows = list_entities(store, types=wanted)
     render.show(render.Output(
         ["label", "types", "facts", "iri"],

@@ -36,8 +36,12 @@ def serve(
 
     Example: kg serve --bind 127.0.0.1:7878
     """
+    from kg.errors import UsageError
     from kg.serve import make_server
 
+    if state.endpoint:
+        raise UsageError(f"kg serve serves a store folder; {state.endpoint} is already a SPARQL "
+                         "endpoint: point clients at it, or drop --endpoint / KG_ENDPOINT")
     server = make_server(state.store, bind, allow_update=allow_update, wait=wait,
                          log=None if quiet else render.note)
     mode = "read-write: POST /update accepted" if allow_update else "read-only"

@@ -26,3 +26,11 @@ def default_store_path() -> Path:
         return Path(env).expanduser()
     data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(data_home) / "kg-health" / "store"
+
+
+def endpoint_credentials() -> tuple[str | None, str | None]:
+    """HTTP basic credentials for a SPARQL endpoint: ``$KG_ENDPOINT_USER``, ``$KG_ENDPOINT_PASSWORD``.
+
+    Read from the environment only (never an option: a command line shows in ``ps``).
+    """
+    return os.environ.get("KG_ENDPOINT_USER") or None, os.environ.get("KG_ENDPOINT_PASSWORD") or None

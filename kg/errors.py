@@ -31,6 +31,12 @@ class StoreError(KgError):
     """The store cannot be opened, is locked by another writer, or is not a kg store."""
 
 
+class EndpointError(StoreError):
+    """A SPARQL server cannot be reached or refused a request: the URL, HTTP status and its
+    message in one line. Unlike a bad article it stops a whole ingest: every later request
+    would fail too."""
+
+
 class QueryError(KgError):
     """A SPARQL query does not parse or fails to evaluate."""
 

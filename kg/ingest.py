@@ -26,18 +26,19 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from kg import config, rdf
 from kg.articles import HTML_SUFFIXES, read_article, read_bytes
-from kg.errors import InputError, KgError, UsageError
+from kg.errors import EndpointError, InputError, KgError, UsageError
 from kg.extract import available, get_extractor
 from kg.ingest_pool import Failed, Outcome, cpu_count, describe, extract_each, extract_parallel
 from kg.records import Article, IngestResult, Resolution
-from kg.resolve import EntityIndex, KnownEntity, resolve
-from kg.store import KgStore
+from kg.resolve import EntityIndex, KnownEntity, known_entities, resolve
+from kg.store import Store, StoreLocation, article_sha256, open_store, replace_article
 
 STDIN = "-"
 # Articles extracted and written per round (--jobs 1): bounds memory whatever the folder's
@@ -122,7 +123,7 @@ def _known_from(resolution: Resolution) -> list[KnownEntity]:
 
 def ingest(
     sources: Sequence[str | Path],
-    store_path: Path | None = None,
+    store_path: Store | StoreLocation | Path | None = None,
     *,
     extractor: str = config.DEFAULT_EXTRACTOR,
     progress: Progress | None = None,
@@ -133,14 +134,15 @@ def ingest(
     on_wait: Callable[[str], None] | None = None,
     jobs: int = 1,
 ) -> list[IngestResult]:
-    """Ingest articles into the store at ``store_path``; one result per source file.
+    """Ingest articles into the store at ``store_path`` (a folder or a SPARQL endpoint, or a
+    store already open, which stays open); one result per source file.
 
     Statuses: ``added`` (new article), ``replaced`` (its text changed), ``unchanged`` (same
     sha256: skipped), ``failed`` (``message`` says why; nothing of it was written). An added
     or replaced article may carry a warning in ``message`` (its clean-up was skipped).
     ``progress`` is called with each result as it is decided. Errors that concern the whole
-    run (the store is locked past ``wait`` seconds, the extractor is unknown or its model
-    missing) raise.
+    run (the store is locked past ``wait`` seconds or its server is unreachable, the
+    extractor is unknown or its model missing) raise.
 
     >>> import tempfile, pathlib
     >>> ingest([pathlib.Path("no/such.txt")], pathlib.Path(tempfile.mkdtemp()))[0].status
@@ -172,7 +174,12 @@ def ingest(
                 piped[i] = _read(src, stdin, stdin_name)
             except InputError as err:
                 piped[i] = err
-    with KgStore.open(store_path, read_only=False, wait=wait, on_wait=on_wait) as store:
+    opened: AbstractContextManager[Store] = (
+        open_store(store_path, read_only=False, wait=wait, on_wait=on_wait)
+        if store_path is None or isinstance(store_path, Path | StoreLocation)
+        else nullcontext(store_path)
+    )
+    with opened as store:
         pending = _pending(paths, piped, store, stdin, stdin_name, done)
         writer = _Writer(store, extractor, done, reraise)
         if jobs == 1:
@@ -195,7 +202,7 @@ Pending = tuple[tuple[int, bool], Article]
 def _pending(
     paths: Sequence[str | Path],
     piped: dict[int, Article | InputError],
-    store: KgStore,
+    store: Store,
     stdin: BinaryIO | None,
     stdin_name: str,
     done: Callable[[int, IngestResult], None],
@@ -223,7 +230,7 @@ def _pending(
             )))
             continue
         seen[article.name] = str(src)
-        stored = store.article_sha256(article.name)
+        stored = article_sha256(store, article.name)
         if stored == article.sha256:
             done(i, IngestResult(article.name, "unchanged"))
         else:
@@ -250,7 +257,7 @@ class _Writer:
     """
 
     def __init__(
-        self, store: KgStore, extractor: str, done: Callable[[int, IngestResult], None],
+        self, store: Store, extractor: str, done: Callable[[int, IngestResult], None],
         reraise: bool,
     ) -> None:
         self.store = store
@@ -270,15 +277,15 @@ class _Writer:
             self.done(i, IngestResult(article.name, "failed", message=outcome.message))
             return
         if self._known is None:
-            self._known = EntityIndex(self.store.known_entities())
+            self._known = EntityIndex(known_entities(self.store))
         try:
             resolution = resolve(outcome, self._known)
             now = datetime.now(UTC).replace(microsecond=0)
             quads = rdf.build_quads(resolution, now)
-            self.store.replace_article(article.name, quads)
+            replace_article(self.store, article.name, quads)
         except Exception as err:
-            if self.reraise and not isinstance(err, KgError):
-                raise
+            if isinstance(err, EndpointError) or (self.reraise and not isinstance(err, KgError)):
+                raise  # a server that is down fails every later article too
             self.done(i, IngestResult(article.name, "failed",
                                       message=f"{article.name}: {describe(err, self.extractor)}"))
             return

@@ -19,7 +19,7 @@ agree. The rules, in order (deterministic and documented in the CLI help):
    preferred type; ``kg ask`` uses it ("when did X start" prefers events).
 
 Candidates are fetched with a SPARQL ``CONTAINS`` prefilter on one token of the name, passed
-through ``substitutions``, so look-up stays fast on a million-triple store and a name never
+as a bound value, so look-up stays fast on a million-triple store and a name never
 changes a query's structure.
 
 Nothing here imports rdflib, networkx or spaCy (the query path must start fast).
@@ -37,8 +37,9 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg import vocab
-from kg.errors import AmbiguousEntityError, EntityNotFoundError, QueryError
+from kg.errors import AmbiguousEntityError, EntityNotFoundError
 from kg.names import normalize_name
+from kg.store.base import Store
 
 # Types that are scaffolding, never entities a user looks up or walks through.
 STRUCTURAL_TYPES = frozenset(
@@ -52,33 +53,17 @@ _TYPE_ORDER = (
 _PREFIXED = re.compile(r"^(?P<prefix>[a-z][a-z0-9]*):(?P<local>[^\s/][^\s]*)$")
 
 
-def select(
-    store: ox.Store, query: str, **substitutions: ox.NamedNode | ox.Literal
-) -> list[ox.QuerySolution]:
+def select(store: Store, query: str, **bindings: ox.NamedNode | ox.Literal) -> list[ox.QuerySolution]:
     """Run a SELECT over the union of all article graphs with the kg prefixes declared.
 
-    Values are bound through pyoxigraph ``substitutions`` (each must be a projected variable),
-    never pasted into the text, so names with quotes or braces cannot change the query.
+    Values are bound by the store (:meth:`kg.store.base.Store.select`), never pasted into
+    the text, so names with quotes or braces cannot change the query.
 
-    >>> store = ox.Store()
-    >>> select(store, "SELECT ?x WHERE { ?x a kgo:Event }")
+    >>> from kg.store import KgStore
+    >>> select(KgStore.memory(), "SELECT ?x WHERE { ?x a kgo:Event }")
     []
     """
-    subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-        ox.Variable(name): value for name, value in substitutions.items()
-    }
-    try:
-        result = store.query(
-            query,
-            prefixes=vocab.PREFIXES,
-            use_default_graph_as_union=True,
-            substitutions=subs or None,
-        )
-    except SyntaxError as err:  # a bug in our query text, not user input
-        raise QueryError(f"internal query does not parse: {err}") from err
-    if not isinstance(result, ox.QuerySolutions):
-        raise QueryError("internal query is not a SELECT")
-    return list(result)
+    return list(store.select(query, bindings or None))
 
 
 def local_name(iri: str) -> str:
@@ -154,7 +139,7 @@ SELECT ?n ?p ?v (COUNT(*) AS ?c) WHERE {
 """
 
 
-def describe_nodes(store: ox.Store, iris: Iterable[str]) -> dict[str, EntityRef]:
+def describe_nodes(store: Store, iris: Iterable[str]) -> dict[str, EntityRef]:
     """Labels, aliases and types of the given nodes, one query per node (indexed look-ups).
 
     Nodes without a label get their IRI's local name, so every answer has something to show.
@@ -180,7 +165,7 @@ def describe_nodes(store: ox.Store, iris: Iterable[str]) -> dict[str, EntityRef]
     return out
 
 
-def describe_node(store: ox.Store, iri: str) -> EntityRef:
+def describe_node(store: Store, iri: str) -> EntityRef:
     """:func:`describe_nodes` for one node."""
     return describe_nodes(store, [iri])[iri]
 
@@ -236,7 +221,7 @@ class _Names:
     raw: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # iri -> surfaces
 
 
-def _candidates(store: ox.Store, token: str) -> _Names:
+def _candidates(store: Store, token: str) -> _Names:
     names = _Names()
     for row in select(store, _CANDIDATES, tok=ox.Literal(token)):
         node, pred, name = row["n"], row["p"], row["name"]
@@ -265,7 +250,7 @@ def _expand_iri(text: str) -> str | None:
 _EXISTS = "SELECT ?n ?p WHERE { ?n ?p ?o } LIMIT 1"
 
 
-def _entity_refs(store: ox.Store, iris: Iterable[str]) -> list[EntityRef]:
+def _entity_refs(store: Store, iris: Iterable[str]) -> list[EntityRef]:
     refs = describe_nodes(store, sorted(set(iris)))
     return [r for r in refs.values() if not STRUCTURAL_TYPES.intersection(r.types)]
 
@@ -289,7 +274,7 @@ def _decide(
 
 
 def resolve(
-    store: ox.Store, name: str, *, prefer: Sequence[str] = (), suggest: bool = True
+    store: Store, name: str, *, prefer: Sequence[str] = (), suggest: bool = True
 ) -> EntityRef:
     """The node a user means by ``name`` (a name, an alias or an IRI); see the module rules.
 
@@ -297,7 +282,8 @@ def resolve(
     that try many readings of a phrase, like ``kg ask``, skip that costly search) or
     AmbiguousEntityError (with the candidates and their types).
 
-    >>> resolve(ox.Store(), "Nowhere Hospital")  # doctest: +ELLIPSIS
+    >>> from kg.store import KgStore
+    >>> resolve(KgStore.memory(), "Nowhere Hospital")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     kg.errors.EntityNotFoundError: no entity named 'Nowhere Hospital'; try `kg search ...
     """
@@ -347,7 +333,7 @@ def resolve(
 _BY_LABEL = "SELECT ?n ?l WHERE { ?n rdfs:label ?l }"
 
 
-def _exact_label(store: ox.Store, name: str) -> EntityRef | None:
+def _exact_label(store: Store, name: str) -> EntityRef | None:
     """The one entity whose label is exactly ``name`` (an index look-up, no scan), else None.
 
     This is rule 2 taken literally before normalising: on a large store most arguments are
@@ -364,14 +350,14 @@ def _exact_label(store: ox.Store, name: str) -> EntityRef | None:
     return refs[0] if len(refs) == 1 else None
 
 
-def _not_found_message(store: ox.Store, name: str, norm: str) -> str:
+def _not_found_message(store: Store, name: str, norm: str) -> str:
     suggestions = suggest(store, name)
     if suggestions:
         return f"no entity named {name!r}; did you mean: " + "; ".join(suggestions) + "?"
     return f"no entity named {name!r}; try `kg search {name!r}` to list similar names"
 
 
-def suggest(store: ox.Store, name: str, limit: int = 5) -> list[str]:
+def suggest(store: Store, name: str, limit: int = 5) -> list[str]:
     """Up to ``limit`` known names closest to ``name`` (difflib), for error messages."""
     norm = normalize_name(name)
     surfaces: dict[str, str] = {}
@@ -401,7 +387,7 @@ def _score(query_norm: str, name_norm: str) -> float:
 
 
 def search(
-    store: ox.Store, text: str, *, types: Sequence[str] = (), limit: int = 20
+    store: Store, text: str, *, types: Sequence[str] = (), limit: int = 20
 ) -> list[SearchHit]:
     """Entities whose label or alias is like ``text``, best first (difflib ratio and token overlap).
 
@@ -410,7 +396,8 @@ def search(
     ``Organization`` finds hospitals). JSON rows (``kg search --format json``):
     ``{"label", "iri", "types", "matched", "score"}``.
 
-    >>> search(ox.Store(), "ruijin")
+    >>> from kg.store import KgStore
+    >>> search(KgStore.memory(), "ruijin")
     []
     """
     norm = normalize_name(text)

@@ -38,6 +38,7 @@ from kg.lookup import (
     pick_label,
     select,
 )
+from kg.store.base import Store
 
 # Relations whose objects are entities: the edges of the entity graph.
 ENTITY_RELATIONS: tuple[str, ...] = tuple(
@@ -122,7 +123,7 @@ SELECT ?n ?kind ?p ?o ?via WHERE {{
 _SIDES = "SELECT ?a ?side ?m WHERE { ?a kgo:side ?side . ?side kgo:sideMember ?m }"
 
 
-def agreement_sides(store: ox.Store, agreement: str) -> list[set[str]]:
+def agreement_sides(store: Store, agreement: str) -> list[set[str]]:
     """The sides of an agreement as sets of member IRIs (empty when none are recorded)."""
     sides: dict[str, set[str]] = defaultdict(set)
     for row in select(store, _SIDES, a=ox.NamedNode(agreement)):
@@ -163,7 +164,7 @@ class Walker:
 
     def __init__(
         self,
-        store: ox.Store,
+        store: Store,
         *,
         relations: Sequence[str] = (),
         types: Sequence[str] = (),
@@ -313,7 +314,7 @@ SELECT ?n ?s ?p ?o ?sentence ?doc ?file WHERE {
 """
 
 
-def _node_evidence(store: ox.Store, node: str) -> dict[tuple[str, str, str], list[Evidence]]:
+def _node_evidence(store: Store, node: str) -> dict[tuple[str, str, str], list[Evidence]]:
     """Every assertion with ``node`` as subject or object, keyed by (s, p, o) IRIs."""
     out: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for row in select(store, _NODE_EVIDENCE, n=ox.NamedNode(node)):
@@ -344,11 +345,12 @@ def doc_name(doc_iri: str) -> str:
 
 
 def fact_evidence(
-    store: ox.Store, subject: str, predicate: str, obj: ox.NamedNode | ox.Literal
+    store: Store, subject: str, predicate: str, obj: ox.NamedNode | ox.Literal
 ) -> list[Evidence]:
     """The evidence sentences of one fact, one per article, sorted by article.
 
-    >>> fact_evidence(ox.Store(), vocab.ID + "a", vocab.ont("host"), ox.NamedNode(vocab.ID + "b"))
+    >>> from kg.store import KgStore
+    >>> fact_evidence(KgStore.memory(), vocab.ID + "a", vocab.ont("host"), ox.NamedNode(vocab.ID + "b"))
     []
     """
     seen: dict[tuple[str, str], Evidence] = {}
@@ -369,7 +371,7 @@ def fact_evidence(
     return [seen[k] for k in sorted(seen)]
 
 
-def edge_evidence(store: ox.Store, edge: Edge) -> list[Evidence]:
+def edge_evidence(store: Store, edge: Edge) -> list[Evidence]:
     """Evidence of a hop: the fact's assertions, or the agreement's ``party`` assertions."""
     if edge.via is not None:
         party = vocab.ont("party")
@@ -419,7 +421,7 @@ class NeighborRow:
 
 
 def neighbors(
-    store: ox.Store,
+    store: Store,
     start: EntityRef,
     *,
     depth: int = 1,
@@ -440,7 +442,8 @@ def neighbors(
          "direction": "out" | "in" | "both", "node": {"label", "iri", "types"},
          "via": {"label", "iri", "types"} | null, "evidence": [{"doc", "sentence"}]}
 
-    >>> neighbors(ox.Store(), EntityRef(vocab.ID + "x", "X"))
+    >>> from kg.store import KgStore
+    >>> neighbors(KgStore.memory(), EntityRef(vocab.ID + "x", "X"))
     []
     """
     if depth < 1:
@@ -560,7 +563,7 @@ def path_text(hops: Sequence[Hop]) -> str:
     return " ".join(parts)
 
 
-def _hops(store: ox.Store, walker: Walker, edges: Sequence[Edge], evidence: bool) -> list[Hop]:
+def _hops(store: Store, walker: Walker, edges: Sequence[Edge], evidence: bool) -> list[Hop]:
     return [
         Hop(
             walker.ref(e.source),
@@ -677,7 +680,7 @@ def _all_simple(
 
 
 def path(
-    store: ox.Store,
+    store: Store,
     start: EntityRef,
     end: EntityRef,
     *,
@@ -693,7 +696,8 @@ def path(
     ``all_paths``: every simple path of length <= ``max_length``, shortest first, capped at
     ``limit`` (``truncated`` says the cap was hit). No path is an answer, not an error.
 
-    >>> r = path(ox.Store(), EntityRef(vocab.ID + "a", "A"), EntityRef(vocab.ID + "b", "B"))
+    >>> from kg.store import KgStore
+    >>> r = path(KgStore.memory(), EntityRef(vocab.ID + "a", "A"), EntityRef(vocab.ID + "b", "B"))
     >>> r.paths
     []
     """
@@ -831,7 +835,7 @@ SELECT ?n ?g ?file WHERE { GRAPH ?g { ?n rdfs:label ?l } OPTIONAL { ?g kgo:sourc
 """
 
 
-def agreement_info(store: ox.Store, iri: str) -> AgreementInfo:
+def agreement_info(store: Store, iri: str) -> AgreementInfo:
     """An agreement's kind, parties, sides, event and date (for cards and answers)."""
     kind, signed_on = "", None
     parties: list[str] = []
@@ -863,10 +867,11 @@ def agreement_info(store: ox.Store, iri: str) -> AgreementInfo:
     )
 
 
-def show(store: ox.Store, entity: EntityRef) -> EntityCard:
+def show(store: Store, entity: EntityRef) -> EntityCard:
     """The card of an entity: names, types, facts in and out (with evidence), agreements, posts.
 
-    >>> card = show(ox.Store(), EntityRef(vocab.ID + "x", "X"))
+    >>> from kg.store import KgStore
+    >>> card = show(KgStore.memory(), EntityRef(vocab.ID + "x", "X"))
     >>> card.out, card.agreements
     ({}, [])
     """
@@ -941,13 +946,14 @@ SELECT ?n (COUNT(*) AS ?c) WHERE {{
 """
 
 
-def entities(store: ox.Store, *, types: Sequence[str] = ()) -> list[EntityRow]:
+def entities(store: Store, *, types: Sequence[str] = ()) -> list[EntityRow]:
     """Every labelled entity with its types and number of facts, sorted by label.
 
     ``types`` keeps entities having one of them (superclasses count). Facts counted are the
     relation triples (and agreement ``party`` links) in which the entity is subject or object.
 
-    >>> entities(ox.Store())
+    >>> from kg.store import KgStore
+    >>> entities(KgStore.memory())
     []
     """
     labels: dict[str, list[str]] = defaultdict(list)

@@ -13,10 +13,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from kg import vocab
 from kg.names import normalize_name
 from kg.records import Entity, EntityType, Extraction, MergeDecision, Resolution
 from kg.vocab import entity_iri, hashed_iri
+
+if TYPE_CHECKING:
+    from kg.store.base import Store
 
 _ORG_TYPES = frozenset(
     {EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL, EntityType.GOVERNMENT_BODY}
@@ -45,6 +50,56 @@ def compatible(a: EntityType | None, b: EntityType | None) -> bool:
     if a is None or b is None or a == b:
         return True
     return (a in _ORG_TYPES and b in _ORG_TYPES) or (a in _PLACE_TYPES and b in _PLACE_TYPES)
+
+
+_ENTITY_CLASSES = " ".join(f"kgo:{t.value}" for t in EntityType)
+
+
+def known_entities(store: Store) -> list[KnownEntity]:
+    """Every labelled, typed entity across all graphs of ``store``, for entity resolution.
+
+    The label is the one most graphs give (ties: alphabetical); the type is the most
+    specific entity class (Hospital over Organization); names are all labels and
+    alternative labels. Three queries, whatever the store's size or kind.
+
+    >>> from kg.store import KgStore
+    >>> known_entities(KgStore.memory())
+    []
+    """
+    types: dict[str, set[str]] = {}
+    for row in store.select(
+        f"SELECT DISTINCT ?e ?t WHERE {{ ?e a ?t VALUES ?t {{ {_ENTITY_CLASSES} }} }}"
+    ):
+        e, t = row["e"], row["t"]
+        if e is not None and t is not None:
+            types.setdefault(e.value, set()).add(t.value.rsplit("#", 1)[-1])
+    labels: dict[str, dict[str, int]] = {}
+    for row in store.select("SELECT ?e ?l ?g WHERE { GRAPH ?g { ?e rdfs:label ?l } }"):
+        e, label = row["e"], row["l"]
+        if e is not None and e.value in types and label is not None:
+            counter = labels.setdefault(e.value, {})
+            counter[label.value] = counter.get(label.value, 0) + 1
+    alts: dict[str, set[str]] = {}
+    for row in store.select("SELECT DISTINCT ?e ?a WHERE { ?e skos:altLabel ?a }"):
+        e, alt = row["e"], row["a"]
+        if e is not None and e.value in labels and alt is not None:
+            alts.setdefault(e.value, set()).add(alt.value)
+    known = []
+    for iri in sorted(labels):
+        counter = labels[iri]
+        label = min(counter, key=lambda lab: (-counter[lab], lab))
+        present = types[iri]
+        implied = {s for t in present for s in vocab.SUPERCLASSES.get(t, ())}
+        specific = sorted(present - implied)
+        known.append(
+            KnownEntity(
+                iri=iri,
+                label=label,
+                type=EntityType(specific[0]) if specific else None,
+                names=frozenset(counter) | frozenset(alts.get(iri, ())),
+            )
+        )
+    return known
 
 
 class EntityIndex:

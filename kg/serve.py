@@ -40,7 +40,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError, ServeError, UsageError
 from kg.sparql import QueryKind, is_update, query_kind, run_sparql
-from kg.store import EXPORT_PREFIXES, KgStore, one_line
+from kg.store import EXPORT_PREFIXES, KgStore, Triples, one_line
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -141,7 +141,8 @@ class Endpoint:
         self.allow_update = allow_update
         self._lock = threading.Lock()
         self._store = KgStore.open(store_path, read_only=not allow_update, wait=wait)
-        self.path = self._store.path
+        assert self._store.path is not None  # opened from a folder, never in memory
+        self.path: Path = self._store.path
         self._signature = _signature(self.path)
 
     def close(self) -> None:
@@ -170,18 +171,16 @@ class Endpoint:
         except KgError as err:
             return _text(400, str(err))
         result = outcome.result
-        offered = GRAPH_TYPES if isinstance(result, ox.QueryTriples) else RESULT_TYPES
+        offered = GRAPH_TYPES if isinstance(result, Triples) else RESULT_TYPES
         media = negotiate(accept, list(offered))
         if media is None:
             return _text(406, f"cannot answer in {accept}; acceptable: {', '.join(offered)}")
         buffer = io.BytesIO()
         try:  # serialised before anything is sent: an error becomes a status, not half a body
-            if isinstance(result, ox.QueryTriples):
+            if isinstance(result, Triples):
                 fmt = GRAPH_TYPES[media]
-                if fmt == ox.RdfFormat.TURTLE:
-                    ox.serialize(result, buffer, fmt, prefixes=EXPORT_PREFIXES)
-                else:
-                    result.serialize(buffer, fmt)
+                prefixes = EXPORT_PREFIXES if fmt == ox.RdfFormat.TURTLE else None
+                ox.serialize(iter(result), buffer, fmt, prefixes=prefixes)
             elif result is not None:
                 result.serialize(buffer, RESULT_TYPES[media])
         except (OSError, RuntimeError, SyntaxError) as err:

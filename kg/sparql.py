@@ -11,9 +11,11 @@ reaches it with ``GRAPH ?g { ... }`` (the default graph is empty). Whether a tex
 an update is decided from its first keyword after the prologue (BASE/PREFIX declarations and
 comments skipped, ``\\u`` escapes decoded first as the SPARQL grammar does): a comment or a
 prefix IRI mentioning "INSERT" does not fool it. And the decision is only the first of two
-locks: a text not taken for an update is run by pyoxigraph's ``query``, which never executes
-an update (``SELECT ... ; DROP ALL`` fails to parse), on a store opened read-only. A request
-of several operations is one update: refused whole without ``--allow-update``.
+locks: a text not taken for an update is run as a query (pyoxigraph's ``query``, or a
+SPARQL Protocol query request), which never executes an update (``SELECT ... ; DROP ALL``
+fails to parse), on a store opened read-only. A request of several operations is one update:
+refused whole without ``--allow-update``. The same holds for the embedded store and a SPARQL
+server (``--endpoint``): both are a :class:`kg.store.base.Store`.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import pyoxigraph as ox
 from kg import vocab
 from kg.errors import QueryError, UsageError
 from kg.formats import RESULT_FORMATS, RdfFormat, RowFormat
-from kg.store import EXPORT_PREFIXES, KgStore, one_line
+from kg.store.base import EXPORT_PREFIXES, QueryResult, Store, Triples, one_line
 
 _UPDATE_KEYWORDS = frozenset(
     {"insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with"}
@@ -105,13 +107,14 @@ def is_update(text: str) -> bool:
 
 @dataclass
 class SparqlResult:
-    """The outcome of one query: a live pyoxigraph result, read once, while the store is open.
+    """The outcome of one query: a pyoxigraph result (solutions are read once, while the
+    store is open) or the triples of a CONSTRUCT/DESCRIBE.
 
     ``result`` is None for an update. Use :func:`write_result` or :meth:`table`.
     """
 
     kind: QueryKind
-    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | None
+    result: QueryResult | None
 
     def table(self) -> tuple[list[str], Iterator[list[str]]]:
         """Column names and rows of display strings (prefixed IRIs, lexical literals).
@@ -124,7 +127,7 @@ class SparqlResult:
             return names, _guarded([display(sol[n]) for n in names] for sol in res)
         if isinstance(res, ox.QueryBoolean):
             return ["boolean"], iter([["true" if bool(res) else "false"]])
-        if isinstance(res, ox.QueryTriples):
+        if isinstance(res, Triples):
             return ["subject", "predicate", "object"], _guarded(
                 [display(t.subject), display(t.predicate), display(t.object)] for t in res
             )
@@ -132,10 +135,11 @@ class SparqlResult:
 
 
 def _guarded(rows: Iterator[list[str]]) -> Iterator[list[str]]:
-    """Turn pyoxigraph's evaluation errors (raised while iterating) into QueryError."""
+    """Turn pyoxigraph's evaluation errors (raised while iterating, as is a server's
+    malformed result) into QueryError."""
     try:
         yield from rows
-    except (OSError, RuntimeError) as err:
+    except (OSError, RuntimeError, SyntaxError) as err:
         raise QueryError(f"the SPARQL query failed: {one_line(err)}") from None
 
 
@@ -162,12 +166,11 @@ def display(term: object | None) -> str:
     return str(term)
 
 
-def run_sparql(store: KgStore, text: str, *, allow_update: bool = False) -> SparqlResult:
+def run_sparql(store: Store, text: str, *, allow_update: bool = False) -> SparqlResult:
     """Run ``text`` on ``store``; updates only with ``allow_update`` (and a writable store).
 
-    >>> import tempfile, pathlib
-    >>> with KgStore.open(pathlib.Path(tempfile.mkdtemp()) / "s", read_only=False) as st:
-    ...     bool(run_sparql(st, "ASK { ?s kgo:host ?o }").result)
+    >>> from kg.store import KgStore
+    >>> bool(run_sparql(KgStore.memory(), "ASK { ?s kgo:host ?o }").result)
     False
     """
     if not text.strip():
@@ -181,19 +184,12 @@ def run_sparql(store: KgStore, text: str, *, allow_update: bool = False) -> Spar
             )
         if store.read_only:
             raise UsageError("updates need the store opened for writing")
-        try:
-            store.ox.update(text, prefixes=vocab.PREFIXES)
-        except SyntaxError as err:
-            raise QueryError(
-                f"the SPARQL update does not parse: {one_line(err)}; fix it and retry"
-            ) from None
-        except OSError as err:
-            raise QueryError(f"the SPARQL update failed: {one_line(err)}") from None
+        store.update(text)
         return SparqlResult(kind, None)
     result = store.query(text)
     if isinstance(result, ox.QueryBoolean):
         kind = QueryKind.ASK
-    elif isinstance(result, ox.QueryTriples):
+    elif isinstance(result, Triples):
         kind = kind if kind is QueryKind.DESCRIBE else QueryKind.CONSTRUCT
     else:
         kind = QueryKind.SELECT
@@ -214,22 +210,22 @@ def write_result(
     CLI to draw from :meth:`SparqlResult.table`.
     """
     res = outcome.result
-    if isinstance(res, ox.QueryTriples) and graph_format.keeps_graphs and (
+    if isinstance(res, Triples) and graph_format.keeps_graphs and (
         graph_format is not RdfFormat.jsonld
     ):
         raise UsageError(
             f"a CONSTRUCT result is triples; use --graph-format nt, ttl or jsonld, "
             f"not {graph_format.value}"
         )
-    if res is not None and not isinstance(res, ox.QueryTriples) and fmt not in RESULT_FORMATS:
+    if res is not None and not isinstance(res, Triples) and fmt not in RESULT_FORMATS:
         raise ValueError("the table format is drawn by the CLI")
     # Serialised in memory first: an evaluation error half-way must not leave half a
     # JSON document on stdout for a script to choke on.
     buffer = io.BytesIO()
     try:
-        if isinstance(res, ox.QueryTriples):
+        if isinstance(res, Triples):
             prefixes = EXPORT_PREFIXES if graph_format is RdfFormat.ttl else None
-            ox.serialize(list(res), buffer, graph_format.ox, prefixes=prefixes)
+            ox.serialize(res.triples, buffer, graph_format.ox, prefixes=prefixes)
         elif res is not None:
             res.serialize(buffer, RESULT_FORMATS[fmt])
     except (OSError, RuntimeError) as err:

@@ -38,6 +38,8 @@ from kg.errors import InputError
 if TYPE_CHECKING:
     import rdflib
 
+    from kg.store.opening import StoreLocation
+
 SHAPES = "https://w3id.org/kg-health/shapes#"
 SH = "http://www.w3.org/ns/shacl#"
 PER_ARTICLE_ONLY = SHAPES + "perArticleOnly"
@@ -267,8 +269,9 @@ def _parse_problem(err: Exception) -> str:
     return text[:200]
 
 
-def validate_store(store_path: Path | None = None) -> ValidationReport:
-    """Validate the on-disk store: copy its quads into memory, then :func:`validate_graph`.
+def validate_store(store: StoreLocation | Path | None = None) -> ValidationReport:
+    """Validate the store (a folder or a SPARQL endpoint): copy its quads into memory, then
+    :func:`validate_graph`.
 
     >>> validate_store(Path("/nonexistent"))  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
@@ -276,7 +279,7 @@ def validate_store(store_path: Path | None = None) -> ValidationReport:
     """
     import rdflib
 
-    nquads = _dump_store(store_path)
+    nquads = _dump_store(store)
     dataset = rdflib.Dataset()
     if nquads:
         with _quiet_rdflib():
@@ -284,15 +287,17 @@ def validate_store(store_path: Path | None = None) -> ValidationReport:
     return validate_graph(dataset)
 
 
-def _dump_store(path: Path | None) -> bytes:
+def _dump_store(location: StoreLocation | Path | None) -> bytes:
     """Every quad of the store as N-Quads, read without taking the write lock."""
-    import pyoxigraph
+    import io
 
-    from kg.store import KgStore
+    from kg.formats import RdfFormat
+    from kg.store import open_store
 
-    with KgStore.open(path, read_only=True) as store:
-        data = store.ox.dump(format=pyoxigraph.RdfFormat.N_QUADS)
-    return data if isinstance(data, bytes) else b""
+    out = io.BytesIO()
+    with open_store(location, read_only=True) as store:
+        store.dump_dataset(out, RdfFormat.nq)
+    return out.getvalue()
 
 
 def _named_graphs(data: rdflib.Dataset) -> Iterable[rdflib.Graph]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pyoxigraph as ox
+from conftest import memory_store
 
 from kg import vocab
 from kg.rdf import build_quads
@@ -28,6 +29,7 @@ from kg.records import (
     Relation,
     Resolution,
 )
+from kg.store import KgStore
 
 
 def _date(text: str) -> PartialDate:
@@ -89,10 +91,10 @@ class ArticleGraph:
         return key
 
 
-def store_of(*articles: ArticleGraph) -> ox.Store:
+def store_of(*articles: ArticleGraph) -> KgStore:
     """An in-memory store holding the articles' named graphs."""
-    store = ox.Store()
+    quads: list[ox.Quad] = []
     for art in articles:
         resolution = Resolution(art.extraction, art.iris, art.labels)
-        store.extend(build_quads(resolution, datetime(2026, 1, 1, tzinfo=UTC)))
-    return store
+        quads += build_quads(resolution, datetime(2026, 1, 1, tzinfo=UTC))
+    return memory_store(quads)

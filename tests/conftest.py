@@ -22,9 +22,11 @@ import re
 import signal
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
@@ -42,6 +44,7 @@ from kg.records import (
     PartialDate,
     Relation,
 )
+from kg.store import KgStore, Store
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "articles"
@@ -49,6 +52,12 @@ BAD = DATA / "bad"
 SEEDS = Path(__file__).parent.parent / "seeds"
 ROOT = Path(__file__).resolve().parent.parent  # the repository (or worktree) root
 SHARED = ROOT.parent / "shared"  # the evaluation data beside the repository: ../shared
+
+
+# The tests choose their store themselves: a SPARQL endpoint set in the developer's shell
+# would otherwise send every CLI test to that server.
+for _name in ("KG_ENDPOINT", "KG_UPDATE_ENDPOINT", "KG_ENDPOINT_USER", "KG_ENDPOINT_PASSWORD"):
+    os.environ.pop(_name, None)
 
 
 def in_ci() -> bool:
@@ -173,19 +182,23 @@ class Cli:
     here (catching SystemExit) tests exactly what a user sees, without a subprocess.
     """
 
-    def __init__(self, store: Path) -> None:
+    def __init__(self, store: Path, endpoint: tuple[str, str] | None = None) -> None:
         self.store = store
+        self.endpoint = endpoint  # (query URL, update URL) of a SPARQL server, else None
         self.runner = CliRunner()
 
     def __call__(self, *args: str, input: str | bytes | None = None) -> CliResult:
         from kg_cli.app import state
         from kg_cli.main import run
 
-        state.store, state.debug = None, False
+        state.store, state.endpoint, state.update_endpoint, state.debug = None, None, None, False
+        where = ["--store", str(self.store)]
+        if self.endpoint is not None:
+            where += ["--endpoint", self.endpoint[0], "--update-endpoint", self.endpoint[1]]
         code: int | str | None = 0
         with self.runner.isolation(input=input) as (out, err, _):
             try:
-                run(["--store", str(self.store), *args])
+                run([*where, *args])
             except SystemExit as exc:
                 code = exc.code
             sys.stdout.flush()
@@ -213,3 +226,40 @@ def kg(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     captured = capsys.readouterr()
     code = exit_info.value.code
     return (code if isinstance(code, int) else 1), captured.out, captured.err
+
+
+# ---------------------------------------------------------------------- both stores
+# Query tests run on the embedded store and on a real SPARQL server (oxigraph serve on
+# 127.0.0.1) through the one store interface: a module asks for ``backend`` and builds its
+# store with :func:`store_with`.
+BACKENDS = ("embedded", "remote")
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """``embedded`` or ``remote``: every test of a module that uses it runs on both."""
+    return str(request.param)
+
+
+def memory_store(quads: Iterable[ox.Quad]) -> KgStore:
+    """An in-memory embedded store holding ``quads`` (all in named graphs)."""
+    store = KgStore.memory()
+    store.replace_graphs([], quads)
+    return store
+
+
+@contextmanager
+def store_with(backend: str, quads: Iterable[ox.Quad], folder: Path) -> Iterator[Store]:
+    """A store of kind ``backend`` holding ``quads``: in memory, or a server in ``folder``."""
+    if backend == "embedded":
+        with memory_store(quads) as store:
+            yield store
+        return
+    from sparql_server import running
+
+    from kg.store.remote import RemoteStore
+
+    with running(folder) as server:
+        store = RemoteStore(server.query_url, server.update_url, read_only=False)
+        store.replace_graphs([], quads)
+        yield store

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import shared_path
+from conftest import shared_path, store_with
 
 from kg.ask import ask, clean_question, kind_matches, match, types_for
 from kg.errors import AmbiguousEntityError, EntityNotFoundError, UnknownQuestionError
+from kg.store import Store
 
 MINI = Path(__file__).parent / "data" / "mini.trig"
 
 
 @pytest.fixture(scope="module")
-def store() -> ox.Store:
-    s = ox.Store()
-    s.load(path=str(MINI), format=ox.RdfFormat.TRIG)
-    return s
+def store(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """mini.trig in the embedded store, then on a SPARQL server: every test runs on both."""
+    quads = ox.parse(path=str(MINI), format=ox.RdfFormat.TRIG)
+    with store_with(backend, quads, tmp_path_factory.mktemp("server")) as s:
+        yield s
 
 
 CASES = [
@@ -80,14 +83,14 @@ CASES = [
 
 
 @pytest.mark.parametrize(("question", "form", "answers"), CASES)
-def test_question_forms(store: ox.Store, question: str, form: str, answers: list[str]) -> None:
+def test_question_forms(store: Store, question: str, form: str, answers: list[str]) -> None:
     result = ask(store, question)
     assert result.form == form
     assert sorted(a.label for a in result.answers) == sorted(answers)
     assert all(a.evidence for a in result.answers)  # every answer says where it was read
 
 
-def test_literal_answers_have_no_iri_and_json_shape(store: ox.Store) -> None:
+def test_literal_answers_have_no_iri_and_json_shape(store: Store) -> None:
     data = ask(store, "when was the Coastal Health Forum held").as_json()
     assert data["question"] == "when was the Coastal Health Forum held"
     (answer,) = data["answers"]
@@ -100,28 +103,28 @@ def test_literal_answers_have_no_iri_and_json_shape(store: ox.Store) -> None:
     json.dumps(data)  # serialisable
 
 
-def test_connection_question_returns_a_path(store: ox.Store) -> None:
+def test_connection_question_returns_a_path(store: Store) -> None:
     result = ask(store, "how is Li Wei connected to Valley Hospital")
     assert result.form == "connection"
     assert result.path is not None and len(result.path.paths[0]) == 3
     assert [a.label for a in result.answers][-1] == "Valley Hospital"
 
 
-def test_unknown_form_lists_known_forms(store: ox.Store) -> None:
+def test_unknown_form_lists_known_forms(store: Store) -> None:
     with pytest.raises(UnknownQuestionError) as err:
         ask(store, "tell me a joke")
     assert "who signed (a KIND) with X" in str(err.value)
     assert err.value.exit_code == 2
 
 
-def test_unresolvable_entity(store: ox.Store) -> None:
+def test_unresolvable_entity(store: Store) -> None:
     with pytest.raises(EntityNotFoundError, match="did you mean: Summit Hospital"):
         ask(store, "who signed with Sumit Hospital")
     with pytest.raises(AmbiguousEntityError):
         ask(store, "who signed with Coastal")
 
 
-def test_hostile_entity_phrases(store: ox.Store) -> None:
+def test_hostile_entity_phrases(store: Store) -> None:
     result = ask(store, 'who attended O\'Brien "Labs" {x} <y> # SELECT \\ DROP ALL')
     assert result.entity is not None and result.entity.label.startswith("O'Brien")
     for phrase in ['"} CLEAR GRAPH {', "x' . ?s ?p ?o", ">#"]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from ask_graph import ArticleGraph, store_of
 from conftest import Cli
@@ -17,10 +16,12 @@ from conftest import Cli
 from kg.ask import ask, match, role_matches
 from kg.ask.registry import FORMS
 from kg.errors import AmbiguousEntityError, EntityNotFoundError, UnknownQuestionError
+from kg.formats import RdfFormat
+from kg.store import Store
 
 
 @pytest.fixture(scope="module")
-def store() -> ox.Store:
+def store() -> Store:
     a = ArticleGraph("fair.txt")
     series = a.entity("Riverbend Medical Fair", "EventSeries", "RMF")
     fair = a.entity("Riverbend Medical Fair 2023", "Event", "RMF 2023", "fifth Riverbend Medical Fair")
@@ -104,10 +105,27 @@ def store() -> ox.Store:
     b.post(b.entity("Eva Strand", "Person"), "vice president", cut)
     institute = b.entity("Research Institute of Pinehurst Academy", "Organization")
     b.fact(institute, "locatedIn", b.entity("Pinehurst Science Park", "Place"))
-    return store_of(a, b)
+    c = ArticleGraph("chain.txt")
+    care = c.entity("Silverlake Care Expo", "EventSeries")
+    care_2022 = c.entity("Silverlake Care Expo 2022", "Event")
+    c.fact(care_2022, "inSeries", care)
+    c.fact(care_2022, "organizer", c.entity("Silverlake Trade Office", "GovernmentBody"))
+    aspen = c.entity("Aspen Clinic Hospital", "Hospital")
+    harbor = c.entity("Harbor District", "Place")
+    silver = c.entity("Silverlake City", "Place")
+    c.fact(aspen, "locatedIn", harbor)
+    c.fact(harbor, "locatedIn", silver)
+    c.fact(silver, "locatedIn", c.entity("Coastal Province", "Place"))
+    return store_of(a, b, c)
 
 
 CASES = [
+    # a series named where the graph has its editions: the editions answer
+    ("who organized the Silverlake Care Expo", "organizers", ["Silverlake Trade Office"]),
+    # the kind of place asked, up the containment chain
+    ("which city is Aspen Clinic Hospital located in", "where", ["Silverlake City"]),
+    ("in which district is Aspen Clinic Hospital located", "where", ["Harbor District"]),
+    ("which province is Aspen Clinic Hospital in", "where", ["Coastal Province"]),
     # co-hosting, sponsoring, jointly hosting: the host relation
     ("who co-hosted RMF 2023", "hosts", ["Delta Health Association", "Mara Quist", "Orion Biotech"]),
     ("which organizations co-sponsored the Riverbend Medical Fair 2023", "hosts",
@@ -218,14 +236,14 @@ CASES = [
 
 
 @pytest.mark.parametrize(("question", "form", "answers"), CASES)
-def test_question_forms(store: ox.Store, question: str, form: str, answers: list[str]) -> None:
+def test_question_forms(store: Store, question: str, form: str, answers: list[str]) -> None:
     result = ask(store, question)
     assert result.form == form
     assert sorted(a.label for a in result.answers) == sorted(answers)
     assert all(a.evidence for a in result.answers)  # every answer says where it was read
 
 
-def test_explanation_names_form_entities_and_fallbacks(store: ox.Store) -> None:
+def test_explanation_names_form_entities_and_fallbacks(store: Store) -> None:
     result = ask(store, "who spoke at the opening of RMF 2023")
     ex = result.explanation
     assert ex is not None and ex.form == "participants"
@@ -241,7 +259,7 @@ def test_explanation_names_form_entities_and_fallbacks(store: ox.Store) -> None:
     json.dumps(data)
 
 
-def test_explanation_of_a_description(store: ox.Store) -> None:
+def test_explanation_of_a_description(store: Store) -> None:
     ex = ask(store, "where was the signing ceremony between LMU and Northgate Hospital held").explanation
     assert ex is not None
     assert ex.resolved[0].how == "the signing ceremony of 'Lakemont University' and 'Northgate Hospital'"
@@ -263,7 +281,7 @@ def test_brackets_and_keywords_in_questions_do_not_change_the_form() -> None:
     assert form.name == "presiders" and m.group("x") == 'the "SELECT" forum {x} # DROP'
 
 
-def test_hostile_descriptions_never_reach_a_query(store: ox.Store) -> None:
+def test_hostile_descriptions_never_reach_a_query(store: Store) -> None:
     for phrase in ['the signing ceremony between "} DROP ALL { and x', "the opening of >#",
                    "the 5th } CLEAR GRAPH {", "a (b) of c"]:
         with pytest.raises(EntityNotFoundError):
@@ -282,7 +300,7 @@ def test_an_ambiguous_name_is_not_read_as_something_else() -> None:
         ask(store_of(art), "who signed the Accord of the Harbor")
 
 
-def test_unknown_entity_and_unknown_form(store: ox.Store) -> None:
+def test_unknown_entity_and_unknown_form(store: Store) -> None:
     with pytest.raises(EntityNotFoundError):
         ask(store, "who spoke at the closing of the Nowhere Gala")
     with pytest.raises(UnknownQuestionError) as err:
@@ -312,9 +330,10 @@ def test_every_form_has_an_example_that_it_reads() -> None:
         assert match(question)[0].name == name, question
 
 
-def test_cli_explain(store: ox.Store, tmp_path: Path, cli: Cli) -> None:
+def test_cli_explain(store: Store, tmp_path: Path, cli: Cli) -> None:
     trig = tmp_path / "g.trig"
-    store.dump(output=str(trig), format=ox.RdfFormat.TRIG)
+    with trig.open("wb") as out:
+        store.dump(RdfFormat.trig, out)
     assert cli("import", str(trig)).exit_code == 0
     out = cli("ask", "who presided over RMF 2023", "--explain")
     assert out.exit_code == 0, out.stderr
@@ -349,7 +368,7 @@ def test_doctests_of_the_ask_package() -> None:
 
 
 def test_a_long_unknown_phrase_spends_a_bounded_number_of_lookups(
-    store: ox.Store, monkeypatch: pytest.MonkeyPatch
+    store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import kg.ask.phrases as phrases
     import kg.ask.phrases.base as base
@@ -370,7 +389,7 @@ def test_a_long_unknown_phrase_spends_a_bounded_number_of_lookups(
     assert 2 < len(calls) <= base.BUDGET + 2  # + the name itself, + its error with suggestions
 
 
-def test_lookup_without_suggestions(store: ox.Store) -> None:
+def test_lookup_without_suggestions(store: Store) -> None:
     """Readings tried on the way skip the did-you-mean search; the final error keeps it."""
     from kg.lookup import resolve
 

@@ -15,12 +15,12 @@ import re
 import unicodedata
 from pathlib import Path
 
-import pyoxigraph as ox
 from ask_graph import ArticleGraph, store_of
 from conftest import shared_path
 
 from kg.ask import ask
 from kg.errors import KgError
+from kg.store import Store
 
 ROOT = Path(__file__).parent.parent
 DEVSET = sorted(ROOT.glob("devset/**/gold/*.json"))
@@ -83,7 +83,7 @@ def _article(gold: dict[str, object]) -> ArticleGraph:
 
 def _exact_rate(files: list[Path]) -> tuple[int, int, list[str]]:
     golds = [json.loads(f.read_text()) for f in files]
-    store: ox.Store = store_of(*(_article(g) for g in golds))
+    store: Store = store_of(*(_article(g) for g in golds))
     exact, misses = 0, []
     questions = [(g, q) for g in golds for q in g.get("questions") or []]
     for gold, q in questions:

@@ -23,7 +23,7 @@ from kg.articles import html_to_text, read_bytes
 from kg.config import MAX_ARTICLE_BYTES
 from kg.errors import InputError
 from kg.ingest import ingest
-from kg.store import KgStore
+from kg.store import KgStore, articles
 
 GOOD = (
     "Lakeview Care Summit opens\n\n"
@@ -35,7 +35,7 @@ GOOD_FACTS = 2
 
 def _facts(store_path: Path) -> dict[str, int]:
     with KgStore.open(store_path) as store:
-        return {a.name: a.facts for a in store.articles()}
+        return {a.name: a.facts for a in articles(store)}
 
 
 def _one(path: Path, store_path: Path) -> tuple[str, str]:

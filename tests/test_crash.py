@@ -25,7 +25,7 @@ from conftest import FAKE
 
 from kg import vocab
 from kg.ingest import ingest
-from kg.store import KgStore
+from kg.store import KgStore, articles
 
 TESTS = Path(__file__).parent
 N_OLD = 12  # articles in the store before the killed run
@@ -55,7 +55,7 @@ _CRASH_AFTER_FIRST_WRITE = textwrap.dedent(
     sys.path.insert(0, sys.argv[1])
     import conftest
     from pathlib import Path
-    from kg.store import KgStore
+    from kg.store import KgStore, import_rdf
     from kg.ingest import ingest
 
     WRITES = {"add", "remove", "extend", "bulk_extend", "load", "bulk_load", "update",
@@ -85,7 +85,7 @@ _CRASH_AFTER_FIRST_WRITE = textwrap.dedent(
     KgStore.open = classmethod(open_)
     if sys.argv[3].endswith(".trig"):
         with KgStore.open(Path(sys.argv[2]), read_only=False) as store:
-            store.import_rdf(Path(sys.argv[3]))
+            import_rdf(store, Path(sys.argv[3]))
     else:
         ingest([Path(sys.argv[3])], Path(sys.argv[2]), extractor=conftest.FAKE)
     print("NO WRITE", flush=True)
@@ -107,7 +107,7 @@ def _graph(store: KgStore, name: str) -> frozenset[str]:
     g = ox.NamedNode(vocab.doc_iri(name))
     return frozenset(
         f"{q.subject} {q.predicate} {q.object}"
-        for q in store.ox.quads_for_pattern(None, None, None, g)
+        for q in store.quads(None, None, None, g)
         if q.predicate.value != _GENERATED
     )
 
@@ -126,7 +126,7 @@ def _versions(tmp: Path) -> dict[int, dict[str, frozenset[str]]]:
         _write(folder, version, count)
         assert all(r.status == "added" for r in ingest([folder], store_path, extractor=FAKE))
         with KgStore.open(store_path) as store:
-            out[version] = {a.name: _graph(store, a.name) for a in store.articles()}
+            out[version] = {a.name: _graph(store, a.name) for a in articles(store)}
     return out
 
 
@@ -143,7 +143,7 @@ def _check(store_path: Path, versions: dict[int, dict[str, frozenset[str]]]) -> 
     """Every article is exactly one complete version; returns name -> version found."""
     found: dict[str, int] = {}
     with KgStore.open(store_path) as store:  # read-only, as a query would open it
-        names = {a.name for a in store.articles()}
+        names = {a.name for a in articles(store)}
         assert set(versions[1]) <= names <= set(versions[2]), names
         for name in sorted(names):
             graph = _graph(store, name)
@@ -214,7 +214,7 @@ def test_a_crash_right_after_the_first_write_of_an_import_leaves_whole_graphs(tm
     ref = tmp_path / "ref2-store"
     trig = tmp_path / "two.trig"
     with KgStore.open(ref) as store, trig.open("wb") as out:
-        quads = [q for name in ("a00.txt", "a01.txt") for q in store.ox.quads_for_pattern(
+        quads = [q for name in ("a00.txt", "a01.txt") for q in store.quads(
             None, None, None, ox.NamedNode(vocab.doc_iri(name)))]
         ox.serialize(quads, out, ox.RdfFormat.TRIG)
     store_path = tmp_path / "store"

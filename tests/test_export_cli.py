@@ -78,22 +78,21 @@ def test_construct_exports_the_query_graph(mini: Cli, tmp_path: Path) -> None:
 def test_cut_downs_are_queries_in_the_store_not_a_full_dump(mini: Cli,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """An --around export never reads every quad nor calls the store's dump."""
-    import pyoxigraph as ox
-
     from kg.store import KgStore
 
-    real = ox.Store.quads_for_pattern
+    real = KgStore.quads
     calls: list[tuple[object, ...]] = []
 
-    def spy(self: ox.Store, *pattern: object) -> object:
-        calls.append(pattern)
-        return real(self, *pattern)
+    def spy(self: KgStore, *pattern: object, **named: object) -> object:
+        calls.append((*pattern, *named.values()))
+        return real(self, *pattern, **named)  # type: ignore[arg-type]
 
     def no_dump(*_: object, **__: object) -> None:
         raise AssertionError("a cut-down must not dump the store")
 
-    monkeypatch.setattr(ox.Store, "quads_for_pattern", spy, raising=False)
+    monkeypatch.setattr(KgStore, "quads", spy)
     monkeypatch.setattr(KgStore, "dump", no_dump)
+    monkeypatch.setattr(KgStore, "dump_dataset", no_dump)
     res = mini("export", "--format", "graphml", "--around", "Summit Hospital")
     assert res.exit_code == 0, res.stderr
     assert not [c for c in calls if all(t is None for t in c)]

@@ -20,7 +20,7 @@ from external import require
 from rdflib.compare import isomorphic
 
 from kg.formats import GraphFormat, RdfFormat
-from kg.store import KgStore
+from kg.store import KgStore, import_rdf
 from kg.views import Selection, export
 from kg.views.project import project
 from kg.views.registry import WRITERS
@@ -35,13 +35,13 @@ _RDFLIB = {RdfFormat.nt: "nt", RdfFormat.ttl: "turtle", RdfFormat.xml: "xml",
 def store(tmp_path_factory: pytest.TempPathFactory) -> KgStore:
     path = tmp_path_factory.mktemp("kg") / "store"
     with KgStore.open(path, read_only=False) as st:
-        st.import_rdf(MINI)
+        import_rdf(st, MINI)
     return KgStore.open(path, read_only=True)
 
 
 @pytest.fixture(scope="module")
 def oracle(store: KgStore) -> nx.MultiDiGraph:
-    return project(store.ox.quads_for_pattern(None, None, None, None))
+    return project(store.quads())
 
 
 def dump(store: KgStore, fmt: GraphFormat, selection: Selection | None = None) -> bytes:
@@ -52,7 +52,7 @@ def dump(store: KgStore, fmt: GraphFormat, selection: Selection | None = None) -
 
 def _union(store: KgStore) -> rdflib.Graph:
     g = rdflib.Graph()
-    for q in store.ox.quads_for_pattern(None, None, None, None):
+    for q in store.quads():
         g.parse(data=f"{q.subject} {q.predicate} {q.object} .", format="nt")
     return g
 
@@ -72,7 +72,7 @@ def test_rdf_formats_round_trip_through_rdflib(store: KgStore, fmt: RdfFormat) -
                if g is not None}
         want = {(rdflib.URIRef(q.subject.value).n3(), rdflib.URIRef(q.predicate.value).n3(),
                  _lit(q.object), rdflib.URIRef(q.graph_name.value).n3())
-                for q in store.ox.quads_for_pattern(None, None, None, None)}
+                for q in store.quads()}
         assert got == want
     else:
         g = rdflib.Graph()
@@ -242,7 +242,7 @@ def test_list_attributes_and_control_characters_do_not_break_xml_writers() -> No
 def test_a_cut_down_is_a_sub_graph_with_whole_assertions(store: KgStore) -> None:
     cut = {q.triple for q in ox.parse(dump(store, GraphFormat.nt, Selection(around="Acme Devices")),
                                       ox.RdfFormat.N_TRIPLES)}
-    union = {q.triple for q in store.ox.quads_for_pattern(None, None, None, None)}
+    union = {q.triple for q in store.quads()}
     assert cut and cut <= union
     assertion = ox.NamedNode("https://w3id.org/kg-health/ontology#Assertion")
     kept = {t.subject for t in cut if t.object == assertion}

@@ -10,6 +10,7 @@ import pytest
 from conftest import ARTICLES, BAD, FAKE, SEEDS, Cli
 from test_store import _nt
 
+from kg import store as kg_store
 from kg import vocab
 from kg.extract import register
 from kg.ingest import expand_sources, ingest
@@ -74,7 +75,7 @@ def test_entities_meet_across_articles_in_one_run(articles: Path, store_path: Pa
     with KgStore.open(store_path) as store:
         graphs = {r["g"].value for r in store.select(
             "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?x rdfs:label ?l } }")
-            if any(q for q in store.ox.quads_for_pattern(None, None, None, r["g"])
+            if any(q for q in store.quads(None, None, None, r["g"])
                    if q.subject.value == beta)}
     assert graphs == {vocab.doc_iri("alpha.txt"), vocab.doc_iri("beta.txt")}
 
@@ -95,7 +96,7 @@ def test_a_bad_file_fails_alone(articles: Path, store_path: Path) -> None:
     assert "empty" in (messages["empty.txt"] or "")
     assert "no such file" in (messages["missing.txt"] or "")
     with KgStore.open(store_path) as store:
-        assert [a.name for a in store.articles()] == ["alpha.txt", "beta.txt"]
+        assert [a.name for a in kg_store.articles(store)] == ["alpha.txt", "beta.txt"]
 
 
 def test_stdin_article_takes_the_given_name(store_path: Path) -> None:

@@ -24,7 +24,7 @@ from kg import ingest_pool, vocab
 from kg.ingest import ingest
 from kg.ingest_pool import CHUNK, WINDOW_PER_JOB, Failed, extract_parallel
 from kg.records import Article
-from kg.store import KgStore
+from kg.store import KgStore, articles
 
 _STAMP = ox.NamedNode(vocab.PROV + "generatedAtTime")
 
@@ -32,7 +32,7 @@ _STAMP = ox.NamedNode(vocab.PROV + "generatedAtTime")
 def store_quads(path: Path) -> set[ox.Quad]:
     """Every quad of a store but the ingest time stamps (which differ from run to run)."""
     with KgStore.open(path) as store:
-        return {q for q in store.ox.quads_for_pattern(None, None, None) if q.predicate != _STAMP}
+        return {q for q in store.quads() if q.predicate != _STAMP}
 
 
 @pytest.fixture
@@ -182,4 +182,4 @@ def test_ctrl_c_stops_a_parallel_ingest_at_once(tmp_path: Path) -> None:
         time.sleep(0.1)
     assert not [w for w in workers if _alive(w)]
     with KgStore.open(store) as opened:
-        assert len(opened.articles()) < 40
+        assert len(articles(opened)) < 40

@@ -9,9 +9,9 @@ import pyoxigraph as ox
 import pytest
 from conftest import ARTICLES, FAKE, Cli
 
-from kg import store as kg_store
 from kg.errors import StoreError
 from kg.store import LAYOUT_FILE, LAYOUT_VERSION, KgStore, read_layout
+from kg.store import layout as kg_store
 
 
 def _filled(cli: Cli) -> Path:

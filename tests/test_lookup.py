@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import store_with
 
 from kg import lookup
 from kg.errors import AmbiguousEntityError, EntityNotFoundError
+from kg.store import Store
 
 MINI = Path(__file__).parent / "data" / "mini.trig"
 TRICKY = 'O\'Brien "Labs" {x} <y> # SELECT \\ DROP ALL'
 
 
 @pytest.fixture(scope="module")
-def store() -> ox.Store:
-    s = ox.Store()
-    s.load(path=str(MINI), format=ox.RdfFormat.TRIG)
-    return s
+def store(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """mini.trig in the embedded store, then on a SPARQL server: every test runs on both."""
+    quads = ox.parse(path=str(MINI), format=ox.RdfFormat.TRIG)
+    with store_with(backend, quads, tmp_path_factory.mktemp("server")) as s:
+        yield s
 
 
 @pytest.mark.parametrize(
@@ -36,22 +40,22 @@ def store() -> ox.Store:
         (TRICKY, "company/o-brien-labs-x-y-select-drop-all"),  # quotes, braces, keywords
     ],
 )
-def test_resolve_finds_the_node(store: ox.Store, name: str, iri_tail: str) -> None:
+def test_resolve_finds_the_node(store: Store, name: str, iri_tail: str) -> None:
     assert lookup.resolve(store, name).iri.endswith(iri_tail)
 
 
-def test_resolve_reports_types_most_specific_first(store: ox.Store) -> None:
+def test_resolve_reports_types_most_specific_first(store: Store) -> None:
     ref = lookup.resolve(store, "Summit Hospital")
     assert ref.types == ("Hospital", "Organization")
     assert ref.label == "Summit Hospital"
 
 
-def test_label_match_beats_alias_match(store: ox.Store) -> None:
+def test_label_match_beats_alias_match(store: Store) -> None:
     # "Harbor Medical Expo" is the series' label and part of edition aliases
     assert lookup.resolve(store, "harbor medical expo").type == "EventSeries"
 
 
-def test_several_containment_matches_are_ambiguous_with_types(store: ox.Store) -> None:
+def test_several_containment_matches_are_ambiguous_with_types(store: Store) -> None:
     with pytest.raises(AmbiguousEntityError) as err:
         lookup.resolve(store, "Coastal")
     message = str(err.value)
@@ -59,35 +63,35 @@ def test_several_containment_matches_are_ambiguous_with_types(store: ox.Store) -
     assert "Coastal Health Forum series (EventSeries)" in message
 
 
-def test_prefer_breaks_a_tie(store: ox.Store) -> None:
+def test_prefer_breaks_a_tie(store: Store) -> None:
     assert lookup.resolve(store, "Coastal", prefer=("Event",)).label == "Coastal Health Forum"
 
 
-def test_containment_skips_agreements_whose_labels_name_their_parties(store: ox.Store) -> None:
+def test_containment_skips_agreements_whose_labels_name_their_parties(store: Store) -> None:
     # "Center for Device Innovation" also occurs inside two agreement labels
     ref = lookup.resolve(store, "Device Innovation")
     assert ref.label == "Center for Device Innovation"
 
 
-def test_unknown_name_suggests_nearest(store: ox.Store) -> None:
+def test_unknown_name_suggests_nearest(store: Store) -> None:
     with pytest.raises(EntityNotFoundError) as err:
         lookup.resolve(store, "Sumit Hospital")
     assert "did you mean: Summit Hospital" in str(err.value)
 
 
-def test_unknown_iri_is_not_found(store: ox.Store) -> None:
+def test_unknown_iri_is_not_found(store: Store) -> None:
     with pytest.raises(EntityNotFoundError, match="no node with IRI"):
         lookup.resolve(store, "kg:hospital/nowhere")
 
 
 @pytest.mark.parametrize("name", ['"} . ?s ?p ?o {', "x') || true || ('", "\\", "> #", ""])
-def test_hostile_names_never_break_queries(store: ox.Store, name: str) -> None:
+def test_hostile_names_never_break_queries(store: Store, name: str) -> None:
     with pytest.raises(EntityNotFoundError):
         lookup.resolve(store, name)
     assert isinstance(lookup.search(store, name), list)
 
 
-def test_search_ranks_and_filters_by_type(store: ox.Store) -> None:
+def test_search_ranks_and_filters_by_type(store: Store) -> None:
     hits = lookup.search(store, "lakeside")
     assert hits[0].entity.label == "Lakeside District"  # exact alias "Lakeside" first
     assert {h.entity.label for h in hits} >= {"Lakeside City", "Lakeside Health Association"}
@@ -95,12 +99,12 @@ def test_search_ranks_and_filters_by_type(store: ox.Store) -> None:
     assert [h.entity.label for h in gov] == ["Lakeside Municipal Government"]
 
 
-def test_search_tolerates_typos(store: ox.Store) -> None:
+def test_search_tolerates_typos(store: Store) -> None:
     hits = lookup.search(store, "Nordik Farma")
     assert hits and hits[0].entity.label == "Nordic Pharma"
 
 
-def test_search_finds_names_with_special_characters(store: ox.Store) -> None:
+def test_search_finds_names_with_special_characters(store: Store) -> None:
     hits = lookup.search(store, 'O\'Brien "Labs"')
     assert hits[0].entity.label == TRICKY
 

@@ -13,6 +13,7 @@ from rdflib import RDF, Namespace, URIRef
 
 from kg import vocab
 from kg.errors import InputError, StoreError
+from kg.store import import_rdf
 from kg.validate import (
     PER_ARTICLE_ONLY,
     ValidationReport,
@@ -284,7 +285,7 @@ def _imported_store(path: Path, rdf_file: Path) -> Path:
     from kg.store import KgStore
 
     with KgStore.open(path, read_only=False) as store:
-        store.import_rdf(rdf_file)
+        import_rdf(store, rdf_file)
     return path
 
 

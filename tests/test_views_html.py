@@ -17,7 +17,7 @@ import pytest
 from external import require
 
 from kg.formats import GraphFormat
-from kg.store import KgStore
+from kg.store import KgStore, import_rdf
 from kg.views import export
 from kg.views.project import project
 from kg.views.style import colour, rgb
@@ -32,7 +32,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 def store(tmp_path_factory: pytest.TempPathFactory) -> KgStore:
     path = tmp_path_factory.mktemp("kg") / "store"
     with KgStore.open(path, read_only=False) as st:
-        st.import_rdf(MINI)
+        import_rdf(st, MINI)
     return KgStore.open(path, read_only=True)
 
 
@@ -64,7 +64,7 @@ def browser_page(page_file: Path) -> Iterator[tuple[Any, list[str]]]:
 def test_nodes_are_drawn_in_their_type_colour(browser_page: tuple[Any, list[str]],
                                               store: KgStore) -> None:
     page, _ = browser_page
-    oracle: nx.MultiDiGraph = project(store.ox.quads_for_pattern(None, None, None, None))
+    oracle: nx.MultiDiGraph = project(store.quads())
     assert page.evaluate("cy.nodes().length") == oracle.number_of_nodes()
     assert page.evaluate("cy.edges().length") == oracle.number_of_edges()
     # Read the canvas pixel under the Summit Hospital node: it is painted, in green.
@@ -86,7 +86,7 @@ def test_nodes_are_drawn_in_their_type_colour(browser_page: tuple[Any, list[str]
 def test_search_finds_nodes_by_name_or_alias(browser_page: tuple[Any, list[str]],
                                              store: KgStore) -> None:
     page, _ = browser_page
-    oracle = project(store.ox.quads_for_pattern(None, None, None, None))
+    oracle = project(store.quads())
     want = sorted(d["label"] for _, d in oracle.nodes(data=True)
                   if any("acme" in s.lower() for s in [d["label"], *d["aliases"]]))
     page.fill("#search", "acme")

@@ -17,7 +17,7 @@ from kg import vocab
 from kg.lookup import describe_node
 from kg.query import ENTITY_RELATIONS
 from kg.query import path as kg_path
-from kg.store import KgStore
+from kg.store import KgStore, import_rdf
 from kg.views.cutdown import EDGE_RELATIONS, walk
 from kg.views.project import hop_graph, project
 
@@ -32,13 +32,13 @@ EXPO = vocab.ID + "event/harbor-medical-expo-2022"
 def store(tmp_path_factory: pytest.TempPathFactory) -> KgStore:
     path = tmp_path_factory.mktemp("kg") / "store"
     with KgStore.open(path, read_only=False) as st:
-        st.import_rdf(MINI)
+        import_rdf(st, MINI)
     return KgStore.open(path, read_only=True)
 
 
 @pytest.fixture(scope="module")
 def graph(store: KgStore) -> nx.MultiDiGraph:
-    return project(store.ox.quads_for_pattern(None, None, None, None))
+    return project(store.quads())
 
 
 def _select(store: KgStore, query: str) -> set[tuple[str, ...]]:
@@ -60,7 +60,7 @@ def test_nodes_are_entities_events_and_agreements_only(store: KgStore,
 def test_node_attributes_hold_names_types_and_literal_facts(store: KgStore,
                                                             graph: nx.MultiDiGraph) -> None:
     expo = graph.nodes[EXPO]
-    ref = describe_node(store.ox, EXPO)
+    ref = describe_node(store, EXPO)
     assert expo["label"] == ref.label and expo["type"] == "Event"
     assert sorted(expo["aliases"]) == sorted(set(ref.aliases) - {ref.label})
     assert len(expo["aliases"]) >= 2  # a list attribute with several values
@@ -95,7 +95,7 @@ def test_networkx_shortest_paths_agree_with_kg_path(store: KgStore,
     nodes = sorted(n for n in facts.nodes if graph.nodes[n]["type"] != "Agreement")[:14]
     checked = 0
     for a, b in itertools.combinations(nodes, 2):
-        found = kg_path(store.ox, describe_node(store.ox, a), describe_node(store.ox, b),
+        found = kg_path(store, describe_node(store, a), describe_node(store, b),
                         max_length=6, relations=ENTITY_RELATIONS, evidence=False)
         try:
             expected: int | None = nx.shortest_path_length(facts, a, b)
@@ -130,7 +130,7 @@ def test_walk_reaches_what_kg_neighbors_reaches(store: KgStore, depth: int) -> N
     from kg.query import neighbors
 
     for start in (SUMMIT, ACME, EXPO):
-        rows = neighbors(store.ox, describe_node(store.ox, start), depth=depth, evidence=False)
+        rows = neighbors(store, describe_node(store, start), depth=depth, evidence=False)
         reached = {r.node.iri for r in rows} | {r.via.iri for r in rows if r.via} | {start}
         assert reached <= walk(store, start, depth, EDGE_RELATIONS), (start, depth)
         assert any(r.via for r in rows)  # agreement hops are part of what is compared

@@ -16,10 +16,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
-
 from kg.lookup import EntityRef
 from kg.query import PathResult
+from kg.store.base import Store
 
 from .grammar import types_for
 from .results import Answer, Resolved
@@ -29,7 +28,7 @@ from .results import Answer, Resolved
 class Question:
     """A question as a form read it: bound words, resolved entities, notes."""
 
-    store: ox.Store
+    store: Store
     text: str
     slots: dict[str, str]
     resolved: dict[str, Resolved] = field(default_factory=dict)

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from kg import vocab
 from kg.lookup import describe_nodes, select
 from kg.query import Evidence, fact_evidence
+from kg.store.base import Store
 
 from .results import Answer
 
@@ -46,7 +47,7 @@ def keep_types(answers: list[Answer], types: Sequence[str]) -> list[Answer]:
     return [a for a in answers if set(types) & set(a.types)]
 
 
-def objects(store: ox.Store, subject: str, relation: str,
+def objects(store: Store, subject: str, relation: str,
             types: Sequence[str] = ()) -> list[Answer]:
     """Objects of ``subject -relation-> ?`` (nodes or literals) with evidence."""
     pred = vocab.ont(relation)
@@ -64,7 +65,7 @@ def objects(store: ox.Store, subject: str, relation: str,
     return out.result()
 
 
-def subjects(store: ox.Store, obj: str, relation: str,
+def subjects(store: Store, obj: str, relation: str,
              types: Sequence[str] = ()) -> list[Answer]:
     """Subjects of ``? -relation-> obj`` with evidence, optionally of some types only."""
     pred = vocab.ont(relation)
@@ -101,7 +102,7 @@ def merge(*lists: list[Answer]) -> list[Answer]:
 _LOCATED_IN = "SELECT ?a ?b WHERE { ?a kgo:locatedIn ?b }"
 
 
-def most_specific_places(store: ox.Store, answers: list[Answer], *,
+def most_specific_places(store: Store, answers: list[Answer], *,
                          venues_first: bool = False) -> list[Answer]:
     """Drop a place another answer lies in ("Hall 3" and "Lakeside": keep "Hall 3").
 
@@ -141,16 +142,59 @@ def iris_of(rows: list[ox.QuerySolution], var: str) -> list[str]:
     return sorted({r[var].value for r in rows if isinstance(r[var], ox.NamedNode)})
 
 
-def agreements_between(store: ox.Store, a: str, b: str) -> list[str]:
+def agreements_between(store: Store, a: str, b: str) -> list[str]:
     """Agreements that both nodes are parties of."""
     return iris_of(select(store, _PARTY_PAIR, x=ox.NamedNode(a), y=ox.NamedNode(b)), "a")
 
 
-def signing_events(store: ox.Store, agreement: str) -> list[str]:
+def signing_events(store: Store, agreement: str) -> list[str]:
     """Events where an agreement was signed."""
     return iris_of(select(store, _SIGNED_AT, a=ox.NamedNode(agreement)), "e")
 
 
-def sub_events(store: ox.Store, event: str) -> list[str]:
+def sub_events(store: Store, event: str) -> list[str]:
     """Events that are part of ``event`` (``subEventOf``)."""
     return iris_of(select(store, _SUB_EVENTS, e=ox.NamedNode(event)), "s")
+
+
+# what a place's last word says it is, for "which city / district / province is X in"
+_KIND_WORDS = {
+    "district": ("district", "new area", "subdistrict"),
+    "county": ("county",),
+    "province": ("province", "region", "municipality"),
+    "region": ("province", "region"),
+    "town": ("town", "township"),
+}
+_NOT_A_CITY = ("district", "county", "province", "region", "zone", "park", "area", "town", "township",
+               "village", "street", "subdistrict", "municipality")
+
+
+def places_of_kind(store: Store, answers: list[Answer], kind: str) -> list[Answer]:
+    """The places of the asked kind among the answers and the places they lie in (followed up
+    ``locatedIn``, nearest first): "which city is X in" when the graph says X is in a district
+    of a city. The answers themselves when nothing up the chain is of that kind.
+    """
+    def fits(a: Answer) -> bool:
+        label = a.label.lower()
+        if "Place" not in a.types or "Country" in a.types:
+            return False
+        if kind == "city":
+            return not label.endswith(_NOT_A_CITY)
+        return label.endswith(_KIND_WORDS.get(kind, (kind,)))
+
+    if kind not in {"city", *_KIND_WORDS}:
+        return answers
+    out = Collector()
+    for a in answers:
+        level, seen = [a], {a.iri}
+        while level:
+            found = [x for x in level if fits(x)]
+            if found:
+                for x in found:
+                    out.add(x.label, x.iri, x.evidence, x.types, x.detail)
+                break
+            up = [u for x in level if x.iri for u in objects(store, x.iri, "locatedIn")
+                  if u.iri not in seen]
+            seen.update(u.iri for u in up)
+            level = up
+    return out.result() or answers

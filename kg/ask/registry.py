@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-import pyoxigraph as ox
-
 from kg.errors import UnknownQuestionError
+from kg.store.base import Store
 
 from .base import Form, Question
 from .forms import agreements, connection, event_agents, participants, posts, structure, time_place
@@ -68,13 +67,14 @@ def match(question: str) -> tuple[Form, re.Match[str]]:
     )
 
 
-def ask(store: ox.Store, question: str, *, max_length: int = 4) -> AskResult:
+def ask(store: Store, question: str, *, max_length: int = 4) -> AskResult:
     """Answer a natural-language question from the graph (see :data:`FORMS`).
 
     Raises UnknownQuestionError for a form it does not read (exit 2), EntityNotFoundError /
     AmbiguousEntityError when an entity phrase names no node, or several (exit 1).
 
-    >>> ask(ox.Store(), "what is the meaning of life")  # doctest: +ELLIPSIS
+    >>> from kg.store import KgStore
+    >>> ask(KgStore.memory(), "what is the meaning of life")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     kg.errors.UnknownQuestionError: cannot read the question 'what is the meaning of life'; ...
     """

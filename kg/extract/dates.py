@@ -39,6 +39,12 @@ _RANGE = re.compile(
     rf"(?:(?P<m2>{MONTH})\s*)?(?P<d2>\d{{1,2}})?(?:st|nd|rd|th)?(?:,?\s*(?P<y2>\d{{4}}))?",
     re.I,
 )
+# "from 18 to 20 May", "18-20 May 2023": day-first ranges
+_DAY_FIRST_RANGE = re.compile(
+    rf"(?:from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|through|until|till|and|-|–|—)\s*"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})(?:,?\s*(?P<y>\d{{4}}))?",
+    re.I,
+)
 _SINGLE = re.compile(
     rf"(?P<m>{MONTH})\s*(?P<d>\d{{1,2}})?(?:st|nd|rd|th)?(?:,?\s*(?P<y>\d{{4}}))?|"
     rf"(?P<d_>\d{{1,2}})\s+(?P<m_>{MONTH})(?:,?\s*(?P<y_>\d{{4}}))?|"
@@ -96,6 +102,8 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
     DateSpan(start=PartialDate(year=2023, month=4, day=20), end=PartialDate(year=2023, month=4, day=21), ranged=True)
     >>> parse_span("on September 26", None).start.lexical
     '--09-26'
+    >>> parse_span("from 18 to 20 May", date(2023, 5, 21)).end.lexical
+    '2023-05-20'
     >>> parse_span("the Innovation Summit", date(2021, 10, 20)) is None
     True
     >>> parse_span("opened yesterday", date(2024, 7, 23)).start.lexical
@@ -118,6 +126,12 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
         if d1 is None:
             d2 = None
         return DateSpan(_partial(y1, m1, d1), _partial(y2, m2, d2), ranged=True)
+    m = _DAY_FIRST_RANGE.search(text)
+    if m:
+        y = int(m.group("y")) if m.group("y") else year_default
+        mon = month_number(m.group("m"))
+        return DateSpan(_partial(y, mon, int(m.group("d1"))), _partial(y, mon, int(m.group("d2"))),
+                        ranged=True)
     m = _RELATIVE_DAY.search(text)
     if m and published is not None:  # "kicked off yesterday": a day from the publication date
         d = published + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()])

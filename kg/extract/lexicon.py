@@ -16,14 +16,14 @@ EVENT_HEADS = frozenset({
     "session", "show", "seminar", "workshop", "roadshow", "competition", "contest", "gala",
     "salon", "week", "assembly", "gathering", "event", "events", "launch",
     "hackathon", "tour", "carnival", "marathon", "campaign", "matchmaking", "meetup",
-    "sub-forum", "subforum", "roundtable", "round-table", "lecture",
+    "sub-forum", "subforum", "roundtable", "round-table", "lecture", "webinar", "briefing",
 })
 # Heads that name an occurrence only as a description ("the signing ceremony").
 DESCRIPTIVE_EVENT_HEADS = frozenset({
     "forum", "fair", "expo", "exhibition", "summit", "conference", "congress", "symposium",
     "ceremony", "festival", "dialogue", "meeting", "seminar", "workshop", "roadshow",
     "competition", "contest", "event", "gathering", "session", "show", "week", "sub-forum",
-    "roundtable", "experience hall",
+    "roundtable", "experience hall", "lecture", "salon", "course", "camp", "webinar", "briefing",
 })
 HOSPITAL_HEADS = frozenset({"hospital", "hospitals", "clinic", "clinics", "infirmary", "sanatorium"})
 GOVERNMENT_HEADS = frozenset({

@@ -422,11 +422,19 @@ _LOCATED_BY_COUNTRY = frozenset({"system", "group", "hospital", "company", "corp
 
 
 def _country_apart(n: Name) -> list[Name]:
-    """"X Health System of Spain" -> the body and the country, two names.
+    """"X Health System of Spain" -> the body and the country, two names; "Lakeside District
+    of Hangzhou" -> the district and its city.
 
     >>> [x.text for x in _country_apart(Name(0, 29, "Rivera Health System of Spain", None))]
     ['Rivera Health System', 'Spain']
+    >>> [x.text for x in _country_apart(Name(0, 29, "Lakeside District of Hangzhou", None))]
+    ['Lakeside District', 'Hangzhou']
     """
+    p = re.fullmatch(r"(?P<a>.+?\s(?:District|County|Town|Township|Village|Subdistrict|New\s+Area))\s+of\s+"
+                     r"(?P<b>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+(?:City|Province|Municipality))?)", n.text)
+    if p and type_by_head(p.group("b")) in (None, EntityType.PLACE):
+        return [Name(n.start, n.start + len(p.group("a")), p.group("a"), EntityType.PLACE),
+                Name(n.start + p.start("b"), n.end, p.group("b"), EntityType.PLACE)]
     m = re.fullmatch(r"(?P<body>.+?)\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w .]+)", n.text)
     if not m or m.group("c") not in lx.COUNTRIES or m.group("c") == "China" or \
             m.group("body").split()[-1].lower() not in _LOCATED_BY_COUNTRY:

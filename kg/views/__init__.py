@@ -21,7 +21,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.formats import GraphFormat
-from kg.store import KgStore
+from kg.store.base import Store
 from kg.views.cutdown import GraphData, Selection, fetch
 from kg.views.registry import WRITERS, Writer, writer_for
 
@@ -74,7 +74,7 @@ def write_triples(fmt: GraphFormat, triples: Iterable[ox.Triple], out: BinaryIO)
 
 
 def export(
-    store: KgStore, fmt: GraphFormat, out: BinaryIO, selection: Selection | None = None,
+    store: Store, fmt: GraphFormat, out: BinaryIO, selection: Selection | None = None,
     *, render: str | None = None,
 ) -> None:
     """Write the store, or the cut-down ``selection`` of it, in ``fmt`` to ``out``."""

@@ -30,9 +30,10 @@ from typing import BinaryIO, Final
 import pyoxigraph as ox
 
 from kg import vocab
-from kg.errors import QueryError, UsageError
+from kg.errors import UsageError
 from kg.formats import RdfFormat
-from kg.store import KgStore
+from kg.store.base import Store, Triples
+from kg.store.catalog import resolve_doc
 
 # Relations that become edges of a view: facts between entities plus the agreement links.
 EDGE_RELATIONS: Final = (
@@ -124,16 +125,15 @@ class GraphData:
         return GraphData(lambda: triples, keeps_graphs=False)
 
 
-def fetch(store: KgStore, selection: Selection) -> GraphData:
+def fetch(store: Store, selection: Selection) -> GraphData:
     """The RDF of ``selection``, cut in the store (see the module docstring)."""
     sel = selection.checked()
     if sel.is_whole:
-        return GraphData(lambda: store.ox.quads_for_pattern(None, None, None, None), True,
-                         lambda fmt, out: store.dump(fmt, out))
+        return GraphData(lambda: store.quads(), True, lambda fmt, out: store.dump(fmt, out))
     if sel.graph is not None:
-        iri = store.resolve_doc(sel.graph)
+        iri = resolve_doc(store, sel.graph)
         graph = ox.NamedNode(iri)
-        return GraphData(lambda: store.ox.quads_for_pattern(None, None, None, graph), True,
+        return GraphData(lambda: store.quads(graph=graph), True,
                          lambda fmt, out: store.dump(fmt, out, iri))
     if sel.construct is not None:
         return GraphData.of_triples(construct(store, sel.construct))
@@ -141,7 +141,7 @@ def fetch(store: KgStore, selection: Selection) -> GraphData:
     if sel.around is not None:
         from kg.lookup import resolve
 
-        start = resolve(store.ox, sel.around)
+        start = resolve(store, sel.around)
         nodes = walk(store, start.iri, sel.depth, relations, sel.types)
     elif sel.types:
         nodes = _typed(store, sel.types)
@@ -150,18 +150,15 @@ def fetch(store: KgStore, selection: Selection) -> GraphData:
     return GraphData.of_triples(subgraph(store, nodes, relations))
 
 
-def construct(store: KgStore, query: str) -> list[ox.Triple]:
+def construct(store: Store, query: str) -> list[ox.Triple]:
     """The triples of a user's CONSTRUCT (or DESCRIBE) query; anything else is refused."""
     if not query.strip():
         raise UsageError("--construct needs a SPARQL CONSTRUCT query")
     result = store.query(query)
-    if not isinstance(result, ox.QueryTriples):
+    if not isinstance(result, Triples):
         raise UsageError("--construct needs a CONSTRUCT or DESCRIBE query "
                          "(SELECT and ASK give rows, not a graph: use `kg sparql`)")
-    try:
-        return list(result)
-    except (OSError, RuntimeError) as err:
-        raise QueryError(f"the CONSTRUCT query failed: {' '.join(str(err).split())}") from None
+    return result.triples
 
 
 def _with_sub_properties(relations: Iterable[str]) -> tuple[str, ...]:
@@ -189,7 +186,7 @@ def _kgo_in(var: str, names: Iterable[str]) -> str:
     return f"FILTER(?{var} IN ({', '.join(f'kgo:{n}' for n in names)}))"
 
 
-def _iris(store: KgStore, query: str, var: str = "n") -> set[str]:
+def _iris(store: Store, query: str, var: str = "n") -> set[str]:
     return {
         term.value for sol in store.select(query)
         if isinstance(term := sol[var], ox.NamedNode)
@@ -201,17 +198,17 @@ def _chunks(items: Sequence[str], size: int = 2000) -> Iterator[Sequence[str]]:
         yield items[i:i + size]
 
 
-def _typed(store: KgStore, types: Sequence[str]) -> set[str]:
+def _typed(store: Store, types: Sequence[str]) -> set[str]:
     return _iris(store, f"SELECT DISTINCT ?n WHERE {{ ?n a ?t . {_kgo_values('t', types)} }}")
 
 
-def _ends(store: KgStore, relations: Sequence[str]) -> set[str]:
+def _ends(store: Store, relations: Sequence[str]) -> set[str]:
     return _iris(store, f"""SELECT DISTINCT ?n WHERE {{
         {{ ?n ?p ?o FILTER(isIRI(?o)) }} UNION {{ ?s ?p ?n FILTER(isIRI(?n)) }}
         {_kgo_values('p', relations)} }}""")
 
 
-def _keep_types(store: KgStore, nodes: set[str], types: Sequence[str]) -> set[str]:
+def _keep_types(store: Store, nodes: set[str], types: Sequence[str]) -> set[str]:
     if not types or not nodes:
         return nodes
     kept: set[str] = set()
@@ -221,7 +218,7 @@ def _keep_types(store: KgStore, nodes: set[str], types: Sequence[str]) -> set[st
     return kept
 
 
-def _step(store: KgStore, frontier: Sequence[str], relations: Sequence[str]) -> set[str]:
+def _step(store: Store, frontier: Sequence[str], relations: Sequence[str]) -> set[str]:
     """Nodes one edge away from ``frontier`` (either direction) over ``relations``."""
     found: set[str] = set()
     for chunk in _chunks(frontier):
@@ -231,7 +228,7 @@ def _step(store: KgStore, frontier: Sequence[str], relations: Sequence[str]) -> 
     return found
 
 
-def _through_agreements(store: KgStore, nodes: set[str], relations: Sequence[str]) -> set[str]:
+def _through_agreements(store: Store, nodes: set[str], relations: Sequence[str]) -> set[str]:
     """The far ends of the agreements among ``nodes`` (they count as the same hop)."""
     links = [r for r in relations if r in ("party", "signedAt")]
     if not nodes or not links:
@@ -244,7 +241,7 @@ def _through_agreements(store: KgStore, nodes: set[str], relations: Sequence[str
 
 
 def walk(
-    store: KgStore, start: str, depth: int, relations: Sequence[str], types: Sequence[str] = (),
+    store: Store, start: str, depth: int, relations: Sequence[str], types: Sequence[str] = (),
 ) -> set[str]:
     """Nodes within ``depth`` hops of ``start``, breadth first, one query per level.
 
@@ -270,7 +267,7 @@ def walk(
     return seen
 
 
-def subgraph(store: KgStore, nodes: set[str], relations: Sequence[str]) -> list[ox.Triple]:
+def subgraph(store: Store, nodes: set[str], relations: Sequence[str]) -> list[ox.Triple]:
     """The sub-graph on ``nodes``: descriptions, relations between them, their evidence.
 
     Descriptions are each node's types and literal-valued triples (labels, aliases, dates,
@@ -328,7 +325,7 @@ def subgraph(store: KgStore, nodes: set[str], relations: Sequence[str]) -> list[
     return list(triples)  # unordered: every writer sorts what it writes
 
 
-def _triples(store: KgStore, query: str) -> Iterator[ox.Triple]:
+def _triples(store: Store, query: str) -> Iterator[ox.Triple]:
     """Triples from a SELECT of ``?s ?p ?o``."""
     for sol in store.select(query):
         s, p, o = sol["s"], sol["p"], sol["o"]
@@ -337,8 +334,5 @@ def _triples(store: KgStore, query: str) -> Iterator[ox.Triple]:
             yield ox.Triple(s, p, o)
 
 
-def _construct(store: KgStore, query: str) -> Iterator[ox.Triple]:
-    result = store.query(query)
-    if not isinstance(result, ox.QueryTriples):  # our own text: a bug if it happens
-        raise QueryError("internal cut-down query is not a CONSTRUCT")
-    yield from result
+def _construct(store: Store, query: str) -> Iterator[ox.Triple]:
+    yield from store.construct(query)

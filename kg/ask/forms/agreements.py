@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from kg import vocab
 from kg.lookup import EntityRef, describe_nodes, select
 from kg.query import Evidence, agreement_sides, counterparties, fact_evidence
+from kg.store.base import Store
 
 from ..base import Form, Question, form
 from ..grammar import AUX, EVENT_NOUNS, THE, WHO, T, X, Y, kind_matches
@@ -88,7 +89,7 @@ def parties(q: Question) -> list[Answer]:
     return objects(q.store, q.x.iri, "party", q.types)
 
 
-def agreement_evidence(store: ox.Store, agreement: str) -> list[Evidence]:
+def agreement_evidence(store: Store, agreement: str) -> list[Evidence]:
     """The sentences that state an agreement (those of its party facts)."""
     out: list[Evidence] = []
     for party in objects(store, agreement, "party"):
@@ -102,7 +103,7 @@ def _pair_agreements(q: Question) -> list[str]:
     return _of_kind(q, _kinds_and_parties(q.store, found))
 
 
-def _kinds(store: ox.Store, agreements: list[str]) -> dict[str, str]:
+def _kinds(store: Store, agreements: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for a in agreements:
         kinds = objects(store, a, "agreementKind")
@@ -110,7 +111,7 @@ def _kinds(store: ox.Store, agreements: list[str]) -> dict[str, str]:
     return out
 
 
-def signing_dates(store: ox.Store, agreement: str) -> list[Answer]:
+def signing_dates(store: Store, agreement: str) -> list[Answer]:
     """When an agreement was signed: its own date, else the start of the event it was signed at."""
     out = Collector()
     ev = agreement_evidence(store, agreement)
@@ -124,7 +125,7 @@ def signing_dates(store: ox.Store, agreement: str) -> list[Answer]:
     return out.result()
 
 
-def signing_places(store: ox.Store, agreement: str) -> list[Answer]:
+def signing_places(store: Store, agreement: str) -> list[Answer]:
     """Where an agreement was signed: the places of its signing events, else those events."""
     events = signing_events(store, agreement)
     places = [p for e in events for p in objects(store, e, "location")]
@@ -189,7 +190,7 @@ def signers_at(q: Question) -> list[Answer]:
     return merge(*(objects(q.store, a, "party", q.types) for a in chosen))
 
 
-def _kinds_and_parties(store: ox.Store, agreements: list[str]) -> dict[str, tuple[str, set[str]]]:
+def _kinds_and_parties(store: Store, agreements: list[str]) -> dict[str, tuple[str, set[str]]]:
     return {a: (k, set()) for a, k in _kinds(store, agreements).items()}
 
 

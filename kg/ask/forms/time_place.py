@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..base import Answerer, Form, Question, form
 from ..grammar import T, X
-from ..graph import first_nonempty, most_specific_places, objects
+from ..graph import first_nonempty, most_specific_places, objects, places_of_kind
 from ..results import Answer
 from .agreements import signing_dates, signing_places
 
@@ -49,8 +49,9 @@ def where(q: Question) -> list[Answer]:
         return most_specific_places(q.store, fitting or found,
                                     venues_first=relation == "location" and not q.types)
 
-    return first_nonempty(lambda: places("location"), lambda: places("locatedIn"),
-                          lambda: places("country"))
+    kind = (q.slot("type") or "").lower()
+    return places_of_kind(q.store, first_nonempty(
+        lambda: places("location"), lambda: places("locatedIn"), lambda: places("country")), kind)
 
 
 def country(q: Question) -> list[Answer]:

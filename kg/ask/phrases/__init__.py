@@ -32,35 +32,37 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pyoxigraph as ox
-
 from kg.errors import AmbiguousEntityError, EntityNotFoundError
 from kg.lookup import resolve
+from kg.store.base import Store
 
 from ..grammar import clean_phrase
 from ..results import Resolved
 from .base import Reader, Rule
 from .descriptions import between, opening, part_of, signing_ceremony
-from .names import cut_name, edition, place_prefix, variants
+from .names import cut_name, edition, editions_of, place_prefix, variants
 
 RULES: tuple[Rule, ...] = (
     edition, variants, signing_ceremony, between, opening, part_of, cut_name, place_prefix,
 )
 
 
-def resolve_phrase(store: ox.Store, slot: str, phrase: str, prefer: Sequence[str] = ()) -> Resolved:
+def resolve_phrase(store: Store, slot: str, phrase: str, prefer: Sequence[str] = ()) -> Resolved:
     """The node an entity phrase of a question means (see the module rules).
 
     Raises what :func:`kg.lookup.resolve` raised for the phrase as a name when no rule reads
     it either (EntityNotFoundError with suggestions, or AmbiguousEntityError).
 
-    >>> resolve_phrase(ox.Store(), "x", "the signing ceremony between A and B")  # doctest: +ELLIPSIS
+    >>> from kg.store import KgStore
+    >>> resolve_phrase(KgStore.memory(), "x", "the signing ceremony between A and B")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     kg.errors.EntityNotFoundError: no entity named 'signing ceremony between A and B'; ...
     """
     name = clean_phrase(phrase)
     try:  # suggestions for the error are searched only if no rule reads the phrase either
-        return Resolved(slot, phrase.strip(), resolve(store, name, prefer=prefer, suggest=False))
+        found = resolve(store, name, prefer=prefer, suggest=False)
+        fallbacks = editions_of(store, found) if "EventSeries" in found.types else ()
+        return Resolved(slot, phrase.strip(), found, fallbacks=fallbacks)
     except (EntityNotFoundError, AmbiguousEntityError) as err:
         failure = err
     reader = Reader(store, RULES)

@@ -9,6 +9,7 @@ import pyoxigraph as ox
 
 from kg.errors import AmbiguousEntityError, EntityNotFoundError
 from kg.lookup import STRUCTURAL_TYPES, EntityRef, describe_nodes, resolve, select
+from kg.store.base import Store
 
 from ..grammar import clean_phrase
 from ..results import Resolved
@@ -27,7 +28,7 @@ class Reader:
     (:data:`BUDGET`); once it is spent, rules find nothing and the phrase is not found.
     """
 
-    store: ox.Store
+    store: Store
     rules: tuple[Rule, ...]
     depth: int = 0
     spent: list[int] = field(default_factory=lambda: [0])

@@ -10,6 +10,7 @@ import pyoxigraph as ox
 
 from kg.lookup import EntityRef, describe_nodes, select
 from kg.names import normalize_name
+from kg.store.base import Store
 
 from ..grammar import names_of
 from ..graph import iris_of
@@ -63,7 +64,7 @@ def _ordinal_forms(token: str) -> set[str]:
     return forms
 
 
-def _year_of(store: ox.Store, ref: EntityRef) -> set[str]:
+def _year_of(store: Store, ref: EntityRef) -> set[str]:
     years = {y for n in names_of(ref) for y in re.findall(r"\b(?:19|20)\d\d\b", n)}
     for row in select(store, _START, e=ox.NamedNode(ref.iri)):
         d = row["d"]
@@ -89,6 +90,14 @@ def _edition_of_series(reader: Reader, series: EntityRef, year: str | None,
         elif year is None:
             fits = []
     return (fits[0], how) if len(fits) == 1 else None
+
+
+def editions_of(store: Store, series: EntityRef) -> tuple[EntityRef, ...]:
+    """The editions of a series, newest first: a question about "the X Expo" that the graph
+    knows as a series is answered by its editions when the series itself has no answer."""
+    rows = select(store, _EDITIONS, e=ox.NamedNode(series.iri))
+    found = list(describe_nodes(store, iris_of(rows, "s")).values())
+    return tuple(sorted(found, key=lambda e: max(_year_of(store, e), default=""), reverse=True))
 
 
 def edition(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:

@@ -34,7 +34,7 @@ OCCUR = (r"(?:was\s+|is\s+|will\s+be\s+|were\s+|are\s+|has\s+been\s+)?(?:being\s
           r"kicks\s+off|kick\s+off|opened|opens|open|concluded|concludes|conclude|closed|closes|"
           r"ended|ends|came\s+to\s+a\s+(?:successful\s+)?close|come\s+to\s+a\s+close|wrapped\s+up|"
           r"began|begins|started|starts|ran|runs|launched|convened|staged|come\s+to|came\s+to|"
-          r"returns|returned)")
+          r"returns|returned|run(?=\s+(?:until|through|till|from)))")
 END_VERBS = ("concluded", "concludes", "conclude", "closed", "closes", "ended", "ends", "close",
               "wrapped")
 START_VERBS = ("kicked", "kicks", "kick", "opened", "opens", "open", "began", "begins", "started",
@@ -47,6 +47,8 @@ ROLE = (r"(?P<role>(?:(?!(?:and|of|the|a|an|who|said|says|is|was|for|at|in)\b)[a
          + r")(?:[\s-]+(?:general|director|officer|secretary))?)")
 
 
+# the same words without the named group, for a second post ("founder and CEO of X")
+ROLE_BARE = ROLE.replace("(?P<role>", "(?:", 1)
 ROLE_OF = re.compile(ROLE + r"\s+(?:of|at)\s+(?:the\s+)?$")
 
 
@@ -70,5 +72,5 @@ HAS_EXHIBIT = re.compile(r"exhibit|showcas|display|present|unveil|demonstrat|boo
                           r"therap", re.I)
 HAS_ROLE = re.compile(r"\b(?:" + "|".join(sorted(lx.ROLE_WORDS, key=len, reverse=True)) + r"|heads|leads|chairs|"
                        r"directs|runs|founded)\b", re.I)
-HAS_AGENT_VERB = re.compile(r"host|organi[sz]|sponsor|undertak|held|hold|conven|stag|initiat|launch", re.I)
+HAS_AGENT_VERB = re.compile(r"host|organi[sz]|sponsor|undertak|held|hold|conven|stag|initiat|launch|presid|chair", re.I)
 

@@ -182,8 +182,8 @@ class Reader:
         """(year, surface) when the text marks this event name as one edition of a series."""
         before = self.text[max(0, n.start - 30):n.start]
         after = self.text[n.end:n.end + 8]
-        m = re.search(r"\b((?:19|20)\d\d)\s+$", before)
-        if m:
+        m = re.search(r"\b((?:19|20)\d\d)\s+(?:(?:edition|session)\s+of\s+(?:the\s+)?)?$", before)
+        if m:  # "the 2023 X", "the 2023 edition of the X"
             return int(m.group(1)), self.text[n.start - (len(before) - m.start(1)):n.end]
         m = re.match(r"\s+((?:19|20)\d\d)\b", after)
         if m:
@@ -640,9 +640,10 @@ class Reader:
                     continue
                 ow = other.label.split()
                 etype, otype = self._vote(key), self._vote(other_key)
-                if len(words) == 1 and len(ow) > 1 and ow[-1] == words[0] and \
-                        etype is EntityType.PERSON and otype is EntityType.PERSON:
-                    cands.append(other_key)  # "Dr. Lin" after "Grace Lin": a family name last
+                if len(words) == 1 and len(ow) > 1 and words[0].lower() in (ow[0].lower(), ow[-1].lower()) \
+                        and etype is EntityType.PERSON and otype is EntityType.PERSON:
+                    # "Dr. Lin" after "Grace Lin", "Vice-Mayor Lu" after "LU Chunyun": a family name
+                    cands.append(other_key)
                     continue
                 if len(ow) <= len(words) or ow[: len(words)] != words:
                     continue

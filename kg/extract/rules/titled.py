@@ -143,6 +143,12 @@ def _home(r: Reader, org: str | None) -> str | None:
     if org is None:
         return None
     label = r.ex.entities[org].label
+    if label.lower() in {"county", "city", "district", "province", "town", "township", "municipal"}:
+        # "County Party Secretary X": the county the story is about, named with that word
+        places = [m.key for m in r.mentions if m.key != org and r.type_of(m.key) is EntityType.PLACE
+                  and r.ex.entities[m.key].label.lower().endswith(" " + label.lower())]
+        if places:
+            return max(set(places), key=places.count)
     if " of " in label or label.split()[-1].lower() not in _UNIT_HEADS:
         return org
     counts: dict[str, int] = {}

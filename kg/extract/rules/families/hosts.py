@@ -6,7 +6,7 @@ import re
 
 from kg.extract.rules.patterns import EDITION, HAS_AGENT_VERB, LIST, E, compiled
 from kg.extract.rules.sentence import Sentence
-from kg.records import Relation
+from kg.records import EntityType, Relation
 
 
 # -- hosts and organizers
@@ -17,7 +17,8 @@ def read(s: Sentence) -> None:
     passive = compiled(
         r"\b(?:(?:co-?|jointly\s+|also\s+)?(?P<v>hosted|organi[sz]ed|co-organi[sz]ed|"
         r"sponsored|undertaken|held|convened|staged|initiated|launched|co-hosted|cohosted)"
-        r")\s+(?:jointly\s+)?by\s+(?P<a>" + LIST + ")", re.I)
+        # "was held in Hangzhou on May 18 by X": where and when may come between verb and agent
+        r")(?:\s+(?:in|at|on)\s+[^;:,]{1,60}?)?\s+(?:jointly\s+)?by\s+(?P<a>" + LIST + ")", re.I)
     for m in passive.finditer(ph):
         v = m.group("v").lower()
         rel = Relation.ORGANIZER if ("organi" in v or v in {"undertaken", "initiated",
@@ -39,7 +40,7 @@ def read(s: Sentence) -> None:
         for a in s.agents(m.group("a")) + s.agents(m.group("b") or ""):
             s.fact(event, rel, a)  # "A, together with B, held the X": both
     # "X was the host institution of the Y", "the forum's host, X", "Y's co-hosts A and B"
-    noun = compiled(r"(?P<a>" + LIST + r")\s+(?:was|is|will\s+be|served\s+as|acted\s+as|were|are)\s+"
+    noun = compiled(r"(?P<a>" + LIST + r")(?:\s+(?:was|is|will\s+be|served\s+as|acted\s+as|were|are)|,)\s+"
                     r"(?:the\s+|one\s+of\s+the\s+)?(?P<v>co-?)?(?:host|organi[sz]er)s?(?:\s+(?:institution|"
                     r"organi[sz]ation|city|unit|country|party))?\s+(?:of|for)\s+(?:the\s+)?" + EDITION
                     + r"(?P<e>" + E + ")", re.I)
@@ -57,3 +58,17 @@ def read(s: Sentence) -> None:
             rel = Relation.ORGANIZER if "organi" in m.group("v").lower() else Relation.HOST
             for a in s.agents(m.group("a")):
                 s.fact(event, rel, a)
+    # "presided over by A", "A chaired the forum": who presides hosts (and takes part)
+    for m in re.finditer(r"\b(?:presided\s+over|co-?chaired|chaired)\s+by\s+(?P<a>" + LIST + ")", ph, re.I):
+        event = s.event_near(m.start())
+        for a in s.agents(m.group("a")):
+            if s.typ(a) is EntityType.PERSON:
+                s.fact(event, Relation.HOST, a)
+    for m in re.finditer(r"(?P<a>" + LIST + r")[^⟦.;]{0,60}?\b(?:presided\s+over|co-?chaired|chaired)\s+"
+                         r"(?:the\s+)?" + EDITION + r"(?P<e>" + E + r"|[a-z-]+(?:\s+[a-z-]+)?)", ph):
+        event = s.key(m.group("e")) if m.group("e").startswith("⟦") else s.event_near(m.start("e"))
+        if event is None or not s.is_event(event):
+            continue
+        for a in s.agents(m.group("a")):
+            if s.typ(a) is EntityType.PERSON:
+                s.fact(event, Relation.HOST, a)

@@ -10,7 +10,6 @@ from kg.extract.rules.patterns import EDITION, END_VERBS, OCCUR, E, compiled
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Literal, PartialDate, Relation
 
-
 # Where the clause of an occurrence verb ends: "while", "and the forum will ...", a new subject.
 # "and the" that goes on with a name ("by A and the B at the C") continues a list instead.
 CLAUSE_END = (r"\b(?:while|whereas|with the)\b|\band the\b(?!\s+(?:[a-z][\w-]*\s+){0,3}?" + E + r")|"
@@ -43,6 +42,13 @@ def read(s: Sentence) -> None:
         if re.search(r"\b(?:on|from)\s+(?:" + MONTH + r"|\w+day)", clause) or re.match(
                 r"^(?:On|From|In)\s+(?:the\s+\w+\s+of\s+)?(?:" + MONTH + r"|\w+day|\d)", ph):
             dates(s, event, "held")  # "On May 5, Lakeside held a ... meeting"
+    # "Held from May 18 to 20 in X, the Y drew ...": a fronted participle before the event
+    fronted = re.match(r"^(?:Held|Hosted|Staged|Running|Opening|Taking\s+place)\b(?P<rest>[^;]*?),\s+(?:the\s+)?"
+                       + EDITION + r"(?P<e>" + E + ")", ph)
+    if fronted and s.is_event(s.key(fronted.group("e"))):
+        event = s.key(fronted.group("e"))
+        place_in(s, event, fronted.group("rest"))
+        dates(s, event, "held")
     for m in re.finditer(r"\bopening\s+(?:day|ceremony)\s+of\s+(?:the\s+)?(?P<e>" + E + ")", ph, re.I):
         event = s.key(m.group("e"))
         span = s.r.dates_in(s.sent, event)
@@ -59,7 +65,8 @@ def read(s: Sentence) -> None:
 
 def place_in(s: Sentence, event: str, clause: str) -> None:
     """The first place or venue "in/at/on" names in the clause after an event's verb."""
-    for pm in re.finditer(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:" + E + r"['’]s\s+)?(?P<p>" + E + r")", clause):
+    for pm in re.finditer(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:(?:" + E + r"|[a-z]+)['’]s\s+)?(?P<p>" + E + r")",
+                          clause):  # "in the county's Convention Center"
         place = s.key(pm.group("p"))
         if pm.group("prep") == "at":
             venue_by_position(s, place)

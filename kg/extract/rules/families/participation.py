@@ -153,8 +153,8 @@ def listed_agent(s: Sentence, subj: str, key: str) -> bool:
     tokens = re.findall(E, subj)
     tok = tokens[idx]
     before = subj[: subj.index(tok)]
-    people = re.search(r"\b(?P<n>[a-z]+)\s+(?:of|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
-    if people and people.group("n") in lx.PEOPLE_NOUNS:
+    people = re.search(r"\b(?P<n>[A-Za-z]+)\s+(?:of|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
+    if people and people.group("n").lower() in lx.PEOPLE_NOUNS:
         return s.typ(key) in lx.ORG_TYPES  # "executives from A, B and C attended": A took part
     if re.search(r"\b(?:of|at|from|under|with|in|for)\s+(?:the\s+)?$", before):
         return False

@@ -6,7 +6,7 @@ import re
 
 from kg.extract import lexicon as lx
 from kg.extract.mentions import head_word, type_by_head
-from kg.extract.rules.patterns import E
+from kg.extract.rules.patterns import LIST, E
 from kg.extract.rules.sentence import Sentence
 from kg.names import normalize_name
 from kg.records import EntityType, Relation
@@ -84,6 +84,30 @@ def read(s: Sentence) -> None:
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         if s.typ(a) is EntityType.PLACE and s.typ(b) is EntityType.PLACE and a != b:
             s.fact(a, Relation.LOCATED_IN, b)
+    # "Lakeside District of Hangzhou", "Xiaoshan, a district of Hangzhou", "Wenzhou, a coastal
+    # city in Zhejiang"
+    for m in re.finditer(r"(?P<a>" + E + r")(?:,\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,3}?(?P<h>district|county|city|"
+                         r"town|township|village|province|region|prefecture|municipality)\s+(?:of|in)|\s+of)\s+"
+                         r"(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E + ")", ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        if a == b or s.typ(b) is not EntityType.PLACE or s.typ(a) is not EntityType.PLACE:
+            continue
+        if m.group("h") or head_word(s.r.ex.entities[a].label) in CONTAINED:
+            s.fact(a, Relation.LOCATED_IN, b)
+    # "Maple Biotech is a Suzhou-based company", "Orion, a Shanghai-headquartered drugmaker"
+    for m in re.finditer(r"(?P<a>" + E + r")(?:,\s+|\s+is\s+)(?:an?|the)\s+(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)-"
+                         r"(?:based|headquartered)\b", ph):
+        a = s.key(m.group("a"))
+        if s.typ(a) in lx.ORG_TYPES:
+            s.fact(a, Relation.LOCATED_IN, s.r.entity(m.group("p"), EntityType.PLACE, strong=True))
+    # "Wenzhou is home to Ouhai Medical Group"
+    for m in re.finditer(r"(?P<b>" + E + r")(?:,[^.;]{0,60}?,)?\s+is\s+(?:also\s+)?home\s+to\s+(?:the\s+)?(?P<l>"
+                         + LIST + ")", ph):
+        b = s.key(m.group("b"))
+        if s.typ(b) is EntityType.PLACE:
+            for a in s.agents(m.group("l")):
+                if s.typ(a) in (*places, *lx.ORG_TYPES) and a != b:
+                    s.fact(a, Relation.LOCATED_IN, b)
     # "Pine District in Lakeside", "Acme Group, located in the Lake District"
     for m in re.finditer(r"(?P<a>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+)?(?P<v>located|based|headquartered|"
                          r"situated|sited)|,)?\s+in\s+(?:the\s+)?(?P<b>" + E + ")", ph):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as lx
-from kg.extract.rules.patterns import HAS_ROLE, ROLE, E, compiled
+from kg.extract.rules.patterns import HAS_ROLE, ROLE, ROLE_BARE, E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.records import EntityType, Literal, Post, Relation
 
@@ -17,9 +17,11 @@ def read(s: Sentence) -> None:
         return
     title = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
     pats = [
-        # "Wu Min, president of Xinhua Hospital", "X, a vice-minister of Y", "X, China director of Y"
+        # "Wu Min, president of Xinhua Hospital", "X, a vice-minister of Y", "X, China director of Y",
+        # "X, Party secretary and director of Y", "X, head of Asia at Y"
         r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:the\s+|an?\s+)?(?:(?P<rp>" + E + r")\s+)?" + ROLE +
-        r"\s+(?:of|at|for)\s+(?:the\s+)?(?P<o>" + E + ")",
+        r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?"
+        r"\s+(?:of|at|for)\s+(?:the\s+)?(?:(?P<region>" + E + r")\s+at\s+(?:the\s+)?)?(?P<o>" + E + ")",
         # "Xinhua Hospital president Wu Min", "Wujin's district head Ding Lixia"
         r"(?P<o>" + E + r")(?:['’]s?)?\s+" + ROLE + r"\s+" + title + r"(?P<p>" + E + ")",
         # "the Chief Executive of the Hospital Authority, Dr Michael Yau"
@@ -49,10 +51,19 @@ def read(s: Sentence) -> None:
                 role = f"{s.r.ex.entities[s.key(m.group('rp'))].label} {role}"
             if role.lower().split()[-1] not in lx.ROLE_WORDS and "-" not in role:
                 continue
-            s.r.ex.posts.append(Post(person, role, org, evidence(s.r.article.name,
-                                                                    s.sent)))
+            roles = [role]
+            if m.groupdict().get("more"):  # "founder and CEO of X": two posts in one body
+                roles.append(re.sub(r"^(?:\s*,\s*|\s+and\s+|\s*&\s*)", "", m.group("more")).strip())
+            for r in roles:
+                s.r.ex.posts.append(Post(person, r, org, evidence(s.r.article.name, s.sent)))
+                s.fact(person, Relation.ROLE, Literal(r))
             s.fact(person, Relation.AFFILIATION, org)
-            s.fact(person, Relation.ROLE, Literal(role))
+    # "Professor Zhang Min from Pine Medical University": a person's body without a post
+    for m in re.finditer(r"(?:^|[,;]\s+|\band\s+)" + title + r"(?P<p>" + E + r")\s+(?:from|of)\s+(?:the\s+)?"
+                         r"(?P<o>" + E + r")(?=\s*(?:[,;.]|and\b|were\b|was\b|said\b|shared\b|attended\b|$))", ph):
+        person, org = s.key(m.group("p")), s.key(m.group("o"))
+        if s.typ(person) is EntityType.PERSON and s.typ(org) in lx.ORG_TYPES:
+            s.fact(person, Relation.AFFILIATION, org)
 
 
 def person_like(s: Sentence, key: str) -> bool:
