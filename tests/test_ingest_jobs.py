@@ -183,3 +183,24 @@ def test_ctrl_c_stops_a_parallel_ingest_at_once(tmp_path: Path) -> None:
     assert not [w for w in workers if _alive(w)]
     with KgStore.open(store) as opened:
         assert len(articles(opened)) < 40
+
+
+def test_jobs_2_against_a_sparql_server_writes_what_jobs_1_writes_locally(
+    mixed: Path, tmp_path: Path
+) -> None:
+    """With --endpoint the workers extract and the one writer sends each article's graph to
+    the server: the server ends up with the quads --jobs 1 writes to a folder."""
+    from sparql_server import running
+
+    from kg.store.remote import RemoteStore
+
+    serial = ingest([mixed], tmp_path / "s1", extractor=FAKE)
+    with running(tmp_path / "server") as server:
+        cli = Cli(tmp_path / "unused", endpoint=(server.query_url, server.update_url))
+        result = cli("ingest", str(mixed), "--extractor", FAKE, "--jobs", "2", "--format", "csv")
+        assert result.exit_code == 3
+        assert result.stdout.count(",added,") == sum(r.status == "added" for r in serial)
+        with RemoteStore(server.query_url, server.update_url) as remote:
+            quads = {q for q in remote.quads() if q.predicate != _STAMP}
+    assert quads == store_quads(tmp_path / "s1")
+    assert not (tmp_path / "unused").exists()  # nothing written locally
