@@ -46,7 +46,8 @@ TypeOption = Annotated[
 RelationOption = Annotated[
     list[str] | None,
     typer.Option("--relation", "-r", help="Follow only this relation (repeatable): host, "
-                 "organizer, participant, exhibitor, party, signedAt, location, ..."),
+                 "organizer, participant, exhibitor, party, signedAt, location, ...; on an "
+                 "imported graph, a predicate by prefixed or local name (foaf:knows, worksAt)"),
 ]
 
 

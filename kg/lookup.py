@@ -9,8 +9,9 @@ agree. The rules, in order (deterministic and documented in the CLI help):
 2. A name equal, character for character, to the label of exactly one entity names it (an
    index look-up, so copied labels resolve instantly on any store). Otherwise names are
    compared after :func:`kg.names.normalize_name` (case, punctuation, a leading "the",
-   corporate suffixes). An exact match on an ``rdfs:label`` wins over alias
-   (``skos:altLabel``) matches; several different nodes at the same level are ambiguous.
+   corporate suffixes). An exact match on a label (``rdfs:label`` or ``skos:prefLabel``)
+   wins over alias (``skos:altLabel``) matches; several different nodes at the same level
+   are ambiguous.
 3. Failing that, a node whose label or alias contains every token of the name (plural and
    possessive "s" folded) matches, if it is the only such node. Agreements are skipped at this
    step unless nothing else matches, because their generated labels ("... agreement between A
@@ -36,10 +37,10 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg import vocab
+from kg import terms, vocab
 from kg.errors import AmbiguousEntityError, EntityNotFoundError
 from kg.names import normalize_name
-from kg.store.base import Store
+from kg.store.base import Store, Values
 
 # Types that are scaffolding, never entities a user looks up or walks through.
 STRUCTURAL_TYPES = frozenset(
@@ -64,6 +65,33 @@ def select(store: Store, query: str, **bindings: ox.NamedNode | ox.Literal) -> l
     []
     """
     return list(store.select(query, bindings or None))
+
+
+# Bound values per query: a hub's neighbourhood is described in a few requests, and a query
+# text stays well under what SPARQL servers accept in one POST.
+VALUES_CHUNK = 1000
+
+
+def select_many(
+    store: Store, query: str, var: str, iris: Iterable[str],
+    **bindings: ox.NamedNode | ox.Literal,
+) -> list[ox.QuerySolution]:
+    """Run ``query`` for many nodes at once: ``iris`` bound as ``VALUES ?var`` first inside
+    the WHERE group (:class:`kg.store.base.Values`), :data:`VALUES_CHUNK` nodes per query.
+
+    This is how per-node look-ups are batched: one request per chunk instead of one per node.
+
+    >>> from kg.store import KgStore
+    >>> select_many(KgStore.memory(), "SELECT ?n ?l WHERE { ?n rdfs:label ?l }", "n",
+    ...             ["http://x/a"])
+    []
+    """
+    unique = list(dict.fromkeys(iris))
+    rows: list[ox.QuerySolution] = []
+    for i in range(0, len(unique), VALUES_CHUNK):
+        values = Values.column(var, [ox.NamedNode(x) for x in unique[i:i + VALUES_CHUNK]])
+        rows += store.select(query, bindings or None, values=values)
+    return rows
 
 
 def local_name(iri: str) -> str:
@@ -130,37 +158,49 @@ class EntityRef:
         return f"{self.label}{kind} <{self.iri}>"
 
 
+# A FILTER, not a VALUES, on the predicate: with the nodes bound by VALUES, a second VALUES
+# makes the planner start from every label of the store.
 # Grouped: a node named in hundreds of articles has each label and type once per article
 # graph in the union; counting them in the store keeps the Python side to distinct values.
 _DESCRIBE = """
 SELECT ?n ?p ?v (COUNT(*) AS ?c) WHERE {
-  ?n ?p ?v . VALUES ?p { rdfs:label skos:altLabel rdf:type }
+  ?n ?p ?v . FILTER(?p IN (rdfs:label, skos:prefLabel, skos:altLabel, rdf:type))
 } GROUP BY ?n ?p ?v
 """
 
 
 def describe_nodes(store: Store, iris: Iterable[str]) -> dict[str, EntityRef]:
-    """Labels, aliases and types of the given nodes, one query per node (indexed look-ups).
+    """Labels, aliases and types of the given nodes, in one query per :data:`VALUES_CHUNK`.
 
     Nodes without a label get their IRI's local name, so every answer has something to show.
+    A ``skos:prefLabel`` is the label when a node has one (graphs not written by kg); types
+    follow :func:`kg.terms.type_names`.
     """
+    wanted = list(dict.fromkeys(iris))
+    labels: dict[str, list[str]] = defaultdict(list)
+    preferred: dict[str, list[str]] = defaultdict(list)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, set[str]] = defaultdict(set)
+    for row in select_many(store, _DESCRIBE, "n", wanted) if wanted else []:
+        node, pred, value, count = row["n"], row["p"], row["v"], row["c"]
+        assert isinstance(node, ox.NamedNode) and isinstance(pred, ox.NamedNode)
+        assert isinstance(count, ox.Literal)
+        iri = node.value
+        if pred.value == vocab.RDFS_LABEL and isinstance(value, ox.Literal):
+            labels[iri].extend([value.value] * int(count.value))
+        elif pred.value == terms.SKOS_PREF and isinstance(value, ox.Literal):
+            preferred[iri].extend([value.value] * int(count.value))
+        elif pred.value == vocab.SKOS_ALT and isinstance(value, ox.Literal):
+            aliases[iri].add(value.value)
+        elif isinstance(value, ox.NamedNode):
+            types[iri].add(value.value)
     out: dict[str, EntityRef] = {}
-    for iri in dict.fromkeys(iris):
-        labels: list[str] = []
-        aliases: set[str] = set()
-        types: set[str] = set()
-        for row in select(store, _DESCRIBE, n=ox.NamedNode(iri)):
-            pred, value, count = row["p"], row["v"], row["c"]
-            assert isinstance(pred, ox.NamedNode) and isinstance(count, ox.Literal)
-            if pred.value == vocab.RDFS_LABEL and isinstance(value, ox.Literal):
-                labels.extend([value.value] * int(count.value))
-            elif pred.value == vocab.SKOS_ALT and isinstance(value, ox.Literal):
-                aliases.add(value.value)
-            elif isinstance(value, ox.NamedNode) and value.value.startswith(vocab.ONT):
-                types.add(local_name(value.value))
-        label = pick_label(labels) or local_name(iri)
+    for iri in wanted:
+        label = pick_label(preferred[iri]) or pick_label(labels[iri]) or local_name(iri)
+        names = set(labels[iri]) | set(preferred[iri])
         out[iri] = EntityRef(
-            iri, label, order_types(types), tuple(sorted(aliases | set(labels) - {label}))
+            iri, label, order_types(terms.type_names(types[iri])),
+            tuple(sorted(aliases[iri] | names - {label})),
         )
     return out
 
@@ -208,6 +248,7 @@ def _raw_words(name: str) -> list[str]:
 _CANDIDATES = """
 SELECT ?n ?p ?name ?tok WHERE {
   { ?n rdfs:label ?name . BIND(rdfs:label AS ?p) }
+  UNION { ?n skos:prefLabel ?name . BIND(skos:prefLabel AS ?p) }
   UNION { ?n skos:altLabel ?name . BIND(skos:altLabel AS ?p) }
   FILTER(CONTAINS(LCASE(STR(?name)), ?tok))
 }
@@ -229,7 +270,7 @@ def _candidates(store: Store, token: str) -> _Names:
             continue
         assert isinstance(pred, ox.NamedNode)
         norm = normalize_name(name.value)
-        target = names.labels if pred.value == vocab.RDFS_LABEL else names.aliases
+        target = names.aliases if pred.value == vocab.SKOS_ALT else names.labels
         target[node.value].add(norm)
         names.raw[node.value].add(name.value)
     return names
@@ -330,7 +371,7 @@ def resolve(
     raise EntityNotFoundError(_not_found_message(store, name, norm))
 
 
-_BY_LABEL = "SELECT ?n ?l WHERE { ?n rdfs:label ?l }"
+_BY_LABEL = "SELECT ?n ?l WHERE { { ?n rdfs:label ?l } UNION { ?n skos:prefLabel ?l } }"
 
 
 def _exact_label(store: Store, name: str) -> EntityRef | None:
@@ -409,12 +450,12 @@ def search(
                 sc = _score(norm, normalize_name(s))
                 if sc > best.get(iri, (0.0, ""))[0]:
                     best[iri] = (sc, s)
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1], kv[0]))
+    ranked = [kv for kv in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1], kv[0]))
+              if kv[1][0] >= 0.3]
+    refs = describe_nodes(store, [iri for iri, _ in ranked])
     hits: list[SearchHit] = []
     for iri, (sc, matched) in ranked:
-        if sc < 0.3:
-            break
-        ref = describe_node(store, iri)
+        ref = refs[iri]
         if STRUCTURAL_TYPES.intersection(ref.types):
             continue
         if types and not set(types) & set(ref.types):

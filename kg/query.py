@@ -8,16 +8,23 @@ An agreement is a node of its own only when a query starts or ends at it. Posts 
 walked: the flat ``affiliation`` fact written beside every post already links person and
 organisation.
 
-Every expansion is one SPARQL query for one node with the node passed as a substitution, so
-``neighbors`` and ``path`` touch only the part of the graph they visit (never load it whole),
-and nothing a user typed reaches a query's text.
+On a graph kg did not write (``kg import`` of any RDF), every IRI-valued predicate between
+labelled nodes is an edge too, named by its prefixed or local name (:mod:`kg.terms`); kg's
+own provenance (assertions, articles) never is.
+
+Walks expand a whole frontier per SPARQL query (the frontier bound as a ``VALUES`` block of
+terms serialised by pyoxigraph, inside the query's group), and descriptions, agreement sides
+and evidence are fetched for all the nodes or facts of a level at once: a command issues a
+handful of queries whatever the size of the neighbourhood (what matters over HTTP), touches
+only the part of the graph it visits (never loads it whole), and nothing a user typed
+reaches a query's text.
 
 Nothing here imports rdflib, networkx or spaCy.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -26,10 +33,11 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 
-from kg import vocab
+from kg import terms, vocab
 from kg.errors import UsageError
 from kg.lookup import (
     STRUCTURAL_TYPES,
+    VALUES_CHUNK,
     EntityRef,
     describe_node,
     describe_nodes,
@@ -37,8 +45,10 @@ from kg.lookup import (
     order_types,
     pick_label,
     select,
+    select_many,
 )
-from kg.store.base import Store
+from kg.store.base import Store, Values
+from kg.terms import check_types
 
 # Relations whose objects are entities: the edges of the entity graph.
 ENTITY_RELATIONS: tuple[str, ...] = tuple(
@@ -50,21 +60,6 @@ _SUB_OF: dict[str, str] = {
     sub: sup for sub, sups in vocab.SUPERPROPERTIES.items() for sup in sups
 }
 _VALUES = " ".join(f"kgo:{r}" for r in ENTITY_RELATIONS)
-
-
-def check_types(types: Iterable[str]) -> tuple[str, ...]:
-    """Validate ``--type`` values against the ontology's classes (case-insensitive).
-
-    >>> check_types(["hospital", "Company"])
-    ('Hospital', 'Company')
-    """
-    by_lower = {c.lower(): c for c in vocab.CLASSES}
-    out = []
-    for t in types:
-        if t.lower() not in by_lower:
-            raise UsageError(f"unknown type {t!r}; use one of: {', '.join(vocab.CLASSES)}")
-        out.append(by_lower[t.lower()])
-    return tuple(out)
 
 
 class Direction(StrEnum):
@@ -92,7 +87,8 @@ class Edge:
 
     ``direction`` is ``out`` when the fact reads ``source -relation-> target``, ``in`` when it
     reads ``target -relation-> source`` and ``both`` for the symmetric agreement hop between
-    two parties. ``via`` is the agreement of an agreement hop.
+    two parties. ``via`` is the agreement of an agreement hop. ``relation`` is the name shown
+    (:func:`kg.terms.predicate_name`), ``predicate`` the IRI of the triple.
     """
 
     source: str
@@ -100,6 +96,7 @@ class Edge:
     direction: str
     target: str
     via: str | None = None
+    predicate: str = ""
 
 
 def _iri(term: object) -> str | None:
@@ -108,10 +105,12 @@ def _iri(term: object) -> str | None:
 
 # ---------------------------------------------------------------- expansion
 
+# kg's relations and, in any graph, every IRI-valued predicate between labelled nodes
+# (kg.terms.edge_filter); then the agreement hops of kg's own model.
 _EXPAND = f"""
 SELECT ?n ?kind ?p ?o ?via WHERE {{
-  {{ ?n ?p ?o . VALUES ?p {{ {_VALUES} }} FILTER(isIRI(?o)) BIND("out" AS ?kind) }}
-  UNION {{ ?o ?p ?n . VALUES ?p {{ {_VALUES} }} BIND("in" AS ?kind) }}
+  {{ ?n ?p ?o . {terms.edge_filter("p", "o")} BIND("out" AS ?kind) }}
+  UNION {{ ?o ?p ?n . {terms.edge_filter("p", "o")} BIND("in" AS ?kind) }}
   UNION {{ ?via kgo:party ?n . ?via kgo:party ?o . FILTER(?o != ?n)
           BIND(kgo:party AS ?p) BIND("both" AS ?kind) }}
   UNION {{ ?via kgo:party ?n ; kgo:signedAt ?o . BIND(kgo:signedAt AS ?p) BIND("out" AS ?kind) }}
@@ -123,14 +122,20 @@ SELECT ?n ?kind ?p ?o ?via WHERE {{
 _SIDES = "SELECT ?a ?side ?m WHERE { ?a kgo:side ?side . ?side kgo:sideMember ?m }"
 
 
+def agreements_sides(store: Store, agreements: Iterable[str]) -> dict[str, list[set[str]]]:
+    """The sides of several agreements (one query), each as sets of member IRIs."""
+    wanted = list(dict.fromkeys(agreements))
+    sides: dict[str, dict[str, set[str]]] = {a: defaultdict(set) for a in wanted}
+    for row in select_many(store, _SIDES, "a", wanted) if wanted else []:
+        a, side, member = _iri(row["a"]), _iri(row["side"]), _iri(row["m"])
+        if a in sides and side and member:
+            sides[a][side].add(member)
+    return {a: [by_side[k] for k in sorted(by_side)] for a, by_side in sides.items()}
+
+
 def agreement_sides(store: Store, agreement: str) -> list[set[str]]:
     """The sides of an agreement as sets of member IRIs (empty when none are recorded)."""
-    sides: dict[str, set[str]] = defaultdict(set)
-    for row in select(store, _SIDES, a=ox.NamedNode(agreement)):
-        side, member = _iri(row["side"]), _iri(row["m"])
-        if side and member:
-            sides[side].add(member)
-    return [sides[k] for k in sorted(sides)]
+    return agreements_sides(store, [agreement])[agreement]
 
 
 def counterparties(sides: list[set[str]], party: str, parties: Iterable[str]) -> set[str]:
@@ -155,6 +160,31 @@ def counterparties(sides: list[set[str]], party: str, parties: Iterable[str]) ->
     return theirs - {party}
 
 
+_PREDICATE_NAMED = """
+SELECT ?p ?hash ?slash WHERE { ?s ?p ?o . FILTER(STRENDS(STR(?p), ?hash) || STRENDS(STR(?p), ?slash)) } LIMIT 1
+"""
+_USED = "SELECT ?s ?p WHERE { ?s ?p ?o } LIMIT 1"
+
+
+def _is_predicate(store: Store, name: str) -> bool:
+    """Whether ``name`` (prefixed name, IRI or local name) names a predicate of the graph.
+
+    A prefixed name or IRI is one indexed look-up; a bare local name is looked for among
+    all predicates (only for names that are not kg's own relations).
+    """
+    iri = terms.expand(name)
+    if iri is not None:
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            return False
+        return bool(select(store, _USED, p=node))
+    if not name or not name.replace("_", "a").replace("-", "a").isalnum():
+        return False
+    return bool(select(store, _PREDICATE_NAMED, hash=ox.Literal("#" + name),
+                       slash=ox.Literal("/" + name)))
+
+
 class Walker:
     """Expands nodes of the entity graph, caching expansions, node descriptions and sides.
 
@@ -170,10 +200,13 @@ class Walker:
         types: Sequence[str] = (),
         direction: Direction = Direction.both,
     ) -> None:
-        unknown = sorted(set(relations) - set(WALK_RELATIONS))
+        # kg's names are checked; a prefixed name or IRI may name any graph's predicate.
+        unknown = sorted(r for r in set(relations) - set(WALK_RELATIONS)
+                         if not _is_predicate(store, r))
         if unknown:
             raise UsageError(
                 f"unknown relation {', '.join(unknown)}; use one of: {', '.join(WALK_RELATIONS)}"
+                " (or a predicate of the graph by prefixed name, like foaf:knows)"
             )
         self.store = store
         self.relations = frozenset(relations)
@@ -182,7 +215,8 @@ class Walker:
         self._edges: dict[str, list[Edge]] = {}
         self._refs: dict[str, EntityRef] = {}
         self._sides: dict[str, list[set[str]]] = {}
-        self._evidence: dict[str, dict[tuple[str, str, str], list[Evidence]]] = {}
+        self._evidence: dict[tuple[str, str, str], list[Evidence]] = {}
+        self._evidence_of: set[str] = set()  # nodes whose assertions are in _evidence
 
     def ref(self, iri: str) -> EntityRef:
         """Label and types of a node (cached)."""
@@ -196,10 +230,11 @@ class Walker:
         if missing:
             self._refs.update(describe_nodes(self.store, missing))
 
-    def _relation_ok(self, relation: str) -> bool:
+    def _relation_ok(self, edge: Edge) -> bool:
         if not self.relations:
             return True
-        return relation in self.relations or _SUB_OF.get(relation) in self.relations
+        return _SUB_OF.get(edge.relation) in self.relations or any(
+            terms.matches_relation(r, edge.relation, edge.predicate) for r in self.relations)
 
     def _node_ok(self, iri: str) -> bool:
         # Targets of the expansion query are entities by construction (objects of entity
@@ -218,10 +253,10 @@ class Walker:
         agreements are otherwise only intermediates.
         """
         if node not in self._edges:
-            self._edges[node] = self._expand(node)
+            self.expand([node])
         out = []
         for e in self._edges[node]:
-            if not self._relation_ok(e.relation):
+            if not self._relation_ok(e):
                 continue
             if self.direction is not Direction.both and e.direction not in (
                 self.direction.value,
@@ -232,63 +267,68 @@ class Walker:
                 out.append(e)
         return out
 
-    def _expand(self, node: str) -> list[Edge]:
-        found: set[Edge] = set()
-        party_rows: list[tuple[str, str]] = []
-        for row in select(self.store, _EXPAND, n=ox.NamedNode(node)):
-            kind, pred, other = row["kind"], _iri(row["p"]), _iri(row["o"])
+    def expand(self, nodes: Iterable[str]) -> None:
+        """Expand every node of a frontier not expanded yet: one query (per VALUES chunk) for
+        the edges of all of them, one for the sides of the agreements they reach, and, with
+        a ``types`` filter, one description of all the targets."""
+        todo = [n for n in dict.fromkeys(nodes) if n not in self._edges]
+        if not todo:
+            return
+        found: dict[str, set[Edge]] = {n: set() for n in todo}
+        party_rows: dict[str, dict[str, set[str]]] = {n: defaultdict(set) for n in todo}
+        for row in select_many(self.store, _EXPAND, "n", todo):
+            node, kind, pred, other = _iri(row["n"]), row["kind"], _iri(row["p"]), _iri(row["o"])
             via = _iri(row["via"]) if row["via"] is not None else None
-            if pred is None or other is None or other == node or not isinstance(kind, ox.Literal):
+            if (node not in found or pred is None or other is None or other == node
+                    or not isinstance(kind, ox.Literal)):
                 continue
-            relation = local_name(pred)
             if kind.value == "both" and via is not None:
-                party_rows.append((via, other))
+                party_rows[node][via].add(other)
                 continue
-            found.add(Edge(node, relation, kind.value, other, via))
-        by_agreement: dict[str, set[str]] = defaultdict(set)
-        for via, other in party_rows:
-            by_agreement[via].add(other)
-        for agreement, others in by_agreement.items():
-            sides = self._agreement_sides(agreement)
-            for other in counterparties(sides, node, others | {node}):
-                found.add(Edge(node, "party", "both", other, agreement))
-        # exhibitor implies participant: keep the specific one
-        specific = {(e.target, e.direction, e.via) for e in found if e.relation in _SUB_OF}
-        edges = [
-            e
-            for e in found
-            if not (
-                e.relation in _SUB_OF.values()
-                and (e.target, e.direction, e.via) in specific
-            )
-        ]
-        return sorted(edges, key=lambda e: (e.relation, e.direction, e.target, e.via or ""))
+            found[node].add(
+                Edge(node, terms.predicate_name(pred), kind.value, other, via, pred))
+        self._load_sides(a for rows in party_rows.values() for a in rows)
+        party = vocab.ont("party")
+        for node in todo:
+            for agreement, others in party_rows[node].items():
+                for other in counterparties(self._sides[agreement], node, others | {node}):
+                    found[node].add(Edge(node, "party", "both", other, agreement, party))
+            self._edges[node] = _specific(found[node])
+        if self.types:
+            self.refs(e.target for n in todo for e in self._edges[n])
+
+    def _load_sides(self, agreements: Iterable[str]) -> None:
+        todo = [a for a in dict.fromkeys(agreements) if a not in self._sides]
+        if todo:
+            self._sides.update(agreements_sides(self.store, todo))
+
+    def load_evidence(self, edges: Iterable[Edge]) -> None:
+        """Fetch the evidence of many hops in one query: the assertions touching their
+        sources and agreements (a hub's many edges cost one query, not one each)."""
+        todo = [n for e in edges for n in (e.via or e.source,) if n not in self._evidence_of]
+        if todo:
+            self._evidence.update(node_evidence(self.store, todo))
+            self._evidence_of.update(todo)
 
     def evidence(self, edge: Edge) -> list[Evidence]:
-        """Evidence of a hop, from one batch query per node (every assertion touching it).
+        """Evidence of a hop: its fact's assertions, or the agreement's ``party`` assertions."""
+        self.load_evidence([edge])
+        return hop_evidence(self._evidence, edge)
 
-        Walks that report many edges of one node (a hub's neighbours) then cost one query,
-        not one per edge; hops whose assertions do not touch ``edge.source`` fall back to
-        :func:`edge_evidence`.
-        """
-        if edge.source not in self._evidence:
-            self._evidence[edge.source] = _node_evidence(self.store, edge.source)
-        batch = self._evidence[edge.source]
-        if edge.via is not None:
-            key = (edge.via, vocab.ont("party"), edge.source)
-        elif edge.direction == "in":
-            key = (edge.target, vocab.ont(edge.relation), edge.source)
-        else:
-            key = (edge.source, vocab.ont(edge.relation), edge.target)
-        found = batch.get(key)
-        if found is None or (edge.via is not None and edge.relation == "party"):
-            return edge_evidence(self.store, edge)
-        return found
 
-    def _agreement_sides(self, agreement: str) -> list[set[str]]:
-        if agreement not in self._sides:
-            self._sides[agreement] = agreement_sides(self.store, agreement)
-        return self._sides[agreement]
+
+def _specific(found: set[Edge]) -> list[Edge]:
+    """Sorted edges, an exhibitor fact not repeated as participant (keep the specific one)."""
+    specific = {(e.target, e.direction, e.via) for e in found if e.relation in _SUB_OF}
+    edges = [
+        e
+        for e in found
+        if not (
+            e.relation in _SUB_OF.values()
+            and (e.target, e.direction, e.via) in specific
+        )
+    ]
+    return sorted(edges, key=lambda e: (e.relation, e.direction, e.target, e.via or ""))
 
 
 # ---------------------------------------------------------------- evidence
@@ -301,8 +341,8 @@ SELECT ?s ?p ?o ?sentence ?doc ?file WHERE {
 """
 
 
-# Two self-contained branches: a BIND before the triples makes the planner scan every
-# assertion (seconds on a million triples) instead of starting from the bound node.
+# Two self-contained branches, each starting from the bound nodes: a BIND before the triples
+# makes the planner scan every assertion (seconds on a million triples).
 _NODE_EVIDENCE = """
 SELECT ?n ?s ?p ?o ?sentence ?doc ?file WHERE {
   { ?a rdf:subject ?n ; rdf:object ?o ; rdf:predicate ?p ; kgo:sentence ?sentence .
@@ -313,27 +353,97 @@ SELECT ?n ?s ?p ?o ?sentence ?doc ?file WHERE {
 }
 """
 
+# Evidence keyed by fact: (subject IRI, predicate IRI, object) where the object is an IRI or
+# a literal in N-Triples form (term_key).
+EvidenceIndex = dict[tuple[str, str, str], list[Evidence]]
 
-def _node_evidence(store: Store, node: str) -> dict[tuple[str, str, str], list[Evidence]]:
-    """Every assertion with ``node`` as subject or object, keyed by (s, p, o) IRIs."""
-    out: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-    for row in select(store, _NODE_EVIDENCE, n=ox.NamedNode(node)):
+
+def term_key(term: ox.NamedNode | ox.Literal) -> str:
+    """How a fact's object is keyed in an :data:`EvidenceIndex`: an IRI, or ``"lit"^^<dt>``."""
+    return term.value if isinstance(term, ox.NamedNode) else str(term)
+
+
+def node_evidence(store: Store, nodes: Iterable[str]) -> EvidenceIndex:
+    """Every assertion with one of ``nodes`` as subject or object, keyed by fact, in one query
+    per VALUES chunk; each fact's evidence sorted by article, one entry per sentence."""
+    out: EvidenceIndex = defaultdict(list)
+    for row in select_many(store, _NODE_EVIDENCE, "n", nodes):
+        node = _iri(row["n"])
         s = _iri(row["s"]) if row["s"] is not None else node
-        o = _iri(row["o"]) if row["o"] is not None else node
+        o_term = row["o"] if row["o"] is not None else row["n"]
         p, sentence = _iri(row["p"]), row["sentence"]
-        if s is None or p is None or o is None or not isinstance(sentence, ox.Literal):
+        if (s is None or p is None or not isinstance(o_term, ox.NamedNode | ox.Literal)
+                or not isinstance(sentence, ox.Literal)):
             continue
-        file, doc = row["file"], row["doc"]
-        name = (
-            file.value
-            if isinstance(file, ox.Literal)
-            else doc_name(doc.value) if isinstance(doc, ox.NamedNode) else ""
-        )
-        ev = Evidence(name, sentence.value)
-        if ev not in out[(s, p, o)]:
-            out[(s, p, o)].append(ev)
+        ev = Evidence(_doc_of(row), sentence.value)
+        key = (s, p, term_key(o_term))
+        if ev not in out[key]:
+            out[key].append(ev)
     for evs in out.values():
         evs.sort(key=lambda e: (e.doc, e.sentence))
+    return dict(out)
+
+
+_FACTS_EVIDENCE = """
+SELECT ?s ?p ?o ?sentence ?doc ?file WHERE {
+  ?a rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?p ; kgo:sentence ?sentence .
+  OPTIONAL { ?a prov:wasDerivedFrom ?doc . OPTIONAL { ?doc kgo:sourceFile ?file } }
+}
+"""
+
+
+def facts_evidence(
+    store: Store, facts: Iterable[tuple[str, str, ox.NamedNode | ox.Literal]]
+) -> EvidenceIndex:
+    """The evidence of the given facts (subject, predicate, object), in one query per
+    :data:`~kg.lookup.VALUES_CHUNK` facts: for a few facts between hubs (a path's hops),
+    cheaper than every assertion touching their ends."""
+    unique = list(dict.fromkeys((s, p, o) for s, p, o in facts))
+    out: EvidenceIndex = defaultdict(list)
+    for i in range(0, len(unique), VALUES_CHUNK):
+        values = Values(("s", "p", "o"), tuple((ox.NamedNode(s), ox.NamedNode(p), o)
+                                               for s, p, o in unique[i:i + VALUES_CHUNK]))
+        for row in store.select(_FACTS_EVIDENCE, values=values):
+            s, p, o_term, sentence = _iri(row["s"]), _iri(row["p"]), row["o"], row["sentence"]
+            if (s is None or p is None or not isinstance(o_term, ox.NamedNode | ox.Literal)
+                    or not isinstance(sentence, ox.Literal)):
+                continue
+            ev = Evidence(_doc_of(row), sentence.value)
+            key = (s, p, term_key(o_term))
+            if ev not in out[key]:
+                out[key].append(ev)
+    for evs in out.values():
+        evs.sort(key=lambda e: (e.doc, e.sentence))
+    return dict(out)
+
+
+def _doc_of(row: ox.QuerySolution) -> str:
+    file, doc = row["file"], row["doc"]
+    if isinstance(file, ox.Literal):
+        return file.value
+    return doc_name(doc.value) if isinstance(doc, ox.NamedNode) else ""
+
+
+def hop_facts(edge: Edge) -> list[tuple[str, str, ox.NamedNode | ox.Literal]]:
+    """The facts whose assertions are a hop's evidence (see :func:`hop_evidence`)."""
+    if edge.via is not None:
+        party = vocab.ont("party")
+        ends = [edge.source, edge.target] if edge.relation == "party" else [
+            edge.source if edge.direction == "out" else edge.target
+        ]
+        return [(edge.via, party, ox.NamedNode(end)) for end in ends]
+    pred = edge.predicate or vocab.ont(edge.relation)
+    if edge.direction == "in":
+        return [(edge.target, pred, ox.NamedNode(edge.source))]
+    return [(edge.source, pred, ox.NamedNode(edge.target))]
+
+
+def hop_evidence(index: EvidenceIndex, edge: Edge) -> list[Evidence]:
+    """Evidence of a hop from an index holding its facts: the fact's, or for an agreement hop
+    the ``party`` assertions of the ends it joins (in that order, each sentence once)."""
+    out: list[Evidence] = []
+    for s, p, o in hop_facts(edge):
+        out += [ev for ev in index.get((s, p, term_key(o)), []) if ev not in out]
     return out
 
 
@@ -372,21 +482,8 @@ def fact_evidence(
 
 
 def edge_evidence(store: Store, edge: Edge) -> list[Evidence]:
-    """Evidence of a hop: the fact's assertions, or the agreement's ``party`` assertions."""
-    if edge.via is not None:
-        party = vocab.ont("party")
-        ends = [edge.source, edge.target] if edge.relation == "party" else [
-            edge.source if edge.direction == "out" else edge.target
-        ]
-        out: list[Evidence] = []
-        for end in ends:
-            out += [ev for ev in fact_evidence(store, edge.via, party, ox.NamedNode(end))
-                    if ev not in out]
-        return out
-    pred = vocab.ont(edge.relation)
-    if edge.direction == "in":
-        return fact_evidence(store, edge.target, pred, ox.NamedNode(edge.source))
-    return fact_evidence(store, edge.source, pred, ox.NamedNode(edge.target))
+    """Evidence of one hop (one query); walks batch this with :meth:`Walker.load_evidence`."""
+    return hop_evidence(node_evidence(store, [edge.via or edge.source]), edge)
 
 
 def _ref_json(ref: EntityRef) -> dict[str, Any]:
@@ -456,9 +553,15 @@ def neighbors(
         reached: list[str] = []
         # nodes of earlier levels; a node new at this level may be listed under several parents
         prior = frozenset(seen)
+        # the whole level at once: one expansion, one description, one evidence query
+        walker.expand(frontier)
+        level_edges = {n: [e for e in walker.edges(n) if e.target not in prior] for n in frontier}
+        every = [e for es in level_edges.values() for e in es]
+        walker.refs([*frontier, *(e.target for e in every), *(e.via for e in every if e.via)])
+        if evidence:
+            walker.load_evidence(every)
         for node in frontier:
-            edges = [e for e in walker.edges(node) if e.target not in prior]
-            walker.refs({e.target for e in edges} | {e.via for e in edges if e.via})
+            edges = level_edges[node]
             edges.sort(key=lambda e: (e.relation, e.direction, walker.ref(e.target).label,
                                       e.target, e.via or ""))
             for edge in edges:
@@ -563,7 +666,7 @@ def path_text(hops: Sequence[Hop]) -> str:
     return " ".join(parts)
 
 
-def _hops(store: Store, walker: Walker, edges: Sequence[Edge], evidence: bool) -> list[Hop]:
+def _hops(walker: Walker, edges: Sequence[Edge], index: EvidenceIndex) -> list[Hop]:
     return [
         Hop(
             walker.ref(e.source),
@@ -571,7 +674,7 @@ def _hops(store: Store, walker: Walker, edges: Sequence[Edge], evidence: bool) -
             e.direction,
             walker.ref(e.target),
             walker.ref(e.via) if e.via else None,
-            tuple(edge_evidence(store, e)) if evidence else (),
+            tuple(hop_evidence(index, e)),
         )
         for e in edges
     ]
@@ -579,7 +682,7 @@ def _hops(store: Store, walker: Walker, edges: Sequence[Edge], evidence: bool) -
 
 def _reverse(edge: Edge) -> Edge:
     flipped = {"out": "in", "in": "out"}.get(edge.direction, edge.direction)
-    return Edge(edge.target, edge.relation, flipped, edge.source, edge.via)
+    return Edge(edge.target, edge.relation, flipped, edge.source, edge.via, edge.predicate)
 
 
 def _shortest(walker: Walker, a: str, b: str, max_length: int) -> list[Edge] | None:
@@ -600,6 +703,7 @@ def _shortest(walker: Walker, a: str, b: str, max_length: int) -> list[Edge] | N
         other_dist = b_dist if forward else f_dist
         nxt: list[str] = []
         meets: list[str] = []
+        walker.expand(front)  # the whole frontier in one query
         for node in front:
             for edge in walker.edges(node, endpoint=b if forward else a):
                 if edge.target in other_dist:
@@ -639,16 +743,18 @@ def _join(fwd: dict[str, Edge | None], bwd: dict[str, Edge | None], meet: str) -
 
 
 def _distances(walker: Walker, b: str, max_length: int, a: str) -> dict[str, int]:
+    """Hop distances to ``b`` up to ``max_length``, breadth first, one query per level."""
     dist = {b: 0}
-    queue = deque([b])
-    while queue:
-        node = queue.popleft()
-        if dist[node] >= max_length:
-            continue
-        for edge in walker.edges(node, endpoint=a):
-            if edge.target not in dist:
-                dist[edge.target] = dist[node] + 1
-                queue.append(edge.target)
+    level = [b]
+    for d in range(max_length):
+        walker.expand(level)
+        nxt: list[str] = []
+        for node in level:
+            for edge in walker.edges(node, endpoint=a):
+                if edge.target not in dist:
+                    dist[edge.target] = d + 1
+                    nxt.append(edge.target)
+        level = nxt
     return dist
 
 
@@ -710,7 +816,10 @@ def path(
     else:
         shortest = _shortest(walker, start.iri, end.iri, max_length)
         edge_paths, truncated = ([shortest] if shortest else []), False
-    paths = [_hops(store, walker, p, evidence) for p in edge_paths]
+    every = [e for p in edge_paths for e in p]
+    walker.refs([n for e in every for n in (e.source, e.target, *([e.via] if e.via else []))])
+    index = facts_evidence(store, [f for e in every for f in hop_facts(e)]) if evidence else {}
+    paths = [_hops(walker, p, index) for p in edge_paths]
     return PathResult(start, end, max_length, paths, truncated)
 
 
@@ -811,8 +920,8 @@ class EntityCard:
         }
 
 
-_OUT_FACTS = "SELECT ?n ?p ?o WHERE { ?n ?p ?o }"
-_IN_FACTS = f"SELECT ?n ?p ?s WHERE {{ ?s ?p ?n . VALUES ?p {{ {_VALUES} }} }}"
+_OUT_FACTS = f"SELECT ?n ?p ?o WHERE {{ ?n ?p ?o . {terms.fact_filter('p', 'o')} }}"
+_IN_FACTS = f"SELECT ?n ?p ?s WHERE {{ ?s ?p ?n . {terms.edge_filter('p', 's')} }}"
 _AGREEMENTS_OF = """
 SELECT ?n ?a WHERE { { ?a kgo:party ?n } UNION { ?a kgo:signedAt ?n } UNION
                      { ?n a kgo:Agreement . BIND(?n AS ?a) } }
@@ -831,40 +940,56 @@ SELECT ?n ?person ?role ?org WHERE {
 }
 """
 _ARTICLES = """
-SELECT ?n ?g ?file WHERE { GRAPH ?g { ?n rdfs:label ?l } OPTIONAL { ?g kgo:sourceFile ?file } }
+SELECT ?n ?g ?file WHERE { GRAPH ?g { ?n rdfs:label|skos:prefLabel ?l } OPTIONAL { ?g kgo:sourceFile ?file } }
 """
 
 
 def agreement_info(store: Store, iri: str) -> AgreementInfo:
     """An agreement's kind, parties, sides, event and date (for cards and answers)."""
-    kind, signed_on = "", None
-    parties: list[str] = []
-    event: str | None = None
-    for row in select(store, _AGREEMENT, a=ox.NamedNode(iri)):
-        pred, obj = local_name(str(_iri(row["p"]))), row["o"]
+    return agreement_infos(store, [iri])[iri]
+
+
+def agreement_infos(store: Store, iris: Iterable[str]) -> dict[str, AgreementInfo]:
+    """:func:`agreement_info` of several agreements in four queries (facts, sides, names,
+    evidence), whatever their number."""
+    wanted = list(dict.fromkeys(iris))
+    if not wanted:
+        return {}
+    kinds: dict[str, str] = {}
+    signed_on: dict[str, str] = {}
+    parties: dict[str, list[str]] = defaultdict(list)
+    events: dict[str, str] = {}
+    for row in select_many(store, _AGREEMENT, "a", wanted):
+        a, pred, obj = str(_iri(row["a"])), local_name(str(_iri(row["p"]))), row["o"]
         if pred == "agreementKind" and isinstance(obj, ox.Literal):
-            kind = obj.value
+            kinds[a] = obj.value
         elif pred == "signedOn" and isinstance(obj, ox.Literal):
-            signed_on = obj.value
+            signed_on[a] = obj.value
         elif pred == "party" and isinstance(obj, ox.NamedNode):
-            parties.append(obj.value)
+            parties[a].append(obj.value)
         elif pred == "signedAt" and isinstance(obj, ox.NamedNode):
-            event = obj.value
-    sides = agreement_sides(store, iri)
-    refs = describe_nodes(store, [iri, *parties, *(m for s in sides for m in s),
-                                  *([event] if event else [])])
-    party_refs = sorted((refs[p] for p in set(parties)), key=lambda r: r.label)
-    side_refs = tuple(
-        tuple(sorted((refs[m] for m in side), key=lambda r: r.label)) for side in sides
-    )
-    evidence: list[Evidence] = []
-    for p in party_refs:
-        evidence += [e for e in fact_evidence(store, iri, vocab.ont("party"),
-                                              ox.NamedNode(p.iri)) if e not in evidence]
-    return AgreementInfo(
-        refs[iri], kind, tuple(party_refs), side_refs,
-        refs[event] if event else None, signed_on, tuple(evidence),
-    )
+            events[a] = obj.value
+    sides = agreements_sides(store, wanted)
+    refs = describe_nodes(store, [*wanted, *(p for ps in parties.values() for p in ps),
+                                  *(m for ss in sides.values() for s in ss for m in s),
+                                  *events.values()])
+    index = node_evidence(store, wanted)
+    party = vocab.ont("party")
+    out: dict[str, AgreementInfo] = {}
+    for iri in wanted:
+        party_refs = sorted((refs[p] for p in set(parties[iri])), key=lambda r: r.label)
+        side_refs = tuple(
+            tuple(sorted((refs[m] for m in side), key=lambda r: r.label)) for side in sides[iri]
+        )
+        evidence: list[Evidence] = []
+        for p in party_refs:
+            evidence += [e for e in index.get((iri, party, p.iri), []) if e not in evidence]
+        event = events.get(iri)
+        out[iri] = AgreementInfo(
+            refs[iri], kinds.get(iri, ""), tuple(party_refs), side_refs,
+            refs[event] if event else None, signed_on.get(iri), tuple(evidence),
+        )
+    return out
 
 
 def show(store: Store, entity: EntityRef) -> EntityCard:
@@ -877,40 +1002,41 @@ def show(store: Store, entity: EntityRef) -> EntityCard:
     """
     node = ox.NamedNode(entity.iri)
     relations = set(vocab.RELATIONS)
-    out: dict[str, list[FactValue]] = defaultdict(list)
     pending: list[tuple[str, ox.NamedNode | ox.Literal]] = []
     for row in select(store, _OUT_FACTS, n=node):
         pred, obj = _iri(row["p"]), row["o"]
-        if pred is None or not pred.startswith(vocab.ONT) or local_name(pred) not in relations:
+        if pred is None or (pred.startswith(vocab.ONT) and local_name(pred) not in relations):
             continue
         if isinstance(obj, ox.NamedNode | ox.Literal) and (pred, obj) not in pending:
             pending.append((pred, obj))  # the union repeats a fact stated in several graphs
-    refs = describe_nodes(store, [o.value for _, o in pending if isinstance(o, ox.NamedNode)])
-    for pred, obj in sorted(pending, key=lambda po: (po[0], po[1].value)):
-        ev = tuple(fact_evidence(store, entity.iri, pred, obj))
-        if isinstance(obj, ox.Literal):
-            dt = local_name(obj.datatype.value) if obj.datatype else None
-            out[local_name(pred)].append(FactValue(obj.value, None, dt, ev))
-        else:
-            out[local_name(pred)].append(FactValue(refs[obj.value].label, obj.value, None, ev))
-    in_: dict[str, list[FactValue]] = defaultdict(list)
     subjects = sorted({(str(_iri(r["p"])), str(_iri(r["s"])))
                        for r in select(store, _IN_FACTS, n=node)})
-    refs = describe_nodes(store, [s for _, s in subjects])
+    post_rows = [(person, role.value, _iri(row["org"]) if row["org"] is not None else None)
+                 for row in select(store, _POSTS, n=node)
+                 if (person := _iri(row["person"])) and isinstance(role := row["role"], ox.Literal)]
+    # one description of every node on the card, one evidence query for all its facts
+    refs = describe_nodes(store, [
+        *(o.value for _, o in pending if isinstance(o, ox.NamedNode)),
+        *(s for _, s in subjects), *(p for p, _, _ in post_rows),
+        *(o for _, _, o in post_rows if o)])
+    index = node_evidence(store, [entity.iri])
+    out: dict[str, list[FactValue]] = defaultdict(list)
+    for pred, obj in sorted(pending, key=lambda po: (po[0], po[1].value)):
+        ev = tuple(index.get((entity.iri, pred, term_key(obj)), ()))
+        if isinstance(obj, ox.Literal):
+            dt = local_name(obj.datatype.value) if obj.datatype else None
+            out[terms.predicate_name(pred)].append(FactValue(obj.value, None, dt, ev))
+        else:
+            out[terms.predicate_name(pred)].append(
+                FactValue(refs[obj.value].label, obj.value, None, ev))
+    in_: dict[str, list[FactValue]] = defaultdict(list)
     for pred, subj in sorted(subjects, key=lambda ps: (ps[0], refs[ps[1]].label)):
-        ev = tuple(fact_evidence(store, subj, pred, node))
-        in_[local_name(pred)].append(FactValue(refs[subj].label, subj, None, ev))
-    agreements = [
-        agreement_info(store, a)
-        for a in sorted({str(_iri(r["a"])) for r in select(store, _AGREEMENTS_OF, n=node)})
-    ]
-    posts = []
-    for row in select(store, _POSTS, n=node):
-        person, role, org = _iri(row["person"]), row["role"], _iri(row["org"]) if row[
-            "org"] is not None else None
-        if person and isinstance(role, ox.Literal):
-            posts.append(PostInfo(describe_node(store, person), role.value,
-                                  describe_node(store, org) if org else None))
+        ev = tuple(index.get((subj, pred, entity.iri), ()))
+        in_[terms.predicate_name(pred)].append(FactValue(refs[subj].label, subj, None, ev))
+    agreements = list(agreement_infos(store, sorted(
+        {str(_iri(r["a"])) for r in select(store, _AGREEMENTS_OF, n=node)})).values())
+    posts = [PostInfo(refs[person], role, refs[org] if org else None)
+             for person, role, org in post_rows]
     articles = sorted({
         r["file"].value if isinstance(r["file"], ox.Literal) else doc_name(str(_iri(r["g"])))
         for r in select(store, _ARTICLES, n=node)
@@ -995,13 +1121,19 @@ __all__ = [
     "PathResult",
     "PostInfo",
     "agreement_info",
+    "agreement_infos",
+    "agreements_sides",
     "check_types",
     "counterparties",
     "describe_node",
     "edge_evidence",
     "entities",
     "fact_evidence",
+    "facts_evidence",
+    "hop_evidence",
     "neighbors",
+    "node_evidence",
     "path",
     "show",
+    "term_key",
 ]

@@ -307,3 +307,35 @@ def test_big_files_are_validated_then_bulk_loaded(
         with pytest.raises(InputError, match="line 2"):
             import_rdf(store, bad)
         assert sum(1 for _ in store.quads()) == 2
+
+
+def test_big_ntriples_into_a_new_graph_skip_the_validating_pass(
+    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first import of a big N-Triples file is bulk loaded directly; a malformed one is
+    undone (its graph dropped), the rest of the store unchanged."""
+    import kg.store.transfer
+
+    monkeypatch.setattr(kg.store.transfer, "BULK_THRESHOLD_BYTES", 10)
+    _write_sample(store_path)
+    before = _nt(store_path)
+    parsed: list[str] = []
+    real_parse = ox.parse
+    monkeypatch.setattr(kg.store.transfer.ox, "parse",
+                        lambda *a, **k: parsed.append("parse") or real_parse(*a, **k))
+    bad = tmp_path / "bigbad.nt"
+    bad.write_text('<http://x/a> <http://x/b> "c" .\n' * 50 + "<http://x/a> oops .\n")
+    with (KgStore.open(store_path, read_only=False) as store,
+          pytest.raises(InputError, match=r"bigbad\.nt is not valid nt: .*line 51")):
+        import_rdf(store, bad)
+    assert _nt(store_path) == before
+    good = tmp_path / "big.nt"
+    good.write_text("# a comment\n<http://x/a> <http://x/b> \"c\" .\n\n"
+                    "<http://x/a> <http://x/b> <http://x/d> .\n")
+    with KgStore.open(store_path, read_only=False) as store:
+        result = import_rdf(store, good)
+        assert (result.quads, result.graphs) == (2, [vocab.doc_iri("big.nt")])
+        assert not parsed  # no validating pass
+        assert {q.graph_name.value for q in store.quads()} >= {vocab.doc_iri("big.nt")}
+        result = import_rdf(store, good)  # the graph exists now: validated, then replaced
+        assert result.quads == 2 and parsed

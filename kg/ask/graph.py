@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from kg import vocab
 from kg.lookup import describe_nodes, select
-from kg.query import Evidence, fact_evidence
+from kg.query import Evidence, node_evidence, term_key
 from kg.store.base import Store
 
 from .results import Answer
@@ -55,9 +55,10 @@ def objects(store: Store, subject: str, relation: str,
     rows = select(store, _FACT_OBJECTS, s=ox.NamedNode(subject), p=ox.NamedNode(pred))
     objs = [r["o"] for r in rows if isinstance(r["o"], ox.NamedNode | ox.Literal)]
     refs = describe_nodes(store, [o.value for o in objs if isinstance(o, ox.NamedNode)])
+    index = node_evidence(store, [subject]) if objs else {}
     for o in objs:
         assert isinstance(o, ox.NamedNode | ox.Literal)
-        ev = fact_evidence(store, subject, pred, o)
+        ev = list(index.get((subject, pred, term_key(o)), ()))
         if isinstance(o, ox.Literal):
             out.add(o.value, None, ev)
         elif not types or set(types) & set(refs[o.value].types):
@@ -73,11 +74,11 @@ def subjects(store: Store, obj: str, relation: str,
     rows = select(store, _FACT_SUBJECTS, o=ox.NamedNode(obj), p=ox.NamedNode(pred))
     subs = [r["s"].value for r in rows if isinstance(r["s"], ox.NamedNode)]
     refs = describe_nodes(store, subs)
+    index = node_evidence(store, [obj]) if subs else {}
     for s in subs:
         if types and not set(types) & set(refs[s].types):
             continue
-        out.add(refs[s].label, s, fact_evidence(store, s, pred, ox.NamedNode(obj)),
-                refs[s].types)
+        out.add(refs[s].label, s, list(index.get((s, pred, obj), ())), refs[s].types)
     return out.result()
 
 

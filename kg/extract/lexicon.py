@@ -50,7 +50,8 @@ COMPANY_HEADS = frozenset({
     "diagnostics", "devices", "instruments", "systems", "solutions", "software", "motors",
     "enterprises", "industries", "llc", "plc", "gmbh", "ag", "sa", "limited", "partners",
     "insurance", "logistics", "energy", "chemical", "chemicals", "biology", "bio",
-    "health", "lifesciences", "genomics", "robotics", "semiconductor", "telecom",
+    "health", "lifesciences", "genomics", "robotics", "semiconductor", "telecom", "surgical",
+    "medtech", "laboratories", "biomedical", "optics", "dental", "orthopedics", "wellness",
 })
 PLACE_HEADS = frozenset({
     "district", "town", "city", "province", "county", "village", "township", "zone", "area",

@@ -18,7 +18,7 @@ from kg import vocab
 from kg.errors import InputError
 from kg.formats import RdfFormat
 from kg.store.base import EXPORT_PREFIXES, Store, one_line
-from kg.store.catalog import resolve_doc
+from kg.store.catalog import has_graph, resolve_doc
 
 # Files up to this size are parsed into memory and written in one transaction; bigger ones
 # are validated by a streaming parse first, then bulk-loaded (low memory, not atomic).
@@ -42,7 +42,9 @@ def import_rdf(store: Store, path: Path, fmt: RdfFormat | None = None) -> Import
     ``kgdoc:<file name>``, so ``kg remove <file name>`` undoes the import. The file is
     parsed completely before the store is touched: a malformed file raises
     :class:`InputError` with the parser's line and leaves the store unchanged. Files up
-    to :data:`BULK_THRESHOLD_BYTES` replace their graphs in one transaction.
+    to :data:`BULK_THRESHOLD_BYTES` replace their graphs in one transaction; a bigger
+    N-Triples file imported for the first time is bulk loaded without the validating pass
+    (:func:`_bulk_new_graph`).
     """
     path = Path(path)
     if not path.is_file():
@@ -50,6 +52,8 @@ def import_rdf(store: Store, path: Path, fmt: RdfFormat | None = None) -> Import
     fmt = fmt or RdfFormat.from_path(path)
     target = ox.NamedNode(vocab.doc_iri(path.name))
     big = path.stat().st_size > BULK_THRESHOLD_BYTES
+    if big and fmt is RdfFormat.nt and not has_graph(store, target.value):
+        return _bulk_new_graph(store, path, fmt, target)
     graphs: dict[str, None] = {}
     quads: list[ox.Quad] = []
     count = 0
@@ -76,6 +80,49 @@ def import_rdf(store: Store, path: Path, fmt: RdfFormat | None = None) -> Import
     else:
         store.replace_graphs((ox.NamedNode(g) for g in graphs), quads)
     return ImportResult(str(path), fmt, list(graphs), count)
+
+
+def _bulk_new_graph(store: Store, path: Path, fmt: RdfFormat, target: ox.NamedNode) -> ImportResult:
+    """A big N-Triples file into a graph that does not exist yet: bulk loaded directly.
+
+    Every triple of such a file lands in ``target``, so no parse is needed beforehand to
+    learn which graphs it replaces, and a malformed file is undone by dropping the graph it
+    was loading (which did not exist): the store is left as it was, as after the validating
+    pass of other imports, at about the cost of a bare bulk load.
+    """
+    try:
+        store.bulk_load(path, fmt, target, [])
+    except SyntaxError as err:
+        store.drop_graph(target)
+        raise InputError(
+            f"{path.name} is not valid {fmt.value}: {one_line(err)}; "
+            "fix the file (or pass the right --format) and import it again"
+        ) from None
+    except (OSError, UnicodeDecodeError, ValueError) as err:
+        store.drop_graph(target)
+        raise InputError(f"cannot read {path}: {one_line(err)}") from None
+    return ImportResult(str(path), fmt, [target.value], _statement_lines(path))
+
+
+def _statement_lines(path: Path) -> int:
+    """Lines of an N-Triples file that hold a triple (not blank, not a comment), counted
+    in C: newlines chunk by chunk, then the few blank and comment lines by a regex over a
+    memory map (only they become match objects)."""
+    import mmap
+    import re
+
+    if path.stat().st_size == 0:
+        return 0
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+        unterminated = data[-1:] != b"\n"  # a last line without its newline
+        # lines (after the first) that are blank or comments
+        skipped = len(re.findall(rb"\n(?=[ \t]*(?:#|\r?\n))", data))
+        if re.match(rb"[ \t]*(?:#|\r?\n|\Z)", data):
+            skipped += 1
+        if unterminated and not data[data.rfind(b"\n") + 1:].strip():
+            skipped += 1  # the last line is blank but for spaces
+        return lines + (1 if unterminated else 0) - skipped
 
 
 def dump(store: Store, fmt: RdfFormat, out: BinaryIO, graph: str | None = None) -> None:

@@ -78,8 +78,9 @@ def export(
     *, render: str | None = None,
 ) -> None:
     """Write the store, or the cut-down ``selection`` of it, in ``fmt`` to ``out``."""
-    _checked(fmt, render)
-    write_graph(fmt, fetch(store, selection or Selection()), out, render=render)
+    writer = _checked(fmt, render)
+    data = fetch(store, selection or Selection(), view=not writer.is_rdf)
+    write_graph(fmt, data, out, render=render)
 
 
 __all__ = ["WRITERS", "GraphData", "GraphFormat", "Selection", "Writer", "export", "fetch",

@@ -83,7 +83,7 @@ class Selection:
 
     def checked(self) -> Selection:
         """This selection with type names normalised; contradictions -> :class:`UsageError`."""
-        from kg.query import check_types
+        from kg.terms import check_types
 
         if self.depth < 1:
             raise UsageError("--depth must be 1 or more")
@@ -125,8 +125,14 @@ class GraphData:
         return GraphData(lambda: triples, keeps_graphs=False)
 
 
-def fetch(store: Store, selection: Selection) -> GraphData:
-    """The RDF of ``selection``, cut in the store (see the module docstring)."""
+def fetch(store: Store, selection: Selection, *, view: bool = False) -> GraphData:
+    """The RDF of ``selection``, cut in the store (see the module docstring).
+
+    ``view``: the data feeds a view (kg.views.project), which reads of each assertion only
+    its statement, sentence and article, and of each article only its file name; a cut-down
+    then leaves out the rest (character offsets, titles, dates, hashes), which RDF exports
+    keep.
+    """
     sel = selection.checked()
     if sel.is_whole:
         return GraphData(lambda: store.quads(), True, lambda fmt, out: store.dump(fmt, out))
@@ -147,7 +153,7 @@ def fetch(store: Store, selection: Selection) -> GraphData:
         nodes = _typed(store, sel.types)
     else:
         nodes = _ends(store, relations)
-    return GraphData.of_triples(subgraph(store, nodes, relations))
+    return GraphData.of_triples(subgraph(store, nodes, relations, view=view))
 
 
 def construct(store: Store, query: str) -> list[ox.Triple]:
@@ -267,13 +273,16 @@ def walk(
     return seen
 
 
-def subgraph(store: Store, nodes: set[str], relations: Sequence[str]) -> list[ox.Triple]:
+def subgraph(
+    store: Store, nodes: set[str], relations: Sequence[str], *, view: bool = False,
+) -> list[ox.Triple]:
     """The sub-graph on ``nodes``: descriptions, relations between them, their evidence.
 
     Descriptions are each node's types and literal-valued triples (labels, aliases, dates,
     themes, an agreement's kind and date); relations are ``relations`` triples with both
     ends in ``nodes``; evidence is every assertion of a kept relation or literal fact, with
-    the article records (file name, title, dates) those assertions cite.
+    the article records (file name, title, dates) those assertions cite. With ``view``, only
+    what a view shows (see :func:`fetch`).
     """
     ordered = sorted(nodes)
     triples: set[ox.Triple] = set()
@@ -285,31 +294,34 @@ def subgraph(store: Store, nodes: set[str], relations: Sequence[str]) -> list[ox
         triples.update(t for t in _triples(store, f"""SELECT DISTINCT ?s ?p ?o WHERE {{
             {_values('s', chunk)} ?s ?p ?o . {_kgo_in('p', relations)} }}""")
             if isinstance(t.object, ox.NamedNode) and t.object.value in nodes)
-    # Assertions in two steps: which ones state a kept fact (subject, predicate, object),
-    # then the evidence of those only; a hub's other assertions never have their sentences
-    # decoded.
-    statements: dict[ox.NamedNode | ox.BlankNode, tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode,
-                                                        ox.NamedNode | ox.BlankNode | ox.Literal]] = {}
+    # Assertions in two steps: which ones state a kept fact, then the evidence of those only;
+    # a hub's other assertions never have their sentences decoded. The first step reads only
+    # subject and object (the object decides: a literal, or a node of the cut); the predicate
+    # comes with the evidence, so the ~3/4 of a hub's assertions that point outside the cut
+    # cost one index read each instead of two.
+    wanted = frozenset((*relations, *_LITERAL_FACTS))
+    statements: dict[ox.NamedNode, tuple[ox.NamedNode, ox.NamedNode | ox.Literal]] = {}
     for chunk in _chunks(ordered):
-        for sol in store.select(f"""SELECT ?a ?n ?p ?o WHERE {{
-                {_values('n', chunk)} ?a rdf:subject ?n ; rdf:predicate ?p .
-                {_kgo_in('p', (*relations, *_LITERAL_FACTS))} ?a rdf:object ?o }}"""):
-            a, n, p, o = sol["a"], sol["n"], sol["p"], sol["o"]
-            if (isinstance(a, ox.NamedNode | ox.BlankNode) and isinstance(n, ox.NamedNode)
-                    and isinstance(p, ox.NamedNode) and (
-                        isinstance(o, ox.Literal)
-                        or (isinstance(o, ox.NamedNode) and o.value in nodes))):
-                statements[a] = (n, p, o)
+        for sol in store.select(f"""SELECT ?a ?n ?o WHERE {{
+                {_values('n', chunk)} ?a rdf:subject ?n ; rdf:object ?o }}"""):
+            a, n, o = sol["a"], sol["n"], sol["o"]
+            if isinstance(a, ox.NamedNode) and isinstance(n, ox.NamedNode) and (
+                    isinstance(o, ox.Literal)
+                    or (isinstance(o, ox.NamedNode) and o.value in nodes)):
+                statements[a] = (n, o)
     docs: set[str] = set()
-    for chunk in _chunks(sorted(a.value for a in statements if isinstance(a, ox.NamedNode))):
-        for sol in store.select(f"""SELECT ?a ?sentence ?doc ?start ?end WHERE {{
-                {_values('a', chunk)}
+    offsets = "" if view else (
+        "OPTIONAL { ?a kgo:charStart ?start } OPTIONAL { ?a kgo:charEnd ?end }")
+    for chunk in _chunks(sorted(a.value for a in statements)):
+        for sol in store.select(f"""SELECT ?a ?p ?sentence ?doc ?start ?end WHERE {{
+                {_values('a', chunk)} ?a rdf:predicate ?p .
                 OPTIONAL {{ ?a kgo:sentence ?sentence }} OPTIONAL {{ ?a prov:wasDerivedFrom ?doc }}
-                OPTIONAL {{ ?a kgo:charStart ?start }} OPTIONAL {{ ?a kgo:charEnd ?end }} }}"""):
-            a = sol["a"]
-            if not isinstance(a, ox.NamedNode):
+                {offsets} }}"""):
+            a, p = sol["a"], sol["p"]
+            if not (isinstance(a, ox.NamedNode) and isinstance(p, ox.NamedNode)
+                    and p.value.startswith(vocab.ONT) and p.value[len(vocab.ONT):] in wanted):
                 continue
-            n, p, o = statements[a]
+            n, o = statements[a]
             triples.update((ox.Triple(a, _TYPE, _ASSERTION), ox.Triple(a, _SUBJECT, n),
                             ox.Triple(a, _PREDICATE, p), ox.Triple(a, _OBJECT, o)))
             for prop, var in _EVIDENCE_PROPERTIES:
@@ -319,9 +331,10 @@ def subgraph(store: Store, nodes: set[str], relations: Sequence[str]) -> list[ox
             doc = sol["doc"]
             if isinstance(doc, ox.NamedNode):
                 docs.add(doc.value)
+    record = "?p = kgo:sourceFile" if view else "isLiteral(?o) || ?p = rdf:type"
     for chunk in _chunks(sorted(docs)):
         triples.update(_construct(store, f"""CONSTRUCT {{ ?d ?p ?o }} WHERE {{
-            {_values('d', chunk)} ?d ?p ?o FILTER(isLiteral(?o) || ?p = rdf:type) }}"""))
+            {_values('d', chunk)} ?d ?p ?o FILTER({record}) }}"""))
     return list(triples)  # unordered: every writer sorts what it writes
 
 

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 
 from kg import vocab
 from kg.lookup import EntityRef, describe_nodes, select
-from kg.query import Evidence, agreement_sides, counterparties, fact_evidence
+from kg.query import Evidence, agreements_sides, counterparties, node_evidence
 from kg.store.base import Store
 
 from ..base import Form, Question, form
@@ -70,13 +70,17 @@ def signed_with(q: Question) -> list[Answer]:
     agreements = _agreements_of(q, ent)
     out = Collector()
     party = vocab.ont("party")
-    for a in _of_kind(q, agreements):
-        others = counterparties(agreement_sides(q.store, a), ent.iri, agreements[a][1])
-        refs = describe_nodes(q.store, sorted(others))
-        for other in sorted(others):
+    chosen = _of_kind(q, agreements)
+    # every agreement's sides, names and evidence in one query each
+    sides = agreements_sides(q.store, chosen)
+    others = {a: counterparties(sides[a], ent.iri, agreements[a][1]) for a in chosen}
+    refs = describe_nodes(q.store, sorted({o for os in others.values() for o in os}))
+    index = node_evidence(q.store, chosen) if chosen else {}
+    for a in chosen:
+        for other in sorted(others[a]):
             if q.types and not set(q.types) & set(refs[other].types):
                 continue
-            ev = fact_evidence(q.store, a, party, ox.NamedNode(other))
+            ev = list(index.get((a, party, other), ()))
             out.add(refs[other].label, other, ev, refs[other].types)
     return out.result()
 

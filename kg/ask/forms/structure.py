@@ -6,7 +6,7 @@ import pyoxigraph as ox
 
 from kg import vocab
 from kg.lookup import describe_nodes, select
-from kg.query import fact_evidence
+from kg.query import node_evidence
 
 from ..base import Answerer, Form, Question, form
 from ..grammar import EVENT_NOUNS, T, X, content_words, inflections, verb_pattern
@@ -108,8 +108,9 @@ def events_of(q: Question) -> list[Answer]:
         pairs = [(r["a"].value, r["e"].value) for r in rows
                  if isinstance(r["a"], ox.NamedNode) and isinstance(r["e"], ox.NamedNode)]
         refs = describe_nodes(q.store, [e for _, e in pairs])
+        index = node_evidence(q.store, [a for a, _ in pairs]) if pairs else {}
         for a, e in pairs:
-            ev = fact_evidence(q.store, a, vocab.ont("party"), ox.NamedNode(ent.iri))
+            ev = list(index.get((a, vocab.ont("party"), ent.iri), ()))
             out.add(refs[e].label, e, ev, refs[e].types)
         return out.result()
     answers = subjects(q.store, ent.iri, relation)

@@ -32,6 +32,12 @@ def read(s: Sentence) -> None:
         r"\b(?:exhibited|showcased|displayed|presented)\b[^;]*?\b(?:including|such\s+as)\s+(?P<l>" + LIST + ")",
         r"\b(?:including|such\s+as)\s+(?P<l>" + LIST + r"),?\s+(?:also\s+|have\s+|has\s+)*(?:exhibited|"
         r"showcased|displayed|presented|set\s+up\s+booths?)\b",
+        # "A, B and C are among the exhibitors", "A is one of the exhibitors"
+        r"(?P<l>" + LIST + r")\s+(?:are|were|is|was|will\s+be)\s+(?:also\s+)?(?:among|one\s+of)\s+the\s+"
+        r"(?:\w+\s+){0,2}?exhibitors\b",
+        # "with X occupying the largest booth"
+        r"\bwith\s+(?P<l>" + LIST + r")\s+(?:occupying|taking|having|running)\s+(?:\w+\s+){0,3}?(?:booths?|"
+        r"stands?|exhibition\s+(?:areas?|space))",
     ]
     showing = bool(re.search(r"exhibit|showcas|display|booth|stand\b|stands\b|pavilion|on\s+show|unveil|demonstrat",
                              ph, re.I))
