@@ -16,7 +16,9 @@ DESCRIPTOR = (r"(?:(?!(?:by|with|at|in|on|of|to|for|from|and|or|as|the|was|were|
                r"will|which|who|that)\b)[a-z][\w-]*(?<!ed)(?<!ing)|" + DEMONYM + ")")
 # "X, a subsidiary of Y, and Z" / "X, which is affiliated with Y, signed": the appositive is
 # part of X's item, and its names are not list members
-APPOS = r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,)"
+APPOS = (r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,"
+         # "Li Na, president of X, and John Doe, CEO of Y, signed": a post is part of its item
+         r"|,\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:the\s+)?⟦\d+⟧,)")
 # "X of Spain": a body and the country that locates it make one item
 ITEM = (rf"(?:the\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?(?:{E}['’]s\s+)?{E}(?:\s*\({E}\))?"
         rf"(?:\s+(?:of|from)\s+{E})?{APPOS}?")

@@ -134,6 +134,8 @@ class Reader:
         self._choose_main_event()
         self._anaphora()
         self._venue_anaphora()
+        self._government_anaphora()
+        self._body_anaphora()
         self._agents_are_organizations()
         self._short_forms()
         self._type_from_cues()
@@ -413,15 +415,20 @@ class Reader:
         of the event states the agreement, its kind and its parties."""
         m = re.match(r"(?:the\s+)?sign(?:ing)?\s+ceremony\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?(?P<kind>.+?)"
                      r"\s+between\s+", label, re.I)
-        if m is None or not re.search(r"\b(?:" + AGREEMENT + r")\b", m.group("kind"), re.I):
+        if m is None:
             return
+        kind = m.group("kind").lower()
+        if not re.search(r"\b(?:" + AGREEMENT + r")\b", kind, re.I):
+            if kind.split()[-1] not in {"cooperation", "partnership", "collaboration", "project", "alliance"}:
+                return
+            kind = f"{kind} agreement"  # "the signing ceremony for the cooperation between A and B"
         lo = start + m.end()
         parties = [mm.key for mm in self.mentions if lo <= mm.start and mm.end <= end
                    and self.type_of(mm.key) not in (EntityType.EVENT, EntityType.AGREEMENT, EntityType.VENUE)]
         parties = list(dict.fromkeys(parties))
         if len(parties) >= 2:
             self.ex.agreements.append(AgreementRecord(
-                f"agc{len(self.ex.agreements)}", m.group("kind").lower(), [[p] for p in parties],
+                f"agc{len(self.ex.agreements)}", kind, [[p] for p in parties],
                 evidence(self.article.name, self.sents[self.sent_of_char[start]]), event=key))
 
     def _subtitles(self) -> None:
@@ -565,6 +572,49 @@ class Reader:
         self.main_event = ranked[0] if ranked else next(
             (m.key for m in sorted(self.mentions, key=lambda m: m.start)
              if self.ex.entities[m.key].type is EntityType.EVENT), None)
+
+    def _government_anaphora(self) -> None:
+        """"the district government", "the county": the district's government body (or the
+        district) the story names, when it names one of that level."""
+        for m in re.finditer(r"\b[Tt]he\s+(?P<lvl>county|city|district|municipal|provincial|town|township)"
+                             r"(?P<gov>\s+(?:people['’]s\s+)?government)?\b(?!\s+(?:of\b|[A-Z]|['’]s))",
+                             self.text):
+            if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in self.mentions):
+                continue
+            lvl = {"municipal": "city", "provincial": "province"}.get(m.group("lvl"), m.group("lvl"))
+            counts: dict[str, int] = {}
+            for x in self.mentions:
+                ent = self.ex.entities[x.key]
+                words = ent.label.lower().replace("’", "'").split()
+                body = ent.type is EntityType.GOVERNMENT_BODY and words[-1] == "government" and (
+                    lvl in words or (lvl == "city" and "municipal" in words))
+                place = ent.type is EntityType.PLACE and words[-1] == lvl
+                if (body if m.group("gov") else place) or (m.group("gov") and place):
+                    counts[x.key] = counts.get(x.key, 0) + (10 if body else 1)  # a body first
+            if counts:
+                self.mention(m.start(), m.end(), max(counts, key=lambda k: counts[k]), anaphor=True)
+
+    def _body_anaphora(self) -> None:
+        """"president of the hospital", "the university signed": the body of that kind the story
+        has named most up to there (a hospital newsroom's own hospital)."""
+        heads = {"hospital": EntityType.HOSPITAL, "university": EntityType.ORGANIZATION,
+                 "college": EntityType.ORGANIZATION, "company": EntityType.COMPANY,
+                 "group": EntityType.COMPANY, "association": EntityType.ORGANIZATION,
+                 "commission": EntityType.GOVERNMENT_BODY, "bureau": EntityType.GOVERNMENT_BODY,
+                 "academy": EntityType.ORGANIZATION, "institute": EntityType.ORGANIZATION}
+        pattern = r"\b(?:of|at|with|from|by)\s+the\s+(?P<head>" + "|".join(heads) + r")\b(?!\s+(?:of|for|on)\b|['’])"
+        for m in re.finditer(pattern, self.text):
+            start = m.start("head") - len("the ")
+            if any(x.start <= start < x.end or start <= x.start < m.end() for x in self.mentions):
+                continue
+            head = m.group("head")
+            counts: dict[str, int] = {}
+            for x in self.mentions:
+                if x.start < start and self.ex.entities[x.key].type is heads[head] and \
+                        head_word(self.ex.entities[x.key].label) == head:
+                    counts[x.key] = counts.get(x.key, 0) + 1
+            if counts:
+                self.mention(start, m.end(), max(counts, key=lambda k: counts[k]), anaphor=True)
 
     def _venue_anaphora(self) -> None:
         """"at the center", "in the hall": the venue named in the sentence or the one before."""

@@ -68,7 +68,7 @@ def read(s: Sentence) -> None:
         return
     if paired(s):
         return
-    pair = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will)\s+)*"
+    pair = compiled(r"(?P<a>" + LIST + r"),?\s+(?:(?:also|have|has|had|jointly|will)\s+)*"
                       + SIGN + r"\s+" + KIND, re.I)
     for m in pair.finditer(ph):
         a = s.agents(m.group("a"))
@@ -81,15 +81,21 @@ def read(s: Sentence) -> None:
             found = True
             agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
                            event_for_agreement(s, m.end()))
-    passive = compiled(KIND + r"(?:\s+(?:on|for|of)\s+[^⟦.;]{0,60}?)?\s+(?:was|were|has\s+been|have\s+been)"
-                         r"\s+(?:also\s+)?(?:signed|inked|reached)\s+(?:between|by)\s+(?P<a>" + LIST + ")", re.I)
+    # "a MoU was signed by A and B", "the agreement, signed by A and B,", "signed by A with B"
+    passive = compiled(KIND + r"(?:\s+(?:on|for|of)\s+[^⟦.;]{0,60}?)?,?\s+(?:(?:was|were|has\s+been|have\s+been)"
+                         r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:between|by)\s+(?P<a>" + LIST + r")"
+                         r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + "))?", re.I)
     # "a KIND between A and B" names its parties whatever verb the sentence uses ("was signed",
     # "the signing of", "12 deals were signed, including a KIND between A and B")
     between = compiled(KIND + r"(?:\s+(?:on|for|of|to)\s+[^⟦.;]{0,60}?)?\s+between\s+(?P<a>" + LIST + ")",
                        re.I)
     for m in [*passive.finditer(ph), *between.finditer(ph)]:
         a = s.agents(m.group("a"))
-        if len(a) >= 2:
+        b = s.agents(m.groupdict().get("b") or "")
+        if a and b:
+            found = True
+            agreement(s, kind_of(s, m.group("kind")), [a, b], event_for_agreement(s, m.end()))
+        elif len(a) >= 2:
             found = True
             agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
                            event_for_agreement(s, m.end()))

@@ -77,6 +77,18 @@ def read(s: Sentence) -> None:
     for g in re.finditer(r"\bdelegations?\s+(?:from|of)\s+(?P<l>" + LIST + ")", ph, re.I):
         for a in s.agents(g.group("l")):
             s.fact(s.event_near(g.start()), Relation.PARTICIPANT, a)
+    # "The forum brought together 700 attendees, ... as well as delegates from A and B": in a
+    # sentence about attending, the bodies and places people came from took part
+    if _ATTENDING.search(ph):
+        for g in re.finditer(r"\b(?:delegates|representatives|officials|guests|experts|scholars|"
+                             r"executives|leaders|participants)\s+from\s+(?:the\s+)?(?P<l>" + LIST + ")", ph, re.I):
+            for a in s.agents(g.group("l")):
+                if s.typ(a) in (*lx.ORG_TYPES, EntityType.PLACE):
+                    s.fact(s.event_near(g.start()), Relation.PARTICIPANT, a)
+
+
+_ATTENDING = re.compile(r"\b(?:attend|participat|took\s+part|take\s+part|brought\s+together|brings\s+together|"
+                        r"gather|present\b|joined|drew|attracted|welcomed)", re.I)
 
 
 # "Attendees of the forum included A, director of B; C; and D", "Speakers: A, B and C"
@@ -155,7 +167,8 @@ def listed_agent(s: Sentence, subj: str, key: str) -> bool:
     before = subj[: subj.index(tok)]
     people = re.search(r"\b(?P<n>[A-Za-z]+)\s+(?:of|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
     if people and people.group("n").lower() in lx.PEOPLE_NOUNS:
-        return s.typ(key) in lx.ORG_TYPES  # "executives from A, B and C attended": A took part
+        # "executives from A, B and C attended", "delegates from Hong Kong and Macao joined"
+        return s.typ(key) in (*lx.ORG_TYPES, EntityType.PLACE)
     if re.search(r"\b(?:of|at|from|under|with|in|for)\s+(?:the\s+)?$", before):
         return False
     if re.match(r"['’]s?\s+" + ROLE, subj[subj.index(tok) + len(tok):]):

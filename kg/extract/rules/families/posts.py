@@ -21,7 +21,10 @@ def read(s: Sentence) -> None:
         # "X, Party secretary and director of Y", "X, head of Asia at Y"
         r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:the\s+|an?\s+)?(?:(?P<rp>" + E + r")\s+)?" + ROLE +
         r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?"
-        r"\s+(?:of|at|for)\s+(?:the\s+)?(?:(?P<region>" + E + r")\s+at\s+(?:the\s+)?)?(?P<o>" + E + ")",
+        r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:(?P<region>" + E + r")\s+at\s+(?:the\s+)?)?(?P<o>" + E + ")",
+        # "Frances Lee, President and CEO, Acme Consultants": the body after a comma (press releases)
+        r"(?P<p>" + E + r"),\s+" + ROLE + r"(?P<more>(?:\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?,\s+(?:the\s+)?"
+        r"(?P<o>" + E + r")(?=\s*(?:,|;|\.|\band\b|$))",
         # "Xinhua Hospital president Wu Min", "Wujin's district head Ding Lixia"
         r"(?P<o>" + E + r")(?:['’]s?)?\s+" + ROLE + r"\s+" + title + r"(?P<p>" + E + ")",
         # "the Chief Executive of the Hospital Authority, Dr Michael Yau"

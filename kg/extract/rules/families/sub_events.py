@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.rules.patterns import E
+from kg.extract.rules.patterns import EDITION, E
 from kg.extract.rules.sentence import Sentence
 from kg.records import Relation
 
@@ -24,6 +24,13 @@ def read(s: Sentence) -> None:
                          ph, re.I):
         x, e = s.key(m.group("x")), s.key(m.group("e"))
         if s.is_event(x) and s.is_event(e):
+            s.fact(x, Relation.SUB_EVENT_OF, e)
+    # "The forum is part of the 2023 X Week", "X was one session of the Y"
+    for m in re.finditer(r"(?P<x>" + E + r")\s+(?:is|was|are|were|will\s+be)\s+(?:also\s+)?(?:an?\s+|one\s+)?"
+                         r"(?:[\w-]+\s+){0,3}?(?:part|sub-forum|session|side\s+event|activity|component)\s+"
+                         r"(?:of|at|during|under)\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E + ")", ph, re.I):
+        x, e = s.key(m.group("x")), s.key(m.group("e"))
+        if x != e and s.is_event(x) and s.is_event(e):
             s.fact(x, Relation.SUB_EVENT_OF, e)
     for m in re.finditer(r"(?P<x>" + E + r"),?\s+(?:one\s+of\s+the|among\s+the)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:forums|sub-forums|sessions|events|activities|summits|conferences|exhibitions|"
