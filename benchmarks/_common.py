@@ -15,21 +15,23 @@ BIN = Path(sys.executable).parent
 KG = str(BIN / "kg")
 PYTHON = sys.executable
 
-# Runs a command as a child and prints its wall time and peak RSS (KiB) as JSON: the
-# figures belong to that one process, not to every child this benchmark ever waited for.
+# Runs a command as a child and prints its wall time, peak RSS (KiB) and CPU seconds (its own
+# and its children's, e.g. ingest's workers) as JSON: the figures belong to that one command,
+# not to every child this benchmark ever waited for.
 _PROBE = (
     "import json, resource, subprocess, sys, time\n"
     "t = time.perf_counter()\n"
     "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
     "wall = time.perf_counter() - t\n"
-    "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "print(json.dumps({'wall': wall, 'rss_kib': rss, 'rc': p.returncode,"
+    "use = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "rss, cpu = use.ru_maxrss, use.ru_utime + use.ru_stime\n"
+    "print(json.dumps({'wall': wall, 'rss_kib': rss, 'cpu': cpu, 'rc': p.returncode,"
     " 'err': p.stderr.decode()[-300:]}))\n"
 )
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
-    """Wall seconds and peak RSS of one cold run of ``cmd`` (a fresh process)."""
+    """Wall seconds, peak RSS (of its largest process) and CPU seconds of one cold run."""
     out = subprocess.run([PYTHON, "-c", _PROBE, *cmd], capture_output=True, text=True,
                          env={**os.environ, **(env or {})}, check=True)
     result: dict[str, float] = json.loads(out.stdout)

@@ -62,15 +62,21 @@ def ingest(
     ] = None,
     fmt: FormatOption = RowFormat.table,
     wait: WaitOption = DEFAULT_WAIT,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, metavar="N",
+                          help="Worker processes for the NLP (0: one per core); this "
+                               "process still resolves and writes, in order.")
+    ] = 1,
 ) -> None:
     """Read news articles and add what they say to the graph (one graph per article).
 
     PATH is a .txt or .html file, a folder (its .txt/.html files, recursively) or - for stdin.
     Unchanged articles (same sha256) are skipped; a changed one replaces its old graph in one
     transaction. A bad file gets one Error line and the others are still ingested; exit code
-    3 when some files failed, 1 when all did.
+    3 when some files failed, 1 when all did. --jobs N reads the articles in N worker
+    processes (each loads the model once) and writes the same store as --jobs 1.
 
-    Example: kg ingest seeds/ && kg ingest - --name note.txt < note.txt
+    Example: kg ingest seeds/ --jobs 2 && kg ingest - --name note.txt < note.txt
     """
     from kg.ingest import expand_sources
     from kg.ingest import ingest as run_ingest
@@ -86,9 +92,10 @@ def ingest(
         if state.endpoint:  # opening a server sends nothing: open it here to count requests
             with opened(read_only=False) as server:
                 return run_ingest(paths, server, extractor=extractor, stdin_name=name or "stdin",
-                                  reraise=state.debug, progress=progress)
+                                  reraise=state.debug, progress=progress, jobs=jobs)
         return run_ingest(paths, state.store, extractor=extractor, stdin_name=name or "stdin",
-                          reraise=state.debug, wait=wait, on_wait=_waiting, progress=progress)
+                          reraise=state.debug, wait=wait, on_wait=_waiting, progress=progress,
+                          jobs=jobs)
 
     if show_bar:
         from rich.progress import Progress

@@ -14,7 +14,13 @@ import typer
 
 from kg.errors import KgError
 
-from . import export_cmds, ingest_cmds, ontology_cmds, query_cmds  # noqa: F401  (they register commands)
+from . import (  # noqa: F401  (they register commands)
+    export_cmds,
+    ingest_cmds,
+    ontology_cmds,
+    query_cmds,
+    serve_cmds,
+)
 from .app import app, state
 
 

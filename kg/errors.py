@@ -57,6 +57,14 @@ class ModelError(KgError):
     """The NLP model needed for ingestion is not installed or cannot load."""
 
 
+class WorkerError(KgError):
+    """The worker processes of ``kg ingest --jobs N`` keep dying; the run stopped."""
+
+
+class ServeError(KgError):
+    """``kg serve`` cannot listen on the address asked for (taken, or not allowed)."""
+
+
 class DataProblem(KgError):
     """The command ran to the end and found problems in the data (exit code 3)."""
 

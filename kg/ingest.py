@@ -2,8 +2,9 @@
 
 The flow, and why it is ordered so:
 
-1. List the sources (files, folders of articles, ``-`` for stdin), then work through them in
-   rounds of :data:`ROUND` files, so a folder of 10,000 files costs the memory of one round.
+1. List the sources (files, folders of articles, ``-`` for stdin), then read them lazily and
+   extract in rounds of :data:`ROUND` articles, so a folder of 10,000 files costs the memory
+   of one round.
    A bad file is reported ``failed`` with a one-line reason and the rest go on: one
    unreadable page must not cost a batch.
 2. Skip articles whose sha256 equals the stored one (``unchanged``) before anything
@@ -14,6 +15,10 @@ The flow, and why it is ordered so:
    replace its graph in one transaction. Each article is written on its own, so the store
    keeps every good article even when a later one fails or the process is killed, and never
    half of an article: a kill leaves each article in its last completely written version.
+
+With ``jobs`` > 1 step 3's extraction runs in worker processes (:mod:`kg.ingest_pool`);
+reading, skipping, resolution and writing stay here, in the same order, so the guarantees
+above hold unchanged.
 """
 
 from __future__ import annotations
@@ -29,14 +34,15 @@ from typing import BinaryIO
 from kg import config, rdf
 from kg.articles import HTML_SUFFIXES, read_article, read_bytes
 from kg.errors import EndpointError, InputError, KgError, UsageError
-from kg.extract import Extractor, available, get_extractor
+from kg.extract import available, get_extractor
+from kg.ingest_pool import Failed, Outcome, cpu_count, describe, extract_each, extract_parallel
 from kg.records import Article, IngestResult, Resolution
 from kg.resolve import EntityIndex, KnownEntity, known_entities, resolve
 from kg.store import Store, StoreLocation, article_sha256, open_store, replace_article
 
 STDIN = "-"
-# Files read, extracted and written per round: bounds memory whatever the folder's size,
-# while still giving the extractor batches to work on.
+# Articles extracted and written per round (--jobs 1): bounds memory whatever the folder's
+# size, while still giving the extractor batches to work on.
 ROUND = 32
 # What a folder contributes: plain-text articles and saved HTML pages.
 ARTICLE_SUFFIXES = frozenset({".txt", *HTML_SUFFIXES})
@@ -126,6 +132,7 @@ def ingest(
     reraise: bool = False,
     wait: float = 0.0,
     on_wait: Callable[[str], None] | None = None,
+    jobs: int = 1,
 ) -> list[IngestResult]:
     """Ingest articles into the store at ``store_path`` (a folder or a SPARQL endpoint, or a
     store already open, which stays open); one result per source file.
@@ -143,6 +150,9 @@ def ingest(
     """
     if extractor not in available():  # fail before any work, even when nothing changed
         raise UsageError(f"unknown extractor {extractor!r}; known: {', '.join(available())}")
+    if jobs < 0:
+        raise UsageError(f"--jobs {jobs}: give a number of worker processes, or 0 for one per core")
+    jobs = jobs or cpu_count()
     paths = expand_sources(sources)
     if not paths:
         raise InputError(
@@ -164,131 +174,128 @@ def ingest(
                 piped[i] = _read(src, stdin, stdin_name)
             except InputError as err:
                 piped[i] = err
-    seen: dict[str, str] = {}
     opened: AbstractContextManager[Store] = (
         open_store(store_path, read_only=False, wait=wait, on_wait=on_wait)
         if store_path is None or isinstance(store_path, Path | StoreLocation)
         else nullcontext(store_path)
     )
     with opened as store:
-        run = _Run(store, extractor, done, reraise)
-        for first in range(0, len(paths), ROUND):
-            pending: list[tuple[int, Article, bool]] = []
-            for i in range(first, min(first + ROUND, len(paths))):
-                src = paths[i]
-                label = stdin_name if src == STDIN else Path(src).name
-                try:
-                    got = piped[i] if i in piped else _read(src, stdin, stdin_name)
-                    if isinstance(got, InputError):
-                        raise got
-                    article = got
-                except InputError as err:
-                    done(i, IngestResult(label, "failed", message=str(err)))
-                    continue
-                if article.name in seen:
-                    done(i, IngestResult(article.name, "failed", message=(
-                        f"{src}: another file named {article.name} ({seen[article.name]}) is in "
-                        "this run; articles are identified by file name, rename one"
-                    )))
-                    continue
-                seen[article.name] = str(src)
-                stored = article_sha256(store, article.name)
-                if stored == article.sha256:
-                    done(i, IngestResult(article.name, "unchanged"))
-                else:
-                    pending.append((i, article, stored is not None))
-            if pending:
-                run.process(pending)
+        pending = _pending(paths, piped, store, stdin, stdin_name, done)
+        writer = _Writer(store, extractor, done, reraise)
+        if jobs == 1:
+            for batch in _batches(pending, ROUND):
+                # the extractor is created on first need: an all-unchanged run never loads it
+                writer.write_all(batch, extract_each(
+                    get_extractor(extractor), [a for _, a in batch], reraise=reraise))
+        else:
+            for item, article, outcome in extract_parallel(
+                pending, extractor, jobs, reraise=reraise
+            ):
+                writer.write(item, article, outcome)
     return [results[i] for i in sorted(results)]
 
 
-class _Run:
-    """What one ingestion run keeps between rounds: the extractor (created on first need, so
-    an all-unchanged run never loads the model) and the index of known entities."""
+# An article waiting for extraction: its position in the run, whether the store had it.
+Pending = tuple[tuple[int, bool], Article]
+
+
+def _pending(
+    paths: Sequence[str | Path],
+    piped: dict[int, Article | InputError],
+    store: Store,
+    stdin: BinaryIO | None,
+    stdin_name: str,
+    done: Callable[[int, IngestResult], None],
+) -> Iterator[Pending]:
+    """Read the sources in order, report the unreadable and the unchanged, yield the rest.
+
+    Lazy: the caller pulls a round (or a window of worker tasks) at a time, so a folder of
+    10,000 files never sits in memory.
+    """
+    seen: dict[str, str] = {}
+    for i, src in enumerate(paths):
+        label = stdin_name if src == STDIN else Path(src).name
+        try:
+            got = piped[i] if i in piped else _read(src, stdin, stdin_name)
+            if isinstance(got, InputError):
+                raise got
+            article = got
+        except InputError as err:
+            done(i, IngestResult(label, "failed", message=str(err)))
+            continue
+        if article.name in seen:
+            done(i, IngestResult(article.name, "failed", message=(
+                f"{src}: another file named {article.name} ({seen[article.name]}) is in "
+                "this run; articles are identified by file name, rename one"
+            )))
+            continue
+        seen[article.name] = str(src)
+        stored = article_sha256(store, article.name)
+        if stored == article.sha256:
+            done(i, IngestResult(article.name, "unchanged"))
+        else:
+            yield (i, stored is not None), article
+
+
+def _batches(items: Iterable[Pending], size: int) -> Iterator[list[Pending]]:
+    batch: list[Pending] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Writer:
+    """The one writer of a run: resolves each extracted article against the store and the
+    articles written before it, builds its quads and replaces its graph, in input order.
+
+    The index of known entities is read from the store on the first write (never when
+    every article is unchanged) and grows with each article written.
+    """
 
     def __init__(
         self, store: Store, extractor: str, done: Callable[[int, IngestResult], None],
         reraise: bool,
     ) -> None:
         self.store = store
-        self.extractor_name = extractor
+        self.extractor = extractor
         self.done = done
         self.reraise = reraise
-        self._extractor: Extractor | None = None
         self._known: EntityIndex | None = None
 
-    def process(self, pending: list[tuple[int, Article, bool]]) -> None:
-        if self._extractor is None:
-            self._extractor = get_extractor(self.extractor_name)
+    def write_all(self, batch: list[Pending], outcomes: Iterable[Outcome]) -> None:
+        for (item, article), outcome in zip(batch, outcomes, strict=True):
+            self.write(item, article, outcome)
+
+    def write(self, item: tuple[int, bool], article: Article, outcome: Outcome) -> None:
+        """Resolve, build and write one article (or report why it failed), in one step."""
+        i, existed = item
+        if isinstance(outcome, Failed):
+            self.done(i, IngestResult(article.name, "failed", message=outcome.message))
+            return
         if self._known is None:
             self._known = EntityIndex(known_entities(self.store))
-        _extract_and_store(self.store, self._extractor, pending, self.done,
-                           known=self._known, reraise=self.reraise)
-
-
-def _extract_and_store(
-    store: Store,
-    extractor: Extractor,
-    pending: list[tuple[int, Article, bool]],
-    done: Callable[[int, IngestResult], None],
-    *,
-    known: EntityIndex,
-    reraise: bool = False,
-) -> None:
-    """Extract, resolve, build and write each pending article, in order.
-
-    An extractor error on one article fails that article only: extraction restarts on the
-    articles after it. A bug (any other exception) does the same, reported as an internal
-    error, unless ``reraise`` (the CLI's ``--debug``) asks for the traceback.
-    """
-    queue = list(pending)
-    while queue:
-        position = 0
         try:
-            for extraction in extractor.extract(a for _, a, _ in queue):
-                i, article, existed = queue[position]
-                position += 1
-                try:
-                    resolution = resolve(extraction, known)
-                    now = datetime.now(UTC).replace(microsecond=0)
-                    quads = rdf.build_quads(resolution, now)
-                    replace_article(store, article.name, quads)
-                except Exception as err:
-                    if isinstance(err, EndpointError) or (reraise and not isinstance(err, KgError)):
-                        raise  # a server that is down fails every later article too
-                    done(i, IngestResult(article.name, "failed",
-                                         message=f"{article.name}: {_describe(err, extractor.name)}"))
-                    continue
-                known.add(_known_from(resolution))
-                entities, facts, agreements = rdf.summarize(quads)
-                done(i, IngestResult(
-                    article.name, "replaced" if existed else "added", entities=entities,
-                    facts=facts, agreements=agreements, ingested_at=now,
-                    message="; ".join(article.warnings) or None,
-                ))
-            queue = queue[position:]
-            if queue:  # the extractor stopped early: report the rest rather than lose them
-                for i, article, _ in queue:
-                    done(i, IngestResult(article.name, "failed", message=(
-                        f"{article.name}: the extractor returned no result for it"
-                    )))
-                queue = []
+            resolution = resolve(outcome, self._known)
+            now = datetime.now(UTC).replace(microsecond=0)
+            quads = rdf.build_quads(resolution, now)
+            replace_article(self.store, article.name, quads)
         except Exception as err:
-            if (position >= len(queue) or isinstance(err, EndpointError)
-                    or (reraise and not isinstance(err, KgError))):
-                raise
-            i, article, _ = queue[position]
-            done(i, IngestResult(article.name, "failed",
-                                 message=f"{article.name}: {_describe(err, extractor.name)}"))
-            queue = queue[position + 1:]
-
-
-def _describe(err: Exception, extractor: str) -> str:
-    """One line for a failed article: our error's own message, or a bug named as one."""
-    if isinstance(err, KgError):
-        return str(err)
-    return (f"internal error while ingesting with {extractor} ({type(err).__name__}: {err}); "
-            "rerun with --debug for the traceback, and please report it")
+            if isinstance(err, EndpointError) or (self.reraise and not isinstance(err, KgError)):
+                raise  # a server that is down fails every later article too
+            self.done(i, IngestResult(article.name, "failed",
+                                      message=f"{article.name}: {describe(err, self.extractor)}"))
+            return
+        self._known.add(_known_from(resolution))
+        entities, facts, agreements = rdf.summarize(quads)
+        self.done(i, IngestResult(
+            article.name, "replaced" if existed else "added", entities=entities,
+            facts=facts, agreements=agreements, ingested_at=now,
+            message="; ".join(article.warnings) or None,
+        ))
 
 
 def failed(results: Iterable[IngestResult]) -> list[IngestResult]:

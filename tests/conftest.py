@@ -10,12 +10,16 @@ the CLI can be tested fast, without the NLP model, on articles written for the p
     Agreement <kind>: A (Type) with B (Type) [at Event (Type)].
     ... EXTRACTOR-FAILURE ...                          (the extractor raises ModelError)
     ... EXTRACTOR-BUG ...                              (the extractor has a bug: IndexError)
+    ... WORKER-CRASH ...                               (the worker process kills itself;
+                                                        only in an `ingest --jobs N` worker)
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -118,6 +122,10 @@ class FakeExtractor:
     def _one(self, article: Article) -> Extraction:
         if "EXTRACTOR-FAILURE" in article.text:
             raise ModelError("the fake extractor was told to fail on this article")
+        if "WORKER-CRASH" in article.text:
+            if multiprocessing.parent_process() is None:
+                raise RuntimeError("WORKER-CRASH is for --jobs N workers: it kills the process")
+            os.kill(os.getpid(), signal.SIGKILL)
         if "EXTRACTOR-BUG" in article.text:
             raise IndexError("list index out of range")  # a bug, not an error of ours
         ex = Extraction(article, FAKE)
