@@ -305,6 +305,9 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
             lx.STRONG_COMPANY_HEADS:
         return False  # "X Zone and Y Medical Group", "Z Labs and W Government": a company is whole
     ofs = [n for n in range(i + 1, j) if toks[n].lower_ in {"of", "for", "on"}]
+    if ofs and type_by_head(right) in (EntityType.HOSPITAL, EntityType.COMPANY, EntityType.ORGANIZATION) \
+            and toks[j + 1].lower_ not in _GENERIC_NAME_WORDS:
+        return False  # "Department of Commerce and Lakeside Hospital": a body of its own starts
     if ofs:
         tail = " ".join(t.text for t in toks[ofs[-1] + 1:j])
         # inside a name's "of ..." tail ("Ministry of Industry and Information Technology"), unless
