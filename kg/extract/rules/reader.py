@@ -362,8 +362,9 @@ class Reader:
             start = words[0].idx if words else root.idx
             end = max(root.idx + len(root.text), pp_end)
             label = self.text[start:end]
-            if any(t.like_num for t in chunk if t.dep_ == "nummod") or re.match(
-                    r"\s+of\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+)?\d", self.text[root.idx + len(root.text):]):
+            size = re.match(r"\s+of\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+)?\d",
+                            self.text[root.idx + len(root.text):])
+            if any(t.like_num for t in chunk if t.dep_ == "nummod") or size:
                 continue  # "an exhibition area of 50,000 square meters" is a size, not an event
             ordinal = next((t for t in chunk if ordinal_value(t.text)), None)
             if poss and ordinal is not None:
