@@ -28,8 +28,14 @@ def read(s: Sentence) -> None:
         rest = m.group("rest")
         cut = re.search(CLAUSE_END, rest)
         clause = rest[: cut.start()] if cut else rest
-        place_in(s, event, clause)
-        dates(s, event, m.group("verb").lower())
+        # "the 2021 X Expo and the 37th Y Fair was kicked off in Z": both events
+        both = re.search(r"(?P<first>" + E + r")\s+and\s+(?:the\s+)?" + EDITION + r"$", ph[:m.start("e")])
+        events = [event]
+        if both and s.is_event(s.key(both.group("first"))):
+            events.append(s.key(both.group("first")))
+        for ev in events:
+            place_in(s, ev, clause)
+            dates(s, ev, m.group("verb").lower())
     held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched|inaugurated)\s+"
                     r"(?:the\s+|an?\s+)?" + EDITION + r"(?P<e>"
                       + E + r")(?P<rest>[^;]*)", re.I)
