@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kg.extract import lexicon as lx
@@ -82,6 +83,7 @@ def _capitalised(tok: Any) -> bool:
     return bool(t) and t[0].isupper() and tok.lower_ not in _STOP_CAPS
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: names repeat within a batch, not forever
 def head_word(text: str) -> str:
     """The word that says what a name is: the last word before "of/for/on/in" phrases.
 
@@ -108,6 +110,7 @@ def head_word(text: str) -> str:
     return core[-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def type_by_head(text: str) -> EntityType | None:
     """Type from the head noun (and, for committees and centres, the words before it).
 
@@ -358,19 +361,20 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
     ``split`` may cut the chosen names into parts before the last checks (the titles layer
     splits "Acme Hospital President Li Na" into a hospital and a person there).
     """
-    ner_ends = {e.end for e in doc.ents}
+    ents = list(doc.ents)  # the property walks every token each time: read it once
+    ner_ends = {e.end for e in ents}
     candidates: list[Name] = []
     for sent in doc.sents:
         for i, j in proper_runs(sent, ner_ends):
             span = doc[i:j]
             text = span.text
             if j - i == 1 and span[0].pos_ != "PROPN" and not is_acronym(text) and not any(
-                    e.start <= i < e.end for e in doc.ents):
+                    e.start <= i < e.end for e in ents):
                 continue  # a capitalised common word opening a sentence
             candidates.append(Name(span.start_char, span.end_char, text, type_by_head(text)))
     taken = [False] * (len(doc.text) + 1)
     names: list[Name] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in _NER_TYPES:
             continue
         start, end = ent.start, ent.end

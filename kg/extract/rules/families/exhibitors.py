@@ -8,41 +8,58 @@ from kg.extract.rules.patterns import HAS_EXHIBIT, LIST
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
 
+# the exhibiting shapes, compiled once (a sentence is matched against each)
+_PATTERNS = [re.compile(p, re.I) for p in (
+    r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+|have\s+|has\s+)*(?:exhibited|showcased|"
+    r"displayed|presented|exhibit|showcase|display|unveiled|demonstrated|set\s+up\s+(?:booths?|"
+    r"stands?|pavilions?)|(?:had|have|has|booked|reserved|rented|took|occupy|occupies|occupied)\s+"
+    r"(?:\w+\s+){0,3}?(?:booths?|stands?|exhibition\s+(?:areas?|space|halls?))|"
+    r"(?:was|were)\s+represented\s+at|brought\s+(?:\w+\s+){0,3}?(?:products|"
+    r"devices|equipment|technologies|innovations|drugs|medicines|solutions|exhibits))\b",
+    r"\b(?:products?|medicines?|drugs?|devices?|equipment|technolog(?:y|ies)|innovations?|"
+    r"solutions?|booths?|exhibits?|achievements|robots?|vaccines?|therapies)\s+(?:by|from|of)"
+    r"\s+(?:(?:companies|enterprises|firms|exhibitors|makers)\s+)?(?:like\s+|such\s+as\s+|"
+    r"including\s+)?(?P<l>" + LIST + ")",
+    r"\bexhibitors?\s+(?:include[sd]?|including|such\s+as|like|were|are)\s+(?:(?:[\w-]+\s+){0,3}?"
+    r"(?:such\s+as|like|including)\s+)?(?P<l>" + LIST + ")",
+    r"\b(?:showcased|displayed|exhibited)\s+(?:the\s+)?(?:products|innovations|"
+    r"technologies)\s+of\s+(?P<l>" + LIST + ")",
+    r"\b(?:exhibited|showcased|displayed|presented)\b[^;]*?\b(?:including|such\s+as)\s+(?P<l>" + LIST + ")",
+    r"\b(?:including|such\s+as)\s+(?P<l>" + LIST + r"),?\s+(?:also\s+|have\s+|has\s+)*(?:exhibited|"
+    r"showcased|displayed|presented|set\s+up\s+booths?)\b",
+    # "A, B and C are among the exhibitors", "A is one of the exhibitors"
+    r"(?P<l>" + LIST + r")\s+(?:are|were|is|was|will\s+be)\s+(?:also\s+)?(?:among|one\s+of)\s+the\s+"
+    r"(?:\w+\s+){0,2}?exhibitors\b",
+    # "with X occupying the largest booth"
+    r"\bwith\s+(?P<l>" + LIST + r")\s+(?:occupying|taking|having|running)\s+(?:\w+\s+){0,3}?(?:booths?|"
+    r"stands?|exhibition\s+(?:areas?|space))",
+)]
+
+
+# A word each pattern cannot match without (cheap to test, unlike a list at every position).
+_GUARDS = [re.compile(g, re.I) for g in (
+    r"exhibit|showcas|display|present|unveil|demonstrat|set\s+up|booth|stand|exhibition|represented|brought",
+    r"\b(?:by|from|of)\b",
+    r"exhibitor",
+    r"showcased|displayed|exhibited",
+    r"exhibited|showcased|displayed|presented",
+    r"exhibited|showcased|displayed|presented|set\s+up",
+    r"exhibitors",
+    r"\bwith\b",
+)]
+
 
 # -- exhibitors
 def read(s: Sentence) -> None:
     ph = s.ph
     if not HAS_EXHIBIT.search(ph):
         return
-    pats = [
-        r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+|have\s+|has\s+)*(?:exhibited|showcased|"
-        r"displayed|presented|exhibit|showcase|display|unveiled|demonstrated|set\s+up\s+(?:booths?|"
-        r"stands?|pavilions?)|(?:had|have|has|booked|reserved|rented|took|occupy|occupies|occupied)\s+"
-        r"(?:\w+\s+){0,3}?(?:booths?|stands?|exhibition\s+(?:areas?|space|halls?))|"
-        r"(?:was|were)\s+represented\s+at|brought\s+(?:\w+\s+){0,3}?(?:products|"
-        r"devices|equipment|technologies|innovations|drugs|medicines|solutions|exhibits))\b",
-        r"\b(?:products?|medicines?|drugs?|devices?|equipment|technolog(?:y|ies)|innovations?|"
-        r"solutions?|booths?|exhibits?|achievements|robots?|vaccines?|therapies)\s+(?:by|from|of)"
-        r"\s+(?:(?:companies|enterprises|firms|exhibitors|makers)\s+)?(?:like\s+|such\s+as\s+|"
-        r"including\s+)?(?P<l>" + LIST + ")",
-        r"\bexhibitors?\s+(?:include[sd]?|including|such\s+as|like|were|are)\s+(?:(?:[\w-]+\s+){0,3}?"
-        r"(?:such\s+as|like|including)\s+)?(?P<l>" + LIST + ")",
-        r"\b(?:showcased|displayed|exhibited)\s+(?:the\s+)?(?:products|innovations|"
-        r"technologies)\s+of\s+(?P<l>" + LIST + ")",
-        r"\b(?:exhibited|showcased|displayed|presented)\b[^;]*?\b(?:including|such\s+as)\s+(?P<l>" + LIST + ")",
-        r"\b(?:including|such\s+as)\s+(?P<l>" + LIST + r"),?\s+(?:also\s+|have\s+|has\s+)*(?:exhibited|"
-        r"showcased|displayed|presented|set\s+up\s+booths?)\b",
-        # "A, B and C are among the exhibitors", "A is one of the exhibitors"
-        r"(?P<l>" + LIST + r")\s+(?:are|were|is|was|will\s+be)\s+(?:also\s+)?(?:among|one\s+of)\s+the\s+"
-        r"(?:\w+\s+){0,2}?exhibitors\b",
-        # "with X occupying the largest booth"
-        r"\bwith\s+(?P<l>" + LIST + r")\s+(?:occupying|taking|having|running)\s+(?:\w+\s+){0,3}?(?:booths?|"
-        r"stands?|exhibition\s+(?:areas?|space))",
-    ]
     showing = bool(re.search(r"exhibit|showcas|display|booth|stand\b|stands\b|pavilion|on\s+show|unveil|demonstrat",
                              ph, re.I))
-    for n, p in enumerate(pats):
-        for m in re.finditer(p, ph, re.I):
+    for n, p in enumerate(_PATTERNS):
+        if not _GUARDS[n].search(ph):
+            continue  # the pattern's own words are absent: no need to try a list at every position
+        for m in p.finditer(ph):
             if n == 1 and not showing and m.group(0).lower().startswith("achievements"):
                 continue  # "the achievements of X" exhibit nothing unless the sentence shows them
             event = s.focus() if not s.events_in(ph) else s.event_near(m.start())
