@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 _APPOSITION = re.compile(r"^\s*(?:,|\(|–|—|-)\s*(?:the\s+|a\s+|an\s+)?$")
 _LIST_GAP = re.compile(r"^\s*(?:,|;|and|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*$")
+_SAME_BODY_GAP = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*$")
 _NOT_PEOPLE = (EntityType.EVENT, EntityType.EVENT_SERIES, EntityType.AGREEMENT, EntityType.PLACE,
                EntityType.VENUE)
 
@@ -109,9 +110,12 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
             prev = None
             continue
         org = _org_at(r, t)
-        if org is None and prev is not None and prev[2] == sent and _LIST_GAP.match(
-                r.text[prev[0]:start]):
-            org = prev[1]  # "X Hospital President A, Party Secretary B": the same body
+        if org is None and prev is not None and prev[2] == sent and _SAME_BODY_GAP.match(
+                r.text[prev[0]:start]) and not re.match(r"\s+(?:of|at)\s+(?:the\s+)?[A-Z]", r.text[t.end:t.end + 12]):
+            # "X Hospital President A, Party Secretary B": the same body; never across a
+            # semicolon (each item of a roster has its own post), nor for a post whose own
+            # "of ..." named a body the text does not make a name of
+            org = prev[1]
         if org is not None and r.type_of(org) in (EntityType.PERSON, *_NOT_PEOPLE[:3]):
             org = None
         _post(r, person_m.key, t.role, org, t.start)
