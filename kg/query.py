@@ -371,17 +371,8 @@ def node_evidence(store: Store, nodes: Iterable[str]) -> EvidenceIndex:
         node = _iri(row["n"])
         s = _iri(row["s"]) if row["s"] is not None else node
         o_term = row["o"] if row["o"] is not None else row["n"]
-        p, sentence = _iri(row["p"]), row["sentence"]
-        if (s is None or p is None or not isinstance(o_term, ox.NamedNode | ox.Literal)
-                or not isinstance(sentence, ox.Literal)):
-            continue
-        ev = Evidence(_doc_of(row), sentence.value)
-        key = (s, p, term_key(o_term))
-        if ev not in out[key]:
-            out[key].append(ev)
-    for evs in out.values():
-        evs.sort(key=lambda e: (e.doc, e.sentence))
-    return dict(out)
+        _collect(out, row, s, o_term)
+    return _sorted_index(out)
 
 
 _FACTS_EVIDENCE = """
@@ -404,14 +395,24 @@ def facts_evidence(
         values = Values(("s", "p", "o"), tuple((ox.NamedNode(s), ox.NamedNode(p), o)
                                                for s, p, o in unique[i:i + VALUES_CHUNK]))
         for row in store.select(_FACTS_EVIDENCE, values=values):
-            s, p, o_term, sentence = _iri(row["s"]), _iri(row["p"]), row["o"], row["sentence"]
-            if (s is None or p is None or not isinstance(o_term, ox.NamedNode | ox.Literal)
-                    or not isinstance(sentence, ox.Literal)):
-                continue
-            ev = Evidence(_doc_of(row), sentence.value)
-            key = (s, p, term_key(o_term))
-            if ev not in out[key]:
-                out[key].append(ev)
+            _collect(out, row, _iri(row["s"]), row["o"])
+    return _sorted_index(out)
+
+
+def _collect(out: EvidenceIndex, row: ox.QuerySolution, s: str | None, o_term: object) -> None:
+    """Add one assertion row's evidence under its fact (subject, predicate, object key)."""
+    p, sentence = _iri(row["p"]), row["sentence"]
+    if (s is None or p is None or not isinstance(o_term, ox.NamedNode | ox.Literal)
+            or not isinstance(sentence, ox.Literal)):
+        return
+    ev = Evidence(_doc_of(row), sentence.value)
+    evs = out[(s, p, term_key(o_term))]
+    if ev not in evs:
+        evs.append(ev)
+
+
+def _sorted_index(out: EvidenceIndex) -> EvidenceIndex:
+    """Each fact's evidence by article, then sentence (a stable order for output)."""
     for evs in out.values():
         evs.sort(key=lambda e: (e.doc, e.sentence))
     return dict(out)

@@ -210,3 +210,26 @@ PEOPLE_NOUNS = frozenset({
     "executives", "guests", "staff", "members", "scholars", "researchers", "people", "heads",
     "professionals", "entrepreneurs", "investors", "participants", "attendees", "speakers",
 })
+
+# Words of a field of study or work: "Department of Science and Technology", "School of Public
+# Health" name what the part does, not a body it belongs to.
+FIELD_WORDS = TOPIC_WORDS | {
+    "public", "health", "social", "internal", "clinical", "basic", "preventive",
+    "traditional", "chinese", "western", "pharmaceutical", "life", "environmental", "information",
+    "international", "foreign", "human", "resources", "finance", "security", "law", "arts",
+    "agriculture", "veterinary", "dental", "stomatology", "surgery", "pediatrics", "oncology",
+    "cardiology", "neurology", "radiology", "pathology", "rehabilitation", "nutrition", "business",
+    "administration", "policy", "statistics", "communication", "commerce", "transport", "care",
+}
+
+# Words that open the second half of one coordinated name ("X Biomedicine and Health Industry
+# Forum", "Y Medical and Pharmaceutical University"); any other capitalised word after "and"
+# opens a new name when the first half is already a company's.
+GENERIC_NAME_WORDS = TOPIC_WORDS | BUSINESS_NOUNS | {
+    "international", "national", "regional", "global", "industry", "industrial", "pharmaceutical",
+    "pharmaceuticals", "biomedicine", "biomedical", "wellness", "care", "healthcare", "elderly",
+    "life", "medicines", "equipment", "devices", "hospital", "social", "public", "cultural",
+    "tourism", "investment", "information", "communication", "communications", "biotechnology",
+    "technological", "scientific", "academic", "clinical", "rehabilitation", "nutrition", "food",
+    "drug", "drugs", "traditional", "chinese", "western", "modern", "smart", "digital", "green",
+}

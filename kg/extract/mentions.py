@@ -309,7 +309,7 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
         return False  # "X Zone and Y Medical Group", "Z Labs and W Government": a company is whole
     ofs = [n for n in range(i + 1, j) if toks[n].lower_ in {"of", "for", "on"}]
     if ofs and type_by_head(right) in (EntityType.HOSPITAL, EntityType.COMPANY, EntityType.ORGANIZATION) \
-            and toks[j + 1].lower_ not in _GENERIC_NAME_WORDS:
+            and toks[j + 1].lower_ not in lx.GENERIC_NAME_WORDS:
         return False  # "Department of Commerce and Lakeside Hospital": a body of its own starts
     if ofs:
         tail = " ".join(t.text for t in toks[ofs[-1] + 1:j])
@@ -325,23 +325,10 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
         return left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY, EntityType.EVENT)
     if right_type is EntityType.HOSPITAL:  # "X Maternity and Infant Hospital": one shared head
         return left_type is None and k - j - 1 <= 2
-    if left_type is EntityType.COMPANY and j - i >= 2 and toks[j + 1].lower_ not in _GENERIC_NAME_WORDS:
+    if left_type is EntityType.COMPANY and j - i >= 2 and toks[j + 1].lower_ not in lx.GENERIC_NAME_WORDS:
         return False  # "Pine Pharmaceutical and Lakeside Medical University": a name starts again
     return right_type in {EntityType.EVENT, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION} and \
         left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY)
-
-
-# Words that open the second half of one coordinated name ("X Biomedicine and Health Industry
-# Forum", "Y Medical and Pharmaceutical University"); any other capitalised word after "and"
-# opens a new name when the first half is already a company's.
-_GENERIC_NAME_WORDS = lx.TOPIC_WORDS | lx.BUSINESS_NOUNS | {
-    "international", "national", "regional", "global", "industry", "industrial", "pharmaceutical",
-    "pharmaceuticals", "biomedicine", "biomedical", "wellness", "care", "healthcare", "elderly",
-    "life", "medicines", "equipment", "devices", "hospital", "social", "public", "cultural",
-    "tourism", "investment", "information", "communication", "communications", "biotechnology",
-    "technological", "scientific", "academic", "clinical", "rehabilitation", "nutrition", "food",
-    "drug", "drugs", "traditional", "chinese", "western", "modern", "smart", "digital", "green",
-}
 
 
 def _ends_with_head(tokens: list[Any]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,6 +120,20 @@ class Reader:
 
     def mention(self, start: int, end: int, key: str, anaphor: bool = False) -> None:
         self.mentions.append(Mention(start, end, key, self.sent_of_char[start], anaphor))
+
+    def mention_counts(self, keep: Callable[[Mention], bool]) -> dict[str, int]:
+        """How often the story names each entity whose mentions ``keep`` accepts, in the order
+        of first mention (so the first-named wins a tie): "the body the story names most"."""
+        counts: dict[str, int] = {}
+        for m in sorted(self.mentions, key=lambda x: x.start):
+            if keep(m):
+                counts[m.key] = counts.get(m.key, 0) + 1
+        return counts
+
+    @staticmethod
+    def most(counts: dict[str, int]) -> str | None:
+        """The key counted most (the first of equals), or None."""
+        return max(counts, key=lambda k: counts[k], default=None)
 
     def run(self) -> Extraction:
         names, titles = find_titled_names(self.doc)
@@ -609,14 +623,16 @@ class Reader:
             start = m.start("head") - len("the ")
             if any(x.start <= start < x.end or start <= x.start < m.end() for x in self.mentions):
                 continue
-            head = m.group("head")
-            counts: dict[str, int] = {}
-            for x in self.mentions:
-                if x.start < start and self.ex.entities[x.key].type is heads[head] and \
-                        head_word(self.ex.entities[x.key].label) == head:
-                    counts[x.key] = counts.get(x.key, 0) + 1
-            if counts:
-                self.mention(start, m.end(), max(counts, key=lambda k: counts[k]), anaphor=True)
+            best = self.most(self.mention_counts(self._named_before(start, m.group("head"), heads[m.group("head")])))
+            if best is not None:
+                self.mention(start, m.end(), best, anaphor=True)
+
+    def _named_before(self, start: int, head: str, etype: EntityType) -> Callable[[Mention], bool]:
+        """A mention before ``start`` of a body of that type and head word."""
+        def keep(x: Mention) -> bool:
+            ent = self.ex.entities[x.key]
+            return x.start < start and ent.type is etype and head_word(ent.label) == head
+        return keep
 
     def _venue_anaphora(self) -> None:
         """"at the center", "in the hall": the venue named in the sentence or the one before."""

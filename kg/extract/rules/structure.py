@@ -28,18 +28,6 @@ PART_HEADS = frozenset({
 })
 
 
-# Words of a field of study or work: "Department of Science and Technology", "School of Public
-# Health" name what the part does, not a body it belongs to.
-FIELD_WORDS = lx.TOPIC_WORDS | {
-    "and", "&", "public", "health", "social", "internal", "clinical", "basic", "preventive",
-    "traditional", "chinese", "western", "pharmaceutical", "life", "environmental", "information",
-    "international", "foreign", "human", "resources", "finance", "security", "law", "arts",
-    "agriculture", "veterinary", "dental", "stomatology", "surgery", "pediatrics", "oncology",
-    "cardiology", "neurology", "radiology", "pathology", "rehabilitation", "nutrition", "business",
-    "administration", "policy", "statistics", "communication", "commerce", "transport", "care",
-}
-
-
 def _org_named(r: Reader, text: str) -> str | None:
     """The key of the organization ``text`` names, made if its head says it is one."""
     key = r.key_by_norm.get(normalize_name(text))
@@ -57,7 +45,7 @@ def parent_of(r: Reader, label: str) -> str | None:
     """The organization a part's name says it belongs to."""
     for m in re.finditer(r"\s+of\s+(?:the\s+)?", label):
         left, right = label[:m.start()], label[m.end():]
-        fieldname = all(w.lower() in FIELD_WORDS for w in right.split())
+        fieldname = all(w.lower() in lx.FIELD_WORDS or w in {"and", "&"} for w in right.split())
         if head_word(left) in PART_HEADS and right[:1].isupper() and not fieldname:
             parent = _org_named(r, right)
             if parent is not None:

@@ -149,17 +149,16 @@ def _home(r: Reader, org: str | None) -> str | None:
     label = r.ex.entities[org].label
     if label.lower() in {"county", "city", "district", "province", "town", "township", "municipal"}:
         # "County Party Secretary X": the county the story is about, named with that word
-        places = [m.key for m in r.mentions if m.key != org and r.type_of(m.key) is EntityType.PLACE
-                  and r.ex.entities[m.key].label.lower().endswith(" " + label.lower())]
-        if places:
-            return max(set(places), key=places.count)
+        place = r.most(r.mention_counts(
+            lambda m: m.key != org and r.type_of(m.key) is EntityType.PLACE
+            and r.ex.entities[m.key].label.lower().endswith(" " + label.lower())))
+        if place is not None:
+            return place
     if " of " in label or label.split()[-1].lower() not in _UNIT_HEADS:
         return org
-    counts: dict[str, int] = {}
-    for m in r.mentions:
-        if r.type_of(m.key) in (EntityType.HOSPITAL, EntityType.ORGANIZATION, EntityType.COMPANY) and m.key != org:
-            counts[m.key] = counts.get(m.key, 0) + 1
-    best = max(counts, key=lambda k: counts[k], default=None)
+    counts = r.mention_counts(lambda m: m.key != org and r.type_of(m.key) in (
+        EntityType.HOSPITAL, EntityType.ORGANIZATION, EntityType.COMPANY))
+    best = r.most(counts)
     return best if best is not None and counts[best] >= 3 else org
 
 

@@ -155,10 +155,7 @@ def two_sides(s: Sentence) -> bool:
     if not m:
         return False
     here = s.r.sent_of_char[s.sent.start_char]
-    counts: dict[str, int] = {}
-    for mention in s.r.mentions:
-        if mention.sent <= here and s.typ(mention.key) in lx.ORG_TYPES:
-            counts[mention.key] = counts.get(mention.key, 0) + 1
+    counts = s.r.mention_counts(lambda x: x.sent <= here and s.typ(x.key) in lx.ORG_TYPES)
     ranked = sorted(counts, key=lambda k: -counts[k])  # stable: ties keep the order of first mention
     if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
         return False  # no clear pair
