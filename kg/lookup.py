@@ -438,7 +438,7 @@ def search(
     ``{"label", "iri", "types", "matched", "score"}``.
 
     >>> from kg.store import KgStore
-    >>> search(KgStore.memory(), "ruijin")
+    >>> search(KgStore.memory(), "lakeside")
     []
     """
     norm = normalize_name(text)

@@ -167,7 +167,7 @@ def listed_agent(s: Sentence, subj: str, key: str) -> bool:
     before = subj[: subj.index(tok)]
     people = re.search(r"\b(?P<n>[A-Za-z]+)\s+(?:of|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
     if people and people.group("n").lower() in lx.PEOPLE_NOUNS:
-        # "executives from A, B and C attended", "delegates from Hong Kong and Macao joined"
+        # "executives from A, B and C attended", "delegates from Shenzhen and Xiamen joined"
         return s.typ(key) in (*lx.ORG_TYPES, EntityType.PLACE)
     if re.search(r"\b(?:of|at|from|under|with|in|for)\s+(?:the\s+)?$", before):
         return False

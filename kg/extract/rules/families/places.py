@@ -116,7 +116,7 @@ def read(s: Sentence) -> None:
         based = m.group("v") is not None
         if s.typ(b) is not EntityType.PLACE or a == b:
             continue
-        # "Bozhou in central China's Anhui province": a place in a province lies in it
+        # "Jiaxing in east China's Zhejiang province": a place in a province lies in it
         in_province = s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[b].label) in {
             "province", "region"} and s.r.ex.entities[a].label not in lx.COUNTRIES
         if in_province or (s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[a].label) in CONTAINED) or (
