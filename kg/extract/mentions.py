@@ -39,6 +39,14 @@ _STOP_CAPS = frozenset({
 # Capitalised single words that are never a name on their own.
 _GENERIC_SINGLE = frozenset({"party", "government", "ministry", "hospital", "forum", "fair", "mou", "mous",
                              "moa", "moas", "loi"})
+# Capitalised only because they start a sentence: "Eighty percent of ...", "Companies including
+# A and B signed ...", "Experts from A said ..."
+_NO_NAME_START = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "hundreds", "thousand", "thousands", "dozens", "companies", "enterprises", "firms",
+    "hospitals", "universities", "institutions", "exhibitors", "visitors", "projects",
+}) | lx.PEOPLE_NOUNS
 # Plural nouns whose possessive is part of a body's name, never a possessor.
 _POSSESSIVE_NAME_WORDS = frozenset({"children", "women", "people", "workers", "men", "veterans",
                                     "mothers", "farmers", "citizens", "nations"})
@@ -170,6 +178,7 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
     while i < n:
         tok = toks[i]
         if not _capitalised(tok) or (tok.lower_ in _STOP_CAPS and tok.pos_ != "PROPN") or (
+                tok.is_sent_start and tok.lower_ in _NO_NAME_START) or (
                 tok.lower_ in lx.PEOPLE_NOUNS and i + 1 < n and toks[i + 1].lower_ in {"of", "from"}):
             # "Officials of the X Bureau": the people, not part of the body's name
             i += 1
