@@ -46,6 +46,18 @@ class RulesExtractor:
             yield Reader(article, doc, self.name).run()
 
 
+# what follows or precedes a name used as an event's (see Reader._event_context)
+_EVENT_AFTER = re.compile(
+    r"\s*(?:(?:19|20)\d\d\b)?\s*(?:\([^()\n]{1,30}\))?\s*,?\s*(?:which\s+)?(?:(?:was|is|will\s+be|were|has\s+been|"
+    r"had\s+been)\s+)?(?:(?:successfully|grandly|officially|jointly|also)\s+)?(?:held\b|(?:co-?)?hosted\s+by|"
+    r"(?:co-?)?organi[sz]ed\s+by|(?:co-?)?sponsored\s+by|took\s+place|takes\s+place|kicked\s+off|kicks\s+off|"
+    r"opened\s+(?:in|on|at)\b|opens\s+(?:in|on|at)\b|closed\s+(?:in|on)\b|came\s+to\s+a\s+close|wrapped\s+up)")
+_EVENT_BEFORE = re.compile(
+    r"\b(?:attended|attending|participated\s+in|took\s+part\s+in|exhibited\s+at|exhibiting\s+at|exhibit\s+at|"
+    r"during|the\s+opening\s+of|the\s+sidelines\s+of|(?:co-)?hosted|(?:co-)?organi[sz]ed|staged|held)\s+"
+    r"(?:the\s+)?(?:(?:19|20)\d\d\s+|\d+(?:st|nd|rd|th)\s+|[a-z]+(?:st|nd|rd|th)\s+)?$", re.I)
+
+
 class Reader:
     def __init__(self, article: Article, doc: Any, extractor: str) -> None:
         self.article = article
@@ -177,7 +189,7 @@ class Reader:
             m = re.match(r"\s*\(([A-Z][A-Za-z&-]{1,9})\)", self.text[n.end:n.end + 14])
             if m and not is_acronym(n.text) and len(n.words) > 1:
                 label = self._strip_year(n.text)
-                etype = n.type or self._ner_type(n)
+                etype = self._name_type(n)
                 if etype is EntityType.EVENT and self._edition_marker(n) is not None:
                     etype = EntityType.EVENT_SERIES
                 key = self.entity(label, etype, strong=n.by_head)
@@ -235,15 +247,34 @@ class Reader:
             return
         if any(m.start <= n.start < m.end for m in self.mentions):
             return
-        etype = n.type or self._ner_type(n)
+        etype = self._name_type(n)
         if etype in (EntityType.EVENT, EntityType.EVENT_SERIES) or n.ner == "EVENT":
             marker = self._edition_marker(n)
             if marker is not None:
                 series = self.entity(self._strip_year(text), EntityType.EVENT_SERIES, strong=True)
-                self.mention(n.start, n.end, self._edition(series, marker, n))
+                surface = marker[1]
+                # "X 2021": the year after the name is part of the mention, so that patterns
+                # read "⟦X 2021⟧, hosted by ..." as they read "⟦X⟧, hosted by ..."
+                end = n.start + len(surface) if self.text.startswith(surface, n.start) else n.end
+                self.mention(n.start, end, self._edition(series, marker, n))
                 return
         key = self.entity(text, etype, strong=n.by_head)
         self.mention(n.start, n.end, key)
+
+    def _name_type(self, n: Name) -> EntityType | None:
+        """A name's type from its head word, else from the name finder, else from its use as
+        an event ("CPhI China 2021, hosted by ...", "during BioLink Week")."""
+        etype = n.type or self._ner_type(n)
+        if etype is None and n.ner not in {"PERSON", "GPE", "LOC", "FAC", "NORP"} and self._event_context(n):
+            etype = EntityType.EVENT
+        return etype
+
+    def _event_context(self, n: Name) -> bool:
+        """Whether a name without an event word is used as an event: held, hosted or attended
+        ("the BioLink Shanghai 2021, hosted by A, opened ...", "exhibited at MedTrade Spring").
+        Names that say what they are ("X Hospital", "X Group") are typed by their head instead."""
+        return bool(_EVENT_AFTER.match(self.text, n.end) or _EVENT_BEFORE.search(
+            self.text[max(0, n.start - 50):n.start]))
 
     def _edition(self, series: str, marker: tuple[int | None, str], n: Name) -> str:
         """The edition node of ``series`` this mention names (one edition per year)."""
@@ -290,7 +321,7 @@ class Reader:
             if len(hits) == 1:
                 label = hits.pop()
                 source = next(x for x in long_names if self._strip_year(x.text) == label)
-                etype = source.type or self._ner_type(source)
+                etype = self._name_type(source)
                 key = self.entity(label, etype, strong=source.by_head)
                 self.acronyms[n.text] = key
                 self.alias(key, n.text)
