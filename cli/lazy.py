@@ -63,7 +63,8 @@ class LazyGroup(TyperGroup):
 
     def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
         if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
-            self._load(COMMAND_MODULES[cmd_name])
+            importlib.import_module(f"{__package__}.{COMMAND_MODULES[cmd_name]}")
+            self._add_registered(only=cmd_name)
         return self.commands.get(cmd_name)
 
     def resolve_command(
@@ -74,23 +75,23 @@ class LazyGroup(TyperGroup):
         return super().resolve_command(ctx, args)
 
     def load_all(self) -> None:
-        """Import every command module (help, completion, suggestions)."""
+        """Import every command module and build every command (help, completion, suggestions)."""
         for module in dict.fromkeys(COMMAND_MODULES.values()):
-            self._load(module)
+            importlib.import_module(f"{__package__}.{module}")
+        self._add_registered()
 
-    def _load(self, module: str) -> None:
+    def _add_registered(self, only: str | None = None) -> None:
+        """Build the registered commands not built yet (only the one named ``only``)."""
         from .app import app
 
-        importlib.import_module(f"{__package__}.{module}")
         for info in app.registered_commands:
             assert info.callback is not None
             name = info.name or get_command_name(info.callback.__name__)
-            if name in self.commands:
+            if name in self.commands or (only is not None and name != only):
                 continue
             self.add_command(get_command_from_info(
                 info, pretty_exceptions_short=app.pretty_exceptions_short,
                 rich_markup_mode=app.rich_markup_mode), name)
-
 
 class LazyTyper(typer.Typer):
     """The kg application: the lazy group, and commands with the pydantic-free converter."""
