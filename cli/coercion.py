@@ -10,9 +10,10 @@ out-of-range number, a misspelt choice, anything unusual) to typer's converter, 
 then, so usage errors keep typer's exact messages. ``tests/test_cli_startup.py`` checks
 both halves against typer's converter.
 
-This leans on typer internals (``typer._coercion.RuntimeParam`` and the parameter's lazily
-built ``_runtime_param``), so typer is pinned in requirements.lock and the test fails loudly
-if an upgrade moves them.
+This leans on typer internals (``typer._coercion.RuntimeParam``, ``typer._param_types`` and
+the parameter's lazily built ``_runtime_param``), so pyproject.toml keeps typer below 0.30
+(requirements.lock pins 0.29.2); an upgrade that moves them fails at import, and one that
+changes typer's conversion fails the agreement test.
 """
 
 from __future__ import annotations

@@ -9,8 +9,9 @@ misspelt command name import them all, so help lists every command (in this orde
 "Did you mean ...?" still sees every name. ``tests/test_cli_startup.py`` checks the table
 against what the modules register, and that a query command imports no other command's module.
 
-Every command built here, and the group's own options, get the pydantic-free option
-converter of :mod:`kg_cli.coercion`.
+:class:`LazyTyper` is the application class: its group is a :class:`LazyGroup`, which gives
+its own options the pydantic-free converter of :mod:`kg_cli.coercion`, and its commands are
+:class:`~kg_cli.coercion.FastCommand`, which give theirs the same.
 """
 
 from __future__ import annotations
