@@ -254,13 +254,31 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
         if last_good > i and last_good < n and toks[last_good].lower_ in lx.LOWER_PLACE_HEADS and \
                 toks[last_good].is_lower and type_by_head(" ".join(x.text for x in toks[i:last_good])) is None:
             last_good += 1  # "Lakeside district", "Pine province": the place's own word
-        if last_good > i and last_good < n and toks[last_good].lower_ in {"government", "governments"} and (
-                type_by_head(" ".join(x.text for x in toks[i:last_good])) in (None, EntityType.PLACE)):
-            last_good += 1  # "the Lakeside District government": a body named in lower case
+        if last_good > i and type_by_head(" ".join(x.text for x in toks[i:last_good])) in (None, EntityType.PLACE):
+            last_good += _lower_body(toks, last_good)  # "the Lakeside municipal government"
         if last_good > i:
             runs.append((toks[i].i, toks[last_good - 1].i + 1))
         i = max(last_good, i + 1)
     return runs
+
+
+_LOWER_BODY = re.compile(r"(?:(?:municipal|provincial|county|district|city|town|township|prefectural)\s+)?"
+                         r"(?:people['’]s\s+)?(?:(?:health|commerce|education|investment\s+promotion|"
+                         r"development\s+and\s+reform|science\s+and\s+technology)\s+)?"
+                         r"(?:governments?|commission|bureau)\b")
+
+
+def _lower_body(toks: list[Any], j: int) -> int:
+    """How many lower-case words after a place name make it a body: "the Lakeside District
+    government", "the Harwick municipal government", "the Harwick health commission"."""
+    rest = toks[j:j + 6]
+    if not rest or not rest[0].is_lower:
+        return 0
+    text = " ".join(t.text for t in rest).replace(" 's", "'s").replace(" ’s", "’s")
+    m = _LOWER_BODY.match(text)
+    if m is None:
+        return 0
+    return len(m.group(0).replace("'s", " 's").replace("’s", " ’s").split())
 
 
 def _ends_legal(toks: list[Any], j: int) -> bool:

@@ -15,8 +15,8 @@ def load_pipeline() -> Any:
 
     A line break in an article is a hard boundary (headlines and captions carry no final
     period), so a component before the parser marks the token after a newline as a sentence
-    start, and never starts one inside parentheses or after a possessive; the parser keeps
-    preset boundaries.
+    start, never starts one inside parentheses, after a possessive or after a line's first
+    word; the parser keeps preset boundaries.
     """
     global _NLP
     if _NLP is not None:
@@ -35,6 +35,11 @@ def load_pipeline() -> Any:
                 prev = doc[token.i - 1]
                 if "\n" in prev.text or "\n" in prev.whitespace_:
                     token.is_sent_start = True
+                elif prev.is_alpha and not token.is_space and (prev.i == 0 or "\n" in doc[prev.i - 1].text
+                                                               or "\n" in doc[prev.i - 1].whitespace_):
+                    # a line's first word does not stand alone: after blanked furniture the
+                    # parser would cut "Cedar | Hospital opened ..."
+                    token.is_sent_start = False
                 elif prev.text in {"(", ")", "'s", "’s", "-"} or token.text in {"(", ")"}:
                     token.is_sent_start = False  # "China (Taizhou) International Expo" is one name
             return doc

@@ -20,7 +20,8 @@ APPOS = (r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,"
          # "Li Na, president of X, and John Doe, CEO of Y, signed": a post is part of its item
          r"|,\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:the\s+)?⟦\d+⟧,)")
 # "X of Spain": a body and the country that locates it make one item
-ITEM = (rf"(?:the\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?(?:{E}['’]s\s+)?{E}(?:\s*\({E}\))?"
+# "Pudong's Zhangjiang Town", "Acme Optics' chief executive Tom Reyes": the possessor is not the item
+ITEM = (rf"(?:the\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?(?:{E}['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{E}(?:\s*\({E}\))?"
         rf"(?:\s+(?:of|from)\s+{E})?{APPOS}?")
 LIST = rf"(?<![\w'’-]){ITEM}(?:{SEP}{ITEM})*"
 # what may stand between "the" and an event's name: "the 2021 X", "the 5th X", "the third X"
@@ -29,6 +30,14 @@ AGREEMENT = "|".join(lx.AGREEMENT_NOUNS)
 # "a strategic partnership agreement": a second agreement noun belongs to the kind
 KIND = (rf"(?P<kind>(?:(?:an?|the|two|three|four|five|several|\d+)\s+)?(?:[\w-]+\s+){{0,4}}?(?:{AGREEMENT})"
         rf"(?:\s+(?:{AGREEMENT})\b)?)")
+# what may stand between a subject and its verb: auxiliaries, adverbs and a time ("A on Tuesday
+# signed", "A and B last week jointly signed", "A has on March 3 signed"), each followed by a space
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+BEFORE_VERB = (r"(?:(?:also|have|has|had|jointly|will|would|then|later|recently|yesterday|today|earlier|"
+               r"(?!only\b)[a-z]+ly|on\s+" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening))?|"
+               r"on\s+[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|on\s+\d{1,2}\s+[A-Z][a-z]+|"
+               r"(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|" + _WEEKDAY + r"))"
+               r",?\s+)*")
 SIGN = (r"(?:signed|signs|inked|inks|reached|concluded|entered\s+into|struck|sealed|penned|clinched|"
         r"renewed|finali[sz]ed)")
 OCCUR = (r"(?:was\s+|is\s+|will\s+be\s+|were\s+|are\s+|has\s+been\s+)?(?:being\s+)?(?P<verb>held|"

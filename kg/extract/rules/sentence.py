@@ -33,12 +33,13 @@ class Sentence:
         """Keys named in a list, skipping possessors ("Pudong's Zhangjiang Town" -> Zhangjiang Town)."""
         text = re.sub(APPOS, ",", text)
         out = []
-        for m in re.finditer(E + r"(?!['’]s\s)", text):
+        for m in re.finditer(E + r"(?!['’]s?\s)", text):
             key = self.key(m.group(0))
             if re.search(E + r"\s+(?:of|from)\s+$", text[:m.start()]) and \
                     self.r.ex.entities[key].label in lx.COUNTRIES:
                 continue  # "Rivera Health System of Spain": the country locates the item before
-            out.append(key)
+            if key not in out:  # "Pelham Bio-Tech (PBT)": the acronym is the same item
+                out.append(key)
         return out
 
     def surface(self, m: re.Match[str]) -> str:

@@ -6,19 +6,22 @@ import re
 
 from kg.extract import lexicon as lx
 from kg.extract.mentions import head_word
-from kg.extract.rules.patterns import HAS_SIGN, KIND, LIST, SIGN, E, compiled
+from kg.extract.rules.patterns import BEFORE_VERB, HAS_SIGN, KIND, LIST, SIGN, E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.records import AgreementRecord, EntityType
 
 
-# -- agreements
+# "A and B held talks and signed ...", "A met B's delegation and signed ...": a first verb
+# phrase coordinated before the signing
+THEN = r"(?:(?:held|met|visited|attended|reached|discussed|toured|exchanged)\b[^⟦.;,]{0,40}?\s+and\s+(?:then\s+)?)?"
+
+
 def read(s: Sentence) -> None:
     ph = s.ph
-    if not HAS_SIGN.search(ph) and not re.search(r"\bwith\b[^:]*:", ph):
+    if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:", ph):
         return
     found = False
-    with_pat = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|then|"
-                          r"[a-z]+ly|on\s+\w+\s+\d{1,2})\s+)*" + SIGN + r"\s+" + KIND +
+    with_pat = compiled(r"(?P<a>" + LIST + r")(?:,?\s+(?:which|that|who))?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" + KIND +
                           r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST + ")", re.I)
     for m in with_pat.finditer(ph):
         a, b = subjects(s, m), counterparts(s, m.group("b"))
@@ -36,11 +39,14 @@ def read(s: Sentence) -> None:
         if plural and len(b) > 1:
             for x in b:
                 agreement(s, kind, [a, [x]], event)
+        elif plural and len(a) > 1:  # "A, B and C signed investment agreements with the park"
+            for x in a:
+                agreement(s, kind, [[x], b], event)
         else:
             agreement(s, kind, [a, b], event)
     # "A entered into strategic cooperation with B": the cooperation is the agreement when a
     # verb of concluding governs it (never a bare "cooperation between", which is a topic)
-    entered = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|then|[a-z]+ly)\s+)*"
+    entered = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
                        r"(?:entered\s+into|reached|established|forged|signed)\s+(?:an?\s+|the\s+)?"
                        r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnership)(?:\s+relationship)?)\s+"
                        r"with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
@@ -50,7 +56,7 @@ def read(s: Sentence) -> None:
             found = True
             agreement(s, kind_of(s, m.group("kind")), [a, b], event_for_agreement(s, m.end()))
     # "A signed with B to build ...": the agreement is not named
-    bare = compiled(r"(?P<a>" + LIST + r")\s+(?:(?:also|have|has|had|jointly|will|then|[a-z]+ly)\s+)*"
+    bare = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
                     r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
     for m in bare.finditer(ph):
         a, b = subjects(s, m), counterparts(s, m.group("b"))
@@ -68,13 +74,14 @@ def read(s: Sentence) -> None:
         return
     if paired(s):
         return
-    pair = compiled(r"(?P<a>" + LIST + r"),?\s+(?:(?:also|have|has|had|jointly|will)\s+)*"
-                      + SIGN + r"\s+" + KIND, re.I)
+    pair = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" + KIND, re.I)
     for m in pair.finditer(ph):
         a = s.agents(m.group("a"))
         if re.match(r"\s+(?:\w+\s+){0,3}?to\s+(?:settle|move|locate|invest|build|set\s+up|establish|land)\b",
                     ph[m.end():]):
-            continue  # "A and B signed agreements to settle in the park": each with its host, not each other
+            # "A and B signed agreements to settle in the park": the park is where they settle,
+            # not a stated signatory, and the settlers did not sign with each other
+            continue
         # "... with seven hospitals": the list signed with others; ", with total investment of":
         # a new clause, the list signed with each other
         if len(a) >= 2 and not re.match(r"[^,;⟦]{0,40}?\bwith\b", ph[m.end():]):
@@ -83,7 +90,8 @@ def read(s: Sentence) -> None:
                            event_for_agreement(s, m.end()))
     # "a MoU was signed by A and B", "the agreement, signed by A and B,", "signed by A with B"
     passive = compiled(KIND + r"(?:\s+(?:on|for|of)\s+[^⟦.;]{0,60}?)?,?\s+(?:(?:was|were|has\s+been|have\s+been)"
-                         r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:between|by)\s+(?P<a>" + LIST + r")"
+                         r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}),?\s+)?"
+                         r"(?:between|by)\s+(?P<a>" + LIST + r")"
                          r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + "))?", re.I)
     # "a KIND between A and B" names its parties whatever verb the sentence uses ("was signed",
     # "the signing of", "12 deals were signed, including a KIND between A and B")
@@ -100,7 +108,7 @@ def read(s: Sentence) -> None:
             agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
                            event_for_agreement(s, m.end()))
     if not found:
-        found = two_sides(s)
+        found = two_sides(s) or cooperation_signed(s)
     # a named convention or declaration signed by a list of parties
     named = [k for k in s.keys if s.typ(k) is EntityType.AGREEMENT]
     named += [s.r.ceremony_for[k] for k in s.keys if k in s.r.ceremony_for]
@@ -164,6 +172,27 @@ def two_sides(s: Sentence) -> bool:
     return True
 
 
+_COOPERATION_BETWEEN = compiled(
+    r"\b(?:for|of|on)\s+(?:the\s+|a\s+|an\s+)?(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnership|"
+    r"collaboration|alliance|co-operation))\s+between\s+(?P<a>" + LIST + ")", re.I)
+
+
+def cooperation_signed(s: Sentence) -> bool:
+    """"A signing ceremony was held for the strategic cooperation between A and B": in a
+    sentence about signing, the cooperation between two parties is the agreement signed (a
+    bare "cooperation between A and B" elsewhere is a topic, not an agreement)."""
+    if not re.search(r"\bsign(?:ed|ing)\b", s.sent.text, re.I):
+        return False
+    m = _COOPERATION_BETWEEN.search(s.ph)
+    if m is None:
+        return False
+    a = s.agents(m.group("a"))
+    if len(a) < 2:
+        return False
+    agreement(s, f"{kind_of(s, m.group('kind'))} agreement", [[x] for x in a], event_for_agreement(s, m.end()))
+    return True
+
+
 def counterparts(s: Sentence, text: str) -> list[str]:
     """The agents of a "with" list, without places that only locate the one before ("A and
     Lakeside, Pine province": Pine province is not a party)."""
@@ -224,6 +253,10 @@ def event_for_agreement(s: Sentence, pos: int) -> str | None:
 def bodies(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
     """Signatories who are persons stand for their bodies: "A and B signed the agreement on
     behalf of X and Y" (in order), else the body of the person's post."""
+    direct = {s.key(m.group("p")): s.key(m.group("b")) for m in re.finditer(
+        r"(?P<p>" + E + r"),?\s+(?:representing|on\s+behalf\s+of)\s+(?:the\s+)?(?P<b>" + E + ")", s.ph)}
+    if direct:
+        sides = [list(dict.fromkeys(direct.get(k, k) for k in side)) for side in sides]
     behalf = re.search(r"\b[Oo]n\s+behalf\s+of\s+(?:their\s+|the\s+)?(?P<l>" + LIST + ")", s.ph)
     named = s.agents(behalf.group("l")) if behalf else []
     named = [k for k in named if s.typ(k) is not EntityType.PERSON]
