@@ -52,7 +52,7 @@ def byte_compile() -> None:
 
     Why: ``make setup`` installs kg editable, and with ``PYTHONDONTWRITEBYTECODE`` set (as
     on the shared machine) Python never caches the bytecode of kg/ and cli/, so every cold
-    process would compile them from source again (about 0.05 s of a cold query), a cost no
+    process would compile them from source again (about 0.1 s of a cold query), a cost no
     installed copy pays. The files go to the git-ignored ``__pycache__`` folders.
     """
     import compileall
