@@ -30,8 +30,8 @@ class PropertyGraph:
     >>> g = PropertyGraph()
     >>> g.add_node("a", {"label": "A"}); g.add_node("b", {"label": "B"})
     >>> g.add_edge("a", "b", "host", {"evidence": 1})
-    >>> list(g.edges()), g.degree("b")
-    ([('a', 'b', 'host', {'evidence': 1})], 1)
+    >>> list(g.edges()), g.degrees()
+    ([('a', 'b', 'host', {'evidence': 1})], {'a': 1, 'b': 1})
     """
 
     nodes: dict[str, Attrs] = field(default_factory=dict)
@@ -63,10 +63,6 @@ class PropertyGraph:
             counts[source] += 1
             counts[target] += 1
         return counts
-
-    def degree(self, node: str) -> int:
-        """Edges in and out of ``node``."""
-        return self.degrees()[node]
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The same graph as a networkx ``MultiDiGraph`` (imports networkx)."""
