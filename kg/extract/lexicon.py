@@ -17,6 +17,7 @@ EVENT_HEADS = frozenset({
     "salon", "week", "assembly", "gathering", "event", "events", "launch",
     "hackathon", "tour", "carnival", "marathon", "campaign", "matchmaking", "meetup",
     "sub-forum", "subforum", "roundtable", "round-table", "lecture", "webinar", "briefing",
+    "activity", "convention", "conclave", "biennale",
 })
 # Heads that name an occurrence only as a description ("the signing ceremony").
 DESCRIPTIVE_EVENT_HEADS = frozenset({

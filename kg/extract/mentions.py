@@ -144,6 +144,8 @@ def type_by_head(text: str) -> EntityType | None:
         return EntityType.GOVERNMENT_BODY
     if head == "convention" and (len(words) > 1 and words[-1] in {"center", "centre"}):
         return EntityType.VENUE
+    if head == "convention" and words[-1] == "convention" and words[0] not in {"framework", "un", "un's"}:
+        return EntityType.EVENT  # "BIO International Convention" meets; "Convention on X" is signed
     if head in lx.AGREEMENT_HEADS:
         return EntityType.AGREEMENT
     if head in lx.EVENT_HEADS:

@@ -28,6 +28,8 @@ from kg.records import EntityType
 # Words that make a role only next to a core role word ("Deputy Director", "Director General").
 _WEAK = frozenset({"general", "deputy", "executive", "chief", "officer", "partner", "representative",
                    "engineer", "leader", "editor"})
+# the roles "medical" starts ("Chief Medical Officer", "Medical Director")
+_MEDICAL_ROLES = frozenset({"director", "officer", "superintendent", "adviser", "advisor", "consultant"})
 _HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "professor", "madam", "sir", "dame"})
 
 
@@ -67,6 +69,8 @@ def _role_at(tokens: list[Any], i: int) -> int:
     modifiers and role words, with at least one core role word ("Vice President", "Party
     Secretary", "Director-General")."""
     j, core = i, False
+    if tokens[i].lower_ == "medical" and (i + 1 == len(tokens) or tokens[i + 1].lower_ not in _MEDICAL_ROLES):
+        return i  # "Acme Medical General Manager Li Na": "Medical" ends the company's name
     while j < len(tokens):
         t = tokens[j]
         word = singular(t.text)

@@ -497,6 +497,10 @@ class Reader:
             if child.dep_ == "prep" and child.lower_ in {"on", "for", "of"}:
                 sub = list(child.subtree)
                 if len(sub) <= 30 and not any(t.pos_ in {"VERB", "AUX"} for t in sub):
+                    # "an event for the device industry in Suzhou": where it is held is no part of its name
+                    cut = next((i for i, t in enumerate(sub) if i and t.lower_ in {"in", "at"} and any(
+                        x.ent_type_ in {"GPE", "LOC", "FAC"} for x in t.subtree)), len(sub))
+                    sub = sub[:cut]
                     end = max(end, sub[-1].idx + len(sub[-1].text))
                 break
         return int(end)
@@ -776,6 +780,13 @@ class Reader:
         """Untyped names take the type their context gives ("companies like X", "company X")."""
         cue_words = "|".join(sorted(lx.LIST_CUES, key=len, reverse=True))
         for m in self.mentions:
+            if head_word(self.ex.entities[m.key].label) == "convention" and (
+                    re.search(r"\b(?:signed|ratified|adopted|joined|sign|ratify|adopt|join)\s+(?:the\s+)?$",
+                              self.text[max(0, m.start - 30):m.start])
+                    or re.match(r"\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:signed|ratified|adopted)\b",
+                                self.text[m.end:m.end + 30])):
+                self.votes[m.key][EntityType.AGREEMENT] += 10  # "the X Convention was signed": a treaty
+                self.strong[m.key] = EntityType.AGREEMENT
             if m.key in self.strong:
                 continue
             before = self.text[max(0, m.start - 80):m.start]

@@ -109,7 +109,7 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
         if person_m is None or not _person_like(r, person_m.key):
             prev = None
             continue
-        org = _org_at(r, t)
+        org = _org_at(r, t) or _comma_org(r, t.end)
         if org is None and prev is not None and prev[2] == sent and _SAME_BODY_GAP.match(
                 r.text[prev[0]:start]) and not re.match(r"\s+(?:of|at)\s+(?:the\s+)?[A-Z]", r.text[t.end:t.end + 12]):
             # "X Hospital President A, Party Secretary B": the same body; never across a
@@ -127,6 +127,19 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
                 _post(r, nxt.key, t.role, org, t.start)
                 prev = (nxt.end, org, sent, nxt.key)
     return folds
+
+
+def _comma_org(r: Reader, char: int) -> str | None:
+    """"Li Na (General Manager, Acme Medical)", "Li Na, President, Acme Labs": the body named
+    right after the title's comma."""
+    gap = re.match(r"\s*,\s*(?:the\s+)?", r.text[char:char + 12])
+    nxt = _after(r, char) if gap else None
+    if gap is None or nxt is None or nxt.start != char + gap.end():
+        return None
+    if r.type_of(nxt.key) not in (EntityType.COMPANY, EntityType.HOSPITAL, EntityType.ORGANIZATION,
+                                  EntityType.GOVERNMENT_BODY):
+        return None
+    return nxt.key
 
 
 def _org_at(r: Reader, t: Title) -> str | None:

@@ -10,7 +10,6 @@ from kg.extract.rules.patterns import BEFORE_VERB, HAS_SIGN, KIND, LIST, SIGN, E
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.records import AgreementRecord, EntityType
 
-
 # "A and B held talks and signed ...", "A met B's delegation and signed ...": a first verb
 # phrase coordinated before the signing
 THEN = r"(?:(?:held|met|visited|attended|reached|discussed|toured|exchanged)\b[^⟦.;,]{0,40}?\s+and\s+(?:then\s+)?)?"
@@ -21,7 +20,8 @@ def read(s: Sentence) -> None:
     if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:", ph):
         return
     found = False
-    with_pat = compiled(r"(?P<a>" + LIST + r")(?:,?\s+(?:which|that|who))?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" + KIND +
+    with_pat = compiled(r"(?P<a>" + LIST + r")(?:,?\s+(?:which|that|who))?\s+" + BEFORE_VERB + THEN + SIGN +
+                        r"\s+" + KIND +
                           r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST + ")", re.I)
     for m in with_pat.finditer(ph):
         a, b = subjects(s, m), counterparts(s, m.group("b"))

@@ -80,13 +80,13 @@ def read(s: Sentence) -> None:
     # "The forum brought together 700 attendees, ... as well as delegates from A and B": in a
     # sentence about attending, the bodies and places people came from took part
     if _ATTENDING.search(ph):
-        for g in re.finditer(r"\b(?:delegates|representatives|officials|guests|experts|scholars|"
-                             r"executives|leaders|participants)\s+from\s+(?:the\s+)?(?P<l>" + LIST + ")", ph, re.I):
+        for g in re.finditer(r"\b(?:" + _PEOPLE + r")\s+from\s+(?:the\s+)?(?P<l>" + LIST + ")", ph, re.I):
             for a in s.agents(g.group("l")):
                 if s.typ(a) in (*lx.ORG_TYPES, EntityType.PLACE):
                     s.fact(s.event_near(g.start()), Relation.PARTICIPANT, a)
 
 
+_PEOPLE = "|".join(sorted(lx.PEOPLE_NOUNS, key=len, reverse=True))
 _ATTENDING = re.compile(r"\b(?:attend|participat|took\s+part|take\s+part|brought\s+together|brings\s+together|"
                         r"gather|present\b|joined|drew|attracted|welcomed)", re.I)
 

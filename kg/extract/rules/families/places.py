@@ -122,7 +122,7 @@ def read(s: Sentence) -> None:
         if in_province or (s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[a].label) in CONTAINED) or (
                 based and s.typ(a) in (*places, *lx.ORG_TYPES)):
             s.fact(a, Relation.LOCATED_IN, b)
-    for m in re.finditer(r"(?P<a>" + E + r")[^⟦.;]{0,40}?\b(?:in|for|at)\s+(?:" + E + r"['’]s\s+)?(?P<b>" + E +
+    for m in re.finditer(r"(?P<a>" + E + r")[^⟦.;,]{0,40}?\b(?:in|for|at)\s+(?:" + E + r"['’]s\s+)?(?P<b>" + E +
                          r")(?:['’]s\s+\w+\s+(?:district|area|suburbs?|outskirts))?", ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         if s.typ(a) in places and s.typ(b) is EntityType.PLACE and head_word(

@@ -29,8 +29,8 @@ def read(s: Sentence) -> None:
         r"(?P<o>" + E + r")(?:['’]s?)?\s+" + ROLE + r"\s+" + title + r"(?P<p>" + E + ")",
         # "the Chief Executive of the Hospital Authority, Dr Michael Yau"
         ROLE + r"\s+of\s+(?:the\s+)?(?P<o>" + E + r")\s*,?\s+" + title + r"(?P<p>" + E + ")",
-        # "Erik Lindqvist, Permobil's vice-president"
-        r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + ROLE + r"(?=[\s,.]|$)",
+        # "Erik Lindqvist, Permobil's vice-president" (not "A, B's president C": C is)
+        r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + ROLE + r"(?=[,.]|$|\s+(?!(?:[\w-]+\s+){0,2}⟦))",
     ]
     who = compiled(r"(?P<p>" + E + r"),\s+(?:an?\s+(?:[\w-]+\s+){0,3}?)?who\s+(?P<v>heads|leads|chairs|"
                      r"directs|runs|founded|co-founded)\s+(?:the\s+)?(?P<o>" + E + ")")
@@ -63,7 +63,8 @@ def read(s: Sentence) -> None:
             s.fact(person, Relation.AFFILIATION, org)
     # "Professor Zhang Min from Pine Medical University": a person's body without a post
     for m in re.finditer(r"(?:^|[,;]\s+|\band\s+)" + title + r"(?P<p>" + E + r")\s+(?:from|of)\s+(?:the\s+)?"
-                         r"(?P<o>" + E + r")(?=\s*(?:[,;.]|and\b|were\b|was\b|said\b|shared\b|attended\b|$))", ph):
+                         r"(?P<o>" + E + r")(?=\s*(?:[,;.)]|$|(?!(?:in|at|on|for|with|to|of|under|from|by)\b)"
+                         r"[a-z]+\b))", ph):
         person, org = s.key(m.group("p")), s.key(m.group("o"))
         if s.typ(person) is EntityType.PERSON and s.typ(org) in lx.ORG_TYPES:
             s.fact(person, Relation.AFFILIATION, org)
