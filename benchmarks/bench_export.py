@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import KG, PYTHON, timed
+from _common import KG, PYTHON, byte_compile, timed
 from gen_large_store import generate
 
 # Like _common's probe, plus the child's CPU seconds (user + system): on a machine shared with
@@ -67,6 +67,7 @@ def main() -> None:
     ap.add_argument("--triples", type=int, default=1_150_000)
     ap.add_argument("--store", type=Path, help="use this store instead of importing one")
     a = ap.parse_args()
+    byte_compile()
     with tempfile.TemporaryDirectory() as tmp:
         if a.store is not None:
             store = str(a.store)

@@ -30,7 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import KG, PYTHON, medians, timed
+from _common import KG, PYTHON, byte_compile, medians, timed
 from gen_foreign import generate, typical_people
 
 _BULK = ("import sys, pyoxigraph as ox\n"
@@ -102,6 +102,7 @@ def main() -> None:
     ap.add_argument("-n", "--runs", type=int, default=5)
     ap.add_argument("--triples", type=int, default=1_000_000)
     a = ap.parse_args()
+    byte_compile()
     cache = Path(tempfile.gettempdir()) / f"kg-bench-foreign-{a.triples}.nt"
     if not cache.exists():
         print(f"generated {generate(cache, a.triples)} triples into {cache}")

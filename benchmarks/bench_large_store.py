@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import KG, PYTHON, medians, timed
+from _common import KG, PYTHON, byte_compile, medians, timed
 from gen_large_store import generate
 
 # A typical hospital (a few dozen facts), a company and a government body of the pools.
@@ -33,6 +33,7 @@ def main() -> None:
     ap.add_argument("-n", "--runs", type=int, default=5)
     ap.add_argument("--triples", type=int, default=1_150_000)
     a = ap.parse_args()
+    byte_compile()
     cache = Path(tempfile.gettempdir()) / f"kg-bench-{a.triples}.nq"
     if not cache.exists():
         print(f"generated {generate(cache, a.triples, seed=7)} quads into {cache}")

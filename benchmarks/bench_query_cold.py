@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import KG, PYTHON, ROOT, medians
+from _common import KG, PYTHON, ROOT, byte_compile, medians
 
 
 def build_store(store: Path) -> str:
@@ -38,6 +38,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", "--runs", type=int, default=10)
     a = ap.parse_args()
+    byte_compile()
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "store"
         entity = build_store(store)

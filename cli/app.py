@@ -1,7 +1,8 @@
 """The Typer application, its global options and the shared per-command options.
 
 Command modules (``ingest_cmds``, ``query_cmds``, ...) import :data:`app` and register
-their commands on it; :mod:`kg_cli.main` imports them all and maps errors to exit codes.
+their commands on it; the group (:class:`kg_cli.lazy.LazyGroup`) imports only the module of
+the command being run, and :mod:`kg_cli.main` maps errors to exit codes.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ import typer
 from kg import __version__
 from kg.formats import RowFormat
 
+from .lazy import LazyTyper
+
 if TYPE_CHECKING:
     from kg.store import Store, StoreLocation
 
-app = typer.Typer(
+app = LazyTyper(
     name="kg",
     help="A knowledge graph of health-industry events built from news articles.",
     no_args_is_help=True,

@@ -1,4 +1,7 @@
-"""Entry point of ``kg``: registers every command module and maps errors to exit codes.
+"""Entry point of ``kg``: runs the command line and maps errors to exit codes.
+
+Command modules are imported by the group when their command runs (kg_cli.lazy), not here,
+so a query does not pay for the ingestion, validation and export modules.
 
 Exit codes: 0 ok; 1 an error of ours (one ``Error: ...`` line on stderr saying what to do);
 2 a usage error (bad option, unknown question form); 3 the command ran and found problems in
@@ -14,13 +17,6 @@ import typer
 
 from kg.errors import KgError
 
-from . import (  # noqa: F401  (they register commands)
-    export_cmds,
-    ingest_cmds,
-    ontology_cmds,
-    query_cmds,
-    serve_cmds,
-)
 from .app import app, state
 
 

@@ -134,3 +134,44 @@ def test_walk_reaches_what_kg_neighbors_reaches(store: KgStore, depth: int) -> N
         reached = {r.node.iri for r in rows} | {r.via.iri for r in rows if r.via} | {start}
         assert reached <= walk(store, start, depth, EDGE_RELATIONS), (start, depth)
         assert any(r.via for r in rows)  # agreement hops are part of what is compared
+
+
+def test_the_plain_graph_iterates_as_networkx_does(store: KgStore) -> None:
+    """GraphML is written from kg.views.graph.PropertyGraph (no networkx import): the same
+    nodes, attributes, degrees and edge order as a MultiDiGraph built the way project()
+    used to build it (nodes sorted, then edges added in sorted order), and the same bytes."""
+    import io
+
+    from kg.views.graph import PropertyGraph
+    from kg.views.graphml import write_graphml
+    from kg.views.project import property_graph
+
+    plain = property_graph(store.quads())
+    oracle = nx.MultiDiGraph()
+    for n in sorted(plain.nodes):
+        oracle.add_node(n, **{k: v for k, v in plain.nodes[n].items() if k != "degree"})
+    for u, v, key, data in sorted(plain.edges(), key=lambda e: (e[0], e[2], e[1])):
+        oracle.add_edge(u, v, key=key, **data)
+    assert list(plain.nodes) == list(oracle.nodes)
+    assert list(plain.edges()) == list(oracle.edges(keys=True, data=True))
+    assert plain.degrees() == dict(oracle.degree())
+    assert all(plain.nodes[n]["degree"] == d for n, d in oracle.degree())
+    fanned = [u for u in plain.succ if len(plain.succ[u]) > 1]
+    assert fanned  # nodes with several targets: the order is really exercised
+    assert PropertyGraph.from_networkx(plain.to_networkx()) == plain
+    as_plain, as_nx = io.BytesIO(), io.BytesIO()
+    write_graphml(plain, as_plain)
+    write_graphml(project(store.quads()), as_nx)
+    assert as_plain.getvalue() == as_nx.getvalue()
+    assert as_plain.getvalue().count(b"<edge ") == oracle.number_of_edges()
+
+
+def test_doctests_of_the_projection_and_the_plain_graph() -> None:
+    import doctest
+
+    import kg.views.graph
+    import kg.views.project
+
+    for module in (kg.views.graph, kg.views.project):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__

@@ -89,19 +89,27 @@ def _bulk_new_graph(store: Store, path: Path, fmt: RdfFormat, target: ox.NamedNo
     learn which graphs it replaces, and a malformed file is undone by dropping the graph it
     was loading (which did not exist): the store is left as it was, as after the validating
     pass of other imports, at about the cost of a bare bulk load.
+
+    The triples reported are the file's statement lines, counted in a thread while the
+    loader runs (pyoxigraph releases the GIL during the load): the count (about 0.3 s of
+    CPU for a million lines) overlaps the load instead of following it.
     """
-    try:
-        store.bulk_load(path, fmt, target, [])
-    except SyntaxError as err:
-        store.drop_graph(target)
-        raise InputError(
-            f"{path.name} is not valid {fmt.value}: {one_line(err)}; "
-            "fix the file (or pass the right --format) and import it again"
-        ) from None
-    except (OSError, UnicodeDecodeError, ValueError) as err:
-        store.drop_graph(target)
-        raise InputError(f"cannot read {path}: {one_line(err)}") from None
-    return ImportResult(str(path), fmt, [target.value], _statement_lines(path))
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        counted = pool.submit(_statement_lines, path)
+        try:
+            store.bulk_load(path, fmt, target, [])
+        except SyntaxError as err:
+            store.drop_graph(target)
+            raise InputError(
+                f"{path.name} is not valid {fmt.value}: {one_line(err)}; "
+                "fix the file (or pass the right --format) and import it again"
+            ) from None
+        except (OSError, UnicodeDecodeError, ValueError) as err:
+            store.drop_graph(target)
+            raise InputError(f"cannot read {path}: {one_line(err)}") from None
+        return ImportResult(str(path), fmt, [target.value], counted.result())
 
 
 def _statement_lines(path: Path) -> int:

@@ -45,16 +45,16 @@ def write_graph(fmt: GraphFormat, data: GraphData, out: BinaryIO, *, render: str
         assert rdf is not None  # every RDF writer has an RDF format
         write_rdf(rdf, data, out)
         return
-    from kg.views.project import project
+    from kg.views.project import property_graph
 
-    graph = project(data.quads())
+    graph = property_graph(data.quads())
     if render is not None:
         from kg.views.dot import dot_text
         from kg.views.dot import render as render_dot
 
-        render_dot(dot_text(graph), render, out)
+        render_dot(dot_text(graph.to_networkx()), render, out)
     else:
-        writer.view_writer()(graph, out)
+        writer.view_writer()(graph.to_networkx() if writer.networkx else graph, out)
     out.flush()
 
 

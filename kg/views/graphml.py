@@ -9,7 +9,9 @@ to the formats that carry text (JSON and HTML).
 
 Written by hand rather than with ``networkx.write_graphml``: that builds the whole document
 as an element tree first, which took most of the time and memory of a million-triple export.
-``networkx.read_graphml`` reads the result back in the tests.
+``networkx.read_graphml`` reads the result back in the tests. Written from the plain
+:class:`~kg.views.graph.PropertyGraph`, so a GraphML export does not import networkx (a
+networkx graph is read into that form first).
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-import networkx as nx
-
+from kg.views.graph import PropertyGraph
 from kg.views.style import flat, flat_attrs
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
@@ -49,6 +53,8 @@ def plain_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
     Edges keep their relation as the key and get a unique ``id`` attribute.
     """
+    import networkx as nx
+
     ids = {n: f"n{i}" for i, n in enumerate(graph.nodes)}
     plain = nx.MultiDiGraph()
 
@@ -82,10 +88,11 @@ def _keys(items: Iterable[Mapping[str, Any]], skip: tuple[str, ...]) -> dict[str
     return {k: _kind(vs) for k, vs in seen.items()}
 
 
-def write_graphml(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
+def write_graphml(graph: PropertyGraph | nx.MultiDiGraph, out: BinaryIO) -> None:
     """Write ``graph`` as GraphML 1.0 (UTF-8), one element at a time."""
-    node_keys = _keys((d for _, d in graph.nodes(data=True)), ())
-    edge_keys = _keys((d for *_, d in graph.edges(data=True)), _EDGE_SKIP)
+    plain = graph if isinstance(graph, PropertyGraph) else PropertyGraph.from_networkx(graph)
+    node_keys = _keys(plain.nodes.values(), ())
+    edge_keys = _keys((d for *_, d in plain.edges()), _EDGE_SKIP)
     key_id: dict[tuple[str, str], str] = {}
     text = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=False)
     try:
@@ -98,13 +105,13 @@ def write_graphml(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
                   f'attr.type="{kind}"/>\n')
         w('  <graph id="G" edgedefault="directed">\n')
         ids: dict[str, str] = {}
-        for n, d in graph.nodes(data=True):
+        for n, d in plain.nodes.items():
             nid = ids[n] = f"n{len(ids)}"
             w(f'    <node id="{nid}">')
             for k, v in d.items():
                 w(f'<data key="{key_id[("node", k)]}">{xml_text(flat(v))}</data>')
             w("</node>\n")
-        for i, (u, v, d) in enumerate(graph.edges(data=True)):
+        for i, (u, v, _, d) in enumerate(plain.edges()):
             w(f'    <edge id="e{i}" source="{ids[u]}" target="{ids[v]}">')
             for k, val in d.items():
                 if k not in _EDGE_SKIP:

@@ -1,4 +1,4 @@
-"""The projection of the RDF graph onto a property graph (networkx), shared by every view.
+"""The projection of the RDF graph onto a property graph, shared by every view.
 
 Why: Gephi, Cytoscape, yEd, Graphviz and browsers draw nodes and edges with attributes, not
 triples. One function, :func:`project`, decides what a node and an edge are, so every view
@@ -19,6 +19,8 @@ format shows the same graph, and tests use the same graph as an oracle for ``kg 
 * Provenance (assertions, articles) and literals never become nodes.
 
 List-valued attributes stay lists here; each writer flattens them as its format needs.
+:func:`property_graph` builds the plain form (:mod:`kg.views.graph`, no networkx: GraphML is
+written from it), :func:`project` the networkx ``MultiDiGraph`` the other views draw.
 """
 
 from __future__ import annotations
@@ -26,14 +28,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-import networkx as nx
 import pyoxigraph as ox
 
 from kg import vocab
 from kg.lookup import STRUCTURAL_TYPES, local_name, order_types, pick_label
 from kg.views.cutdown import EDGE_RELATIONS
+from kg.views.graph import PropertyGraph
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _EDGE_PREDICATES: Final = {vocab.ont(r): r for r in EDGE_RELATIONS}
 _NODE_LITERALS: Final = {
@@ -151,16 +156,22 @@ def _doc_file(doc: str, files: dict[str, str]) -> str:
 
 
 def project(triples: Iterable[ox.Quad | ox.Triple]) -> nx.MultiDiGraph:
-    """The property graph of an RDF graph (see the module docstring for what it holds).
-
-    Quads are read as triples (graph names ignored), so the whole store and a cut-down
-    project alike; a triple stated in several article graphs counts once, but a label
-    stated by more articles wins over a rarer one.
+    """The property graph of an RDF graph as a networkx ``MultiDiGraph``.
 
     >>> t = ox.Triple(ox.NamedNode(vocab.ID + "a"), ox.NamedNode(vocab.ont("host")),
     ...               ox.NamedNode(vocab.ID + "b"))
     >>> sorted(project([t]).edges(keys=True))
     [('https://w3id.org/kg-health/id/a', 'https://w3id.org/kg-health/id/b', 'host')]
+    """
+    return property_graph(triples).to_networkx()
+
+
+def property_graph(triples: Iterable[ox.Quad | ox.Triple]) -> PropertyGraph:
+    """The property graph of an RDF graph (see the module docstring for what it holds).
+
+    Quads are read as triples (graph names ignored), so the whole store and a cut-down
+    project alike; a triple stated in several article graphs counts once, but a label
+    stated by more articles wins over a rarer one.
     """
     c = _Collector()
     c.add_all(triples)
@@ -175,7 +186,7 @@ def project(triples: Iterable[ox.Quad | ox.Triple]) -> nx.MultiDiGraph:
     edges = {(s, r, o) for s, r, o in c.edges if s != o}
     edges -= {(s, sup, o) for s, r, o in edges for sup in vocab.SUPERPROPERTIES.get(r, ())}
     nodes |= {s for s, _, _ in edges} | {o for _, _, o in edges}
-    graph = nx.MultiDiGraph()
+    graph = PropertyGraph()
     for n in sorted(nodes):
         types = order_types(c.types.get(n, ()))
         label = pick_label(c.labels[n].elements()) if c.labels.get(n) else local_name(n)
@@ -184,11 +195,11 @@ def project(triples: Iterable[ox.Quad | ox.Triple]) -> nx.MultiDiGraph:
             aliases=tuple(sorted(c.aliases.get(n, set()) - {label})),
             literals={k: tuple(sorted(v)) for k, v in sorted(c.literals.get(n, {}).items())},
         )
-        graph.add_node(n, **node.attrs())
+        graph.add_node(n, node.attrs())
     for s, r, o in sorted(edges):
         edge = ViewEdge(s, o, r, tuple(sorted(evidence.get((s, r, o), ()))))
-        graph.add_edge(s, o, key=r, **edge.attrs())
-    for n, deg in graph.degree():
+        graph.add_edge(s, o, r, edge.attrs())
+    for n, deg in graph.degrees().items():
         graph.nodes[n]["degree"] = deg
     return graph
 
@@ -201,6 +212,8 @@ def hop_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
     the agreement was signed). Distances from ``nx.single_source_dijkstra_path_length`` on
     this graph are the depths of :func:`kg.views.cutdown.walk`.
     """
+    import networkx as nx
+
     hops = nx.DiGraph()
     hops.add_nodes_from(graph.nodes)
     for u, v in graph.edges():

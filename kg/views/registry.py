@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, BinaryIO, Final
+from typing import Any, BinaryIO, Final
 
 from kg.formats import GraphFormat
 
-if TYPE_CHECKING:
-    import networkx as nx
-
-ViewWriter = Callable[["nx.MultiDiGraph", BinaryIO], None]
+# A view writer takes a networkx MultiDiGraph, or the plain PropertyGraph when the registry
+# says so (``Writer.networkx``): either way the graph of kg.views.project.
+ViewWriter = Callable[[Any, BinaryIO], None]
 
 
 @dataclass(frozen=True)
@@ -27,13 +26,16 @@ class Writer:
     """One output format: what it is for, its file extension and, for views, its writer.
 
     ``view`` is ``"module:function"`` under :mod:`kg.views`, resolved on first use; RDF
-    formats have none (:func:`kg.views.rdf.write_rdf` writes them all).
+    formats have none (:func:`kg.views.rdf.write_rdf` writes them all). ``networkx`` says
+    whether the view writer takes a networkx graph; when not, it gets the plain
+    :class:`~kg.views.graph.PropertyGraph` and the export never imports networkx.
     """
 
     format: GraphFormat
     extension: str
     summary: str
     view: str | None = None
+    networkx: bool = True
 
     @property
     def is_rdf(self) -> bool:
@@ -57,7 +59,7 @@ _ALL: Final = (
     Writer(GraphFormat.jsonld, "jsonld", "JSON-LD, compact (@context of the kg prefixes)"),
     Writer(GraphFormat.xml, "rdf", "RDF/XML: the union of the article graphs"),
     Writer(GraphFormat.graphml, "graphml", "GraphML for Gephi, yEd, Cytoscape desktop",
-           "graphml:write_graphml"),
+           "graphml:write_graphml", networkx=False),
     Writer(GraphFormat.gexf, "gexf", "GEXF for Gephi, coloured by type", "gexf:write_gexf"),
     Writer(GraphFormat.dot, "dot", "Graphviz DOT (--render svg|png runs dot)", "dot:write_dot"),
     Writer(GraphFormat.cytoscape, "cyjs", "Cytoscape.js JSON elements",
