@@ -104,6 +104,15 @@ ROLE_MODIFIERS = frozenset({
     "global", "founding", "standing", "district", "municipal", "former", "medical",
 })
 
+# Words of a function that qualify a post in a capitalised title ("Brand Manager", "Sales
+# Director", "Business Development Manager"): part of the role, never an organization's name.
+ROLE_QUALIFIERS = frozenset({
+    "brand", "marketing", "sales", "product", "project", "program", "programme", "research",
+    "technical", "operations", "communications", "business", "commercial", "clinical", "scientific",
+    "finance", "financial", "country", "area", "account", "nursing", "development", "strategy",
+    "innovation", "quality", "regulatory", "investment",
+})
+
 DEMONYMS: dict[str, str] = {
     "german": "Germany", "french": "France", "british": "United Kingdom", "us": "United States",
     "american": "United States", "u.s.": "United States", "japanese": "Japan",
