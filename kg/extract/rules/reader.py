@@ -58,6 +58,12 @@ _EVENT_BEFORE = re.compile(
     r"(?:the\s+)?(?:(?:19|20)\d\d\s+|\d+(?:st|nd|rd|th)\s+|[a-z]+(?:st|nd|rd|th)\s+)?$", re.I)
 
 
+# place heads of what is not a city, for "the city" (Reader._cities_before)
+_NOT_CITY_HEADS = frozenset({"province", "region", "district", "county", "zone", "park", "area", "town",
+                             "township", "village", "country", "continent", "island", "valley", "asia",
+                             "europe", "africa", "america", "bay", "prefecture", "state"})
+
+
 class Reader:
     def __init__(self, article: Article, doc: Any, extractor: str) -> None:
         self.article = article
@@ -165,6 +171,7 @@ class Reader:
         self._agents_are_organizations()
         self._short_forms()
         self._type_from_cues()
+        self._city_anaphora()
         self._dedupe_mentions()
         self._title_aliases()
         self._subtitles()
@@ -644,6 +651,29 @@ class Reader:
                     counts[x.key] = counts.get(x.key, 0) + (10 if body else 1)  # a body first
             if counts:
                 self.mention(m.start(), m.end(), max(counts, key=lambda k: counts[k]), anaphor=True)
+
+    def _city_anaphora(self) -> None:
+        """"kicked off in the city": the city the story has named most before it, once types are
+        settled ("Yulin, a city in ..." is a place only then), when no "X City" is named."""
+        for m in re.finditer(r"\b[Tt]he\s+city\b(?!\s+(?:of\b|[A-Z]|['’]s|government))", self.text):
+            if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in self.mentions):
+                continue
+            counts = self._cities_before(m.start())
+            if counts:
+                self.mention(m.start(), m.end(), max(counts, key=lambda k: counts[k]), anaphor=True)
+
+    def _cities_before(self, char: int) -> dict[str, int]:
+        """The places named before ``char`` whose names say they are no province, region,
+        district or country ("Yulin"), with how often each is named."""
+        counts: dict[str, int] = {}
+        for x in self.mentions:
+            ent = self.ex.entities[x.key]
+            if x.start >= char or ent.type is not EntityType.PLACE or ent.label in lx.COUNTRIES:
+                continue
+            if head_word(ent.label) in _NOT_CITY_HEADS or len(ent.label.split()) > 2:
+                continue
+            counts[x.key] = counts.get(x.key, 0) + 1
+        return counts
 
     def _body_anaphora(self) -> None:
         """"president of the hospital", "the university signed": the body of that kind the story
