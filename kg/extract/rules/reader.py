@@ -155,7 +155,10 @@ class Reader:
         """The key counted most (the first of equals), or None."""
         return max(counts, key=lambda k: counts[k], default=None)
 
+    # ------------------------------------------------------------------ the steps
     def run(self) -> Extraction:
+        """Read the article, step by step: each step reads what the ones before it left (the
+        anaphora need the main event, the cues the merged entities, the families all of it)."""
         names, titles = find_titled_names(self.doc)
         add_names(self, names)
         descriptive_events(self)
@@ -195,6 +198,7 @@ class Reader:
 
     # ------------------------------------------------------------------ sentences
     def sentence(self, i: int, sent: Any) -> Sentence:
+        """Sentence ``i`` in placeholder form ("⟦0⟧ was hosted by ⟦1⟧"), a titled person as one."""
         ms = [m for m in self.mentions if sent.start_char <= m.start < sent.end_char]
         for start, end, key in self.folds:  # a titled person reads as the person alone
             if sent.start_char <= start < sent.end_char:
@@ -227,6 +231,7 @@ class Reader:
         return self.ex.entities[key].type
 
     def event_left_of(self, char: int) -> str | None:
+        """The last event named before ``char`` in the same sentence."""
         best = None
         for m in self.mentions:
             if m.end <= char and self.type_of(m.key) is EntityType.EVENT and \

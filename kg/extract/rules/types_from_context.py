@@ -53,7 +53,7 @@ def agents_are_organizations(r: Reader) -> None:
 
 
 def vote(r: Reader, key: str) -> EntityType | None:
-    """The type an entity's votes give so far: a strong (head-word) type, else the most voted."""
+    """The type an entity's votes give so far: its strong type if one was set, else the most voted."""
     if key in r.strong:
         return r.strong[key]
     votes = r.votes.get(key)
