@@ -20,7 +20,7 @@ def read(s: Sentence) -> None:
     if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:", ph):
         return
     found = False
-    with_pat = compiled(r"(?P<a>" + LIST + r")(?:,?\s+(?:which|that|who))?\s+" + BEFORE_VERB + THEN + SIGN +
+    with_pat = compiled(r"(?P<a>" + LIST + r")(?:,?\s+(?:which|that|who))?,?\s+" + BEFORE_VERB + THEN + SIGN +
                         r"\s+" + KIND +
                           r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST + ")", re.I)
     for m in with_pat.finditer(ph):
@@ -28,22 +28,7 @@ def read(s: Sentence) -> None:
         if not a or not b:
             continue
         found = True
-        kind = kind_of(s, m.group("kind"))
-        # "agreements with A, B and C" (or "... respectively") is one agreement with each
-        kind_text = m.group("kind").lower()
-        plural = bool(re.search(r"\b(?:agreements|memoranda|mous|contracts|deals|accords|pacts|letters|"
-                                r"partnerships|protocols)\b", kind_text)) or kind_text.split()[0] in {
-            "two", "three", "four", "five", "several"} or ph[m.end():m.end() + 14].lstrip().startswith(
-            "respectively")
-        event = event_for_agreement(s, m.end())
-        if plural and len(b) > 1:
-            for x in b:
-                agreement(s, kind, [a, [x]], event)
-        elif plural and len(a) > 1:  # "A, B and C signed investment agreements with the park"
-            for x in a:
-                agreement(s, kind, [[x], b], event)
-        else:
-            agreement(s, kind, [a, b], event)
+        sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
     # "A entered into strategic cooperation with B": the cooperation is the agreement when a
     # verb of concluding governs it (never a bare "cooperation between", which is a topic)
     entered = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
@@ -63,6 +48,14 @@ def read(s: Sentence) -> None:
         if a and b:
             found = True
             agreement(s, "agreement", [a, b], event_for_agreement(s, m.end()))
+    # "A and B signed to jointly build the C": the agreement is not named, the two sides are
+    to_do = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"(?:signed|signs|inked)\s+(?:up\s+)?to\s+"
+                     r"(?:jointly\s+|together\s+)?[a-z]+\b", re.I)
+    for m in to_do.finditer(ph):
+        a = subjects(s, m)
+        if len(a) == 2 and not found:
+            found = True
+            agreement(s, "agreement", [[a[0]], [a[1]]], event_for_agreement(s, m.end()))
     bullet = compiled(r"^[•·*-]?\s*(?P<a>" + LIST + r")\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST
                         + r")\s*[:：,-]\s*" + KIND, re.I)
     for m in bullet.finditer(ph):
@@ -74,9 +67,21 @@ def read(s: Sentence) -> None:
         return
     if paired(s):
         return
+    # "X and 10 enterprises, including A and B, signed investment agreements": X with each
+    some = compiled(r"(?P<a>" + LIST + r")\s+and\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:enterprises|companies|firms|"
+                    r"institutions|hospitals|universities|organi[sz]ations|investors|partners)\s*,?\s+(?:including|"
+                    r"such\s+as|like|among\s+them)\s+(?P<b>" + LIST + r"),?\s+" + BEFORE_VERB + SIGN + r"\s+" + KIND,
+                    re.I)
+    for m in some.finditer(ph):
+        a, b = subjects(s, m), s.agents(m.group("b"))
+        if a and b:
+            found = True
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
+    if found:
+        return
     pair = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" + KIND, re.I)
     for m in pair.finditer(ph):
-        a = s.agents(m.group("a"))
+        a = subjects(s, m)
         if re.match(r"\s+(?:\w+\s+){0,3}?to\s+(?:settle|move|locate|invest|build|set\s+up|establish|land)\b",
                     ph[m.end():]):
             # "A and B signed agreements to settle in the park": the park is where they settle,
@@ -102,7 +107,11 @@ def read(s: Sentence) -> None:
         b = s.agents(m.groupdict().get("b") or "")
         if a and b:
             found = True
-            agreement(s, kind_of(s, m.group("kind")), [a, b], event_for_agreement(s, m.end()))
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
+        elif len(a) > 2 and plural(m.group("kind"), ph[m.end():]):
+            # "agreements were signed between the district and A, B and C": the first with each
+            found = True
+            sides(s, m.group("kind"), a[:1], a[1:], event_for_agreement(s, m.end()), "")
         elif len(a) >= 2:
             found = True
             agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
@@ -170,6 +179,28 @@ def two_sides(s: Sentence) -> bool:
     pair = sorted(ranked[:2], key=list(counts).index)
     agreement(s, kind_of(s, m.group("kind")), [[pair[0]], [pair[1]]], event_for_agreement(s, m.end()))
     return True
+
+
+def plural(kind: str, after: str) -> bool:
+    """Whether a kind names several agreements ("agreements", "two MoUs", "... respectively")."""
+    kind = kind.lower()
+    return bool(re.search(r"\b(?:agreements|memoranda|mous|contracts|deals|accords|pacts|letters|"
+                          r"partnerships|protocols)\b", kind)) or kind.split()[0] in {
+        "two", "three", "four", "five", "several"} or after.lstrip().startswith("respectively")
+
+
+def sides(s: Sentence, kind_text: str, a: list[str], b: list[str], event: str | None, after: str) -> None:
+    """One agreement between signatories ``a`` and counterparts ``b``; when the kind is plural
+    ("agreements with A, B and C", "A, B and C signed agreements with the park"), one with each."""
+    kind = kind_of(s, kind_text)
+    if plural(kind_text, after) and len(b) > 1:
+        for x in b:
+            agreement(s, kind, [a, [x]], event)
+    elif plural(kind_text, after) and len(a) > 1:
+        for x in a:
+            agreement(s, kind, [[x], b], event)
+    else:
+        agreement(s, kind, [a, b], event)
 
 
 _COOPERATION_BETWEEN = compiled(
