@@ -104,6 +104,15 @@ ROLE_MODIFIERS = frozenset({
     "global", "founding", "standing", "district", "municipal", "former", "medical",
 })
 
+# Words of a function that qualify a post in a capitalised title ("Brand Manager", "Sales
+# Director", "Business Development Manager"): part of the role, never an organization's name.
+ROLE_QUALIFIERS = frozenset({
+    "brand", "marketing", "sales", "product", "project", "program", "programme", "research",
+    "technical", "operations", "communications", "business", "commercial", "clinical", "scientific",
+    "finance", "financial", "country", "area", "account", "nursing", "development", "strategy",
+    "innovation", "quality", "regulatory", "investment",
+})
+
 DEMONYMS: dict[str, str] = {
     "german": "Germany", "french": "France", "british": "United Kingdom", "us": "United States",
     "american": "United States", "u.s.": "United States", "japanese": "Japan",
@@ -181,6 +190,21 @@ ROLE_STARTERS = (ROLE_WORDS - {"general", "partner", "representative", "doctor",
 # Place words news writes in lower case after a name ("Lakeside district", "Pine province").
 LOWER_PLACE_HEADS = frozenset({"district", "county", "city", "province", "town", "township",
                                "village", "prefecture", "municipality", "subdistrict"})
+
+# Multinationals of the health industry that news names bare ("Pfizer", "Roche"): the name
+# finder often takes them for people or places; general knowledge of the field, lower case.
+KNOWN_COMPANIES = frozenset({
+    "pfizer", "roche", "novartis", "sanofi", "astrazeneca", "merck", "msd", "gsk", "glaxosmithkline",
+    "bayer", "abbott", "abbvie", "medtronic", "johnson & johnson", "siemens healthineers", "philips",
+    "boston scientific", "eli lilly", "lilly", "takeda", "novo nordisk", "bristol myers squibb", "amgen",
+    "gilead", "moderna", "biontech", "terumo", "olympus", "stryker", "baxter", "fresenius", "servier",
+    "ipsen", "lundbeck", "boehringer ingelheim", "boehringer", "astellas", "daiichi sankyo", "eisai",
+    "otsuka", "zimmer biomet", "becton dickinson", "bd", "illumina", "thermo fisher", "danaher",
+    "beigene", "wuxi apptec", "mindray", "sinopharm", "fosun", "hengrui", "zai lab", "innovent",
+    "essilorluxottica", "alcon", "biogen", "regeneron", "vertex", "teva", "viatris", "menarini",
+    "chiesi", "ucb", "grifols", "smith & nephew", "coloplast", "dräger", "drager", "sartorius",
+    "qiagen", "hologic", "edwards lifesciences", "intuitive surgical", "shimadzu", "fujifilm",
+})
 
 # Company heads that end a company's name for certain (unlike "Medical" or "Health").
 STRONG_COMPANY_HEADS = frozenset({"group", "co", "ltd", "inc", "corp", "corporation", "company",

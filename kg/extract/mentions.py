@@ -164,8 +164,8 @@ def type_by_head(text: str) -> EntityType | None:
         return EntityType.PLACE
     if head in lx.ORGANIZATION_HEADS:
         return EntityType.ORGANIZATION
-    if head in lx.COMPANY_HEADS:
-        return EntityType.COMPANY
+    if head in lx.COMPANY_HEADS or (words and words[0] in lx.KNOWN_COMPANIES) or joined in lx.KNOWN_COMPANIES:
+        return EntityType.COMPANY  # "Pfizer", "Merck Serono": the name finder takes some for people
     return None
 
 
@@ -423,6 +423,7 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
             candidates.remove(c)
         typed = type_by_head(span.text) or _NER_TYPES[ent.label_]
         candidates.append(Name(span.start_char, span.end_char, span.text, typed, ent.label_))
+    candidates += _spelled_and(doc.text, candidates)
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
         if any(taken[c.start:c.end]):
             continue
@@ -438,6 +439,19 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
     return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, text)
             and not (head_word(n.text) in lx.ROLE_WORDS and n.ner != "PERSON")  # "Chief Executive of X"
             and not re.match(r"-[a-z]", text[n.end:n.end + 2])]  # "State-owned", "Beijing-based"
+
+
+def _spelled_and(text: str, candidates: list[Name]) -> list[Name]:
+    """"A and B China" where the text also writes the name "A & B China": the same name, not
+    two (the longer span wins the choice of names)."""
+    out: list[Name] = []
+    for c in candidates:
+        if " & " not in c.text or len(c.text) > 120:
+            continue
+        pattern = re.escape(c.text).replace(r"\ \&\ ", r"\s+and\s+")
+        for m in re.finditer(r"(?<![\w-])" + pattern + r"(?![\w-])", text):
+            out.append(Name(m.start(), m.end(), m.group(0), c.type, c.ner))
+    return out
 
 
 # Heads of bodies that a country after "of" only locates ("Rivera Health System of Spain");

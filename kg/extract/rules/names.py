@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # what follows or precedes a name used as an event's (see _event_context)
 _EVENT_AFTER = re.compile(
-    r"\s*(?:(?:19|20)\d\d\b)?\s*(?:\([^()\n]{1,30}\))?\s*,?\s*(?:which\s+)?(?:(?:was|is|will\s+be|were|has\s+been|"
+    r"\s*(?:(?:19|20)\d\d\b)?\s*(?:\([^()\n]{1,30}\))?\s*[,–—]?\s*(?:which\s+)?(?:(?:was|is|will\s+be|were|has\s+been|"
     r"had\s+been)\s+)?(?:(?:successfully|grandly|officially|jointly|also)\s+)?(?:held\b|(?:co-?)?hosted\s+by|"
     r"(?:co-?)?organi[sz]ed\s+by|(?:co-?)?sponsored\s+by|took\s+place|takes\s+place|kicked\s+off|kicks\s+off|"
     r"opened\s+(?:in|on|at)\b|opens\s+(?:in|on|at)\b|closed\s+(?:in|on)\b|came\s+to\s+a\s+close|wrapped\s+up)")

@@ -130,9 +130,9 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
 
 
 def _comma_org(r: Reader, char: int) -> str | None:
-    """"Li Na (General Manager, Acme Medical)", "Li Na, President, Acme Labs": the body named
-    right after the title's comma."""
-    gap = re.match(r"\s*,\s*(?:the\s+)?", r.text[char:char + 12])
+    """"Li Na (General Manager, Acme Medical)", "Li Na, President, Acme Labs", "Li Na, Brand
+    Manager at Acme": the body named right after the title's comma or "at"."""
+    gap = re.match(r"\s*,\s*(?:the\s+)?|\s+at\s+(?:the\s+)?", r.text[char:char + 12])
     nxt = _after(r, char) if gap else None
     if gap is None or nxt is None or nxt.start != char + gap.end():
         return None

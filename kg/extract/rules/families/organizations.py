@@ -38,6 +38,11 @@ def read(s: Sentence) -> None:
             s.r.alias(ck, m.group("d"))
             s.fact(x, Relation.COUNTRY, ck)
 
+    # "US drugmaker Pfizer", "Swiss-based firm X": a country named as a place before a company noun
+    for m in _COUNTRY_NOUN.finditer(ph):
+        c, x = s.key(m.group("c")), s.key(m.group("x"))
+        if s.typ(x) in orgs and s.r.ex.entities[c].label in lx.COUNTRIES:
+            s.fact(x, Relation.COUNTRY, c)
     # "Lakeside University Hospital in France", "Acme Corp from Japan": a body and its country
     for m in re.finditer(r"(?P<x>" + E + r")\s*,?\s+(?:from|in|of)\s+(?:the\s+)?(?P<c>" + E + ")", ph):
         x, c = s.key(m.group("x")), s.key(m.group("c"))
@@ -52,3 +57,8 @@ def read(s: Sentence) -> None:
         tail = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w ]+)$", ent.label) if ent is not None else None
         if ent is not None and ent.type in orgs and tail and tail.group(1) in lx.COUNTRIES:
             s.fact(k, Relation.COUNTRY, s.r.entity(tail.group(1), EntityType.PLACE, strong=True))
+
+
+_COUNTRY_NOUN = re.compile(r"(?P<c>" + E + r")(?:-based)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:drugmaker|drug\s+maker|"
+                           r"pharmaceutical\s+(?:company|giant|firm)|company|firm|giant|group|manufacturer|"
+                           r"maker|multinational|developer|supplier|distributor|startup)\s+(?P<x>" + E + ")")
