@@ -1,7 +1,7 @@
 """Extractors: article in, :class:`~kg.records.Extraction` out, behind one interface.
 
-Extractors are registered under versioned names ("rules-v2"; "rules-v1" is kept as a
-baseline); ingestion asks for one by name, so a better extractor (a larger model, an LLM) can
+Extractors are registered under versioned names ("rules-v2", the only one for now);
+ingestion asks for one by name, so a better extractor (a statistical model, an LLM) can join or
 replace the rules without touching reading, resolution, RDF building or storage.
 Implementations are imported lazily: a query never pays for spaCy.
 """
@@ -28,7 +28,6 @@ class Extractor(Protocol):
 
 # name -> "module:factory"; the factory takes no arguments and returns an Extractor.
 _REGISTRY: dict[str, str] = {
-    "rules-v1": "kg.extract.rules_v1:RulesExtractor",  # frozen: the baseline v2 is scored against
     "rules-v2": "kg.extract.rules:RulesExtractor",
 }
 _INSTANCES: dict[str, Extractor] = {}
@@ -48,8 +47,8 @@ def available() -> list[str]:
 def get_extractor(name: str) -> Extractor:
     """The extractor registered as ``name`` (created once per process).
 
-    >>> get_extractor("rules-v1").name  # doctest: +SKIP
-    'rules-v1'
+    >>> get_extractor("rules-v2").name  # doctest: +SKIP
+    'rules-v2'
     """
     if name not in _REGISTRY:
         raise UsageError(f"unknown extractor {name!r}; known: {', '.join(available())}")

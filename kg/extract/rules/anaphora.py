@@ -1,0 +1,167 @@
+"""Anaphora: "the forum", "the event", "at the center", "the district government", "the hospital".
+
+News names a thing once and then refers to it by its kind. Each such phrase becomes a mention
+(marked ``anaphor``) of the entity it means, so the families read "the forum was hosted by A"
+as a fact of the named forum: an event phrase means the latest event with that head noun, else
+the article's main event (:mod:`kg.extract.rules.main_event`); a venue phrase the venue just
+named; a government phrase the body or place of that level; a body phrase the body of that kind
+the story has named most so far.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from kg.extract import lexicon as lx
+from kg.extract.mentions import head_word
+from kg.extract.rules.patterns import compiled
+from kg.records import EntityType
+
+if TYPE_CHECKING:
+    from kg.extract.rules.reader import Mention, Reader
+
+
+def resolve_anaphora(r: Reader) -> None:
+    """Events first (they lean on the main event), then venues, governments and bodies."""
+    _event_anaphora(r)
+    _venue_anaphora(r)
+    _government_anaphora(r)
+    _body_anaphora(r)
+
+
+def _event_anaphora(r: Reader) -> None:
+    """"the forum", "this year's fair", "the event": the event they mean."""
+    pattern = compiled(
+        r"\b(?P<det>the|this|that|its)\s+(?:(?:year['’]?s|years|special|whole|two-day|"
+        r"three-day|four-day|five-day|\w+-day|annual|same|entire|grand|main|big|current)\s+)*"
+        r"(?P<head>" + "|".join(sorted(lx.DESCRIPTIVE_EVENT_HEADS | {"area", "zone"}, key=len, reverse=True))
+        + r")\b(?!\s+(?:on|for|of)\s+[A-Z])", re.I)
+    generic = {"event", "gathering", "conference", "forum", "fair", "expo", "summit"}
+    for m in pattern.finditer(r.text):
+        if any(x.start <= m.start("head") < x.end for x in r.mentions):
+            continue
+        head = m.group("head").lower()
+        if head in {"area", "zone"}:
+            head = "exhibition area"
+        target = None
+        if head in {"event", "gathering"}:
+            # "The 5th X Expo opened on May 19. The event is hosted by ...": a named event of
+            # its own in the sentence before, not the story's first one
+            last = sorted((x for x in r.mentions if x.end <= m.start()
+                           and r.ex.entities[x.key].type is EntityType.EVENT), key=lambda x: x.start)
+            here = r.sent_of_char[m.start()]
+            if last and last[-1].sent >= here - 1 and last[-1].sent < here and \
+                    r.ex.entities[last[-1].key].scope is None:
+                r.mention(m.start(), m.end(), last[-1].key, anaphor=True)
+                continue
+        recent = [x for x in r.mentions if x.end <= m.start()
+                  and r.ex.entities[x.key].type is EntityType.EVENT
+                  and r.heads.get(x.key) == head]
+        if recent:
+            target = recent[-1].key
+        main = r.main_event
+        if main is not None and (r.heads.get(main) == head or head in generic) and (
+                target is None or r.ex.entities[target].scope is None):
+                target = main if not recent or (head in generic and r.heads.get(
+                    recent[-1].key) != head) else target or main
+        if target is None and head != "exhibition area":
+            target = main
+        if target is None:
+            continue
+        r.mention(m.start(), m.end(), target, anaphor=True)
+
+
+def _venue_anaphora(r: Reader) -> None:
+    """"at the center", "in the hall": the venue named in the sentence or the one before."""
+    for m in re.finditer(r"\b(?:in|at|inside)\s+the\s+(?P<head>center|centre|hall|venue|stadium|hotel|"
+                         r"building|pavilion)\b(?!\s+(?:of|on|for)\b)", r.text):
+        start = m.start("head") - len("the ")
+        if any(x.start <= start < x.end for x in r.mentions):
+            continue
+        sent = r.sent_of_char[start]
+        near = [x for x in r.mentions if x.end <= start and sent - 1 <= x.sent <= sent
+                and r.ex.entities[x.key].type is EntityType.VENUE
+                and head_word(r.ex.entities[x.key].label) in {m.group("head"), "center", "centre"}]
+        if near:
+            r.mention(start, m.end(), near[-1].key, anaphor=True)
+
+
+def _government_anaphora(r: Reader) -> None:
+    """"the district government", "the county": the district's government body (or the
+    district) the story names, when it names one of that level."""
+    for m in re.finditer(r"\b[Tt]he\s+(?P<lvl>county|city|district|municipal|provincial|town|township)"
+                         r"(?P<gov>\s+(?:people['’]s\s+)?government)?\b(?!\s+(?:of\b|[A-Z]|['’]s))",
+                         r.text):
+        if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in r.mentions):
+            continue
+        lvl = {"municipal": "city", "provincial": "province"}.get(m.group("lvl"), m.group("lvl"))
+        counts: dict[str, int] = {}
+        for x in r.mentions:
+            ent = r.ex.entities[x.key]
+            words = ent.label.lower().replace("’", "'").split()
+            body = ent.type is EntityType.GOVERNMENT_BODY and words[-1] == "government" and (
+                lvl in words or (lvl == "city" and "municipal" in words))
+            place = ent.type is EntityType.PLACE and words[-1] == lvl
+            if (body if m.group("gov") else place) or (m.group("gov") and place):
+                counts[x.key] = counts.get(x.key, 0) + (10 if body else 1)  # a body first
+        if counts:
+            r.mention(m.start(), m.end(), max(counts, key=lambda k: counts[k]), anaphor=True)
+
+
+def _body_anaphora(r: Reader) -> None:
+    """"president of the hospital", "the university signed": the body of that kind the story
+    has named most up to there (a hospital newsroom's own hospital)."""
+    heads = {"hospital": EntityType.HOSPITAL, "university": EntityType.ORGANIZATION,
+             "college": EntityType.ORGANIZATION, "company": EntityType.COMPANY,
+             "group": EntityType.COMPANY, "association": EntityType.ORGANIZATION,
+             "commission": EntityType.GOVERNMENT_BODY, "bureau": EntityType.GOVERNMENT_BODY,
+             "academy": EntityType.ORGANIZATION, "institute": EntityType.ORGANIZATION}
+    pattern = r"\b(?:of|at|with|from|by)\s+the\s+(?P<head>" + "|".join(heads) + r")\b(?!\s+(?:of|for|on)\b|['’])"
+    for m in re.finditer(pattern, r.text):
+        start = m.start("head") - len("the ")
+        if any(x.start <= start < x.end or start <= x.start < m.end() for x in r.mentions):
+            continue
+        best = r.most(r.mention_counts(_named_before(r, start, m.group("head"), heads[m.group("head")])))
+        if best is not None:
+            r.mention(start, m.end(), best, anaphor=True)
+
+
+def _named_before(r: Reader, start: int, head: str, etype: EntityType) -> Callable[[Mention], bool]:
+    """A mention before ``start`` of a body of that type and head word."""
+    def keep(x: Mention) -> bool:
+        ent = r.ex.entities[x.key]
+        return x.start < start and ent.type is etype and head_word(ent.label) == head
+    return keep
+
+
+# place heads of what is not a city, for "the city"
+_NOT_CITY_HEADS = frozenset({"province", "region", "district", "county", "zone", "park", "area", "town",
+                             "township", "village", "country", "continent", "island", "valley", "asia",
+                             "europe", "africa", "america", "bay", "prefecture", "state"})
+
+
+def city_anaphora(r: Reader) -> None:
+    """"kicked off in the city": the city the story has named most before it, once types are
+    settled ("Yulin, a city in ..." is a place only then), when no "X City" is named."""
+    for m in re.finditer(r"\b[Tt]he\s+city\b(?!\s+(?:of\b|[A-Z]|['’]s|government))", r.text):
+        if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in r.mentions):
+            continue
+        counts = _cities_before(r, m.start())
+        if counts:
+            r.mention(m.start(), m.end(), max(counts, key=lambda k: counts[k]), anaphor=True)
+
+
+def _cities_before(r: Reader, char: int) -> dict[str, int]:
+    """The places named before ``char`` whose names say they are no province, region,
+    district or country, with how often each is named."""
+    counts: dict[str, int] = {}
+    for x in r.mentions:
+        ent = r.ex.entities[x.key]
+        if x.start >= char or ent.type is not EntityType.PLACE or ent.label in lx.COUNTRIES:
+            continue
+        if head_word(ent.label) in _NOT_CITY_HEADS or len(ent.label.split()) > 2:
+            continue
+        counts[x.key] = counts.get(x.key, 0) + 1
+    return counts

@@ -1,0 +1,112 @@
+"""Editions and series: "the 2023 X", "X 2023", "this year's X", "the third X".
+
+A recurring event is two nodes: the series ("X") and the dated edition the article reports
+("X 2023", ``inSeries`` the series), so that facts of this year's meeting do not pile onto
+every year's. One edition per series and article; its label carries the year (from the name,
+else the publication date, else the year the story names most) and the ways the text writes it
+are its aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from kg.articles import main_year
+from kg.extract.dates import ordinal_value
+from kg.extract.mentions import Name
+from kg.records import EntityType, Relation
+
+if TYPE_CHECKING:
+    from kg.extract.rules.reader import Reader
+
+
+def edition_marker(r: Reader, n: Name) -> tuple[int | None, str] | None:
+    """(year, surface) when the text marks this event name as one edition of a series."""
+    before = r.text[max(0, n.start - 30):n.start]
+    after = r.text[n.end:n.end + 8]
+    m = re.search(r"\b((?:19|20)\d\d)\s+(?:(?:edition|session)\s+of\s+(?:the\s+)?)?$", before)
+    if m:  # "the 2023 X", "the 2023 edition of the X"
+        return int(m.group(1)), r.text[n.start - (len(before) - m.start(1)):n.end]
+    m = re.match(r"\s+((?:19|20)\d\d)\b", after)
+    if m:
+        return int(m.group(1)), r.text[n.start:n.end + m.end(1)]
+    m = re.match(r"\s*(?:\([^)]{1,12}\))?,?\s+(?:now\s+)?in\s+its\s+(\w+)\s+(?:edition|year|session)",
+                 r.text[n.end:n.end + 60])
+    if m and ordinal_value(m.group(1)) is not None:  # "X, now in its fifth edition,"
+        pub = r.article.published
+        return (pub.year if pub else main_year(r.text)), n.text
+    m = re.search(r"\b(this|last|next)\s+years?['’]?s?\s+$", before, re.I)
+    if m:
+        pub = r.article.published
+        year = None if pub is None else pub.year + {"this": 0, "last": -1, "next": 1}[
+            m.group(1).lower()]
+        return year, r.text[n.start - (len(before) - m.start(0)):n.end]
+    m = re.search(r"\b(?:the\s+)?(\w+)\s+(?:edition\s+of\s+(?:the\s+)?)?$", before, re.I)
+    if m and ordinal_value(m.group(1)) is not None:
+        # "the 14th X" in a dated article: the edition of the publication year
+        pub = r.article.published
+        year = pub.year if pub else main_year(r.text)
+        return year, r.text[n.start - (len(before) - m.start(0)):n.end]
+    return None
+
+
+def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name) -> str:
+    """The edition node of ``series`` this mention names (one edition per year)."""
+    year, surface = marker
+    s_ent = r.ex.entities[series]
+    s_ent.type = EntityType.EVENT_SERIES
+    r.votes[series][EntityType.EVENT_SERIES] += 5
+    r.strong[series] = EntityType.EVENT_SERIES
+    if year is None:
+        year = r.edition_year.get(r.editions.get(series, ""))
+    label = f"{s_ent.label} {year}" if year else surface
+    key = r.editions.get(series)
+    if key is None:
+        key = r.entity(label, EntityType.EVENT, strong=True)
+        r.editions[series] = key
+        if year:
+            r.edition_year[key] = year
+        r.fact(key, Relation.IN_SERIES, series, n.start)
+    ed = r.ex.entities[key]
+    if year and key not in r.edition_year:
+        old = ed.label
+        ed.label = f"{s_ent.label} {year}"
+        r.alias(key, old)
+        r.edition_year[key] = year
+    r.alias(key, surface)
+    ordinal = re.search(r"\b(\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+$",
+                        r.text[max(0, n.start - 20):n.start])
+    if ordinal and ordinal_value(ordinal.group(1)) is not None and \
+            ordinal.group(1) not in surface.split()[:2]:
+        r.alias(key, f"{ordinal.group(1)} {surface}")  # "the 6th X Expo 2022" as written
+    if year:
+        for short in [s_ent.label, *sorted(s_ent.aliases)]:
+            r.alias(key, f"{short} {year}")
+            r.alias(key, f"{year} {short}")
+    return key
+
+
+def series_to_edition(r: Reader) -> None:
+    """A series named bare where the article has one edition of it means that edition."""
+    for m in r.mentions:
+        edition = r.editions.get(m.key)
+        if edition is None:
+            continue
+        before = r.text[max(0, m.start - 25):m.start].lower()
+        if re.search(r"(previous|past|last|every|each|annual|all|next|future)\s+(?:\w+\s+)?$",
+                     before):
+            continue
+        m.key = edition
+
+
+def year_for_ordinal(r: Reader, sent: Any) -> int | None:
+    """The year of an edition named by an ordinal ("X's third forum"): the sentence's date,
+    else the publication year; None in an undated article."""
+    pub = r.article.published
+    if pub is None:
+        return None
+    span = r.dates_in(sent, None)
+    if span and span.end and span.end.year:
+        return span.end.year
+    return pub.year

@@ -1,0 +1,141 @@
+"""The last step of an article: the records the families wrote, completed and cleaned.
+
+Once every sentence is read, what only the whole article tells is added: agents of events are
+organizations; an edition named with its owner ("X's third forum") is organized by it; listed
+and description-named activities are sub-events of the event before them or of the main event;
+"a three-day expo" with one date gives the other; an event held at a venue is located there
+rather than in the venue's city. One signing stated twice is one agreement, and entities that
+no record uses and the text does not name are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract import lexicon as lx
+from kg.extract.dates import duration_days, shift
+from kg.extract.mentions import head_word
+from kg.extract.rules.merges import apply_merges
+from kg.records import AgreementRecord, EntityType, Literal, Relation
+
+if TYPE_CHECKING:
+    from kg.extract.rules.reader import Reader
+
+
+def finish(r: Reader) -> None:
+    """Complete and clean the records once every sentence is read (see the module's docstring)."""
+    apply_merges(r)
+    _dedupe_agreements(r)
+    ents = r.ex.entities
+    # agents of events are organizations, even when their name ends in "Forum"
+    for f in r.ex.facts:
+        if (f.relation in (Relation.HOST, Relation.ORGANIZER) and isinstance(f.object, str)
+                and ents[f.object].type in (EntityType.EVENT, EntityType.EVENT_SERIES)):
+            ents[f.object].type = EntityType.ORGANIZATION
+    for key, owner in r.owner_of.items():
+        if key in ents and owner in ents:
+            if ents[owner].type in (EntityType.EVENT, EntityType.EVENT_SERIES):
+                ents[owner].type = EntityType.ORGANIZATION
+            if not any(f.subject == key and f.relation in (Relation.HOST, Relation.ORGANIZER)
+                       for f in r.ex.facts):
+                r.fact(key, Relation.ORGANIZER, owner, _first_char(r, key))
+    # sub-events: listed ones, and description-named activities of the article's event
+    for key, char, _sent in r.pending_sub:
+        parent = r.event_left_of(char) or r.main_event
+        if parent and parent != key:
+            r.fact(key, Relation.SUB_EVENT_OF, parent, char)
+    if r.main_event:
+        for key, ent in ents.items():
+            if (ent.scope and ent.type is EntityType.EVENT and key != r.main_event
+                    and not any(f.subject == key and f.relation is Relation.SUB_EVENT_OF
+                                for f in r.ex.facts)
+                    and r.heads.get(key) in {"ceremony", "exhibition", "session",
+                                             "dialogue", "sub-forum", "roundtable",
+                                             "show", "experience hall", "exhibition area"}):
+                r.fact(key, Relation.SUB_EVENT_OF, r.main_event, _first_char(r, key))
+    _durations(r)
+    _most_specific_locations(r)
+    # drop entities that no fact, post or agreement mentions, unless named in the text
+    used = {f.subject for f in r.ex.facts} | {f.object for f in r.ex.facts
+                                             if isinstance(f.object, str)}
+    used |= {p.person for p in r.ex.posts} | {p.organization for p in r.ex.posts
+                                              if p.organization}
+    for ag in r.ex.agreements:
+        used |= set(ag.parties)
+        if ag.event:
+            used.add(ag.event)
+    used |= {a.key for a in r.ex.agreements}
+    named = {m.key for m in r.mentions if not m.anaphor}
+    for key in list(ents):
+        # every thing the text names is a node ("who is X" must know it); descriptions and
+        # agreements only when a fact uses them
+        if key not in used and (ents[key].scope or ents[key].type is EntityType.AGREEMENT
+                                or (key not in r.strong and key not in named)):
+            del ents[key]
+    for key, ent in ents.items():
+        m = re.match(r"(.+?)\s+of\s+(?:the\s+)?(.+)$", ent.label)
+        if ent.type is EntityType.EVENT and m and head_word(m.group(1)) in lx.EVENT_HEADS:
+            r.alias(key, m.group(1))  # "X Forum of Y" is also called "X Forum"
+
+
+def _dedupe_agreements(r: Reader) -> None:
+    """An article that states one signing twice (the lead, then the ceremony) has one
+    agreement: same parties, one record, the first, completed by the others."""
+    kept: dict[frozenset[str], AgreementRecord] = {}
+    for ag in r.ex.agreements:
+        parties = frozenset(ag.parties)
+        first = kept.get(parties)
+        if first is None and any(r.type_of(k) is EntityType.PERSON for k in parties):
+            # "The MoU was signed by Olsen and Xu Ping": the signatories of an agreement
+            # already read with its bodies, not a second agreement
+            first = next((k for p, k in kept.items() if p & parties), None) or next(
+                (k for k in reversed(kept.values()) if len(k.parties) == len(parties)), None)
+        if first is None:
+            kept[parties] = ag
+            continue
+        first.event = first.event or ag.event
+        first.date = first.date or ag.date
+        if len(first.sides) < len(ag.sides):
+            first.sides = ag.sides
+    r.ex.agreements = list(kept.values())
+
+
+def _most_specific_locations(r: Reader) -> None:
+    """An event held at a venue in a city is located at the venue (the venue is in the city)."""
+    ents = r.ex.entities
+    venues = {f.subject for f in r.ex.facts if f.relation is Relation.LOCATION
+              and isinstance(f.object, str) and ents[f.object].type is EntityType.VENUE}
+    r.ex.facts = [f for f in r.ex.facts if not (
+        f.relation is Relation.LOCATION and f.subject in venues and isinstance(f.object, str)
+        and ents[f.object].type is EntityType.PLACE)]
+
+
+def _durations(r: Reader) -> None:
+    """A stated length ("the three-day expo") and one date of the main event give the other date."""
+    starts = {f.subject: f for f in r.ex.facts if f.relation is Relation.START_DATE}
+    ends = {f.subject: f for f in r.ex.facts if f.relation is Relation.END_DATE}
+    for sent in r.sents:
+        n = duration_days(sent.text)
+        if not n or n < 2 or not r.main_event:
+            continue
+        key = r.main_event
+        if key in ends and key not in starts:
+            end_lit = ends[key].object
+            if isinstance(end_lit, Literal) and end_lit.date:
+                start = shift(end_lit.date, -(n - 1))
+                if start and start.writable:
+                    r.fact(key, Relation.START_DATE, Literal(start.lexical, start),
+                            sent.start_char)
+        elif key in starts and key not in ends:
+            start_lit = starts[key].object
+            if isinstance(start_lit, Literal) and start_lit.date:
+                end = shift(start_lit.date, n - 1)
+                if end and end.writable:
+                    r.fact(key, Relation.END_DATE, Literal(end.lexical, end),
+                            sent.start_char)
+
+
+def _first_char(r: Reader, key: str) -> int:
+    """Where the text first names ``key`` (0 when it never does): a fact's evidence sentence."""
+    return next((m.start for m in r.mentions if m.key == key), 0)

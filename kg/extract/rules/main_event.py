@@ -1,0 +1,57 @@
+"""The event the article is about, chosen once its names and descriptions are read.
+
+Many facts hang on it: "the event" and "the forum" resolve to it when nothing nearer fits
+(:mod:`kg.extract.rules.anaphora`), a sentence naming no event is about it, and
+description-named activities ("the signing ceremony") become its sub-events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from kg.extract.rules.patterns import OCCUR, compiled
+from kg.records import EntityType
+
+if TYPE_CHECKING:
+    from kg.extract.rules.reader import Reader
+
+
+def choose_main_event(r: Reader) -> None:
+    """The event the article is about, scored: named early (first event of the story), in the
+    headline, said to take place, named often, an edition; minus sub-event cues ("held during
+    the expo", "one of the parallel forums")."""
+    occur = compiled(OCCUR.replace("(?P<verb>", "(?:"), re.I)
+    sub_cue = compiled(r"^[^.;]{0,80}?\b(?:during|on\s+the\s+sidelines\s+of|one\s+of\s+the|"
+                         r"parallel|sub-forums?|side\s+events?|as\s+part\s+of)\b", re.I)
+    scores: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    first_event_sent: int | None = None
+    for m in sorted(r.mentions, key=lambda m: m.start):
+        ent = r.ex.entities[m.key]
+        if ent.type is not EntityType.EVENT and m.key not in r.editions.values():
+            continue
+        if r.strong.get(m.key) is EntityType.EVENT_SERIES:
+            continue
+        if m.sent == r.title_sent:
+            scores[m.key] += 2
+            continue
+        first.setdefault(m.key, m.start)
+        if first_event_sent is None:
+            first_event_sent = m.sent
+        if m.sent == first_event_sent and first[m.key] == m.start:
+            scores[m.key] += 3
+        scores[m.key] += 1
+        tail = r.text[m.end:m.end + 80]
+        if occur.match(tail.lstrip(" ,")) or re.match(r"\s*,?\s*(?:which|that)\s+(?:will\s+)?"
+                                                       + occur.pattern, tail, re.I):
+            scores[m.key] += 2
+        if sub_cue.match(tail):
+            scores[m.key] -= 4
+        if m.key in r.editions.values():
+            scores[m.key] += 1
+    ranked = sorted((k for k in scores if k in first), key=lambda k: (-scores[k], first[k]))
+    r.main_event = ranked[0] if ranked else next(
+        (m.key for m in sorted(r.mentions, key=lambda m: m.start)
+         if r.ex.entities[m.key].type is EntityType.EVENT), None)

@@ -1,0 +1,128 @@
+"""Short forms merged into the full name, and every record pointed at what survived a merge.
+
+A story names "Kanghui Pharmaceutical" and then "Kanghui", "Grace Lin" and then "Dr. Lin",
+"the X Innovative Cooperation Forum" and then "the X forum": one entity each, the short form
+an alias of the full name (the merge's reason is kept in the entity's notes). Merges happen
+before the sentences are read, so their facts land on the surviving key; :func:`apply_merges`
+points what was written before a merge (an edition's series, a ceremony's agreement) at it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import partial
+from typing import TYPE_CHECKING
+
+from kg.extract import lexicon as lx
+from kg.extract.mentions import head_word
+from kg.extract.rules.sentence import compatible
+from kg.extract.rules.types_from_context import vote
+from kg.records import EntityType, Fact, Post
+
+if TYPE_CHECKING:
+    from kg.extract.rules.reader import Reader
+
+
+def short_forms(r: Reader) -> None:
+    """Merge "Kanghui" into "Kanghui Pharmaceutical", "Nansha" into "Nansha District",
+    "Zheng" into "Zheng Hong", "X forum" into "X Innovative Cooperation Forum"."""
+    ents = r.ex.entities
+    generic = {"district", "town", "city", "county", "province", "township", "village",
+               "municipality", "group", "co", "ltd", "inc", "corp", "corporation", "company",
+               "limited", "holding", "holdings", "pharmaceutical", "pharmaceuticals", "pharma",
+               "biotech", "medical", "healthcare", "technology", "technologies", "hospital"}
+    remap: dict[str, str] = {}
+    for key, ent in list(ents.items()):
+        words = ent.label.split()
+        cands: list[str] = []
+        if vote(r, key) is EntityType.EVENT_SERIES:
+            continue  # a series is never a short form of one of its editions
+        for other_key, other in ents.items():
+            if other_key == key or other.scope:
+                continue
+            ow = other.label.split()
+            etype, otype = vote(r, key), vote(r, other_key)
+            if len(words) == 1 and len(ow) > 1 and words[0].lower() in (ow[0].lower(), ow[-1].lower()) \
+                    and etype is EntityType.PERSON and otype is EntityType.PERSON:
+                # "Dr. Lin" after "Grace Lin", "Vice-Mayor Lu" after "LU Chunyun": a family name
+                cands.append(other_key)
+                continue
+            if len(ow) <= len(words) or ow[: len(words)] != words:
+                continue
+            rest = [w.lower() for w in ow[len(words):]]
+            surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
+            suffixed = (len(rest) == 1 or all(w in {"co", "ltd", "inc", "group", "limited", "corp"}
+                                               for w in rest)) and all(w in generic for w in rest) \
+                and (compatible(etype, otype) or key not in r.strong)
+            event_stem = (otype is EntityType.EVENT and etype is not EntityType.EVENT_SERIES and len(words) > 2
+                          and words[-1].lower() == head_word(other.label))
+            if surname or suffixed or event_stem:
+                cands.append(other_key)
+        if not cands and len(words) >= 2 and vote(r, key) is EntityType.EVENT:
+            cands = [k for k, o in ents.items() if k != key and not o.scope
+                     and vote(r, k) is EntityType.EVENT and len(o.label.split()) > len(words)
+                     and f" {ent.label.lower()} " in " " + re.split(
+                         r"\s+(?:of|for)\s+", o.label.lower())[0] + " "
+                     and head_word(o.label) == head_word(ent.label)]
+        if not cands and len(words) > 2 and words[-1].lower() in lx.EVENT_HEADS:
+            stem = words[:-1]
+            cands = [k for k, o in ents.items() if k != key and o.label.split()[:len(stem)]
+                     == stem and vote(r, k) is EntityType.EVENT and head_word(
+                         o.label) == words[-1].lower()]
+        if len(cands) == 1:
+            remap[key] = cands[0]
+    for key, target in remap.items():
+        while target in remap:
+            target = remap[target]
+        _merge(r, key, target, f"{ents[key].label!r} is a short form of {ents[target].label!r}")
+
+
+def _merge(r: Reader, key: str, target: str, reason: str) -> None:
+    """``key`` becomes ``target``: its label and aliases, votes, mentions and facts so far."""
+    ents = r.ex.entities
+    r.merged[key] = target
+    src = ents.pop(key)
+    dst = ents[target]
+    r.alias(target, src.label)
+    for a in src.aliases:
+        r.alias(target, a)
+    dst.notes.append(reason)
+    r.votes[target].update(r.votes.pop(key, Counter()))
+    for m in r.mentions:
+        if m.key == key:
+            m.key = target
+    for n, k in list(r.key_by_norm.items()):
+        if k == key:
+            r.key_by_norm[n] = target
+    for acr, k in list(r.acronyms.items()):
+        if k == key:
+            r.acronyms[acr] = target
+    r.facts = {(target if s == key else s, rel, target if o == key else o)
+               for s, rel, o in r.facts}
+    if r.main_event == key:
+        r.main_event = target
+
+
+def _final_key(r: Reader, key: str) -> str:
+    """What ``key`` became after every merge (merges may chain)."""
+    while key in r.merged:
+        key = r.merged[key]
+    return key
+
+
+def apply_merges(r: Reader) -> None:
+    """Point every fact, post and agreement at the entity its mentions were merged into."""
+    fk = partial(_final_key, r)
+    r.ex.facts = [Fact(fk(f.subject), f.relation, fk(f.object) if isinstance(f.object, str)
+                       else f.object, f.evidence) for f in r.ex.facts]
+    r.ex.facts = [f for f in r.ex.facts if f.subject != f.object]
+    r.ex.posts = [Post(fk(p.person), p.role, fk(p.organization) if p.organization else None,
+                       p.evidence) for p in r.ex.posts]
+    for ag in r.ex.agreements:
+        ag.sides = [[fk(k) for k in side] for side in ag.sides]
+        ag.event = fk(ag.event) if ag.event else None
+    r.owner_of = {fk(k): fk(v) for k, v in r.owner_of.items()}
+    r.pending_sub = [(fk(k), c, s) for k, c, s in r.pending_sub]
+    if r.main_event:
+        r.main_event = fk(r.main_event)
