@@ -234,6 +234,8 @@ PEOPLE_NOUNS = frozenset({
     "representatives", "officials", "delegates", "delegations", "delegation", "experts", "leaders",
     "executives", "guests", "staff", "members", "scholars", "researchers", "people", "heads",
     "professionals", "entrepreneurs", "investors", "participants", "attendees", "speakers",
+    "fellows", "academicians", "specialists", "scientists", "doctors", "physicians", "practitioners",
+    "students", "diplomats", "envoys", "buyers", "visitors", "exhibitors", "partners",
 })
 
 # Words of a field of study or work: "Department of Science and Technology", "School of Public

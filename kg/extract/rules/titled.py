@@ -26,7 +26,8 @@ from kg.records import EntityType, Literal, Post, Relation
 if TYPE_CHECKING:
     from kg.extract.rules.reader import Mention, Reader
 
-_APPOSITION = re.compile(r"^\s*(?:,|\(|–|—|-)\s*(?:the\s+|a\s+|an\s+)?$")
+_APPOSITION = re.compile(r"^\s*(?:,|\(|–|—|-)\s*(?:the\s+|a\s+|an\s+)?(?:(?:senior|deputy|executive|former|"
+                         r"acting|founding|honorary|chief|general|associate|assistant|then)\s+)*$")
 _LIST_GAP = re.compile(r"^\s*(?:,|;|and|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*$")
 _SAME_BODY_GAP = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*$")
 _NOT_PEOPLE = (EntityType.EVENT, EntityType.EVENT_SERIES, EntityType.AGREEMENT, EntityType.PLACE,

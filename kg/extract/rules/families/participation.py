@@ -56,7 +56,8 @@ def read(s: Sentence) -> None:
     speech_event: str | None = None
     if speech and spoke and s.is_event(s.key(speech.group("e"))):
         speech_event = s.key(speech.group("e"))
-    elif re.search(r"\b(?:delivered|gave|made)\s+(?:an?\s+)?(?:\w+\s+){0,2}?(?:speech|speeches|address|"
+    elif re.search(r"\b(?:delivered|delivers|gave|gives|made|makes|giving|making|delivering)\s+"
+                   r"(?:an?\s+)?(?:\w+\s+){0,2}?(?:speech|speeches|address|"
                    r"remarks|report)|\b(?:opening|keynote|welcome)\s+(?:speech|address|remarks)|"
                    r"\bchair\s+of\s+the\s+" + E, ph, re.I):
         speech_event = s.event_near(0)
@@ -148,7 +149,9 @@ def speakers(s: Sentence) -> None:
     if event is None:
         return
     for tok in s.sent:
-        if tok.lemma_.lower() not in SPEECH_LEMMAS or tok.pos_ not in {"VERB", "AUX"}:
+        stage = tok.lemma_.lower() == "take" and any(t.lower_ in {"stage", "podium", "floor", "rostrum"}
+                                                     for t in tok.subtree)  # "took to the stage"
+        if (tok.lemma_.lower() not in SPEECH_LEMMAS and not stage) or tok.pos_ not in {"VERB", "AUX"}:
             continue
         for child in tok.children:
             if child.dep_ not in {"nsubj", "agent"}:
