@@ -143,9 +143,11 @@ _NOT_CITY_HEADS = frozenset({"province", "region", "district", "county", "zone",
 
 
 def city_anaphora(r: Reader) -> None:
-    """"kicked off in the city": the city the story has named most before it, once types are
-    settled ("Yulin, a city in ..." is a place only then), when no "X City" is named."""
-    for m in re.finditer(r"\b[Tt]he\s+city\b(?!\s+(?:of\b|[A-Z]|['’]s|government))", r.text):
+    """"kicked off in the city", "the southwestern province has been taking part": the place
+    the story has named most before it, once types are settled ("Yulin, a city in ..." is a
+    place only then), where no "X City" or "X Province" was named for it."""
+    for m in re.finditer(r"\b[Tt]he\s+(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|coastal|"
+                         r"inland|host)\s+)?(?:city|province)\b(?!\s+(?:of\b|[A-Z]|['’]s|government))", r.text):
         if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in r.mentions):
             continue
         counts = _cities_before(r, m.start())

@@ -16,12 +16,13 @@ def read(s: Sentence) -> None:
     inverted(s)
     speakers(s)
     ph = s.ph
-    verbs = (r"(?:attended|attend|attends|participated\s+in|participate\s+in|took\s+part\s+in|"
+    verbs = (r"(?:attended|attend|attends|participated\s+in|participate\s+in|participating\s+in|"
+             r"took\s+part\s+in|"
              r"take\s+part\s+in|joined|join|(?:were|was)\s+(?:also\s+)?present(?:\s+at)?|visited|"
              r"graced|signed\s+up\s+for|registered\s+for|toured|inspected|spoke\s+at|addressed|"
              r"presided\s+over|presides\s+over|chaired|moderated|witnessed|(?:was|were)\s+invited\s+to|"
              r"(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|on\s+hand)(?:\s+at)?|(?:was|were)\s+among\s+the\s+(?:guests|speakers)\s+at)")
-    m = re.search(r"^(?P<subj>.*?)\b(?:will\s+|all\s+|also\s+|have\s+|has\s+)*" + verbs +
+    m = re.search(r"^(?P<subj>.*?)\b(?:will\s+|all\s+|also\s+|have\s+|has\s+|been\s+)*" + verbs +
                   r"\b\s*(?:the\s+)?(?P<rest>.*)$", ph, re.I)
     if m:
         rest = m.group("rest")
@@ -30,9 +31,11 @@ def read(s: Sentence) -> None:
         if event is None or not s.is_event(event):
             event = s.event_near(m.start("rest")) if "⟦" in rest[:40] else s.r.main_event
         subj = m.group("subj")
+        last = re.search(r"(" + E + r")\s*$", subj)  # the verb's own subject
         for key in s.items(subj):
-            if s.typ(key) is EntityType.PERSON or listed_agent(s, subj, key):
-                s.fact(event, Relation.PARTICIPANT, key)
+            if s.typ(key) is EntityType.PERSON or listed_agent(s, subj, key) or (
+                    last is not None and key == s.key(last.group(1)) and s.typ(key) is EntityType.PLACE):
+                s.fact(event, Relation.PARTICIPANT, key)  # "the province has taken part in X"
         inc = re.search(r"\b(?:including|such\s+as|like)\s+(?P<l>.*)$", rest)
         if inc:
             tail = inc.group("l")
