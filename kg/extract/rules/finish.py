@@ -79,6 +79,10 @@ def finish(r: Reader) -> None:
             r.alias(key, m.group(1))  # "X Forum of Y" is also called "X Forum"
 
 
+_RESTATED = re.compile(r"\bsigned\s+the\s+(?:agreement|memorandum|mou|contract|deal)\b"
+                       r"(?!\s+(?:on\s+(?!behalf)|for\b|of\b|to\b))", re.I)
+
+
 def _dedupe_agreements(r: Reader) -> None:
     """An article that states one signing twice (the lead, then the ceremony) has one
     agreement: same parties, one record, the first, completed by the others."""
@@ -91,6 +95,10 @@ def _dedupe_agreements(r: Reader) -> None:
             # already read with its bodies, not a second agreement
             first = next((k for p, k in kept.items() if p & parties), None) or next(
                 (k for k in reversed(kept.values()) if len(k.parties) == len(parties)), None)
+        if first is None and _RESTATED.search(ag.evidence.sentence):
+            # "X and Y signed the agreement on behalf of A and B": the agreement the article has
+            # already read, when it shares a party with it
+            first = next((k for p, k in kept.items() if p & parties and len(p) == len(parties)), None)
         if first is None:
             kept[parties] = ag
             continue
