@@ -22,6 +22,9 @@ def read(s: Sentence) -> None:
         r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:the\s+|an?\s+)?(?:(?P<rp>" + E + r")\s+)?" + ROLE +
         r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?"
         r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:(?P<region>" + E + r")\s+at\s+(?:the\s+)?)?(?P<o>" + E + ")",
+        # "Zhang Wei (founder and CEO of Aster Bio)", "Tom Reyes (a partner at Lorn Capital)"
+        r"(?P<p>" + E + r")\s*\(\s*(?:the\s+|an?\s+)?" + ROLE + r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" +
+        ROLE_BARE + r")?\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<o>" + E + ")",
         # "Frances Lee, President and CEO, Acme Consultants": the body after a comma (press releases)
         r"(?P<p>" + E + r"),\s+" + ROLE + r"(?P<more>(?:\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?,\s+(?:the\s+)?"
         r"(?P<o>" + E + r")(?=\s*(?:,|;|\.|\band\b|$))",
