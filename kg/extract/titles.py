@@ -169,6 +169,12 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
         person: Name | None = None
         if after and after[0].lower_ in {"of", "at"}:
             rest = after[1:]
+            field = _function_words(rest)
+            if field:  # "Vice President of Business Development of X", "Director of Strategy, X"
+                role = f"{role} of " + " ".join(t.lower_ for t in rest[:field])
+                rest = rest[field + 1:] if field < len(rest) and rest[field].lower_ == "of" else rest[field:]
+                if not rest:
+                    return [], Title(name.start, name.end, role, None, None)
             k = _person_tail(doc, rest) if rest else 0
             org_toks = rest[: len(rest) - k] if k else rest
             org = _name(doc, org_toks, type_by_head(" ".join(t.text for t in org_toks)))
@@ -188,6 +194,21 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
         plural = role_toks[-1].text.lower().endswith("s") and singular(role_toks[-1].text) != role_toks[-1].lower_
         return parts, Title(name.start, name.end, role, person, org, plural)
     return [name], None
+
+
+_FUNCTION_WORDS = lx.ROLE_QUALIFIERS | {"and", "&", "human", "resources", "planning", "policy", "partnerships"}
+
+
+def _function_words(toks: list[Any]) -> int:
+    """How many tokens at the start of a post's "of ..." name a function, not a body: all of
+    them up to the next "of" or the end ("Business Development of X" -> 2, "Strategy" -> 1,
+    "Research Institute of X" -> 0)."""
+    k = 0
+    while k < len(toks) and toks[k].lower_ in _FUNCTION_WORDS:
+        k += 1
+    if k and (k == len(toks) or toks[k].lower_ == "of") and toks[k - 1].lower_ not in {"and", "&"}:
+        return k
+    return 0
 
 
 def split_titles(doc: Any, names: list[Name]) -> tuple[list[Name], list[Title]]:
