@@ -110,7 +110,7 @@ ROLE_QUALIFIERS = frozenset({
     "brand", "marketing", "sales", "product", "project", "program", "programme", "research",
     "technical", "operations", "communications", "business", "commercial", "clinical", "scientific",
     "finance", "financial", "country", "area", "account", "nursing", "development", "strategy",
-    "innovation", "quality", "regulatory", "investment",
+    "innovation", "quality", "regulatory", "investment", "cluster",
 })
 
 DEMONYMS: dict[str, str] = {

@@ -34,7 +34,8 @@ _STOP_CAPS = frozenset({
     "dr.", "mrs.", "prof.",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "sept", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+    "aug", "sep", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+    "sep.", "sept.", "oct.", "nov.", "dec.", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "photo", "poster", "updated", "home", "china's",
 })
 # Capitalised single words that are never a name on their own.

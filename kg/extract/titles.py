@@ -177,6 +177,10 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
                     return [], Title(name.start, name.end, role, None, None)
             k = _person_tail(doc, rest) if rest else 0
             org_toks = rest[: len(rest) - k] if k else rest
+            owner = [n for n, t in enumerate(org_toks) if t.text in {"'s", "’s"} and n > 0
+                     and all(x.ent_type_ in {"GPE", "LOC"} for x in org_toks[:n])]
+            if owner and owner[-1] + 1 < len(org_toks):
+                org_toks = org_toks[owner[-1] + 1:]  # "of Hong Kong's Lake Hospital": the hospital
             org = _name(doc, org_toks, type_by_head(" ".join(t.text for t in org_toks)))
             person = _name(doc, rest[len(rest) - k:], EntityType.PERSON) if k else None
             if before and person is None:

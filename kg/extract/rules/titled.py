@@ -144,8 +144,15 @@ def _comma_org(r: Reader, char: int) -> str | None:
 
 
 def _org_at(r: Reader, t: Title) -> str | None:
-    """The organization a title names, if it is one."""
+    """The organization a title names, if it is one; "Chief Executive of Hong Kong's Lake
+    Hospital" names the hospital, the place only locates it."""
     m = _at(r, t.org.start, t.org.end) if t.org else None
+    if m is not None and r.type_of(m.key) is EntityType.PLACE:
+        owned = re.match(r"['’]s\s+(?:the\s+)?", r.text[t.end:t.end + 8])
+        nxt = _after(r, t.end) if owned else None
+        if owned and nxt is not None and nxt.start == t.end + owned.end() and r.type_of(nxt.key) in (
+                EntityType.COMPANY, EntityType.HOSPITAL, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY):
+            return nxt.key
     if m is None or r.type_of(m.key) in (EntityType.PERSON, *_NOT_PEOPLE[:3]):
         return None
     return m.key

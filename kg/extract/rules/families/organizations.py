@@ -27,6 +27,10 @@ def read(s: Sentence) -> None:
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         if s.typ(a) in orgs and s.r.ex.entities[b].label in lx.COUNTRIES:
             s.fact(a, Relation.COUNTRY, b)  # "Tanzania's Muhimbili National Hospital"
+        elif s.typ(a) in orgs and s.typ(b) is EntityType.PLACE and \
+                ph[m.end("b"):m.start("a")].strip() in {"'s", "’s"} and not _REGION.fullmatch(
+                    s.r.ex.entities[b].label):
+            s.fact(a, Relation.LOCATED_IN, b)  # "Hong Kong's Queen Mary Hospital"
         elif s.typ(a) in orgs and s.typ(b) in orgs and ph[m.end("b"):m.start("a")].strip() in {"'s", "’s"}:
             s.fact(a, Relation.PARENT_ORGANIZATION, b)
             s.r.alias(a, s.surface(m))
@@ -62,3 +66,7 @@ def read(s: Sentence) -> None:
 _COUNTRY_NOUN = re.compile(r"(?P<c>" + E + r")(?:-based)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:drugmaker|drug\s+maker|"
                            r"pharmaceutical\s+(?:company|giant|firm)|company|firm|giant|group|manufacturer|"
                            r"maker|multinational|developer|supplier|distributor|startup)\s+(?P<x>" + E + ")")
+
+
+# "south China's X": a region's description, not where X is
+_REGION = re.compile(r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Central)\s+China")
