@@ -68,7 +68,8 @@ _DATE_LINES = [
 # "GUANGZHOU, Nov 3 (Xinhua) --", "LAKESIDE, China, Nov. 22, 2022 /PRNewswire/ --": the
 # story's first words carry place, month and day.
 _DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Z .'-]{{2,40}},\s*(?:[A-Z][A-Za-z .'-]{{2,30}},\s*)?(?P<mon>{MONTH})\.?\s+(?P<d>\d{{1,2}})\s*"
+    rf"^\s*(?P<city>[A-Z][A-Z .'-]{{2,40}}),\s*(?:[A-Z][A-Za-z .'-]{{2,30}},\s*)?(?P<mon>{MONTH})\.?\s+"
+    rf"(?P<d>\d{{1,2}})\s*"
     r"(?:,\s*(?P<y>\d{4})\s*)?(?:\([^)]{1,40}\)\s*|/[^/\n]{1,30}/\s*)?(?:--|—|–|-)\s*"
 )
 # A capture's "date 2024-05-06" label glued in front of the story's first paragraph.
@@ -159,7 +160,7 @@ def read_bytes(name: str, data: bytes, source_path: str | None = None) -> Articl
     if not any(ch.isalnum() for ch in raw):
         raise InputError(f"{label}: the file holds no words (only punctuation or symbols)")
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text, title, published = clean(raw)
+    text, title, published, place = clean(raw)
     warnings: tuple[str, ...] = ()
     if not any(ch.isalnum() for ch in text):
         # Every line looked like furniture. Keep the article rather than lose it: the text as
@@ -178,6 +179,7 @@ def read_bytes(name: str, data: bytes, source_path: str | None = None) -> Articl
         published=published,
         source_path=source_path,
         warnings=warnings,
+        dateline_place=place,
     )
 
 
@@ -316,8 +318,8 @@ def _blank(s: str) -> str:
     return re.sub(r"[^\n]", " ", s)
 
 
-def clean(raw: str) -> tuple[str, str | None, date | None]:
-    """Blank page furniture; return (text, title, publication date).
+def clean(raw: str) -> tuple[str, str | None, date | None, str | None]:
+    """Blank page furniture; return (text, title, publication date, the dateline's city).
 
     The title is the first story line; it stays in the text (it often names the event).
     """
@@ -328,6 +330,7 @@ def clean(raw: str) -> tuple[str, str | None, date | None]:
     story_started = False
     in_footer = False
     dateline: tuple[int | None, int, int] | None = None
+    place: str | None = None
     story_lines = 0
     for i, line in enumerate(lines):
         stripped = line.strip()
@@ -360,6 +363,7 @@ def clean(raw: str) -> tuple[str, str | None, date | None]:
             title = _INLINE_PHOTO.sub("", rest).strip() or None
         if m is not None:
             story_started = True
+            place = " ".join(w.capitalize() for w in m.group("city").split())
             dateline = (int(m.group("y")) if m.group("y") else None, month_number(m.group("mon")),
                         int(m.group("d")))
             line = _blank(line[: m.end()]) + line[m.end():]
@@ -372,7 +376,7 @@ def clean(raw: str) -> tuple[str, str | None, date | None]:
         year = dateline[0] or main_year(text)
         if year is not None:
             published = _safe_date(year, dateline[1], dateline[2])
-    return text, title, published
+    return text, title, published, place
 
 
 def main_year(text: str) -> int | None:

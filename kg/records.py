@@ -126,6 +126,9 @@ class Article:
     source_path: str | None = None
     # Problems reading it that did not stop it (clean-up would have left no text: kept as is).
     warnings: tuple[str, ...] = ()
+    # The city of a wire dateline ("BEIJING, Oct. 12 (Xinhua) --"), blanked from the text: where
+    # "here" is in the story.
+    dateline_place: str | None = None
 
 
 @dataclass(frozen=True)

@@ -24,3 +24,14 @@ def test_a_date_line_alone_is_still_furniture() -> None:
     assert article.published == date(2024, 5, 6)
     assert "Updated" not in article.text
     assert article.title == "Pine forum opens"
+
+
+def test_a_wire_dateline_gives_the_date_and_the_city_and_is_blanked() -> None:
+    art = read_bytes("wire.txt", b"Fair opens\n\nWUXI, Oct. 12 (Xinhua) -- The 2024 fair opened here.\n")
+    assert art.published == date(2024, 10, 12)  # the year is the one the story names
+    assert art.dateline_place == "Wuxi"
+    assert "WUXI" not in art.text and "The 2024 fair opened here." in art.text
+
+
+def test_an_article_without_a_dateline_has_no_dateline_city() -> None:
+    assert read_bytes("plain.txt", b"Fair opens\n\nThe fair opened in Wuxi on Monday.\n").dateline_place is None

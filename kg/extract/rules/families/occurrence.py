@@ -94,6 +94,10 @@ def place_in(s: Sentence, event: str, clause: str) -> None:
         if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
             s.fact(event, Relation.LOCATION, place)
             return
+    here = s.r.article.dateline_place
+    if here and re.match(r"[^⟦;]{0,12}?\bhere\b", clause):
+        # "BEIJING, Oct. 12 (Xinhua) -- The X opened here on Saturday": the dateline's city
+        s.fact(event, Relation.LOCATION, s.r.entity(here, EntityType.PLACE, strong=True))
 
 
 def venue_by_position(s: Sentence, key: str) -> None:
