@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.extract import lexicon as lx
-from kg.extract.mentions import Name, find_names, type_by_head
+from kg.extract.heads import type_by_head
+from kg.extract.mentions import Name, find_names
 from kg.records import EntityType
 
 # Words that make a role only next to a core role word ("Deputy Director", "Director General").

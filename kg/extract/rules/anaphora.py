@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
-from kg.extract.mentions import head_word
+from kg.extract.heads import head_word
 from kg.extract.rules.patterns import compiled
 from kg.records import EntityType
 

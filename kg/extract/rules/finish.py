@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
 from kg.extract.dates import duration_days, shift
-from kg.extract.mentions import head_word
+from kg.extract.heads import head_word
 from kg.extract.rules.merges import apply_merges
 from kg.records import AgreementRecord, EntityType, Literal, Relation
 

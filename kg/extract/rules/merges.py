@@ -15,7 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
-from kg.extract.mentions import head_word
+from kg.extract.heads import head_word
 from kg.extract.rules.sentence import compatible
 from kg.extract.rules.types_from_context import vote
 from kg.records import EntityType, Fact, Post

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.extract.mentions import Name, initials_match, is_acronym
+from kg.extract.heads import initials_match, is_acronym
+from kg.extract.mentions import Name
 from kg.extract.rules.editions import edition_marker, edition_node
 from kg.records import EntityType
 

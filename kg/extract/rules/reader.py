@@ -22,7 +22,7 @@ from typing import Any
 
 from kg.articles import main_year
 from kg.extract.dates import MONTH, DateSpan, parse_span
-from kg.extract.mentions import head_word
+from kg.extract.heads import head_word
 from kg.extract.nlp import load_pipeline
 from kg.extract.rules.anaphora import city_anaphora, resolve_anaphora
 from kg.extract.rules.described import descriptive_events, featured_lists, subtitles, title_aliases

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
-from kg.extract.mentions import head_word, is_acronym, type_by_head
+from kg.extract.heads import head_word, is_acronym, type_by_head
 from kg.names import normalize_name
 from kg.records import Relation
 

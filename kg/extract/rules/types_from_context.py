@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
-from kg.extract.mentions import head_word
+from kg.extract.heads import head_word
 from kg.extract.rules.patterns import APPOS, LIST, ROLE_OF, E
 from kg.records import EntityType
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as lx
-from kg.extract.mentions import head_word
+from kg.extract.heads import head_word
 from kg.extract.rules.patterns import BEFORE_VERB, HAS_SIGN, KIND, LIST, SIGN, E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.records import AgreementRecord, EntityType

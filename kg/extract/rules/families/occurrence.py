@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.dates import MONTH
-from kg.extract.mentions import type_by_head
+from kg.extract.heads import type_by_head
 from kg.extract.rules.patterns import EDITION, END_VERBS, OCCUR, E, compiled
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Literal, PartialDate, Relation

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as lx
-from kg.extract.mentions import head_word, type_by_head
+from kg.extract.heads import head_word, type_by_head
 from kg.extract.rules.patterns import LIST, E
 from kg.extract.rules.sentence import Sentence
 from kg.names import normalize_name
