@@ -34,6 +34,7 @@ from typer.models import ParameterInfo
 
 _INT = re.compile(r"-?[0-9]+")
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_NUMBERS: dict[type, re.Pattern[str]] = {int: _INT, float: _DECIMAL}  # the plain forms typer accepts
 
 
 class _Unhandled(Exception):
@@ -61,17 +62,12 @@ def _leaf(value: Any, annotation: Any, info: ParameterInfo, param: _TyperParamet
                                      case_sensitive=info.case_sensitive, ctx=ctx)
         except ValueError:
             raise _Unhandled from None
-    if annotation is int and not info.clamp:
-        if type(value) is int:
+    number = _NUMBERS.get(annotation) if annotation in (int, float) else None
+    if number is not None and not info.clamp:
+        if type(value) is annotation:
             return _in_bounds(value, info)
-        if isinstance(value, str) and _INT.fullmatch(value):
-            return _in_bounds(int(value), info)
-        raise _Unhandled
-    if annotation is float and not info.clamp:
-        if type(value) is float:
-            return _in_bounds(value, info)
-        if isinstance(value, str) and _DECIMAL.fullmatch(value):
-            return _in_bounds(float(value), info)
+        if isinstance(value, str) and number.fullmatch(value):
+            return _in_bounds(annotation(value), info)
         raise _Unhandled
     if annotation is bool and type(value) is bool:
         return value

@@ -52,18 +52,12 @@ def read(s: Sentence) -> None:
                 s.fact(event, rel, a)
     owner = compiled(r"(?:(?P<e>" + E + r")|\b[a-z]+)['’]s?\s+(?:co-?)?(?P<v>host|organi[sz]er)s?\s*,?\s+"
                      r"(?:the\s+)?(?P<a>" + LIST + ")", re.I)
-    for m in owner.finditer(ph):
+    # and "Organizers of the summit include A and B", "The hosts were A and B"
+    for m in [*owner.finditer(ph), *_LISTED.finditer(ph)]:
         event = s.key(m.group("e")) if m.group("e") else s.event_near(m.start())
         if event is not None and s.is_event(event):
             rel = Relation.ORGANIZER if "organi" in m.group("v").lower() else Relation.HOST
             for a in s.agents(m.group("a")):
-                s.fact(event, rel, a)
-    # "Organizers of the summit include A and B", "The hosts were A and B"
-    for m in _LISTED.finditer(ph):
-        event = s.key(m.group("e")) if m.group("e") else s.event_near(m.start())
-        if event is not None and s.is_event(event):
-            rel = Relation.ORGANIZER if "organi" in m.group("v").lower() else Relation.HOST
-            for a in s.agents(m.group("l")):
                 s.fact(event, rel, a)
     # "presided over by A", "A chaired the forum": who presides hosts (and takes part)
     for m in re.finditer(r"\b(?:presided\s+over|co-?chaired|chaired)\s+by\s+(?P<a>" + LIST + ")", ph, re.I):
@@ -83,4 +77,4 @@ def read(s: Sentence) -> None:
 
 _LISTED = re.compile(r"\b(?:the\s+)?(?P<v>(?:co-?)?(?:host|organi[sz]er)s)\s+(?:of\s+(?:the\s+)?" + EDITION
                      + r"(?P<e>" + E + r")\s+|of\s+the\s+[a-z]+\s+)?(?:include|included|includes|are|were)\s+"
-                     r"(?:the\s+)?(?P<l>" + LIST + ")", re.I)
+                     r"(?:the\s+)?(?P<a>" + LIST + ")", re.I)
