@@ -54,6 +54,9 @@ def finish(r: Reader) -> None:
                                              "dialogue", "sub-forum", "roundtable",
                                              "show", "experience hall", "exhibition area"}):
                 r.fact(key, Relation.SUB_EVENT_OF, r.main_event, _first_char(r, key))
+    # an opening or closing ceremony is a moment of its event, not a part held within it
+    r.ex.facts = [f for f in r.ex.facts if not (
+        f.relation is Relation.SUB_EVENT_OF and _PHASE.match(ents[f.subject].label))]
     _durations(r)
     _most_specific_locations(r)
     # drop entities that no fact, post or agreement mentions, unless named in the text
@@ -79,6 +82,8 @@ def finish(r: Reader) -> None:
             r.alias(key, m.group(1))  # "X Forum of Y" is also called "X Forum"
 
 
+_PHASE = re.compile(r"(?:the\s+)?(?:grand\s+)?(?:opening|closing|unveiling|welcome|inauguration|launch)\s+"
+                    r"(?:ceremony|session|day)\b", re.I)
 _RESTATED = re.compile(r"\bsigned\s+the\s+(?:agreement|memorandum|mou|contract|deal)\b"
                        r"(?!\s+(?:on\s+(?!behalf)|for\b|of\b|to\b))", re.I)
 
