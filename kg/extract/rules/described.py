@@ -212,6 +212,10 @@ def subtitles(r: Reader) -> None:
                        r.text[m.end:m.end + 160])
         if sub:
             r.alias(m.key, f"{r.text[m.start:m.end]}: {sub.group(1)}")
+            lo, hi = m.end + sub.start(1), m.end + sub.end(1)
+            for x in r.mentions:  # the subtitle's own words name this event, not another one
+                if lo <= x.start and x.end <= hi and x.key != m.key:
+                    x.key = m.key
 
 
 def title_aliases(r: Reader) -> None:
