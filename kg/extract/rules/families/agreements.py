@@ -15,15 +15,47 @@ from kg.records import AgreementRecord, EntityType
 THEN = r"(?:(?:held|met|visited|attended|reached|discussed|toured|exchanged)\b[^⟦.;,]{0,40}?\s+and\s+(?:then\s+)?)?"
 
 
+# The signing patterns, compiled once at import (read() says what each one reads).
+_WITH = compiled(r"(?P<a>" + LIST + r")(?:,?\s+(?:which|that|who))?,?\s+" + BEFORE_VERB + THEN + SIGN +
+                 r"\s+" + KIND +
+                 r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST + ")", re.I)
+
+_ENTERED = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
+                    r"(?:entered\s+into|reached|established|forged|signed)\s+(?:an?\s+|the\s+)?"
+                    r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnership)(?:\s+relationship)?)\s+"
+                    r"with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
+
+_BARE = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
+                 r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
+
+_TO_DO = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"(?:signed|signs|inked)\s+(?:up\s+)?to\s+"
+                  r"(?:jointly\s+|together\s+)?[a-z]+\b", re.I)
+
+_BULLET = compiled(r"^[•·*-]?\s*(?P<a>" + LIST + r")\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST
+                   + r")\s*[:：,-]\s*" + KIND, re.I)
+
+_SOME = compiled(r"(?P<a>" + LIST + r")\s+and\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:enterprises|companies|firms|"
+                 r"institutions|hospitals|universities|organi[sz]ations|investors|partners)\s*,?\s+(?:including|"
+                 r"such\s+as|like|among\s+them)\s+(?P<b>" + LIST + r"),?\s+" + BEFORE_VERB + SIGN + r"\s+" + KIND,
+                 re.I)
+
+_PAIR = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" + KIND, re.I)
+
+_PASSIVE = compiled(KIND + r"(?:\s+(?:on|for|of)\s+[^⟦.;]{0,60}?)?,?\s+(?:(?:was|were|has\s+been|have\s+been)"
+                    r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}),?\s+)?"
+                    r"(?:between|by)\s+(?P<a>" + LIST + r")"
+                    r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + "))?", re.I)
+
+_BETWEEN = compiled(KIND + r"(?:\s+(?:on|for|of|to)\s+[^⟦.;]{0,60}?)?\s+between\s+(?P<a>" + LIST + ")",
+                    re.I)
+
+
 def read(s: Sentence) -> None:
     ph = s.ph
     if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:", ph):
         return
     found = False
-    with_pat = compiled(r"(?P<a>" + LIST + r")(?:,?\s+(?:which|that|who))?,?\s+" + BEFORE_VERB + THEN + SIGN +
-                        r"\s+" + KIND +
-                          r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST + ")", re.I)
-    for m in with_pat.finditer(ph):
+    for m in _WITH.finditer(ph):
         a, b = subjects(s, m), counterparts(s, m.group("b"))
         if not a or not b:
             continue
@@ -31,34 +63,24 @@ def read(s: Sentence) -> None:
         sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
     # "A entered into strategic cooperation with B": the cooperation is the agreement when a
     # verb of concluding governs it (never a bare "cooperation between", which is a topic)
-    entered = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
-                       r"(?:entered\s+into|reached|established|forged|signed)\s+(?:an?\s+|the\s+)?"
-                       r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnership)(?:\s+relationship)?)\s+"
-                       r"with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
-    for m in entered.finditer(ph):
+    for m in _ENTERED.finditer(ph):
         a, b = subjects(s, m), counterparts(s, m.group("b"))
         if a and b and not found:
             found = True
             agreement(s, kind_of(s, m.group("kind")), [a, b], event_for_agreement(s, m.end()))
     # "A signed with B to build ...": the agreement is not named
-    bare = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
-                    r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
-    for m in bare.finditer(ph):
+    for m in _BARE.finditer(ph):
         a, b = subjects(s, m), counterparts(s, m.group("b"))
         if a and b:
             found = True
             agreement(s, "agreement", [a, b], event_for_agreement(s, m.end()))
     # "A and B signed to jointly build the C": the agreement is not named, the two sides are
-    to_do = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"(?:signed|signs|inked)\s+(?:up\s+)?to\s+"
-                     r"(?:jointly\s+|together\s+)?[a-z]+\b", re.I)
-    for m in to_do.finditer(ph):
+    for m in _TO_DO.finditer(ph):
         a = subjects(s, m)
         if len(a) == 2 and not found:
             found = True
             agreement(s, "agreement", [[a[0]], [a[1]]], event_for_agreement(s, m.end()))
-    bullet = compiled(r"^[•·*-]?\s*(?P<a>" + LIST + r")\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST
-                        + r")\s*[:：,-]\s*" + KIND, re.I)
-    for m in bullet.finditer(ph):
+    for m in _BULLET.finditer(ph):
         a, b = s.agents(m.group("a")), s.agents(m.group("b"))
         if a and b:
             found = True
@@ -68,19 +90,14 @@ def read(s: Sentence) -> None:
     if paired(s):
         return
     # "X and 10 enterprises, including A and B, signed investment agreements": X with each
-    some = compiled(r"(?P<a>" + LIST + r")\s+and\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:enterprises|companies|firms|"
-                    r"institutions|hospitals|universities|organi[sz]ations|investors|partners)\s*,?\s+(?:including|"
-                    r"such\s+as|like|among\s+them)\s+(?P<b>" + LIST + r"),?\s+" + BEFORE_VERB + SIGN + r"\s+" + KIND,
-                    re.I)
-    for m in some.finditer(ph):
+    for m in _SOME.finditer(ph):
         a, b = subjects(s, m), s.agents(m.group("b"))
         if a and b:
             found = True
             sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
     if found:
         return
-    pair = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" + KIND, re.I)
-    for m in pair.finditer(ph):
+    for m in _PAIR.finditer(ph):
         a = subjects(s, m)
         if re.match(r"\s+(?:\w+\s+){0,3}?to\s+(?:settle|move|locate|invest|build|set\s+up|establish|land)\b",
                     ph[m.end():]):
@@ -94,15 +111,9 @@ def read(s: Sentence) -> None:
             agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
                            event_for_agreement(s, m.end()))
     # "a MoU was signed by A and B", "the agreement, signed by A and B,", "signed by A with B"
-    passive = compiled(KIND + r"(?:\s+(?:on|for|of)\s+[^⟦.;]{0,60}?)?,?\s+(?:(?:was|were|has\s+been|have\s+been)"
-                         r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}),?\s+)?"
-                         r"(?:between|by)\s+(?P<a>" + LIST + r")"
-                         r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + "))?", re.I)
     # "a KIND between A and B" names its parties whatever verb the sentence uses ("was signed",
     # "the signing of", "12 deals were signed, including a KIND between A and B")
-    between = compiled(KIND + r"(?:\s+(?:on|for|of|to)\s+[^⟦.;]{0,60}?)?\s+between\s+(?P<a>" + LIST + ")",
-                       re.I)
-    for m in [*passive.finditer(ph), *between.finditer(ph)]:
+    for m in [*_PASSIVE.finditer(ph), *_BETWEEN.finditer(ph)]:
         a = s.agents(m.group("a"))
         b = s.agents(m.groupdict().get("b") or "")
         if a and b:
