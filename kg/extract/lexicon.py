@@ -63,7 +63,7 @@ PLACE_HEADS = frozenset({
 })
 VENUE_HEADS = frozenset({
     "hall", "building", "hotel", "pavilion", "stadium", "auditorium", "theater", "theatre",
-    "venue", "square", "plaza", "guesthouse", "arena", "gymnasium", "tower", "mansion",
+    "venue", "square", "plaza", "guesthouse", "arena", "gymnasium", "tower", "mansion", "campus",
 })
 # "Convention Center", "Exhibition Center": a center named for events is a venue.
 VENUE_CENTER_MODIFIERS = frozenset({

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.extract.heads import initials_match, is_acronym
+from kg.extract.heads import initials_match, is_acronym, type_by_head
 from kg.extract.mentions import Name
 from kg.extract.rules.editions import edition_marker, edition_node
 from kg.records import EntityType
@@ -50,6 +50,10 @@ def _add_acronyms(r: Reader, names: list[Name]) -> None:
             etype = _name_type(r, n)
             if etype is EntityType.EVENT and edition_marker(r, n) is not None:
                 etype = EntityType.EVENT_SERIES
+            owner = re.search(r"\s+of\s+(?:the\s+)?([A-Z].+)$", label)
+            if owner and not initials_match(m.group(1), label) and initials_match(m.group(1), owner.group(1)):
+                # "South Campus of Lorn University (LU)": the acronym is the university's
+                label, etype = owner.group(1), type_by_head(owner.group(1))
             key = r.entity(label, etype, strong=n.by_head)
             r.acronyms[m.group(1)] = key
             r.alias(key, m.group(1))
