@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.dates import MONTH
-from kg.extract.heads import type_by_head
+from kg.extract.heads import head_word, type_by_head
 from kg.extract.rules.patterns import EDITION, END_VERBS, OCCUR, E, compiled
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Literal, PartialDate, Relation
@@ -107,6 +107,8 @@ def venue_by_position(s: Sentence, key: str) -> None:
     if key not in s.r.strong and type_by_head(ent.label) is None and ent.type in (
             EntityType.COMPANY, EntityType.ORGANIZATION):
         ent.type = EntityType.VENUE
+    elif ent.type is EntityType.ORGANIZATION and head_word(ent.label) in {"center", "centre"}:
+        ent.type = EntityType.VENUE  # "held at the X Exchange Center": a centre that hosts events
 
 
 def dates(s: Sentence, event: str, verb: str) -> None:
