@@ -191,6 +191,10 @@ ROLE_STARTERS = (ROLE_WORDS - {"general", "partner", "representative", "doctor",
 LOWER_PLACE_HEADS = frozenset({"district", "county", "city", "province", "town", "township",
                                "village", "prefecture", "municipality", "subdistrict"})
 
+# Names that hold an "and" wherever they stand ("Belt and Road countries", "the Belt and Road
+# Initiative"): general knowledge of this news, lower case.
+AND_NAMES = frozenset({"belt and road"})
+
 # Multinationals of the health industry that news names bare ("Pfizer", "Roche"): the name
 # finder often takes them for people or places; general knowledge of the field, lower case.
 KNOWN_COMPANIES = frozenset({

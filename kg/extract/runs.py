@@ -130,7 +130,8 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                     break
                 if t.lower_ == "to" and toks[j - 1].lower_ not in {"affiliated", "attached", "subordinate"}:
                     break  # "Hospital Affiliated to X" is one name; "Ambassador of X to China" is not
-                if t.lower_ == "and" and (nxt.lower_ == "the" or (
+                fixed = f"{toks[j - 1].lower_} and {nxt.lower_}" in lx.AND_NAMES
+                if t.lower_ == "and" and not fixed and (nxt.lower_ == "the" or (
                         _ends_with_head(toks[i:j]) and not _names_a_venue(toks, i, j))
                                           or not _joins_one_name(toks, i, j)):
                     break
