@@ -76,6 +76,23 @@ def short_forms(r: Reader) -> None:
         while target in remap:
             target = remap[target]
         _merge(r, key, target, f"{ents[key].label!r} is a short form of {ents[target].label!r}")
+    _acronym_spelled_out(r)
+
+
+def _acronym_spelled_out(r: Reader) -> None:
+    """"Fifth Affiliated Hospital of GMU" where GMU stands for "Guangzhou Medical University"
+    and the story also names "Fifth Affiliated Hospital of Guangzhou Medical University": one."""
+    ents = r.ex.entities
+    by_label = {ent.label: key for key, ent in ents.items()}
+    for key, ent in list(ents.items()):
+        for word in ent.label.split():
+            target = r.acronyms.get(word)
+            if target is None or target == key or target not in ents or word == ent.label:
+                continue
+            full = by_label.get(re.sub(rf"\b{re.escape(word)}\b", ents[target].label, ent.label))
+            if full is not None and full != key and full in ents and key in ents:
+                _merge(r, key, full, f"{ent.label!r} spells {word} out as {ents[target].label!r}")
+                break
 
 
 def _merge(r: Reader, key: str, target: str, reason: str) -> None:
