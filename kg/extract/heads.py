@@ -91,8 +91,8 @@ def type_by_head(text: str) -> EntityType | None:
         return EntityType.PLACE
     if head in lx.ORGANIZATION_HEADS:
         return EntityType.ORGANIZATION
-    if head in lx.COMPANY_HEADS or (words and words[0] in lx.KNOWN_COMPANIES) or joined in lx.KNOWN_COMPANIES:
-        return EntityType.COMPANY  # "Pfizer", "Merck Serono": the name finder takes some for people
+    if head in lx.COMPANY_HEADS:
+        return EntityType.COMPANY
     return None
 
 

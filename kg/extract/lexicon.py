@@ -195,21 +195,6 @@ LOWER_PLACE_HEADS = frozenset({"district", "county", "city", "province", "town",
 # Initiative"): general knowledge of this news, lower case.
 AND_NAMES = frozenset({"belt and road"})
 
-# Multinationals of the health industry that news names bare ("Pfizer", "Roche"): the name
-# finder often takes them for people or places; general knowledge of the field, lower case.
-KNOWN_COMPANIES = frozenset({
-    "pfizer", "roche", "novartis", "sanofi", "astrazeneca", "merck", "msd", "gsk", "glaxosmithkline",
-    "bayer", "abbott", "abbvie", "medtronic", "johnson & johnson", "siemens healthineers", "philips",
-    "boston scientific", "eli lilly", "lilly", "takeda", "novo nordisk", "bristol myers squibb", "amgen",
-    "gilead", "moderna", "biontech", "terumo", "olympus", "stryker", "baxter", "fresenius", "servier",
-    "ipsen", "lundbeck", "boehringer ingelheim", "boehringer", "astellas", "daiichi sankyo", "eisai",
-    "otsuka", "zimmer biomet", "becton dickinson", "bd", "illumina", "thermo fisher", "danaher",
-    "beigene", "wuxi apptec", "mindray", "sinopharm", "fosun", "hengrui", "zai lab", "innovent",
-    "essilorluxottica", "alcon", "biogen", "regeneron", "vertex", "teva", "viatris", "menarini",
-    "chiesi", "ucb", "grifols", "smith & nephew", "coloplast", "dräger", "drager", "sartorius",
-    "qiagen", "hologic", "edwards lifesciences", "intuitive surgical", "shimadzu", "fujifilm",
-})
-
 # Company heads that end a company's name for certain (unlike "Medical" or "Health").
 STRONG_COMPANY_HEADS = frozenset({"group", "co", "ltd", "inc", "corp", "corporation", "company",
                                   "limited", "holdings", "labs", "plc", "llc", "gmbh", "ag"})

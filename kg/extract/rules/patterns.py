@@ -85,4 +85,5 @@ HAS_EXHIBIT = re.compile(r"exhibit|showcas|display|present|unveil|demonstrat|boo
 HAS_ROLE = re.compile(r"\b(?:" + "|".join(sorted(lx.ROLE_WORDS, key=len, reverse=True)) + r"|heads|leads|chairs|"
                        r"directs|runs|founded)\b", re.I)
 HAS_AGENT_VERB = re.compile(r"host|organi[sz]|sponsor|undertak|held|hold|conven|stag|initiat|launch|presid|chair", re.I)
-
+# "south China's X", "East China": a region's description, never where a thing is
+CHINA_REGION = re.compile(r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Central)\s+China")

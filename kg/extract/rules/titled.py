@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kg.extract import lexicon as lx
 from kg.extract.rules.sentence import evidence
 from kg.extract.titles import Title
 from kg.records import EntityType, Literal, Post, Relation
@@ -137,8 +138,7 @@ def _comma_org(r: Reader, char: int) -> str | None:
     nxt = _after(r, char) if gap else None
     if gap is None or nxt is None or nxt.start != char + gap.end():
         return None
-    if r.type_of(nxt.key) not in (EntityType.COMPANY, EntityType.HOSPITAL, EntityType.ORGANIZATION,
-                                  EntityType.GOVERNMENT_BODY):
+    if r.type_of(nxt.key) not in lx.ORG_TYPES:
         return None
     return nxt.key
 
@@ -150,8 +150,7 @@ def _org_at(r: Reader, t: Title) -> str | None:
     if m is not None and r.type_of(m.key) is EntityType.PLACE:
         owned = re.match(r"['’]s\s+(?:the\s+)?", r.text[t.end:t.end + 8])
         nxt = _after(r, t.end) if owned else None
-        if owned and nxt is not None and nxt.start == t.end + owned.end() and r.type_of(nxt.key) in (
-                EntityType.COMPANY, EntityType.HOSPITAL, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY):
+        if owned and nxt is not None and nxt.start == t.end + owned.end() and r.type_of(nxt.key) in lx.ORG_TYPES:
             return nxt.key
     if m is None or r.type_of(m.key) in (EntityType.PERSON, *_NOT_PEOPLE[:3]):
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as lx
-from kg.extract.rules.patterns import COUNTRY_OF, E
+from kg.extract.rules.patterns import CHINA_REGION, COUNTRY_OF, E
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
 
@@ -28,7 +28,7 @@ def read(s: Sentence) -> None:
         if s.typ(a) in orgs and s.r.ex.entities[b].label in lx.COUNTRIES:
             s.fact(a, Relation.COUNTRY, b)  # "Tanzania's Muhimbili National Hospital"
         elif s.typ(a) in orgs and s.typ(b) is EntityType.PLACE and \
-                ph[m.end("b"):m.start("a")].strip() in {"'s", "’s"} and not _REGION.fullmatch(
+                ph[m.end("b"):m.start("a")].strip() in {"'s", "’s"} and not CHINA_REGION.fullmatch(
                     s.r.ex.entities[b].label):
             s.fact(a, Relation.LOCATED_IN, b)  # "Hong Kong's Queen Mary Hospital"
         elif s.typ(a) in orgs and s.typ(b) in orgs and ph[m.end("b"):m.start("a")].strip() in {"'s", "’s"}:
@@ -66,7 +66,3 @@ def read(s: Sentence) -> None:
 _COUNTRY_NOUN = re.compile(r"(?P<c>" + E + r")(?:-based)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:drugmaker|drug\s+maker|"
                            r"pharmaceutical\s+(?:company|giant|firm)|company|firm|giant|group|manufacturer|"
                            r"maker|multinational|developer|supplier|distributor|startup)\s+(?P<x>" + E + ")")
-
-
-# "south China's X": a region's description, not where X is
-_REGION = re.compile(r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Central)\s+China")

@@ -6,7 +6,7 @@ import re
 
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word, type_by_head
-from kg.extract.rules.patterns import LIST, E
+from kg.extract.rules.patterns import CHINA_REGION, LIST, E
 from kg.extract.rules.sentence import Sentence
 from kg.names import normalize_name
 from kg.records import EntityType, Relation
@@ -31,8 +31,7 @@ def read(s: Sentence) -> None:
     for m in re.finditer(r"(?P<b>" + E + r")['’]s\s+(?P<a>" + E + ")", ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         b_label = s.r.ex.entities[b].label
-        if b_label in lx.COUNTRIES or re.fullmatch(r"(?:North|South|East|West|Northeast|Northwest|Southeast|"
-                                                    r"Southwest|Central)\s+China", b_label):
+        if b_label in lx.COUNTRIES or CHINA_REGION.fullmatch(b_label):
             continue  # "south China's Guangxi": a region's description, not its containment
         if s.typ(a) in places and s.typ(b) is EntityType.PLACE:
             s.fact(a, Relation.LOCATED_IN, b)
