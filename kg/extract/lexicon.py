@@ -97,6 +97,7 @@ ROLE_WORDS = frozenset({
     "economist", "consultant", "vice-minister", "vice-governor", "vice-chairwoman",
     "counsel", "examiner", "vice-chair", "president-elect", "directress", "curator", "rector",
     "provost", "chancellor", "attaché", "envoy", "delegate", "convenor", "convener", "moderator",
+    "member",  # "member of the Standing Committee of the X Municipal Committee": a post in its body
 })
 ROLE_MODIFIERS = frozenset({
     "deputy", "vice", "executive", "general", "party", "chief", "senior", "honorary",
@@ -184,7 +185,8 @@ BUSINESS_NOUNS = frozenset({"development", "technology", "trade", "trading", "in
                             "distribution", "logistics", "engineering", "production", "import", "export"})
 # Words that open a post ("... and Vice President of Y"): "and" before one ends a name.
 ROLE_STARTERS = (ROLE_WORDS - {"general", "partner", "representative", "doctor", "physician", "editor",
-                               "engineer", "leader", "officer", "executive"}) | {"vice", "deputy", "honorary",
+                               "engineer", "leader", "officer", "executive",
+                               "member"}) | {"vice", "deputy", "honorary",
                                                                               "acting"}
 
 # Place words news writes in lower case after a name ("Lakeside district", "Pine province").

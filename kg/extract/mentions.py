@@ -26,8 +26,11 @@ _NER_TYPES = {
     "WORK_OF_ART": None, "PRODUCT": None,
 }
 # Capitalised single words that are never a name on their own.
+# a head word alone, capitalised by a sentence start ("Bureau chief Liu Yang"): no name ("County"
+# stays: "County Party Secretary X" is the story's county)
 _GENERIC_SINGLE = frozenset({"party", "government", "ministry", "hospital", "forum", "fair", "mou", "mous",
-                             "moa", "moas", "loi"})
+                             "moa", "moas", "loi", "committee", "commission", "bureau", "department",
+                             "office", "zone", "park", "university", "college", "company"})
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{1,240})[\"”]")
 _ORDINAL_OR_YEAR = re.compile(
     r"\d+(?:st|nd|rd|th)|(?:19|20)\d\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"

@@ -155,6 +155,22 @@ def city_anaphora(r: Reader) -> None:
             r.mention(m.start(), m.end(), max(counts, key=lambda k: counts[k]), anaphor=True)
 
 
+def park_anaphora(r: Reader) -> None:
+    """"The park, located in ...", "the zone's management committee": the park or zone the
+    story named last (types settled, as for "the city")."""
+    for m in re.finditer(r"\b[Tt]he\s+(?:(?:industrial|high-tech|science|pilot)\s+)?(?P<head>park|zone)\b"
+                         r"(?!\s+(?:of\b|[A-Z]))", r.text):
+        if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in r.mentions):
+            continue
+        # by where its name last stands: the park may be named inside a longer name ("a
+        # promotion event for the X Park")
+        named = {key: r.text.rfind(ent.label, 0, m.start()) for key, ent in r.ex.entities.items()
+                 if ent.type in (EntityType.PLACE, EntityType.VENUE) and head_word(ent.label) == m.group("head")}
+        best = max(named, key=lambda k: named[k], default=None)
+        if best is not None and named[best] >= 0:
+            r.mention(m.start(), m.end(), best, anaphor=True)
+
+
 def _cities_before(r: Reader, char: int) -> dict[str, int]:
     """The places named before ``char`` whose names say they are no province, region,
     district or country, with how often each is named."""

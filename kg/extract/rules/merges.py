@@ -70,6 +70,8 @@ def short_forms(r: Reader) -> None:
             cands = [k for k, o in ents.items() if k != key and o.label.split()[:len(stem)]
                      == stem and vote(r, k) is EntityType.EVENT and head_word(
                          o.label) == words[-1].lower()]
+        if not cands and len(words) >= 2 and head_word(ent.label) in _ZONE_HEADS:
+            cands = [k for k, o in ents.items() if k != key and _zone_short_form(words, o.label.split())]
         if len(cands) == 1:
             remap[key] = cands[0]
     for key, target in remap.items():
@@ -77,6 +79,32 @@ def short_forms(r: Reader) -> None:
             target = remap[target]
         _merge(r, key, target, f"{ents[key].label!r} is a short form of {ents[target].label!r}")
     _acronym_spelled_out(r)
+
+
+_ZONE_HEADS = frozenset({"zone", "park", "area"})
+# words a zone's everyday name leaves out of its official one
+_ZONE_FILLERS = frozenset({"national", "industrial", "development", "economic", "technological", "and",
+                           "new", "demonstration", "comprehensive", "pilot", "state-level"})
+
+
+def _zone_short_form(words: list[str], full: list[str]) -> bool:
+    """"Fenghua High-tech Zone" for "Fenghua National High-tech Industrial Development Zone": the
+    same first and last words, and only the fillers of official zone names left out.
+
+    >>> _zone_short_form("Fenghua High-tech Zone".split(), "Fenghua High-tech Industrial Development Zone".split())
+    True
+    >>> _zone_short_form("Fenghua Zone".split(), "Fenghua Bio Zone".split())
+    False
+    """
+    if len(full) <= len(words) or full[0] != words[0] or full[-1] != words[-1]:
+        return False
+    rest = iter(full)
+    if not all(w in rest for w in words):  # ``in`` consumes the iterator: the words in order
+        return False
+    dropped = list(full)
+    for w in words:
+        dropped.remove(w)
+    return all(w.lower() in _ZONE_FILLERS for w in dropped)
 
 
 def _acronym_spelled_out(r: Reader) -> None:

@@ -157,6 +157,17 @@ def _org_at(r: Reader, t: Title) -> str | None:
     return m.key
 
 
+def place_of_level(r: Reader, org: str) -> str | None:
+    """"County Party Secretary X", "District head X": the county (district) the story names
+    most, when the body is that bare word."""
+    label = r.ex.entities[org].label.lower()
+    if label not in {"county", "city", "district", "province", "town", "township", "municipal"}:
+        return None
+    return r.most(r.mention_counts(
+        lambda m: m.key != org and r.type_of(m.key) is EntityType.PLACE
+        and r.ex.entities[m.key].label.lower().endswith(" " + label)))
+
+
 _UNIT_HEADS = frozenset({"department", "division", "office", "section", "unit", "ward"})
 
 
@@ -167,13 +178,9 @@ def _home(r: Reader, org: str | None) -> str | None:
     if org is None:
         return None
     label = r.ex.entities[org].label
-    if label.lower() in {"county", "city", "district", "province", "town", "township", "municipal"}:
-        # "County Party Secretary X": the county the story is about, named with that word
-        place = r.most(r.mention_counts(
-            lambda m: m.key != org and r.type_of(m.key) is EntityType.PLACE
-            and r.ex.entities[m.key].label.lower().endswith(" " + label.lower())))
-        if place is not None:
-            return place
+    place = place_of_level(r, org)
+    if place is not None:
+        return place
     if " of " in label or label.split()[-1].lower() not in _UNIT_HEADS:
         return org
     counts = r.mention_counts(lambda m: m.key != org and r.type_of(m.key) in (

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
-from kg.extract.heads import head_word
+from kg.extract.heads import head_word, type_by_head
 from kg.extract.rules.patterns import APPOS, LIST, ROLE_OF, E
 from kg.records import EntityType
 
@@ -50,6 +50,11 @@ def agents_are_organizations(r: Reader) -> None:
             ent.type = EntityType.ORGANIZATION
             r.strong[key] = EntityType.ORGANIZATION
             r.heads[key] = ""  # no longer a candidate for "the forum"
+
+
+_PEOPLE_FROM = re.compile(r"\b(?:" + "|".join(sorted(lx.PEOPLE_NOUNS, key=len, reverse=True)) +
+                          r")\s+(?:from|of|at|with)\s+(?:the\s+)?(?:[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*)*"
+                          r"\s*(?:,\s*and|,|and)\s+)*$", re.I)
 
 
 def vote(r: Reader, key: str) -> EntityType | None:
@@ -92,10 +97,38 @@ def type_from_cues(r: Reader) -> None:
                                                 "declaration", "convention", "agreement", "charter"}:
             r.votes[m.key][EntityType.AGREEMENT] += 10
             r.strong[m.key] = EntityType.AGREEMENT
+        elif _PEOPLE_FROM.search(before) and vote(r, m.key) is EntityType.PERSON:
+            r.votes[m.key][EntityType.COMPANY] += 3  # "executives from Kestrel and Ovena": bodies
         elif ROLE_OF.search(before) and vote(r, m.key) in (None, EntityType.PERSON):
             r.votes[m.key][EntityType.COMPANY] += 3  # "general manager of Servier China"
+    _places_that_name_bodies(r)
     for key, ent in r.ex.entities.items():
         t = vote(r, key)
         # an organization named without a head noun ("Bayer", "Sanofi") is, in this news,
         # almost always a company
         ent.type = t if t is not None else EntityType.COMPANY
+
+
+_LOCAL_WORDS = frozenset({"municipal", "city", "district", "county", "provincial", "prefectural", "people's"})
+_LOCAL_POSTS = re.compile(r"\b(?:vice[\s-]+|deputy\s+|executive\s+vice[\s-]+)?(?:mayor|governor|party\s+"
+                          r"(?:secretary|chief)|magistrate)\s+of\s+$", re.I)
+
+
+def _places_that_name_bodies(r: Reader) -> None:
+    """A one-word name that begins the name of a local government or district ("Fenghua
+    Municipal People's Government", "Fenghua Bureau of Commerce", "Fenghua High-tech Zone"), or
+    that a mayor or governor is "of", is the place they belong to, whatever the name finder said."""
+    starts: set[str] = set()
+    for ent in r.ex.entities.values():
+        words = ent.label.split()
+        if len(words) < 2:
+            continue
+        if (type_by_head(ent.label) is EntityType.GOVERNMENT_BODY or words[1].lower() in _LOCAL_WORDS
+                or head_word(ent.label) in lx.LOWER_PLACE_HEADS | {"zone"}):
+            starts.add(words[0])
+    for m in r.mentions:
+        ent = r.ex.entities[m.key]
+        if m.key in r.strong or " " in ent.label or not ent.label[:1].isupper():
+            continue
+        if ent.label in starts or _LOCAL_POSTS.search(r.text[max(0, m.start - 40):m.start]):
+            r.votes[m.key][EntityType.PLACE] += 3

@@ -84,9 +84,9 @@ def read(s: Sentence) -> None:
         if s.typ(a) is EntityType.PLACE and s.typ(b) is EntityType.PLACE and a != b:
             s.fact(a, Relation.LOCATED_IN, b)
     # "Lakeside District of Hangzhou", "Xiaoshan, a district of Hangzhou", "Wenzhou, a coastal
-    # city in Zhejiang"
+    # city in Zhejiang", "Pine Park, a national-level biomedical park in Zhejiang"
     for m in re.finditer(r"(?P<a>" + E + r")(?:,\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,3}?(?P<h>district|county|city|"
-                         r"town|township|village|province|region|prefecture|municipality)\s+(?:of|in)|\s+of)\s+"
+                         r"town|township|village|province|region|prefecture|municipality|park|zone|base)\s+(?:of|in)|\s+of)\s+"
                          r"(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E + ")", ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         if a == b or s.typ(b) is not EntityType.PLACE or s.typ(a) is not EntityType.PLACE:
@@ -109,7 +109,7 @@ def read(s: Sentence) -> None:
                     s.fact(a, Relation.LOCATED_IN, b)
     # "Pine District in Lakeside", "Acme Group, located in the Lake District"
     for m in re.finditer(r"(?P<a>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+)?(?P<v>located|based|headquartered|"
-                         r"situated|sited)|,)?\s+in\s+(?:the\s+)?(?:[a-z]+(?:ern)?\s+(?:" + E + r")['’]s\s+)?"
+                         r"situated|sited)|,)?\s+in\s+(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:(?:" + E + r")['’]s\s+)?"
                          r"(?P<b>" + E + ")", ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         based = m.group("v") is not None

@@ -7,7 +7,11 @@ import re
 from kg.extract import lexicon as lx
 from kg.extract.rules.patterns import HAS_ROLE, ROLE, ROLE_BARE, E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
+from kg.extract.rules.titled import place_of_level
 from kg.records import EntityType, Literal, Post, Relation
+
+_THEN_POST = compiled(r"\s*,?\s+and\s+(?:the\s+)?" + ROLE + r"\s+(?:of|at)\s+(?:the\s+)?(?P<o>" + E +
+                      r")(?=\s*(?:[,;.)]|$))")
 
 
 # -- people's posts
@@ -57,6 +61,12 @@ def read(s: Sentence) -> None:
                 role = f"{s.r.ex.entities[s.key(m.group('rp'))].label} {role}"
             if role.lower().split()[-1] not in lx.ROLE_WORDS and "-" not in role:
                 continue
+            if s.r.ex.entities[org].label.lower() in lx.LOWER_PLACE_HEADS:
+                place = place_of_level(s.r, org)  # "District head X": the story's district
+                if place is None:
+                    continue
+                org = place
+            role, org = _unit_of_body(s, role, org)
             roles = [role]
             if m.groupdict().get("more"):  # "founder and CEO of X": two posts in one body
                 roles.append(re.sub(r"^(?:\s*,\s*|\s+and\s+|\s*&\s*)", "", m.group("more")).strip())
@@ -64,6 +74,14 @@ def read(s: Sentence) -> None:
                 s.r.ex.posts.append(Post(person, r, org, evidence(s.r.article.name, s.sent)))
                 s.fact(person, Relation.ROLE, Literal(r))
             s.fact(person, Relation.AFFILIATION, org)
+            # "X, deputy secretary of A and mayor of B": a second post in a second body
+            then = _THEN_POST.match(ph, m.end())
+            if then and s.typ(org2 := s.key(then.group("o"))) not in (
+                    EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT):
+                role2 = re.sub(r"\s+", " ", then.group("role")).strip()
+                s.r.ex.posts.append(Post(person, role2, org2, evidence(s.r.article.name, s.sent)))
+                s.fact(person, Relation.ROLE, Literal(role2))
+                s.fact(person, Relation.AFFILIATION, org2)
     # "Professor Zhang Min from Pine Medical University": a person's body without a post
     for m in re.finditer(r"(?:^|[,;]\s+|\band\s+)" + title + r"(?P<p>" + E + r")\s+(?:from|of)\s+(?:the\s+)?"
                          r"(?P<o>" + E + r")(?=\s*(?:[,;.)]|$|(?!(?:in|at|on|for|with|to|of|under|from|by)\b)"
@@ -71,6 +89,21 @@ def read(s: Sentence) -> None:
         person, org = s.key(m.group("p")), s.key(m.group("o"))
         if s.typ(person) is EntityType.PERSON and s.typ(org) in lx.ORG_TYPES:
             s.fact(person, Relation.AFFILIATION, org)
+
+
+_UNIT_OF = re.compile(r"(?P<unit>(?:Standing|Executive|Central|Permanent)\s+Committee|Political\s+Bureau|"
+                      r"Presidium|Board\s+of\s+(?:Directors|Trustees|Supervisors)|Board)\s+of\s+(?:the\s+)?"
+                      r"(?P<body>[A-Z].+)$")
+
+
+def _unit_of_body(s: Sentence, role: str, org: str) -> tuple[str, str]:
+    """"member of the Standing Committee of the X Municipal Committee": the post is "member of
+    the Standing Committee" and the body the municipal committee (the unit is no body of its own)."""
+    unit = _UNIT_OF.match(s.r.ex.entities[org].label)
+    if unit is None or role.lower().split()[-1] not in {"member", "members"}:
+        return role, org
+    return (f"{role} of the {unit.group('unit')}",
+            s.r.entity(unit.group("body"), s.r.ex.entities[org].type, strong=False))
 
 
 def person_like(s: Sentence, key: str) -> bool:
