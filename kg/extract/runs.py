@@ -150,15 +150,31 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
         if last_good > i and type_by_head(" ".join(x.text for x in toks[i:last_good])) in (None, EntityType.PLACE):
             last_good += _lower_body(toks, last_good)  # "the Lakeside municipal government"
         if last_good > i:
-            runs.append((toks[i].i, toks[last_good - 1].i + 1))
+            runs.append((toks[_committee_of(toks, i, last_good)].i, toks[last_good - 1].i + 1))
         i = max(last_good, i + 1)
     return runs
+
+
+_COMMITTEE_WORDS = frozenset({"management", "administrative", "administration"})
+
+
+def _committee_of(toks: list[Any], i: int, j: int) -> int:
+    """Where a zone's body begins: "the management committee of the Pine High-tech Zone" is the
+    zone's government, named in lower case before the zone's name."""
+    k = i - 1
+    if k >= 0 and toks[k].lower_ == "the":
+        k -= 1
+    if k >= 2 and toks[k].lower_ == "of" and toks[k - 1].lower_ == "committee" and toks[k - 1].is_lower \
+            and toks[k - 2].lower_ in _COMMITTEE_WORDS and type_by_head(
+                " ".join(x.text for x in toks[i:j])) in (None, EntityType.PLACE):
+        return k - 2
+    return i
 
 
 _LOWER_BODY = re.compile(r"(?:(?:municipal|provincial|county|district|city|town|township|prefectural)\s+)?"
                          r"(?:people['’]s\s+)?(?:(?:health|commerce|education|investment\s+promotion|"
                          r"development\s+and\s+reform|science\s+and\s+technology)\s+)?"
-                         r"(?:governments?|commission|bureau)\b")
+                         r"(?:governments?|commission|bureau|(?:management|administrative)\s+committee)\b")
 
 
 def _lower_body(toks: list[Any], j: int) -> int:

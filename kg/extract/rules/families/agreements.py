@@ -41,12 +41,15 @@ _SOME = compiled(r"(?P<a>" + LIST + r")\s+and\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?
 
 _PAIR = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" + KIND, re.I)
 
-_PASSIVE = compiled(KIND + r"(?:\s+(?:on|for|of)\s+[^⟦.;]{0,60}?)?,?\s+(?:(?:was|were|has\s+been|have\s+been)"
+# "a contract for the Pine Park project was signed between A and B": what the agreement is
+# for may name things
+_FOR_WHAT = r"(?:\s+(?:on|for|of|to)\s+(?:[^⟦.;]|⟦\d+⟧){0,60}?)?"
+_PASSIVE = compiled(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+been)"
                     r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}),?\s+)?"
                     r"(?:between|by)\s+(?P<a>" + LIST + r")"
                     r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + "))?", re.I)
 
-_BETWEEN = compiled(KIND + r"(?:\s+(?:on|for|of|to)\s+[^⟦.;]{0,60}?)?\s+between\s+(?P<a>" + LIST + ")",
+_BETWEEN = compiled(KIND + _FOR_WHAT + r"\s+between\s+(?P<a>" + LIST + ")",
                     re.I)
 
 
