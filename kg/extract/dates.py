@@ -47,7 +47,7 @@ _DAY_FIRST_RANGE = re.compile(
 )
 _SINGLE = re.compile(
     rf"(?P<m>{MONTH})\s*(?P<d>\d{{1,2}})?(?:st|nd|rd|th)?(?:,?\s*(?P<y>\d{{4}}))?|"
-    rf"(?P<d_>\d{{1,2}})\s+(?P<m_>{MONTH})(?:,?\s*(?P<y_>\d{{4}}))?|"
+    rf"(?P<d_>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m_>{MONTH})(?:,?\s*(?P<y_>\d{{4}}))?|"
     r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})",
     re.I,
 )
@@ -110,6 +110,8 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
     '2024-07-22'
     >>> parse_span("last Thursday", date(2024, 7, 23)).start.lexical
     '2024-07-18'
+    >>> parse_span("held on 14th March", None).start.lexical, parse_span("on the 3rd of May, 2024", None).start.lexical
+    ('--03-14', '2024-05-03')
     """
     year_default = year_hint or (published.year if published else None)
     m = _RANGE.search(text)

@@ -88,7 +88,10 @@ def descriptive_events(r: Reader) -> None:
         if poss and owner_mention is None and len(words) > 1 and \
                 poss[0].lemma_.lower() in lx.DESCRIPTIVE_EVENT_HEADS:
             part_of = "the event named before it"  # "the expo's ...": resolved once anaphora are
-        introduces = det in {"a", "an"} or (has_pp and det == "the") or part_of is not None or (
+        # "Lishui's health industry investment roadshow was held ...": a body's or a place's
+        # own event, introduced by what happened to it
+        owned = owner_mention is not None and part_of is None and len(words) > 1 and _first_occurrence(r, root)
+        introduces = det in {"a", "an"} or (has_pp and det == "the") or part_of is not None or owned or (
             not det and not poss and chunk.sent.start == r.sents[0].start
             and len(words) > 1)
         if det in {"this", "that", "the", "its"} and not has_pp and part_of is None and not (
@@ -102,6 +105,10 @@ def descriptive_events(r: Reader) -> None:
                  and r.ex.entities[m.key].type is EntityType.AGREEMENT]
         if inner:
             r.ceremony_for[key] = inner[0].key
+        if owned and owner_mention is not None:
+            owner = r.ex.entities[owner_mention.key].label
+            r.alias(key, f"{owner} {label}")
+            r.alias(key, f"{owner}'s {label}")
         _ceremony_between(r, key, label, start, end)
         if part_of is not None:
             r.pending_sub.append((key, start, chunk.sent))

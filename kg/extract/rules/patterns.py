@@ -51,7 +51,7 @@ END_VERBS = ("concluded", "concludes", "conclude", "closed", "closes", "ended", 
               "wrapped")
 START_VERBS = ("kicked", "kicks", "kick", "opened", "opens", "open", "began", "begins", "started",
                 "starts", "launched")
-ROLE = (r"(?P<role>(?:(?!(?:and|of|the|a|an|who|said|says|is|was|for|at|in)\b)[a-z][\w-]*\s+){0,2}?"
+ROLE = (r"(?P<role>(?<![\w-])(?:(?!(?:and|of|the|a|an|who|said|says|is|was|for|at|in)\b)[a-z][\w-]*\s+){0,2}?"
          r"(?:(?:[Dd]eputy|[Vv]ice|[Ee]xecutive|[Gg]eneral|Party|[Cc]hief|[Ss]enior|"
          r"[Hh]onorary|[Aa]cting|[Mm]anaging|[Aa]ssociate|[Aa]ssistant|[Ff]irst|[Ss]tanding|"
          r"[Ff]ounding|[Pp]ermanent|[Rr]egional|[Gg]lobal|[Mm]edical)[\s-]+){0,3}"

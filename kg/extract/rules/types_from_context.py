@@ -97,6 +97,9 @@ def type_from_cues(r: Reader) -> None:
                                                 "declaration", "convention", "agreement", "charter"}:
             r.votes[m.key][EntityType.AGREEMENT] += 10
             r.strong[m.key] = EntityType.AGREEMENT
+        elif vote(r, m.key) is EntityType.PERSON and " " not in r.ex.entities[m.key].label and re.search(
+                r"\b(?:in|to|from|across|around|near)\s+$", before) and not re.match(r"['’]", r.text[m.end:]):
+            r.votes[m.key][EntityType.PLACE] += 3  # "opened in Lishui": one word after "in" is no person
         elif _PEOPLE_FROM.search(before) and vote(r, m.key) is EntityType.PERSON:
             r.votes[m.key][EntityType.COMPANY] += 3  # "executives from Kestrel and Ovena": bodies
         elif ROLE_OF.search(before) and vote(r, m.key) in (None, EntityType.PERSON):

@@ -34,8 +34,10 @@ def read(s: Sentence) -> None:
         r"(?P<o>" + E + r")(?=\s*(?:,|;|\.|\band\b|$))",
         # "Xinhua Hospital president Wu Min", "Wujin's district head Ding Lixia"
         r"(?P<o>" + E + r")(?:['’]s?)?\s+" + ROLE + r"\s+" + title + r"(?P<p>" + E + ")",
-        # "the Chief Executive of the Hospital Authority, Dr Michael Yau"
-        ROLE + r"\s+of\s+(?:the\s+)?(?P<o>" + E + r")\s*,?\s+" + title + r"(?P<p>" + E + ")",
+        # "the Chief Executive of the Hospital Authority, Dr Michael Yau" (a post that opens the
+        # clause: in "A, member of X and mayor of Y, B, ..." the mayor is A)
+        r"(?:(?<=^)|(?<=\bthe\s)|(?<=\bThe\s)|(?<=[;:(]\s)|(?<=\bby\s)|(?<=\bwith\s))" + ROLE +
+        r"(?P<more>\s+and\s+" + ROLE_BARE + r")?\s+of\s+(?:the\s+)?(?P<o>" + E + r")\s*,?\s+" + title + r"(?P<p>" + E + ")",
         # "Erik Lindqvist, Permobil's vice-president" (not "A, B's president C": C is)
         r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + ROLE + r"(?=[,.]|$|\s+(?!(?:[\w-]+\s+){0,2}⟦))",
     ]
@@ -68,8 +70,10 @@ def read(s: Sentence) -> None:
                 org = place
             role, org = _unit_of_body(s, role, org)
             roles = [role]
-            if m.groupdict().get("more"):  # "founder and CEO of X": two posts in one body
-                roles.append(re.sub(r"^(?:\s*,\s*|\s+and\s+|\s*&\s*)", "", m.group("more")).strip())
+            if m.groupdict().get("more"):
+                # "founder and CEO of X": the post as the story words it (questions match each
+                # office in it, kg.ask.roles.offices)
+                roles = [re.sub(r"\s+", " ", f"{role}{m.group('more')}").strip()]
             for r in roles:
                 s.r.ex.posts.append(Post(person, r, org, evidence(s.r.article.name, s.sent)))
                 s.fact(person, Relation.ROLE, Literal(r))
