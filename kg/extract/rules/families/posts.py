@@ -37,7 +37,8 @@ def read(s: Sentence) -> None:
         # "the Chief Executive of the Hospital Authority, Dr Michael Yau" (a post that opens the
         # clause: in "A, member of X and mayor of Y, B, ..." the mayor is A)
         r"(?:(?<=^)|(?<=\bthe\s)|(?<=\bThe\s)|(?<=[;:(]\s)|(?<=\bby\s)|(?<=\bwith\s))" + ROLE +
-        r"(?P<more>\s+and\s+" + ROLE_BARE + r")?\s+of\s+(?:the\s+)?(?P<o>" + E + r")\s*,?\s+" + title + r"(?P<p>" + E + ")",
+        r"(?P<more>\s+and\s+" + ROLE_BARE + r")?\s+of\s+(?:the\s+)?(?P<o>" + E + r")\s*,?\s+" + title +
+        r"(?P<p>" + E + ")",
         # "Erik Lindqvist, Permobil's vice-president" (not "A, B's president C": C is)
         r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + ROLE + r"(?=[,.]|$|\s+(?!(?:[\w-]+\s+){0,2}⟦))",
     ]
