@@ -53,6 +53,8 @@ def type_by_head(text: str) -> EntityType | None:
     <EntityType.GOVERNMENT_BODY: 'GovernmentBody'>
     >>> type_by_head("Paris Public Hospital Group")
     <EntityType.HOSPITAL: 'Hospital'>
+    >>> type_by_head("Lakeside University Medical Center"), type_by_head("Lakeside Research Center")
+    (<EntityType.HOSPITAL: 'Hospital'>, <EntityType.ORGANIZATION: 'Organization'>)
     """
     words = [w.strip(",.()").lower() for w in re.sub(r"['’]s\b", "", text).split()]
     head = head_word(text)
@@ -71,6 +73,8 @@ def type_by_head(text: str) -> EntityType | None:
         before = words[: words.index(head)] if head in words else []
         if before and before[-1] in lx.VENUE_CENTER_MODIFIERS:
             return EntityType.VENUE
+        if before and (before[-1] in {"medical", "cancer"} or set(before) & lx.HOSPITAL_HEADS):
+            return EntityType.HOSPITAL  # "X Children's Hospital Medical Center", "Y Cancer Center"
         return EntityType.ORGANIZATION
     joined = " ".join(words)
     if any(joined.endswith(body) for body in lx.STANDING_BODIES):

@@ -194,8 +194,9 @@ LOWER_PLACE_HEADS = frozenset({"district", "county", "city", "province", "town",
                                "village", "prefecture", "municipality", "subdistrict"})
 
 # Names that hold an "and" wherever they stand ("Belt and Road countries", "the Belt and Road
-# Initiative"): general knowledge of this news, lower case.
-AND_NAMES = frozenset({"belt and road"})
+# Initiative", "X Maternal and Child Health Hospital"): general knowledge of this news, lower case.
+AND_NAMES = frozenset({"belt and road", "maternal and child", "women and children", "mother and child",
+                       "woman and child", "obstetrics and gynecology", "obstetrics and gynaecology"})
 
 # Company heads that end a company's name for certain (unlike "Medical" or "Health").
 STRONG_COMPANY_HEADS = frozenset({"group", "co", "ltd", "inc", "corp", "corporation", "company",

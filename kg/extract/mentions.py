@@ -17,7 +17,7 @@ from typing import Any
 
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word, is_acronym, type_by_head
-from kg.extract.runs import STOP_CAPS, proper_runs
+from kg.extract.runs import POSSESSIVE_NAME_WORDS, STOP_CAPS, proper_runs
 from kg.records import EntityType
 
 _NER_TYPES = {
@@ -90,6 +90,8 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
                 end = k  # "Acme Showcases AI Tools": a headline's verb ends the NER's span
                 break
         while end > start and (doc[end - 1].text in {"'s", "’s"} or doc[end - 1].is_punct):
+            if end - start > 2 and doc[end - 2].lower_ in POSSESSIVE_NAME_WORDS and doc[end - 1].text != ".":
+                break  # "Lakeside Children's": a hospital's short name
             end -= 1
         if start >= end:
             continue

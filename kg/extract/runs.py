@@ -37,7 +37,7 @@ _NO_NAME_START = frozenset({
     "hospitals", "universities", "institutions", "exhibitors", "visitors", "projects",
 }) | lx.PEOPLE_NOUNS
 # Plural nouns whose possessive is part of a body's name, never a possessor.
-_POSSESSIVE_NAME_WORDS = frozenset({"children", "women", "people", "workers", "men", "veterans",
+POSSESSIVE_NAME_WORDS = frozenset({"children", "women", "people", "workers", "men", "veterans",
                                     "mothers", "farmers", "citizens", "nations"})
 
 
@@ -96,12 +96,15 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 break
             if t.text in {"'s", "’s"}:
                 left = " ".join(x.text for x in toks[i:j])
-                if _capitalised(nxt) and (toks[j - 1].lower_ in _POSSESSIVE_NAME_WORDS or any(
+                if _capitalised(nxt) and (toks[j - 1].lower_ in POSSESSIVE_NAME_WORDS or any(
                         x.lower_ in {"for", "on"} for x in toks[i + 1:j - 1])):
                     # "X Children's Hospital"; "Forum for Developing China's Hospitals": a
                     # possessive inside a name's complement
                     j += 1
                     continue
+                if toks[j - 1].lower_ in POSSESSIVE_NAME_WORDS and j - i >= 2 and not nxt.is_alpha:
+                    last_good = j + 1  # "a delegation of Lakeside Children's, the hospital ...":
+                    break  # a hospital's short name ends in the possessive
                 if toks[j - 1].i + 1 in ner_ends or is_acronym(toks[j - 1].text) or (
                         toks[j - 1].ent_type_ in {"GPE", "LOC"} and type_by_head(toks[j - 1].text) is None) or (
                         left in lx.COUNTRIES or type_by_head(left) is not None):

@@ -13,6 +13,7 @@ Shapes (capitalised or not, plural roles included):
 * ``ROLE of ORG PERSON``      "Director of Lakeside Health Commission Li Na"
 * ``ROLE of ORG``             "Vice President of Redwood University" (the person is the name
   before it: "Ann Wu, Vice President of Redwood University")
+* ``ROLE PERSON of ORG``      "Dean Wang Ming of Lakeside Hospital"
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 from kg.extract import lexicon as lx
 from kg.extract.heads import type_by_head
 from kg.extract.mentions import Name, find_names
+from kg.extract.runs import POSSESSIVE_NAME_WORDS
 from kg.records import EntityType
 
 # Words that make a role only next to a core role word ("Deputy Director", "Director General").
@@ -100,6 +102,8 @@ def _name(doc: Any, toks: list[Any], etype: EntityType | None) -> Name | None:
                     or toks[0].lower_.strip(".") in _HONORIFICS):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"the", "of", "and", "'s", "’s"}):
+        if len(toks) > 2 and toks[-1].lower_ in {"'s", "’s"} and toks[-2].lower_ in POSSESSIVE_NAME_WORDS:
+            break  # "CEO of Lakeside Children's": a hospital's short name
         toks = toks[:-1]
     if not toks:
         return None
@@ -187,6 +191,16 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
             if before and person is None:
                 return [name], None
         else:
+            of = next((n for n, t in enumerate(after) if t.lower_ in {"of", "at", "from"}), None)
+            if of is not None and 1 <= of <= 3 and all(_person_word(t) for t in after[:of]) and \
+                    type_by_head(" ".join(t.text for t in after[of + 1:])) is not None:
+                # "Dean Wang Ming of Lakeside Hospital": ROLE PERSON of ORG
+                person = _name(doc, after[:of], EntityType.PERSON)
+                org_toks = after[of + 1:]
+                org = _name(doc, org_toks, type_by_head(" ".join(t.text for t in org_toks)))
+                if before or person is None or org is None:
+                    return [name], None
+                return [org, person], Title(name.start, name.end, role, person, org)
             if len(after) > 4 or (after and type_by_head(" ".join(t.text for t in after)) is not None):
                 return [name], None
             person = _name(doc, after, EntityType.PERSON) if after else None

@@ -18,6 +18,8 @@ from kg.extract import lexicon as lx
 from kg.extract.heads import head_word
 from kg.extract.rules.sentence import compatible
 from kg.extract.rules.types_from_context import vote
+from kg.extract.runs import POSSESSIVE_NAME_WORDS
+from kg.names import normalize_name
 from kg.records import EntityType, Fact, Post
 
 if TYPE_CHECKING:
@@ -50,6 +52,9 @@ def short_forms(r: Reader) -> None:
                 continue
             if len(ow) <= len(words) or ow[: len(words)] != words:
                 continue
+            if _of_place(r, words, ow) and etype not in (EntityType.PLACE, EntityType.PERSON):
+                cands.append(other_key)  # "Tongde Hospital" for "Tongde Hospital of Pine Province"
+                continue
             rest = [w.lower() for w in ow[len(words):]]
             surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
             suffixed = (len(rest) == 1 or all(w in {"co", "ltd", "inc", "group", "limited", "corp"}
@@ -57,7 +62,10 @@ def short_forms(r: Reader) -> None:
                 and (compatible(etype, otype) or key not in r.strong)
             event_stem = (otype is EntityType.EVENT and etype is not EntityType.EVENT_SERIES and len(words) > 2
                           and words[-1].lower() == head_word(other.label))
-            if surname or suffixed or event_stem:
+            # "Lakeside Children's" for "Lakeside Children's Hospital Medical Center"
+            possessive = words[-1].lower().rstrip("s").rstrip("'’") in POSSESSIVE_NAME_WORDS and \
+                otype is EntityType.HOSPITAL
+            if surname or suffixed or event_stem or possessive:
                 cands.append(other_key)
         if not cands and len(words) >= 2 and vote(r, key) is EntityType.EVENT:
             cands = [k for k, o in ents.items() if k != key and not o.scope
@@ -79,6 +87,17 @@ def short_forms(r: Reader) -> None:
             target = remap[target]
         _merge(r, key, target, f"{ents[key].label!r} is a short form of {ents[target].label!r}")
     _acronym_spelled_out(r)
+
+
+def _of_place(r: Reader, words: list[str], full: list[str]) -> bool:
+    """Whether ``full`` is ``words`` + "of" + a place ("Tongde Hospital of Pine Province",
+    "Harbor Cancer Centre of Australia"): the short name and the name that locates it."""
+    if len(words) < 2 or len(full) < len(words) + 2 or full[len(words)].lower() != "of":
+        return False
+    place = " ".join(full[len(words) + 1:])
+    key = r.key_by_norm.get(normalize_name(place))
+    return place in lx.COUNTRIES or head_word(place) in lx.LOWER_PLACE_HEADS or (
+        key is not None and vote(r, key) is EntityType.PLACE)
 
 
 _ZONE_HEADS = frozenset({"zone", "park", "area"})

@@ -79,9 +79,10 @@ def type_from_cues(r: Reader) -> None:
         if m.key in r.strong:
             continue
         before = r.text[max(0, m.start - 80):m.start]
-        cue = re.search(rf"\b({cue_words})\s+(?:(?:such\s+as|like|including|as)\s+)?"
+        # only the cue word ignores case: "hospitals in Shanghai, Jiangsu" lists no hospitals
+        cue = re.search(rf"\b(?i:({cue_words}))\s+(?:(?:such\s+as|like|including|as)\s+)?"
                         r"(?:[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*)*\s*(?:,\s*and|,|and)\s+)*$",
-                        before, re.I)
+                        before)
         if cue and not re.search(r"\b(?:in|from|at|of)\s+$", before):
             etype = lx.LIST_CUES[cue.group(1).lower()]
             r.votes[m.key][etype] += 3
