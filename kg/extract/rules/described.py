@@ -106,9 +106,9 @@ def descriptive_events(r: Reader) -> None:
         if inner:
             r.ceremony_for[key] = inner[0].key
         if owned and owner_mention is not None:
-            owner = r.ex.entities[owner_mention.key].label
-            r.alias(key, f"{owner} {label}")
-            r.alias(key, f"{owner}'s {label}")
+            owner_label = r.ex.entities[owner_mention.key].label
+            r.alias(key, f"{owner_label} {label}")
+            r.alias(key, f"{owner_label}'s {label}")
         _ceremony_between(r, key, label, start, end)
         if part_of is not None:
             r.pending_sub.append((key, start, chunk.sent))
