@@ -150,6 +150,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
         if last_good > i and last_good < n and toks[last_good].lower_ in lx.LOWER_PLACE_HEADS and \
                 toks[last_good].is_lower and type_by_head(" ".join(x.text for x in toks[i:last_good])) is None:
             last_good += 1  # "Lakeside district", "Pine province": the place's own word
+        elif last_good > i and last_good + 1 < n and toks[last_good].lower_ == "autonomous" and \
+                toks[last_good + 1].lower_ in {"region", "prefecture", "county"}:
+            last_good += 2  # "Guangxi Zhuang autonomous region"
         if last_good > i and type_by_head(" ".join(x.text for x in toks[i:last_good])) in (None, EntityType.PLACE):
             last_good += _lower_body(toks, last_good)  # "the Lakeside municipal government"
         if last_good > i:

@@ -105,6 +105,12 @@ def descriptive_events(r: Reader) -> None:
                  and r.ex.entities[m.key].type is EntityType.AGREEMENT]
         if inner:
             r.ceremony_for[key] = inner[0].key
+        # "the health care pavilion of the 2023 Pine Trade Fair": a part of the event it names
+        of = re.search(r"\s(?:of|at)\s+(?:the\s+)?", r.text[root.idx:end])
+        whole = [m for m in r.mentions if of is not None and root.idx + of.end() <= m.start and m.end <= end
+                 and m.key != key and (r.ex.entities[m.key].type is EntityType.EVENT or m.key in r.editions.values())]
+        if whole and head not in {"ceremony"}:
+            r.part_of[key] = (whole[0].key, whole[0].start)
         if owned and owner_mention is not None:
             owner_label = r.ex.entities[owner_mention.key].label
             r.alias(key, f"{owner_label} {label}")

@@ -41,6 +41,9 @@ def finish(r: Reader) -> None:
                        for f in r.ex.facts):
                 r.fact(key, Relation.ORGANIZER, owner, _first_char(r, key))
     # sub-events: listed ones, and description-named activities of the article's event
+    for key, (whole, char) in r.part_of.items():
+        if key in ents and whole in ents and key != whole:
+            r.fact(key, Relation.SUB_EVENT_OF, whole, char)
     for key, char, _sent in r.pending_sub:
         parent = r.event_left_of(char) or r.main_event
         if parent and parent != key:
@@ -52,7 +55,8 @@ def finish(r: Reader) -> None:
                                 for f in r.ex.facts)
                     and r.heads.get(key) in {"ceremony", "exhibition", "session",
                                              "dialogue", "sub-forum", "roundtable",
-                                             "show", "experience hall", "exhibition area"}):
+                                             "show", "experience hall", "exhibition area",
+                                             "pavilion", "section", "zone"}):
                 r.fact(key, Relation.SUB_EVENT_OF, r.main_event, _first_char(r, key))
     # an opening or closing ceremony is a moment of its event, not a part held within it
     r.ex.facts = [f for f in r.ex.facts if not (

@@ -188,5 +188,6 @@ def apply_merges(r: Reader) -> None:
         ag.event = fk(ag.event) if ag.event else None
     r.owner_of = {fk(k): fk(v) for k, v in r.owner_of.items()}
     r.pending_sub = [(fk(k), c, s) for k, c, s in r.pending_sub]
+    r.part_of = {fk(k): (fk(w), c) for k, (w, c) in r.part_of.items()}
     if r.main_event:
         r.main_event = fk(r.main_event)

@@ -87,6 +87,7 @@ class Reader:
         self.facts: set[tuple[str, Relation, str]] = set()
         self.owner_of: dict[str, str] = {}  # edition -> organization named as its owner
         self.pending_sub: list[tuple[str, int, Any]] = []  # listed sub-events to attach
+        self.part_of: dict[str, tuple[str, int]] = {}  # "the X pavilion of the Y fair" -> (Y, char)
         self.ceremony_for: dict[str, str] = {}  # signing ceremony -> the agreement it is for
         self.merged: dict[str, str] = {}  # key merged away -> the key it became
         self._next_key = 0

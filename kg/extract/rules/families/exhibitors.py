@@ -20,7 +20,9 @@ _PATTERNS = [re.compile(p, re.I) for p in (
     r"solutions?|booths?|exhibits?|achievements|robots?|vaccines?|therapies)\s+(?:by|from|of)"
     r"\s+(?:(?:companies|enterprises|firms|exhibitors|makers)\s+)?(?:like\s+|such\s+as\s+|"
     r"including\s+)?(?P<l>" + LIST + ")",
-    r"\bexhibitors?\s+(?:include[sd]?|including|such\s+as|like|were|are)\s+(?:(?:[\w-]+\s+){0,3}?"
+    # "Exhibitors at the pavilion include A, B and C"
+    r"\bexhibitors?(?:\s+(?:at|in|of)\s+(?:the\s+)?(?:⟦\d+⟧|[\w-]+(?:\s+[\w-]+){0,2}?))?\s+"
+    r"(?:include[sd]?|including|such\s+as|like|were|are)\s+(?:(?:[\w-]+\s+){0,3}?"
     r"(?:such\s+as|like|including)\s+)?(?P<l>" + LIST + ")",
     r"\b(?:showcased|displayed|exhibited)\s+(?:the\s+)?(?:products|innovations|"
     r"technologies)\s+of\s+(?P<l>" + LIST + ")",
