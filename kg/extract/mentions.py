@@ -17,7 +17,7 @@ from typing import Any
 
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word, is_acronym, type_by_head
-from kg.extract.runs import POSSESSIVE_NAME_WORDS, STOP_CAPS, proper_runs
+from kg.extract.runs import LAUREATES, POSSESSIVE_NAME_WORDS, STOP_CAPS, proper_runs
 from kg.records import EntityType
 
 _NER_TYPES = {
@@ -93,8 +93,8 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
             if end - start > 2 and doc[end - 2].lower_ in POSSESSIVE_NAME_WORDS and doc[end - 1].text != ".":
                 break  # "Lakeside Children's": a hospital's short name
             end -= 1
-        if start >= end:
-            continue
+        if start >= end or (end < len(doc) and doc[end].lower_ in LAUREATES):
+            continue  # "Nobel laureate X": a description of X
         span = doc[start:end]
         if "," in span.text or ";" in span.text:
             continue  # a list the NER took for one name ("A, B and C")

@@ -36,6 +36,7 @@ _NO_NAME_START = frozenset({
     "hundred", "hundreds", "thousand", "thousands", "dozens", "companies", "enterprises", "firms",
     "hospitals", "universities", "institutions", "exhibitors", "visitors", "projects",
 }) | lx.PEOPLE_NOUNS
+LAUREATES = frozenset({"laureate", "laureates", "winner", "winners", "prize-winner", "prize-winning"})
 # Plural nouns whose possessive is part of a body's name, never a possessor.
 POSSESSIVE_NAME_WORDS = frozenset({"children", "women", "people", "workers", "men", "veterans",
                                     "mothers", "farmers", "citizens", "nations"})
@@ -60,8 +61,11 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
         tok = toks[i]
         if not _capitalised(tok) or (tok.lower_ in STOP_CAPS and tok.pos_ != "PROPN") or (
                 tok.is_sent_start and tok.lower_ in _NO_NAME_START) or (
-                tok.lower_ in lx.PEOPLE_NOUNS and i + 1 < n and toks[i + 1].lower_ in {"of", "from"}):
-            # "Officials of the X Bureau": the people, not part of the body's name
+                tok.lower_ in lx.PEOPLE_NOUNS and i + 1 < n and toks[i + 1].lower_ in {"of", "from"}) or (
+                i + 1 < n and toks[i + 1].is_lower and (toks[i + 1].lower_ in LAUREATES or (
+                    tok.is_sent_start and toks[i + 1].lower_ in lx.PEOPLE_NOUNS))):
+            # "Officials of the X Bureau": the people, not part of the body's name; "Keynote
+            # speakers", "Nobel laureate X": a word describing people
             i += 1
             continue
         j = i + 1

@@ -117,7 +117,11 @@ def _body_anaphora(r: Reader) -> None:
              "college": EntityType.ORGANIZATION, "company": EntityType.COMPANY,
              "group": EntityType.COMPANY, "association": EntityType.ORGANIZATION,
              "commission": EntityType.GOVERNMENT_BODY, "bureau": EntityType.GOVERNMENT_BODY,
-             "academy": EntityType.ORGANIZATION, "institute": EntityType.ORGANIZATION}
+             "academy": EntityType.ORGANIZATION, "institute": EntityType.ORGANIZATION,
+             "department": EntityType.GOVERNMENT_BODY, "ministry": EntityType.GOVERNMENT_BODY,
+             "administration": EntityType.GOVERNMENT_BODY, "alliance": EntityType.ORGANIZATION,
+             "foundation": EntityType.ORGANIZATION, "society": EntityType.ORGANIZATION,
+             "federation": EntityType.ORGANIZATION}
     pattern = r"\b(?:of|at|with|from|by)\s+the\s+(?P<head>" + "|".join(heads) + r")\b(?!\s+(?:of|for|on)\b|['’])"
     for m in re.finditer(pattern, r.text):
         start = m.start("head") - len("the ")
