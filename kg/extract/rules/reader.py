@@ -32,6 +32,7 @@ from kg.extract.rules.finish import finish
 from kg.extract.rules.main_event import choose_main_event
 from kg.extract.rules.merges import short_forms
 from kg.extract.rules.names import add_names
+from kg.extract.rules.nested_events import nested_events
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.extract.rules.structure import parents_from_names
 from kg.extract.rules.titled import read_titles
@@ -166,6 +167,7 @@ class Reader:
         featured_lists(self)
         series_to_edition(self)
         self._dedupe_mentions()
+        nested_events(self)
         choose_main_event(self)
         resolve_anaphora(self)
         agents_are_organizations(self)
