@@ -339,7 +339,7 @@ def resolve(
         raise EntityNotFoundError(
             f"no node with IRI <{iri}> in the store; check it with `kg search` or `kg entities`"
         )
-    fast = _exact_label(store, name.strip())
+    fast = exact_label(store, name.strip())
     if fast is not None:
         return fast
     norm = normalize_name(name)
@@ -374,7 +374,7 @@ def resolve(
 _BY_LABEL = "SELECT ?n ?l WHERE { { ?n rdfs:label ?l } UNION { ?n skos:prefLabel ?l } }"
 
 
-def _exact_label(store: Store, name: str) -> EntityRef | None:
+def exact_label(store: Store, name: str) -> EntityRef | None:
     """The one entity whose label is exactly ``name`` (an index look-up, no scan), else None.
 
     This is rule 2 taken literally before normalising: on a large store most arguments are

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import shared_path, store_with
+from conftest import memory_store, shared_path, store_with
 
 from kg.ask import ask, clean_question, kind_matches, match, types_for
 from kg.errors import AmbiguousEntityError, EntityNotFoundError, UnknownQuestionError
@@ -146,3 +146,34 @@ def test_every_scored_question_parses() -> None:
             form, m = match(q["q"])
             assert m.group("x"), q["q"]
             assert form.name != "connection", q["q"]
+
+
+_NAMED_AFTER = """
+@prefix kgo: <https://w3id.org/kg-health/ontology#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+<https://w3id.org/kg-health/doc/p1.txt> {
+    <https://w3id.org/kg-health/id/place/pinewood> a kgo:Place ; rdfs:label "Pinewood" .
+    <https://w3id.org/kg-health/id/hospital/pinewood-first-hospital> a kgo:Hospital, kgo:Organization ;
+        rdfs:label "Pinewood First Hospital" .
+    <https://w3id.org/kg-health/id/event/care-fair> a kgo:Event ; rdfs:label "Care Fair" .
+    <https://w3id.org/kg-health/id/event/care-fair> kgo:participant
+        <https://w3id.org/kg-health/id/hospital/pinewood-first-hospital> .
+    <https://w3id.org/kg-health/id/assertion/a1> a kgo:Assertion ;
+        rdf:subject <https://w3id.org/kg-health/id/event/care-fair> ; rdf:predicate kgo:participant ;
+        rdf:object <https://w3id.org/kg-health/id/hospital/pinewood-first-hospital> ;
+        prov:wasDerivedFrom <https://w3id.org/kg-health/doc/p1.txt> ;
+        kgo:sentence "Pinewood First Hospital attended the Care Fair." ; kgo:charStart 0 ; kgo:charEnd 46 .
+}
+"""
+
+
+def test_where_a_body_is_falls_back_to_the_place_its_name_opens_with() -> None:
+    """No stated place: the place the graph knows that opens the body's name, noted, with the
+    sentence that names the body; an event or a place never answers from its name."""
+    store = memory_store(ox.parse(_NAMED_AFTER.encode(), format=ox.RdfFormat.TRIG))
+    result = ask(store, "where is Pinewood First Hospital located")
+    assert [a.label for a in result.answers] == ["Pinewood"]
+    assert result.answers[0].evidence and "read from its name" in " ".join(result.explanation.notes)
+    assert ask(store, "where was the Care Fair held").answers == []

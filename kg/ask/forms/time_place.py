@@ -7,6 +7,9 @@ most specific ones answer ("Hall 3", not also the city Hall 3 lies in).
 
 from __future__ import annotations
 
+from kg.lookup import exact_label
+from kg.query import node_evidence
+
 from ..base import Answerer, Form, Question, form
 from ..grammar import T, X
 from ..graph import first_nonempty, most_specific_places, objects, places_of_kind
@@ -51,7 +54,24 @@ def where(q: Question) -> list[Answer]:
 
     kind = (q.slot("type") or "").lower()
     return places_of_kind(q.store, first_nonempty(
-        lambda: places("location"), lambda: places("locatedIn"), lambda: places("country")), kind)
+        lambda: places("location"), lambda: places("locatedIn"), lambda: _named_after(q),
+        lambda: places("country")), kind)
+
+
+def _named_after(q: Question) -> list[Answer]:
+    """A body the graph places nowhere, whose name opens with a place it knows ("Lakeside
+    First People's Hospital" is in Lakeside): that place, noted as read from the name, with
+    the sentences that name the body."""
+    if {"Event", "EventSeries", "Person", "Place"} & set(q.x.types):
+        return []
+    words = q.x.label.split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        ref = exact_label(q.store, " ".join(words[:k]))
+        if ref is not None and "Place" in ref.types:
+            q.note(f"no place is stated for {q.x.label!r}: read from its name")
+            evidence = [e for facts in node_evidence(q.store, [q.x.iri]).values() for e in facts]
+            return [Answer(ref.label, ref.iri, ref.types, evidence[:3])]
+    return []
 
 
 def country(q: Question) -> list[Answer]:
@@ -91,6 +111,7 @@ FORMS: tuple[Form, ...] = (
          r"(?: in)?$",
          rf"^what (?:is|was) the (?:location|venue|place|site|address) of {X}$",
          rf"^where (?:is|was) {X}$",
-         query="EVENT kgo:location ?place, else X kgo:locatedIn ?place, else X kgo:country ?place",
+         query="EVENT kgo:location ?place, else X kgo:locatedIn ?place, else the place X's name opens with, "
+               "else X kgo:country ?place",
          prefer=("Event",)),
 )
