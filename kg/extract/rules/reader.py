@@ -248,8 +248,10 @@ class Reader:
         spans = self.date_spans(sent, event)
         return spans[0][0] if spans else None
 
-    def date_spans(self, sent: Any, event: str | None) -> list[tuple[DateSpan, bool]]:
-        """Every date of a sentence, each with whether it closes a period ("runs until Nov 10")."""
+    def date_spans(self, sent: Any, event: str | None, after: int | None = None) -> list[tuple[DateSpan, bool]]:
+        """Every date of a sentence, each with whether it closes a period ("runs until Nov 10");
+        only those after the character ``after`` when there are some ("a delegation visited
+        from May 10 to 11 and held the X on May 11": the X's date follows its name)."""
         year_hint = self.edition_year.get(event or "")
         if year_hint is None and self.article.published is None:
             year_hint = self._main_year  # an undated page: the year its story names most
@@ -263,6 +265,8 @@ class Reader:
                   for m in re.finditer(r"\b" + MONTH + r"(?=\W)", sent.text)
                   if not any(s <= sent.start_char + m.start() < e for s, e in found)]
         found.sort()
+        if after is not None and any(start >= after for start, _ in found):
+            found = [(start, end) for start, end in found if start >= after]
         for start_char, end_char in found:
             # take the range phrase around the date ("from April 20 to 21")
             lo = max(sent.start_char, start_char - 6)

@@ -35,7 +35,7 @@ def read(s: Sentence) -> None:
             events.append(s.key(both.group("first")))
         for ev in events:
             place_in(s, ev, clause)
-            dates(s, ev, m.group("verb").lower())
+            dates(s, ev, m.group("verb").lower(), s.ms[int(m.group("e").strip("⟦⟧"))].end)
     held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched|inaugurated)\s+"
                     r"(?:the\s+|an?\s+)?" + EDITION + r"(?P<e>"
                       + E + r")(?P<rest>[^;]*)", re.I)
@@ -47,7 +47,8 @@ def read(s: Sentence) -> None:
         place_in(s, event, clause)
         if re.search(r"\b(?:on|from)\s+(?:" + MONTH + r"|\w+day)", clause) or re.match(
                 r"^(?:On|From|In)\s+(?:the\s+\w+\s+of\s+)?(?:" + MONTH + r"|\w+day|\d)", ph):
-            dates(s, event, "held")  # "On May 5, Lakeside held a ... meeting"
+            # "On May 5, Lakeside held a ... meeting"
+            dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end)
     # "Held from May 18 to 20 in X, the Y drew ...": a fronted participle before the event
     fronted = re.match(r"^(?:Held|Hosted|Staged|Running|Opening|Taking\s+place)\b(?P<rest>[^;]*?),\s+(?:the\s+)?"
                        + EDITION + r"(?P<e>" + E + ")", ph)
@@ -111,12 +112,13 @@ def venue_by_position(s: Sentence, key: str) -> None:
         ent.type = EntityType.VENUE  # "held at the X Exchange Center": a centre that hosts events
 
 
-def dates(s: Sentence, event: str, verb: str) -> None:
+def dates(s: Sentence, event: str, verb: str, after: int | None = None) -> None:
     """Start and end dates from the sentence's dates and its verb ("opened on" -> start,
-    "closed on" -> end, "from ... to ..." -> both, "runs until" -> end)."""
+    "closed on" -> end, "from ... to ..." -> both, "runs until" -> end); the dates after the
+    character ``after`` (the event's name) first."""
     first = verb.split()[0]
     used_verb = False
-    spans = s.r.date_spans(s.sent, event)
+    spans = s.r.date_spans(s.sent, event, after)
     if any(span.ranged for span, _ in spans):
         # "today unveiled ... at X, held from May 14 to 17": the range is the event's
         spans = [(span, closing) for span, closing in spans if span.ranged or closing]
