@@ -83,6 +83,7 @@ AGREEMENT_NOUNS = (
     "agreements?", "memorand(?:um|a)(?: of understanding)?", "mous?", "contracts?", "deals?",
     "conventions?", "treat(?:y|ies)", "declarations?", "accords?", "letters? of intent",
     "framework agreements?", "partnerships?", "pacts?", "protocols?", "charters?",
+    "(?:cooperation\\s+)?intentions?",  # "reached a cooperation intention with X"
 )
 
 ROLE_WORDS = frozenset({

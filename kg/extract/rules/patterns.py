@@ -39,7 +39,9 @@ BEFORE_VERB = (r"(?:(?:also|have|has|had|jointly|will|would|then|later|recently|
                r"on\s+[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|on\s+\d{1,2}\s+[A-Z][a-z]+|"
                r"(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|" + _WEEKDAY + r"))"
                r",?\s+)*")
-SIGN = (r"(?:signed|signs|inked|inks|reached|concluded|entered\s+into|struck|sealed|penned|clinched|"
+# "sign" and "ink" are a headline's present ("Lakeside, Acme sign deal")
+SIGN = (r"(?:signed|signs|sign(?=\s+(?:an?\s+|the\s+)?[\w-]*\s*(?:deals?|agreements?|pacts?|mous?|contracts?)\b)|"
+        r"inked|inks|ink(?=\s)|reached|concluded|entered\s+into|struck|sealed|penned|clinched|"
         r"renewed|finali[sz]ed)")
 OCCUR = (r"(?:was\s+|is\s+|will\s+be\s+|were\s+|are\s+|has\s+been\s+)?(?:being\s+)?(?P<verb>held|"
           r"happening|taking\s+place|took\s+place|takes\s+place|(?:will|to)\s+take\s+place|kicked\s+off|"
