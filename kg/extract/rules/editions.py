@@ -25,8 +25,8 @@ def edition_marker(r: Reader, n: Name) -> tuple[int | None, str] | None:
     """(year, surface) when the text marks this event name as one edition of a series."""
     before = r.text[max(0, n.start - 30):n.start]
     after = r.text[n.end:n.end + 8]
-    m = re.search(r"\b((?:19|20)\d\d)\s+(?:(?:edition|session)\s+of\s+(?:the\s+)?)?$", before)
-    if m:  # "the 2023 X", "the 2023 edition of the X"
+    m = re.search(r"\b((?:19|20)\d\d)\s+(?:\(\w+\)\s+)?(?:(?:edition|session)\s+of\s+(?:the\s+)?)?$", before)
+    if m:  # "the 2023 X", "the 2023 edition of the X", "the 2023 (Fifth) X"
         return int(m.group(1)), r.text[n.start - (len(before) - m.start(1)):n.end]
     m = re.match(r"\s+((?:19|20)\d\d)\b", after)
     if m:
@@ -80,6 +80,9 @@ def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name
     if ordinal and ordinal_value(ordinal.group(1)) is not None and \
             ordinal.group(1) not in surface.split()[:2]:
         r.alias(key, f"{ordinal.group(1)} {surface}")  # "the 6th X Expo 2022" as written
+    bracketed = re.search(r"\((\w+)\)\s*$", r.text[max(0, n.start - 20):n.start])
+    if bracketed and ordinal_value(bracketed.group(1).lower()) is not None:
+        r.alias(key, f"{bracketed.group(1)} {n.text}")  # "the 2023 (Fifth) X": the fifth X
     if year:
         for short in [s_ent.label, *sorted(s_ent.aliases)]:
             r.alias(key, f"{short} {year}")
