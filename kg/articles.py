@@ -39,7 +39,7 @@ _FURNITURE = [
     re.compile(r"^\s*Home\s*>.*$", re.I),  # breadcrumb navigation
     re.compile(r"^\s*(Special Reports?|Top|Related Stories|Related News|Back to top|Print|Share"
                r"|Editor'?s? ?pick|Latest News|More)\s*$", re.I),
-    re.compile(r"^\s*[•·*-]?\s*(Address|E-?mail|TEL|Tel|Phone|FAX|Fax|Postcode|Zip)\b\s*:?.*$"),
+    re.compile(r"^\s*[•·*-]?\s*(Address|E-?mail|TEL|Tel|Phone|FAX|Fax|Postcode|Zip|(?:Contact\s+)?Hotline)\b\s*:?.*$"),
     re.compile(r"^\s*(Copyright|©|All rights reserved|Presented by|Powered by|Produced by"
                r"|Source|Editor|Edited by|Written by|Reporter|Translated by)\b.*$", re.I),
     re.compile(r"^.{0,80}\[(?:Photo|Image|Video)s?\s*/[^\]]*\]\s*$", re.I),  # a caption credit
@@ -52,6 +52,9 @@ _FURNITURE = [
 _FOOTER_START = re.compile(
     r"^\s*[•·*-]?\s*(Address|E-?mail|TEL|Tel|Phone|FAX|Fax|Postcode|Copyright|©)\b", re.I
 )
+# A body's own address ("Company Address: 3rd Floor, ..., Xihu District, Hangzhou"): where the
+# page's company is, kept as text (kg.extract.rules.families.places reads it), never the title.
+_OWN_ADDRESS = re.compile(r"^\s*(?:Company|Office|Head\s+Office|Headquarters?)\s+Address\s*[:：]", re.I)
 _BYLINE = re.compile(r"^\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\s*$")
 _DATE_LABEL = r"(?:Updated|Published|Posted|Date|Release(?:d)? time)"
 _DATE_LINES = [
@@ -356,6 +359,9 @@ def clean(raw: str) -> tuple[str, str | None, date | None, str | None]:
             continue
         if any(p.match(line) for p in _FURNITURE) or _is_byline(lines, i):
             out.append(_blank(line))
+            continue
+        if _OWN_ADDRESS.match(line):
+            out.append(line)
             continue
         m = _DATELINE.match(line) if not story_started else None
         if title is None:

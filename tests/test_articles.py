@@ -35,3 +35,13 @@ def test_a_wire_dateline_gives_the_date_and_the_city_and_is_blanked() -> None:
 
 def test_an_article_without_a_dateline_has_no_dateline_city() -> None:
     assert read_bytes("plain.txt", b"Fair opens\n\nThe fair opened in Wuxi on Monday.\n").dateline_place is None
+
+
+def test_a_company_address_above_the_story_is_kept_as_text_but_is_no_title() -> None:
+    raw = ("COPYRIGHT © Kestrel Medical Group\n\nCompany Address: 3rd Floor, 171 Pine Road, Xihu District, "
+           "Hangzhou, Zhejiang, China\n\nContact Hotline:0571-00000000\n\nKestrel Medical signs deal with "
+           "Tarrow Hospital\n\nKestrel Medical signed an agreement with Tarrow Hospital on May 2.")
+    article = read_bytes("newsroom.txt", raw.encode())
+    assert article.title == "Kestrel Medical signs deal with Tarrow Hospital"
+    assert "Xihu District, Hangzhou" in article.text
+    assert "Hotline" not in article.text and "COPYRIGHT" not in article.text

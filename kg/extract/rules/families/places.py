@@ -11,6 +11,8 @@ from kg.extract.rules.sentence import Sentence
 from kg.names import normalize_name
 from kg.records import EntityType, Relation
 
+_STREET_HEADS = frozenset({"road", "street", "avenue", "lane", "boulevard", "floor", "building", "tower",
+                           "plaza", "mansion", "room", "suite"})
 CONTAINED = frozenset({"district", "county", "town", "township", "village", "city", "prefecture",
                        "zone", "park", "area", "subdistrict", "new area"})
 
@@ -31,8 +33,12 @@ def read(s: Sentence) -> None:
     for m in re.finditer(r"(?P<b>" + E + r")['’]s\s+(?P<a>" + E + ")", ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         b_label = s.r.ex.entities[b].label
-        if b_label in lx.COUNTRIES or CHINA_REGION.fullmatch(b_label):
-            continue  # "south China's Guangxi": a region's description, not its containment
+        if CHINA_REGION.fullmatch(b_label):
+            continue  # "South China's Guangxi": a region's description, not its containment
+        if b_label in lx.COUNTRIES:
+            if s.typ(a) is EntityType.PLACE:  # "central China's Anhui province" is in China
+                s.fact(a, Relation.LOCATED_IN, b)
+            continue
         if s.typ(a) in places and s.typ(b) is EntityType.PLACE:
             s.fact(a, Relation.LOCATED_IN, b)
             s.r.alias(a, s.surface(m))
@@ -60,8 +66,10 @@ def read(s: Sentence) -> None:
                          ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         head_b = head_word(s.r.ex.entities[b].label)
-        if in_a_list(s, m.start("a"), m.end("b")) or s.r.ex.entities[a].label in lx.COUNTRIES:
-            continue  # "Beijing, Shanghai and Shenzhen": a list; "Singapore, Japan": countries contain none
+        if in_a_list(s, m.start("a"), m.end("b")) or s.r.ex.entities[a].label in lx.COUNTRIES or \
+                head_word(s.r.ex.entities[a].label) in _STREET_HEADS:
+            continue  # "Beijing, Shanghai and Shenzhen": a list; "Singapore, Japan": countries contain
+            # none; "171 Pine Road, Xihu District": an address's street is no place of the graph
         if s.typ(a) in places and s.typ(b) is EntityType.PLACE and (
                 head_b in {"province", "region", "city", "municipality", "prefecture", "county",
                            "state"} or "capital of" in ph[m.start("a"):m.end("b")]
@@ -69,6 +77,7 @@ def read(s: Sentence) -> None:
                 or s.r.ex.entities[b].label in lx.COUNTRIES
                 or head_word(s.r.ex.entities[a].label) in {"district", "county", "town", "township"}):
             s.fact(a, Relation.LOCATED_IN, b)
+    _address(s)
     # "Located in the east of Lakeside, the Pine Park covers ...": a fronted participle
     front = re.match(r"^(?:(?:It\s+is|Being)\s+)?(?:Located|Based|Situated|Headquartered)\s+in\s+(?:the\s+"
                      r"(?:\w+\s+){0,3}?(?:of|part\s+of)\s+)?(?:the\s+)?(?P<b>" + E + r")[^⟦]{0,30}?,\s+"
@@ -128,3 +137,24 @@ def read(s: Sentence) -> None:
                 s.r.ex.entities[a].label) in {"park", "zone", "hall", "center", "centre",
                                                  "base", "island", "valley"}:
             s.fact(a, Relation.LOCATED_IN, b)
+
+
+_ADDRESS = re.compile(r"^(?:(?:Company|Office|Head\s+Office|Headquarters|Contact)\s+)?(?:Address|Add)\s*[:：]",
+                      re.I)
+_ADDRESS_LEVELS = ("district", "county", "town", "city", "zone", "park", "new area")
+
+
+def _address(s: Sentence) -> None:
+    """"Company Address: 171 Pine Road, Xihu District, Hangzhou": the body the page is about
+    lies in the address's most specific place (a district before its city)."""
+    if not _ADDRESS.match(s.sent.text.strip()):
+        return
+    places = [k for k in dict.fromkeys(s.keys) if s.typ(k) is EntityType.PLACE
+              and head_word(s.r.ex.entities[k].label) not in _STREET_HEADS]
+    if not places:
+        return
+    ranked = sorted(places, key=lambda k: next(
+        (n for n, h in enumerate(_ADDRESS_LEVELS) if head_word(s.r.ex.entities[k].label) == h), len(_ADDRESS_LEVELS)))
+    body = s.r.most(s.r.mention_counts(lambda m: s.typ(m.key) in lx.ORG_TYPES and m.key not in s.keys))
+    if body is not None:
+        s.fact(body, Relation.LOCATED_IN, ranked[0])
