@@ -100,6 +100,10 @@ ROLE_WORDS = frozenset({
     "provost", "chancellor", "attaché", "envoy", "delegate", "convenor", "convener", "moderator",
     "member",  # "member of the Standing Committee of the X Municipal Committee": a post in its body
 })
+# A body's Party units: a post in one is a post in the body ("Secretary of the Party Leadership
+# Group and Director of the X Commission").
+PARTY_UNITS = frozenset({"party leadership group", "leading party members' group", "leading party members group",
+                         "party group", "party committee", "cpc committee", "party leadership"})
 ROLE_MODIFIERS = frozenset({
     "deputy", "vice", "executive", "general", "party", "chief", "senior", "honorary",
     "acting", "managing", "associate", "assistant", "first", "permanent", "regional",

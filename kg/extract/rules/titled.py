@@ -88,7 +88,9 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
     (start, end, person key)."""
     folds: list[tuple[int, int, str]] = []
     prev: tuple[int, str | None, int, str] | None = None  # end of the last post, its org, sentence, person
-    for t in sorted(titles, key=lambda t: t.start):
+    ordered = sorted(titles, key=lambda t: t.start)
+    unit_role: tuple[str, str] | None = None  # (person, "secretary of the Party Leadership Group")
+    for n, t in enumerate(ordered):
         sent = r.sent_of_char[t.start]
         person_m = _at(r, t.person.start, t.person.end) if t.person else None
         start, end = t.start, t.end
@@ -104,7 +106,10 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
         if person is None and prev is not None and prev[2] == sent and _LIST_GAP.match(r.text[prev[0]:t.start]):
             person = prev[3]  # "A, Director of X, President of Y and Academician of Z": A's posts
             if t.org is not None:
-                _post(r, person, t.role, _org_at(r, t), t.start)
+                role = t.role
+                if unit_role is not None and unit_role[0] == person:
+                    role, unit_role = f"{unit_role[1]} and {role}", None
+                _post(r, person, role, _org_at(r, t), t.start)
                 folds.append((t.start, t.end, person))
                 prev = (t.end, _org_at(r, t), sent, person)
             continue
@@ -120,6 +125,15 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
             org = prev[1]
         if org is not None and r.type_of(org) in (EntityType.PERSON, *_NOT_PEOPLE[:3]):
             org = None
+        nxt_title = ordered[n + 1] if n + 1 < len(ordered) else None
+        if org is not None and r.ex.entities[org].label.lower() in lx.PARTY_UNITS and nxt_title is not None \
+                and nxt_title.person is None and re.fullmatch(r"\s*,?\s*and\s*", r.text[t.end:nxt_title.start]):
+            # "Secretary of the Party Leadership Group and Director of the X Commission": one
+            # post, as worded, in the commission (the group is a unit of it)
+            unit_role = (person_m.key, f"{t.role} of the {r.ex.entities[org].label}")
+            folds.append((start, end, person_m.key))
+            prev = (end, None, sent, person_m.key)
+            continue
         _post(r, person_m.key, t.role, org, t.start)
         folds.append((start, end, person_m.key))
         prev = (end, org, sent, person_m.key)

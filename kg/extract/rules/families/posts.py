@@ -70,23 +70,22 @@ def read(s: Sentence) -> None:
                     continue
                 org = place
             role, org = _unit_of_body(s, role, org)
-            roles = [role]
             if m.groupdict().get("more"):
                 # "founder and CEO of X": the post as the story words it (questions match each
                 # office in it, kg.ask.roles.offices)
-                roles = [re.sub(r"\s+", " ", f"{role}{m.group('more')}").strip()]
-            for r in roles:
-                s.r.ex.posts.append(Post(person, r, org, evidence(s.r.article.name, s.sent)))
-                s.fact(person, Relation.ROLE, Literal(r))
-            s.fact(person, Relation.AFFILIATION, org)
+                role = re.sub(r"\s+", " ", f"{role}{m.group('more')}").strip()
             # "X, deputy secretary of A and mayor of B": a second post in a second body
             then = _THEN_POST.match(ph, m.end())
-            if then and s.typ(org2 := s.key(then.group("o"))) not in (
-                    EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT):
-                role2 = re.sub(r"\s+", " ", then.group("role")).strip()
-                s.r.ex.posts.append(Post(person, role2, org2, evidence(s.r.article.name, s.sent)))
-                s.fact(person, Relation.ROLE, Literal(role2))
-                s.fact(person, Relation.AFFILIATION, org2)
+            org2 = s.key(then.group("o")) if then else None
+            if org2 is not None and s.typ(org2) in (EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT):
+                then = org2 = None
+            role2 = re.sub(r"\s+", " ", then.group("role")).strip() if then else ""
+            if org2 is not None and s.r.ex.entities[org].label.lower() in lx.PARTY_UNITS:
+                # "secretary of the Party Leadership Group and director of X": one post in X
+                role, org, org2 = f"{role} of the {s.r.ex.entities[org].label} and {role2}", org2, None
+            _hold(s, person, role, org)
+            if org2 is not None:
+                _hold(s, person, role2, org2)
     # "Professor Zhang Min from Pine Medical University": a person's body without a post
     for m in re.finditer(r"(?:^|[,;]\s+|\band\s+)" + title + r"(?P<p>" + E + r")\s+(?:from|of)\s+(?:the\s+)?"
                          r"(?P<o>" + E + r")(?=\s*(?:[,;.)]|$|(?!(?:in|at|on|for|with|to|of|under|from|by)\b)"
@@ -94,6 +93,12 @@ def read(s: Sentence) -> None:
         person, org = s.key(m.group("p")), s.key(m.group("o"))
         if s.typ(person) is EntityType.PERSON and s.typ(org) in lx.ORG_TYPES:
             s.fact(person, Relation.AFFILIATION, org)
+
+
+def _hold(s: Sentence, person: str, role: str, org: str) -> None:
+    s.r.ex.posts.append(Post(person, role, org, evidence(s.r.article.name, s.sent)))
+    s.fact(person, Relation.ROLE, Literal(role))
+    s.fact(person, Relation.AFFILIATION, org)
 
 
 _UNIT_OF = re.compile(r"(?P<unit>(?:Standing|Executive|Central|Permanent)\s+Committee|Political\s+Bureau|"
