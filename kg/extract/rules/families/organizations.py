@@ -60,7 +60,13 @@ def read(s: Sentence) -> None:
             s.fact(k, Relation.COUNTRY, s.r.entity(last, EntityType.PLACE, strong=True))  # "Friendship Hospital Laos"
         tail = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w ]+)$", ent.label) if ent is not None else None
         if ent is not None and ent.type in orgs and tail and tail.group(1) in lx.COUNTRIES:
-            s.fact(k, Relation.COUNTRY, s.r.entity(tail.group(1), EntityType.PLACE, strong=True))
+            country = s.r.entity(tail.group(1), EntityType.PLACE, strong=True)
+            s.fact(k, Relation.COUNTRY, country)
+            # "... of the People's Republic of China": the country's long name is one of its names
+            long = re.search(r"((?:[A-Z][\w’']*\s+){1,3}(?:of|of\s+the)\s+" + re.escape(tail.group(1)) + ")$",
+                             ent.label)
+            if long and re.search(r"\b(?:Republic|Kingdom|States|Federation|Commonwealth)\b", long.group(1)):
+                s.r.alias(country, long.group(1))
 
 
 _COUNTRY_NOUN = re.compile(r"(?P<c>" + E + r")(?:-based)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:drugmaker|drug\s+maker|"

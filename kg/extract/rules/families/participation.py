@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as lx
+from kg.extract.rules.families.posts import person_like
 from kg.extract.rules.patterns import LIST, ROLE, E
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
@@ -145,12 +146,21 @@ SPEECH_LEMMAS = frozenset({
 })
 
 
+# "Ann Lee, Director of Strategy, Pine Trust, on “Integrated Care”": a speaker and her talk
+_TALK = re.compile(r"^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?(?P<p>" + E +
+                   r")\s*[,(:][^“\"]{0,160}?(?:\b[Oo]n\s+|:\s*)[“\"]")
+
+
 def speakers(s: Sentence) -> None:
     """"A, president of B, said at the opening that ...", "a panel moderated by A": the persons
-    who speak in an article about an event took part in it (read from the parse)."""
+    who speak in an article about an event took part in it (read from the parse); so does each
+    speaker of a programme's lines ("A, Director, B, on “Topic”")."""
     event = s.focus()
     if event is None:
         return
+    talk = _TALK.match(s.ph)
+    if talk and person_like(s, s.key(talk.group("p"))):
+        s.fact(event, Relation.PARTICIPANT, s.key(talk.group("p")))
     for tok in s.sent:
         stage = tok.lemma_.lower() == "take" and any(t.lower_ in {"stage", "podium", "floor", "rostrum"}
                                                      for t in tok.subtree)  # "took to the stage"
