@@ -42,7 +42,8 @@ def finish(r: Reader) -> None:
                 r.fact(key, Relation.ORGANIZER, owner, _first_char(r, key))
     # sub-events: listed ones, and description-named activities of the article's event
     for key, (whole, char) in r.part_of.items():
-        if key in ents and whole in ents and key != whole:
+        if key in ents and whole in ents and key != whole and ents[whole].type is EntityType.EVENT:
+            # (a whole that hosts, "the X Forum of the Boao Forum for Asia", is a body)
             r.fact(key, Relation.SUB_EVENT_OF, whole, char)
     for key, char, _sent in r.pending_sub:
         parent = r.event_left_of(char) or r.main_event
