@@ -93,9 +93,9 @@ def descriptive_events(r: Reader) -> None:
         owned = owner_mention is not None and part_of is None and len(words) > 1 and _first_occurrence(r, root)
         introduces = det in {"a", "an"} or (has_pp and det == "the") or part_of is not None or owned or (
             not det and not poss and chunk.sent.start == r.sents[0].start
-            and len(words) > 1)
+            and len(words) > 1) or (det == "the" and len(words) > 2 and _occurs(root))
         if det in {"this", "that", "the", "its"} and not has_pp and part_of is None and not (
-                det == "the" and _first_occurrence(r, root)):
+                det == "the" and (_first_occurrence(r, root) or (len(words) > 2 and _occurs(root)))):
             continue  # anaphor, resolved later
         if not introduces or (len(words) < 2 and not has_pp):
             continue
@@ -143,21 +143,35 @@ def _ceremony_between(r: Reader, key: str, label: str, start: int, end: int) -> 
             evidence(r.article.name, r.sents[r.sent_of_char[start]]), event=key))
 
 
+def _occurs(root: Any) -> bool:
+    """Whether the description is the subject of a verb of taking place ("... was held")."""
+    return bool(root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {
+        "hold", "take", "kick", "open", "start", "begin", "launch", "convene", "conclude", "close"})
+
+
 def _first_occurrence(r: Reader, root: Any) -> bool:
     """"The signing ceremony was held ..." with no event named before it: the article
-    introduces its event with a definite description, so it is a node, not an anaphor."""
-    verb = root.head
-    if root.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_ not in {
-            "hold", "take", "kick", "open", "start", "begin", "launch", "convene", "conclude", "close"}:
+    introduces its event with a definite description, so it is a node, not an anaphor (a
+    description of three words or more, "the first Sino-Lao cooperation forum was held", is
+    one wherever it stands)."""
+    if not _occurs(root):
         return False
     return not any(m.start < root.idx and r.ex.entities[m.key].type is EntityType.EVENT
                    for m in r.mentions)
 
 
 def _pp_end(root: Any) -> int:
-    """End of a "on/for/of ..." phrase that completes a descriptive event name."""
+    """End of a "on/for/of ..." phrase, or of a short "to promote X" purpose, that completes a
+    descriptive event name."""
     end = root.idx + len(root.text)
     for child in root.rights:
+        if child.dep_ in {"acl", "relcl"} and child.tag_ == "VB" and any(
+                t.dep_ == "aux" and t.lower_ == "to" for t in child.children):
+            sub = list(child.subtree)  # "a conference to promote the Pine Valley"
+            if len(sub) <= 12 and not any(t.text in {",", ";"} or (t.pos_ == "AUX" and t.lower_ != "to")
+                                          for t in sub):
+                end = max(end, sub[-1].idx + len(sub[-1].text))
+            break
         if child.dep_ == "prep" and child.lower_ in {"on", "for", "of"}:
             sub = list(child.subtree)
             if len(sub) <= 30 and not any(t.pos_ in {"VERB", "AUX"} for t in sub):

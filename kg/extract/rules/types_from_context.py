@@ -128,8 +128,11 @@ def _places_that_name_bodies(r: Reader) -> None:
         if len(words) < 2:
             continue
         if (type_by_head(ent.label) is EntityType.GOVERNMENT_BODY or words[1].lower() in _LOCAL_WORDS
-                or head_word(ent.label) in lx.LOWER_PLACE_HEADS | {"zone"}):
+                or head_word(ent.label) in lx.LOWER_PLACE_HEADS | {"zone", "valley", "area"}):
             starts.add(words[0])
+        # "People's Government of Fenghua Municipality": the place named inside
+        starts.update(re.findall(r"\b([A-Z][\w-]+)\s+(?:Municipality|City|District|County|Province|Prefecture)\b",
+                                 ent.label))
     for m in r.mentions:
         ent = r.ex.entities[m.key]
         if m.key in r.strong or " " in ent.label or not ent.label[:1].isupper():
