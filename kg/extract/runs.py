@@ -169,15 +169,19 @@ _COMMITTEE_WORDS = frozenset({"management", "administrative", "administration"})
 
 
 def _committee_of(toks: list[Any], i: int, j: int) -> int:
-    """Where a zone's body begins: "the management committee of the Pine High-tech Zone" is the
-    zone's government, named in lower case before the zone's name."""
+    """Where a body named in lower case before its place begins: "the management committee of
+    the Pine High-tech Zone", "the people's government of Pine municipality"."""
     k = i - 1
     if k >= 0 and toks[k].lower_ == "the":
         k -= 1
-    if k >= 2 and toks[k].lower_ == "of" and toks[k - 1].lower_ == "committee" and toks[k - 1].is_lower \
-            and toks[k - 2].lower_ in _COMMITTEE_WORDS and type_by_head(
-                " ".join(x.text for x in toks[i:j])) in (None, EntityType.PLACE):
+    if k < 2 or toks[k].lower_ != "of" or type_by_head(" ".join(x.text for x in toks[i:j])) not in (
+            None, EntityType.PLACE, EntityType.GOVERNMENT_BODY):  # "Pine municipality" is both
+        return i
+    if toks[k - 1].lower_ == "committee" and toks[k - 1].is_lower and toks[k - 2].lower_ in _COMMITTEE_WORDS:
         return k - 2
+    if k >= 3 and toks[k - 1].lower_ == "government" and toks[k - 1].is_lower and \
+            toks[k - 2].text in {"'s", "’s"} and toks[k - 3].lower_ == "people" and toks[k - 3].is_lower:
+        return k - 3  # "the people's government of Pine municipality"
     return i
 
 
