@@ -40,7 +40,7 @@ ORGANIZATION_HEADS = frozenset({
     "college", "institute", "academy", "foundation", "center", "centre", "committee",
     "league", "network", "consortium", "club", "platform", "organization", "organisation",
     "nations", "agency", "school", "laboratory", "lab", "board", "secretariat",
-    "fund", "institution", "cdc", "observatory", "incubator", "hub",
+    "fund", "institution", "cdc", "observatory", "incubator", "hub", "faculty", "division",
 })
 COMPANY_HEADS = frozenset({
     "co", "ltd", "inc", "corp", "corporation", "company", "group", "holding", "holdings",
@@ -80,7 +80,8 @@ NAME_CONNECTORS = frozenset({"of", "for", "and", "in", "on", "&", "de", "the", "
 
 # Agreement nouns, for "signed a strategic cooperation agreement with ...".
 AGREEMENT_NOUNS = (
-    "agreements?", "memorand(?:um|a)(?: of understanding)?", "mous?", "contracts?", "deals?",
+    "agreements?", "memorand(?:um|a)(?: of (?:understanding|cooperation|collaboration))?", "mous?", "contracts?",
+    "deals?",
     "conventions?", "treat(?:y|ies)", "declarations?", "accords?", "letters? of intent",
     "framework agreements?", "partnerships?", "pacts?", "protocols?", "charters?",
     "(?:cooperation\\s+)?intentions?",  # "reached a cooperation intention with X"

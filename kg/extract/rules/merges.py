@@ -59,7 +59,8 @@ def short_forms(r: Reader) -> None:
             surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
             suffixed = (len(rest) == 1 or all(w in {"co", "ltd", "inc", "group", "limited", "corp"}
                                                for w in rest)) and all(w in generic for w in rest) \
-                and (compatible(etype, otype) or key not in r.strong)
+                and (compatible(etype, otype) or key not in r.strong) \
+                and head_word(ent.label) not in _BODIES_OF_THEIR_OWN  # "X University" is not "X University Hospital"
             event_stem = (otype is EntityType.EVENT and etype is not EntityType.EVENT_SERIES and len(words) > 2
                           and words[-1].lower() == head_word(other.label))
             # "Lakeside Children's" for "Lakeside Children's Hospital Medical Center"
@@ -100,6 +101,7 @@ def _of_place(r: Reader, words: list[str], full: list[str]) -> bool:
         key is not None and vote(r, key) is EntityType.PLACE)
 
 
+_BODIES_OF_THEIR_OWN = frozenset({"university", "college", "institute", "school", "academy", "foundation"})
 _ZONE_HEADS = frozenset({"zone", "park", "area"})
 # words a zone's everyday name leaves out of its official one
 _ZONE_FILLERS = frozenset({"national", "industrial", "development", "economic", "technological", "and",

@@ -42,10 +42,13 @@ def _org_named(r: Reader, text: str) -> str | None:
 
 
 def parent_of(r: Reader, label: str) -> str | None:
-    """The organization a part's name says it belongs to."""
-    for m in re.finditer(r"\s+of\s+(?:the\s+)?", label):
+    """The organization a part's name says it belongs to ("Faculty of Medicine at Pine
+    University" is the university's, never a "Medicine at Pine University")."""
+    for m in re.finditer(r"\s+(?:of|at)\s+(?:the\s+)?", label):
         left, right = label[:m.start()], label[m.end():]
         fieldname = all(w.lower() in lx.FIELD_WORDS or w in {"and", "&"} for w in right.split())
+        if re.search(r"\s+at\s+", right):
+            continue  # the body comes after "at"
         if head_word(left) in PART_HEADS and right[:1].isupper() and not fieldname:
             parent = _org_named(r, right)
             if parent is not None:

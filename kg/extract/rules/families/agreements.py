@@ -8,7 +8,7 @@ from kg.extract import lexicon as lx
 from kg.extract.heads import head_word
 from kg.extract.rules.patterns import BEFORE_VERB, HAS_SIGN, KIND, LIST, SIGN, E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
-from kg.records import AgreementRecord, EntityType
+from kg.records import AgreementRecord, EntityType, Relation
 
 # "A and B held talks and signed ...", "A met B's delegation and signed ...": a first verb
 # phrase coordinated before the signing
@@ -175,8 +175,11 @@ def paired(s: Sentence) -> bool:
 
 _TWO_SIDES = compiled(
     r"\b(?:the\s+two|both)\s+(?:sides|parties|institutions|hospitals|universities|companies|"
-    r"organi[sz]ations|cities|governments|partners)\s+(?:(?:also|have|has|then|jointly|formally|"
-    r"officially|further|later)\s+)*(?:signed|signs|inked|sealed|penned)\s+" + KIND, re.I)
+    r"organi[sz]ations|cities|governments|partners)\s+"
+    # "the two sides held talks on training and research, and signed ...": a first verb phrase
+    r"(?:(?:held|met|visited|discussed|exchanged|toured|reached)\b[^⟦.;]{0,80}?,?\s+and\s+)?"
+    r"(?:(?:also|have|has|then|jointly|formally|officially|further|later)\s+)*(?:signed|signs|inked|sealed|penned)\s+"
+    + KIND, re.I)
 
 
 def two_sides(s: Sentence) -> bool:
@@ -187,6 +190,14 @@ def two_sides(s: Sentence) -> bool:
         return False
     here = s.r.sent_of_char[s.sent.start_char]
     counts = s.r.mention_counts(lambda x: x.sent <= here and s.typ(x.key) in lx.ORG_TYPES)
+    # a part named by its parent's name ("Faculty of Medicine at Pine University") counts for
+    # the parent: they are one side
+    parents = {f.subject: f.object for f in s.r.ex.facts if f.relation is Relation.PARENT_ORGANIZATION
+               and isinstance(f.object, str)}
+    for key in list(counts):
+        parent = parents.get(key)
+        if parent in counts and parent != key:
+            counts[parent] += counts.pop(key)
     ranked = sorted(counts, key=lambda k: -counts[k])  # stable: ties keep the order of first mention
     if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
         return False  # no clear pair
