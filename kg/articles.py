@@ -71,7 +71,8 @@ _DATE_LINES = [
 # "GUANGZHOU, Nov 3 (Xinhua) --", "LAKESIDE, China, Nov. 22, 2022 /PRNewswire/ --": the
 # story's first words carry place, month and day.
 _DATELINE = re.compile(
-    rf"^\s*(?P<city>[A-Z][A-Z .'-]{{2,40}}),\s*(?:[A-Z][A-Za-z .'-]{{2,30}},\s*)?(?P<mon>{MONTH})\.?\s+"
+    rf"^\s*(?P<city>[A-Z][A-Z .'-]{{2,40}})(?:\s+and\s+[A-Z][A-Z .'-]{{2,40}})?,\s*(?:[A-Z][A-Za-z .'-]{{2,30}},\s*)?"
+    rf"(?P<mon>{MONTH})\.?\s+"
     rf"(?P<d>\d{{1,2}})\s*"
     r"(?:,\s*(?P<y>\d{4})\s*)?(?:\([^)]{1,40}\)\s*|/[^/\n]{1,30}/\s*)?(?:--|—|–|-)\s*"
 )

@@ -45,3 +45,11 @@ def test_a_company_address_above_the_story_is_kept_as_text_but_is_no_title() -> 
     assert article.title == "Kestrel Medical signs deal with Tarrow Hospital"
     assert "Xihu District, Hangzhou" in article.text
     assert "Hotline" not in article.text and "COPYRIGHT" not in article.text
+
+
+def test_a_two_city_dateline_is_blanked_and_gives_the_first_city() -> None:
+    raw = ("Deal signed\n\nLAKESIDE and PINEWOOD, China, April 2, 2024 /PRNewswire/ -- Acme Devices "
+           "today announced a licensing agreement.")
+    art = read_bytes("pr.txt", raw.encode())
+    assert art.dateline_place == "Lakeside" and art.published == date(2024, 4, 2)
+    assert "PINEWOOD" not in art.text and "Acme Devices today announced" in art.text

@@ -22,7 +22,7 @@ APPOS = (r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,"
 # "X of Spain": a body and the country that locates it make one item
 # "Pudong's Zhangjiang Town", "Acme Optics' chief executive Tom Reyes": the possessor is not the item
 ITEM = (rf"(?:the\s+)?(?:(?:Dr|Mr|Ms|Mrs|Prof|Madam)\.?\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?"
-        rf"(?:{E}['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{E}(?:\s*\({E}\))?"
+        rf"(?:{E}['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{E}(?:\s*\(\s*[\"“]?{E}[\"”]?\s*\))?"
         rf"(?:\s+(?:of|from)\s+{E})?{APPOS}?")
 LIST = rf"(?<![\w'’-]){ITEM}(?:{SEP}{ITEM})*"
 # what may stand between "the" and an event's name: "the 2021 X", "the 5th X", "the third X"
@@ -37,10 +37,13 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 BEFORE_VERB = (r"(?:(?:also|have|has|had|jointly|will|would|then|later|recently|yesterday|today|earlier|"
                r"(?!only\b)[a-z]+ly|on\s+" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening))?|"
                r"on\s+[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|on\s+\d{1,2}\s+[A-Z][a-z]+|"
-               r"(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|" + _WEEKDAY + r"))"
+               r"(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|" + _WEEKDAY + r")|"
+               # a press release: "X, a provider of Y, today announced that it has signed"
+               r"(?:announced|said|confirmed|revealed|disclosed)\s+(?:that\s+)?(?:it|they))"
                r",?\s+)*")
 # "sign" and "ink" are a headline's present ("Lakeside, Acme sign deal")
 SIGN = (r"(?:signed|signs|sign(?=\s+(?:an?\s+|the\s+)?[\w-]*\s*(?:deals?|agreements?|pacts?|mous?|contracts?)\b)|"
+        r"announced|announce(?=\s+(?:an?\s+|the\s+)?[\w-]*\s*(?:deals?|agreements?|partnership|pacts?|mous?)\b)|"
         r"inked|inks|ink(?=\s)|reached|concluded|entered\s+into|struck|sealed|penned|clinched|"
         r"renewed|finali[sz]ed)")
 OCCUR = (r"(?:was\s+|is\s+|will\s+be\s+|were\s+|are\s+|has\s+been\s+)?(?:being\s+)?(?P<verb>held|"
@@ -80,7 +83,7 @@ DEMONYMS_RE = "|".join(sorted((re.escape(d) for d in lx.DEMONYMS), key=len, reve
 COUNTRY_OF = re.compile(r"\b(?P<d>" + DEMONYMS_RE + r")(?:-based)?\s+(?:(?!(?:in|of|at|for|from|on|to|with|"
                          r"by|the|a|an)\b)[a-z][\w&-]*\s+){0,5}?(?P<x>" + E + ")", re.I)
 # Cheap tests that let a sentence skip a family of patterns it cannot match.
-HAS_SIGN = re.compile(r"\b(?:sign|ink|reach|conclud|enter|struck|seal|penn|clinch)", re.I)
+HAS_SIGN = re.compile(r"\b(?:sign|ink|reach|conclud|enter|struck|seal|penn|clinch|announc)", re.I)
 HAS_EXHIBIT = re.compile(r"exhibit|showcas|display|present|unveil|demonstrat|booth|stand|product|medicine|represented|"
                           r"drug|device|equipment|technolog|innovation|solution|achievement|robot|vaccine|"
                           r"therap", re.I)
