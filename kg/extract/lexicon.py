@@ -233,7 +233,8 @@ PEOPLE_NOUNS = frozenset({
     "executives", "guests", "staff", "members", "scholars", "researchers", "people", "heads",
     "professionals", "entrepreneurs", "investors", "participants", "attendees", "speakers",
     "fellows", "academicians", "specialists", "scientists", "doctors", "physicians", "practitioners",
-    "students", "diplomats", "envoys", "buyers", "visitors", "exhibitors", "partners",
+    "students", "diplomats", "envoys", "buyers", "visitors", "exhibitors", "partners", "panelists",
+    "panellists", "moderators", "presenters", "lecturers",
 })
 
 # Words of a field of study or work: "Department of Science and Technology", "School of Public

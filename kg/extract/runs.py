@@ -133,6 +133,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 j += 1  # "X Investment and Development Co., Ltd."
                 continue
             if t.lower_ in lx.NAME_CONNECTORS:
+                if t.lower_ == "of" and 2 <= j - i <= 3 and all(x.ent_type_ == "PERSON" for x in toks[i:j]) \
+                        and type_by_head(" ".join(x.text for x in toks[i:j])) is None:
+                    break  # "Helen Ward of Ashford University": a person and her body
                 if t.lower_ == "the" and toks[j - 1].lower_ not in {"of", "for", "on"}:
                     break
                 if t.lower_ == "to" and toks[j - 1].lower_ not in {"affiliated", "attached", "subordinate"}:

@@ -69,7 +69,7 @@ def read(s: Sentence) -> None:
         for key in s.items(ph):
             if s.typ(key) is EntityType.PERSON:
                 s.fact(speech_event, Relation.PARTICIPANT, key)
-    by = re.search(r"\battended\s+by\s+(?P<l>" + LIST + ")", ph, re.I)
+    by = re.search(r"\b(?:attended|moderated|chaired|witnessed|addressed)\s+by\s+(?P<l>" + LIST + ")", ph, re.I)
     if by:
         event = s.event_near(by.start())
         for a in s.agents(by.group("l")):
@@ -93,7 +93,8 @@ def read(s: Sentence) -> None:
 
 _PEOPLE = "|".join(sorted(lx.PEOPLE_NOUNS, key=len, reverse=True))
 _ATTENDING = re.compile(r"\b(?:attend|participat|took\s+part|take\s+part|brought\s+together|brings\s+together|"
-                        r"gather|present\b|joined|drew|attracted|welcomed)", re.I)
+                        r"gather|present\b|joined|drew|attracted|welcomed|discussed|shared|exchanged|"
+                        r"spoke|moderated)", re.I)
 
 
 # "Attendees of the forum included A, director of B; C; and D", "Speakers: A, B and C"

@@ -14,9 +14,23 @@ _THEN_POST = compiled(r"\s*,?\s+and\s+(?:the\s+)?" + ROLE + r"\s+(?:of|at)\s+(?:
                       r")(?=\s*(?:[,;.)]|$))")
 
 
+def _from_body(s: Sentence) -> None:
+    """"Professor Zhang Min from Pine Medical University", "guests included Ann Lee of Pine
+    Trust": a person's body without a post."""
+    title = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
+    for m in re.finditer(r"(?:^|[,;]\s+|\b(?:and|included|include|includes|including|were|was|are|by|as)\s+)"
+                         + title + r"(?P<p>" + E + r")\s+(?:from|of)\s+(?:the\s+)?"
+                         r"(?P<o>" + E + r")(?=\s*(?:[,;.)]|$|(?!(?:in|at|on|for|with|to|of|under|from|by)\b)"
+                         r"[a-z]+\b))", s.ph):
+        person, org = s.key(m.group("p")), s.key(m.group("o"))
+        if s.typ(person) is EntityType.PERSON and s.typ(org) in lx.ORG_TYPES:
+            s.fact(person, Relation.AFFILIATION, org)
+
+
 # -- people's posts
 def read(s: Sentence) -> None:
     ph = s.ph
+    _from_body(s)
     if not HAS_ROLE.search(ph):
         return
     title = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
@@ -86,13 +100,7 @@ def read(s: Sentence) -> None:
             _hold(s, person, role, org)
             if org2 is not None:
                 _hold(s, person, role2, org2)
-    # "Professor Zhang Min from Pine Medical University": a person's body without a post
-    for m in re.finditer(r"(?:^|[,;]\s+|\band\s+)" + title + r"(?P<p>" + E + r")\s+(?:from|of)\s+(?:the\s+)?"
-                         r"(?P<o>" + E + r")(?=\s*(?:[,;.)]|$|(?!(?:in|at|on|for|with|to|of|under|from|by)\b)"
-                         r"[a-z]+\b))", ph):
-        person, org = s.key(m.group("p")), s.key(m.group("o"))
-        if s.typ(person) is EntityType.PERSON and s.typ(org) in lx.ORG_TYPES:
-            s.fact(person, Relation.AFFILIATION, org)
+
 
 
 def _hold(s: Sentence, person: str, role: str, org: str) -> None:
