@@ -29,12 +29,14 @@ def _named(forms: tuple[Form, ...], *names: str) -> tuple[Form, ...]:
 
 FORMS: tuple[Form, ...] = (
     *connection.FORMS,
-    *_named(agreements.FORMS, "when-signed", "where-signed", "signed-at", "signers-at"),
+    *_named(agreements.FORMS, "when-signed", "where-signed", "signed-at", "signing-events",
+            "how-many", "signers-at"),
     *_named(structure.FORMS, "events-of"),
     *_named(agreements.FORMS, "signed-with", "parties"),
     *_named(event_agents.FORMS, "hosts", "organizers", "presiders"),
     *participants.FORMS,
-    *_named(time_place.FORMS, "when-start", "when-end", "country", "where"),
+    *_named(time_place.FORMS, "when-start", "when-end", "country", "located-in",
+            "where"),
     *_named(structure.FORMS, "theme", "series", "editions", "part-of", "sub-events",
             "parent-organization"),
     *_named(posts.FORMS, "post-holder", "post"),
