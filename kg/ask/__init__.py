@@ -1,7 +1,7 @@
 """Natural-language questions mapped to graph queries (``kg ask``).
 
 A question is read by the first form of an ordered registry (:mod:`kg.ask.registry`) whose
-pattern matches it. Each form (``kg/ask/forms/``, one module per family: agreements, event
+pattern matches it ("how many KIND did X sign" answers a number: a literal). Each form (``kg/ask/forms/``, one module per family: agreements, event
 agents, participants, time and place, structure, posts, connection) is a pattern with named
 groups, a resolver setting (which groups name entities, which types it prefers) and a graph
 query. Entity phrases are resolved by name, or by description when no node bears the name

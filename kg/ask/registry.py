@@ -4,7 +4,10 @@ Forms are tried in the order of :data:`FORMS`; the first pattern that reads the 
 question wins, so specific forms stand before general ones: "where did X sign with Y"
 before "where did X sign", "which events did X host" before "who hosted X", "when was
 AGREEMENT signed" before "when was X", "who is the host of
-X" before "who is the ROLE of X". To add a form, write it in the module of its family under
+X" before "who is the ROLE of X", "at which event did X sign" and "how many KIND were signed
+at X" before "who signed at X", "representatives from which countries attended X" before
+"who attended X", "which companies are located in X" before "which city is X located in".
+To add a form, write it in the module of its family under
 ``kg/ask/forms/`` and place it here.
 """
 

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from kg import vocab
 from kg.lookup import EntityRef, describe_nodes, select, select_many
-from kg.query import Evidence, agreements_sides, counterparties, node_evidence
+from kg.query import Evidence, agreements_sides, counterparties, node_evidence, term_key
 from kg.store.base import Store
 
 from ..base import Form, Question, form
@@ -297,15 +297,25 @@ _COUNTED = {
 }
 
 
+_STATISTICS = "SELECT ?s ?stat WHERE { ?s kgo:subEventOf* ?e ; kgo:statistic ?stat }"
+
+
 def stated_count(q: Question, event: EntityRef) -> list[Answer]:
-    """The number an event's ``kgo:statistic`` states of the asked noun ("8 project contracts"
-    answers "how many projects"; "300 exhibitors" does not); every asked word must occur."""
+    """The number a ``kgo:statistic`` of the event, else of a part of it (the signing
+    ceremony of a fair), states of the asked noun: "8 project contracts" answers "how many
+    projects" and "how many contracts"; "300 exhibitors" answers neither. Every asked word
+    must occur in the statistic's noun. Two queries: the statistics, their evidence."""
     want = content_words(q.slot("kind") or "")
-    for stat in objects(q.store, event.iri, "statistic"):
-        m = _STATED.match(stat.label)
+    rows = [(r["s"].value, r["stat"]) for r in select(q.store, _STATISTICS, e=ox.NamedNode(event.iri))
+            if isinstance(r["s"], ox.NamedNode) and isinstance(r["stat"], ox.Literal)]
+    rows.sort(key=lambda row: (row[0] != event.iri, row[0], row[1].value))  # the event's own first
+    for subject, stat in rows:
+        m = _STATED.match(stat.value)
         if want and m and want <= content_words(m.group("noun")):
-            q.note(f"the number {event.label!r} states: {stat.label!r}")
-            return [Answer(m.group("n").replace(",", ""), None, (), stat.evidence)]
+            q.note(f"the number stated: {stat.value!r}")
+            index = node_evidence(q.store, [subject])
+            evidence = index.get((subject, vocab.ont("statistic"), term_key(stat)), [])
+            return [Answer(m.group("n").replace(",", ""), None, (), evidence)]
     return []
 
 

@@ -97,6 +97,7 @@ SELECT ?s ?via ?rel WHERE {
   UNION { ?s kgo:location ?via . ?via kgo:locatedIn* ?x . BIND(kgo:location AS ?rel) }
 }
 """
+_SPECIFIC_BODIES = frozenset({"Company", "Hospital", "GovernmentBody"})
 _SETTLED = (r"(?:located|based|headquartered|situated|settled|set up|built|established|founded"
             r"|opened|registered|launched|housed|held|settle|build|open)")
 
@@ -106,8 +107,10 @@ def located_in(q: Question) -> list[Answer]:
     inside X), of the asked kind; events held in X (``location``) only when an event noun is
     asked ("which forums were held in X"), as "which companies are in X" asks for bodies.
 
-    Two queries: what lies in X (with the node it lies in directly), and the evidence of
-    those facts; an unknown kind word ("which projects") sets no type filter.
+    Three queries: what lies in X (with the node it lies in directly), names, the evidence
+    of those facts; an unknown kind word ("which projects") sets no type filter, and
+    "institutions" (any organisation) keeps the bodies that are no company, hospital or
+    government body when there are some.
     """
     rows = select(q.store, _INSIDE, x=ox.NamedNode(q.x.iri))
     facts = [(r["s"].value, r["rel"].value, r["via"].value) for r in rows
@@ -123,7 +126,12 @@ def located_in(q: Question) -> list[Answer]:
         if s == q.x.iri or (q.types and not set(q.types) & set(ref.types)):
             continue
         out.add(ref.label, s, index.get((s, rel, via), []), ref.types)
-    return named_as(out.result(), q.slot("type")) if events_asked else out.result()
+    found = out.result()
+    if events_asked:
+        return named_as(found, q.slot("type"))
+    if q.types == ("Organization",):  # "institutions": not the companies and hospitals too
+        return [a for a in found if not _SPECIFIC_BODIES & set(a.types)] or found
+    return found
 
 
 _PLACE_NOUNS = r"(?:city|place|venue|district|location|town|province|region|county|country|area|hall|site)"
