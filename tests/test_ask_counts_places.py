@@ -95,6 +95,8 @@ CASES = [
      ["Pine City"]),
     ("experts from which countries took part in the Pine Health Fair 2024", "participants-from",
      ["Norland", "Sudland"]),
+    ("experts from which hospitals took part in the Pine Health Fair 2024", "participants-from",
+     ["Valley Clinic"]),  # a body kind: the bodies taking part (an exhibitor takes part)
 ]
 
 
@@ -145,3 +147,11 @@ def test_met_is_not_read_as_attendance() -> None:
     with pytest.raises(UnknownQuestionError):
         match("who met Ana Ruiz")
 
+
+
+def test_an_event_noun_asks_for_the_whole_a_hall_for_the_place() -> None:
+    """"At which event was X held" asks for the event X was part of; "at which exhibition
+    hall" still asks where."""
+    assert match("at which event was the signing ceremony of the accord held")[0].name == "part-of"
+    assert match("at which exhibition hall was the Pine Health Fair 2024 held")[0].name == "where"
+    assert match("in which forum was the opening ceremony held")[0].name == "part-of"

@@ -73,8 +73,8 @@ def participants(q: Question) -> list[Answer]:
     return found
 
 
-# The places of an event's participants, each with how it was reached (?rel) from the
-# participant ?p, and the place the place lies in (?up): one query.
+# The places (or bodies: ?cls) of an event's participants, each with how it was reached
+# (?rel) from the participant ?p, and the node it lies in (?up): one query.
 _PLACES = """
 SELECT ?p ?rel ?place ?up WHERE {
   { ?e kgo:participant|kgo:exhibitor ?place . BIND(?place AS ?p) BIND(kgo:participant AS ?rel) }
@@ -83,7 +83,7 @@ SELECT ?p ?rel ?place ?up WHERE {
           BIND(kgo:locatedIn AS ?rel) }
   UNION { ?e kgo:participant|kgo:exhibitor ?p . ?p kgo:affiliation ?place .
           BIND(kgo:affiliation AS ?rel) }
-  ?place a kgo:Place . OPTIONAL { ?place kgo:locatedIn ?up }
+  ?place a ?cls . OPTIONAL { ?place kgo:locatedIn ?up }
 }
 """
 _BELOW_COUNTRY = ("city", "district", "county", "province", "region", "zone", "park", "area",
@@ -109,7 +109,9 @@ def _fits(kind: str, label: str, rel: str, has_up: bool) -> bool:
 def participant_places(q: Question) -> list[Answer]:
     """The places of the asked kind among X's participants, and the places its participating
     bodies are in (``kgo:country``, ``kgo:locatedIn``) or its participating people are
-    affiliated with: "representatives from which countries attended X".
+    affiliated with: "representatives from which countries attended X". A kind that is a
+    body ("experts from which hospitals") asks for bodies the same way: those taking part,
+    and those the participating people are affiliated with.
 
     A place that does not fit the kind ("Lakeside District" for "which cities") is replaced
     by the place it lies in when that one fits (one level up, read in the same query). A
@@ -117,30 +119,35 @@ def participant_places(q: Question) -> list[Answer]:
     people nouns ("delegates", "officials") keep all, as a country takes part through its
     delegation. Three queries: the places, their names, the evidence.
     """
-    kind = (q.slot("type") or "").lower().split()[-1:] or [""]
+    kind = ((q.slot("type") or "").lower().split() or [""])[-1]
+    wanted = q.types[0] if q.types else "Place"
     body_types = tuple(t for t in types_for(q.slot("who")) if t != "Person")
 
     def query(e: EntityRef) -> list[Answer]:
         rows = [(r["p"].value, r["rel"].value, r["place"].value,
                  r["up"].value if isinstance(r["up"], ox.NamedNode) else None)
-                for r in select(q.store, _PLACES, e=ox.NamedNode(e.iri))
+                for r in select(q.store, _PLACES, e=ox.NamedNode(e.iri),
+                                cls=ox.NamedNode(vocab.ont(wanted)))
                 if isinstance(r["p"], ox.NamedNode) and isinstance(r["rel"], ox.NamedNode)
                 and isinstance(r["place"], ox.NamedNode)]
-        nodes = {n for row in rows for n in row if n}
-        refs = describe_nodes(q.store, sorted(nodes))
-        index = node_evidence(q.store, sorted(nodes | {e.iri})) if rows else {}
-        part = vocab.ont("participant")
+        nodes = sorted({n for p, _, place, up in rows for n in (p, place, up) if n})
+        refs = describe_nodes(q.store, nodes)
+        index = node_evidence(q.store, [*nodes, e.iri]) if rows else {}
         out = Collector()
         for p, rel, place, up in rows:
             if body_types and not set(body_types) & set(refs[p].types):
                 continue
-            ev = [*index.get((e.iri, part, p), []), *index.get((p, rel, place), [])]
+            ev = [*index.get((e.iri, vocab.ont("participant"), p), []),
+                  *index.get((e.iri, vocab.ont("exhibitor"), p), []),
+                  *index.get((p, rel, place), [])]
             chosen = place
-            if not _fits(kind[0], refs[place].label, rel, up is not None):
-                if up is None or not _fits(kind[0], refs[up].label, vocab.ont("locatedIn"), True):
+            if wanted == "Place" and not _fits(kind, refs[place].label, rel, up is not None):
+                if up is None or not _fits(kind, refs[up].label, vocab.ont("locatedIn"), True):
                     continue
                 chosen = up
                 ev += index.get((place, vocab.ont("locatedIn"), up), [])
+                q.note(f"{refs[place].label!r} is no {kind}: read as {refs[up].label!r}, "
+                       "where it lies")
             if ev:
                 out.add(refs[chosen].label, chosen, ev, refs[chosen].types)
         return out.result()
@@ -151,9 +158,9 @@ def participant_places(q: Question) -> list[Answer]:
 FORMS: tuple[Form, ...] = (
     form("participants-from", "representatives from which countries attended X",
          participant_places,
-         rf"^(?:the )?(?P<who>[\w'-]+(?: [\w'-]+){{0,2}}) (?:from|of) (?:which|what) "
+         rf"^(?:the )?(?P<who>[\w'-]+(?: [\w'-]+){{0,2}}) from (?:which|what) "
          rf"(?P<type>{T}) {AUX}{ADV}(?P<verb>{_VERBS}) {X}$",
-         query="EVENT kgo:participant ?answer (a Place), or EVENT kgo:participant ?p . "
+         query="EVENT kgo:participant|kgo:exhibitor ?answer, or EVENT kgo:participant ?p . "
                "?p kgo:country|kgo:locatedIn|kgo:affiliation ?answer, of the asked kind",
          prefer=("Event",)),
     form("participants", "who attended / exhibited at / spoke at / witnessed X; which hospitals took part in X",

@@ -168,7 +168,7 @@ FORMS: tuple[Form, ...] = (
          rf"^where (?:is|was|will|does|did|are|were) {X} (?:be )?(?:held|located|hosted"
          r"|taking place|take place|took place|happening|staged|situated|convened|opened"
          r"|built|set up|established|based|headquartered|opening|inaugurated|launched|kicked off)$",
-         rf"^(?:in |at )?(?:which|what) (?!{EVENT_NOUNS} )(?P<type>{_PLACE_NOUNS}|{T}) "
+         rf"^(?:in |at )?(?:which|what) (?!{EVENT_NOUNS} (?:is|was|will|were|are|did) )(?P<type>{_PLACE_NOUNS}|{T}) "
          rf"(?:is|was|will|were|are|did) "
          rf"{X} (?:be )?(?:held|located|take place|hosted|staged|situated|built|based|in)"
          r"(?: in)?$",
