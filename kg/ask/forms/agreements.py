@@ -232,7 +232,7 @@ SELECT ?a ?e ?kind WHERE {
 _PARENTS = "SELECT ?e ?p WHERE { ?e kgo:subEventOf ?p }"
 
 
-def _kind_rows(q: Question, rows: list[ox.QuerySolution], var: str) -> dict[str, tuple[str, set[str]]]:
+def _kind_rows(rows: list[ox.QuerySolution], var: str) -> dict[str, tuple[str, set[str]]]:
     """Rows of (agreement, ?var, kind) as _of_kind reads them: IRI -> (kind, values of var)."""
     out: dict[str, tuple[str, set[str]]] = {}
     for r in rows:
@@ -266,7 +266,7 @@ def signing_events_of(q: Question) -> list[Answer]:
         rows = select(q.store, _SIGNED_BY_PAIR, n=ox.NamedNode(q.x.iri), y=ox.NamedNode(q.y.iri))
     else:
         rows = select(q.store, _SIGNED_BY, n=ox.NamedNode(q.x.iri))
-    found = _kind_rows(q, rows, "e")
+    found = _kind_rows(rows, "e")
     chosen = _of_asked_kind(q, found)
     events = sorted({e for a in chosen for e in found[a][1]})
     parents: dict[str, set[str]] = {}
@@ -336,7 +336,7 @@ def how_many(q: Question) -> list[Answer]:
         return stated
     which = "both" if party and event else "party" if party else "event"
     binds = {k: ox.NamedNode(ref.iri) for k, ref in (("n", party), ("e", event)) if ref}
-    found = _kind_rows(q, select(q.store, _COUNTED[which], **binds), "a")
+    found = _kind_rows(select(q.store, _COUNTED[which], **binds), "a")
     chosen = _of_asked_kind(q, found)
     if not chosen:
         q.note("no agreement counted")
