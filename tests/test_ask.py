@@ -79,6 +79,58 @@ CASES = [
     ("which country is Nordic Pharma from", "country", ["Sweden"]),
     ("which ministry is the Center for Device Innovation under", "parent-organization",
      ["Ministry of Wellness"]),
+    # "where did X open / close": a base verb after "did"
+    ("where did the Coastal Health Forum open", "where", ["Lakeside District"]),
+    ("where did HME 2022 close", "where", ["Lakeside City"]),
+    ("where did HME 2022 kick off", "where", ["Lakeside City"]),
+    # the places participants came from: a Place taking part, a body's country, a person's
+    # affiliation (a district gives way to the city it lies in when cities are asked)
+    ("representatives from which countries attended the Coastal Health Forum",
+     "participants-from", ["Norway"]),
+    ("officials from which cities attended the Coastal Health Forum", "participants-from",
+     ["Lakeside City"]),
+    ("companies from which countries took part in the Digital Care Pavilion",
+     "participants-from", ["Sweden"]),
+    # at which events X signed (its agreements' kgo:signedAt)
+    ("at which event did Summit Hospital sign an agreement", "signing-events",
+     ["Harbor Medical Expo 2022"]),
+    ("at which event did Summit Hospital sign the strategic cooperation agreement",
+     "signing-events", ["Harbor Medical Expo 2022"]),
+    ("during which forum did Acme Devices sign a strategic cooperation agreement",
+     "signing-events", ["Coastal Health Forum"]),  # the expo is no forum
+    ("at which event did Acme Devices sign an agreement with Summit Hospital", "signing-events",
+     ["Harbor Medical Expo 2022"]),
+    ("at which event did Summit Hospital sign to build the Lakeside Care Center",
+     "signing-events", ["Harbor Medical Expo 2022"]),
+    # a purpose clause is not part of X
+    ("who signed a cooperation agreement with Acme Devices to jointly build the Lakeside Care "
+     "Center", "signed-with", ["Center for Device Innovation", "Summit Hospital"]),
+    ("who signed with Summit Hospital to set up a joint lab", "signed-with",
+     ["Acme Devices", "Nordic Pharma"]),
+    # coordinated attendance verbs; "witnessed" is attendance
+    ("who attended and witnessed the Coastal Health Forum", "participants", ["Zhao Min"]),
+    ("who witnessed the Coastal Health Forum", "participants", ["Zhao Min"]),
+    ("who attended and spoke at HME 2022", "participants", ["Li Wei"]),
+    # what lies in a place (at any depth), of the asked type; events held there
+    ("what places are located in Lakeside City", "located-in",
+     ["Hall B of Riverside Park", "Lakeside District", "Riverside Park"]),
+    ("which venues are located in Lakeside City", "located-in", ["Hall B of Riverside Park"]),
+    ("which forums were held in Lakeside City", "located-in", ["Coastal Health Forum"]),
+    # counts: agreements in the graph, or the number an event's statistic states
+    ("how many agreements did Summit Hospital sign", "how-many", ["2"]),
+    ("how many agreements did Summit Hospital sign at HME 2022", "how-many", ["2"]),
+    ("how many agreements were signed at the Coastal Health Forum", "how-many", ["3"]),
+    ("how many strategic cooperation agreements were signed by the Center for Device "
+     "Innovation at the Coastal Health Forum", "how-many", ["2"]),
+    # ceremonies named by description; an agreement signed at the expo itself
+    ("at which event was the signing ceremony of the strategic cooperation agreement between "
+     "Summit Hospital and Acme Devices held", "part-of", ["Harbor Medical Expo 2022"]),
+    ("who attended the signing ceremony of the strategic cooperation agreement between Summit "
+     "Hospital and Acme Devices", "participants", ["Li Wei"]),
+    ("where was the signing ceremony between Summit Hospital and Acme Devices held", "where",
+     ["Lakeside City"]),
+    ("at which event was the Lakeside Convention on Medical Data signing ceremony held",
+     "part-of", ["Coastal Health Forum"]),
 ]
 
 

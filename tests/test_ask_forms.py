@@ -324,6 +324,10 @@ def test_every_form_has_an_example_that_it_reads() -> None:
         "editions": "what are the editions of A", "part-of": "which fair includes A",
         "sub-events": "what pavilions did A feature", "parent-organization": "which ministry is A under",
         "post-holder": "who is the president of A", "post": "what is A's post",
+        "signing-events": "at which event did A sign an agreement",
+        "how-many": "how many agreements did A sign at B",
+        "located-in": "which companies are located in A",
+        "participants-from": "delegates from which countries attended A",
     }
     assert set(samples) == {f.name for f in FORMS}
     for name, question in samples.items():

@@ -163,6 +163,15 @@ AUX = (
 )
 ADV = r"(?:(?:jointly|also|together|officially|recently|successfully) )?"
 THE = r"(?:the |a |an )?"
+# "(who signed with X) to jointly build the Y": a purpose clause, never part of X's phrase.
+# Read by its verb, so a name holding "to" ("Gateway to Health") stays whole.
+PURPOSE = (
+    r"(?: (?:in order )?to (?:jointly |together |further |also |co-)?(?P<purpose>(?:build|set up"
+    r"|establish|develop|create|launch|promote|open|construct|run|operate|form|deepen"
+    r"|strengthen|advance|explore|carry out|conduct|cooperate|collaborate|work|introduce"
+    r"|provide|support|share|improve|expand|invest|train|research|found|upgrade"
+    r"|enhance|boost|implement|undertake|co-build|co-develop|co-found)\b.*))?"
+)
 EVENT_NOUNS = (
     r"(?:events?|fairs?|forums?|exhibitions?|expos?|conferences?|summits?|meetings?"
     r"|ceremon(?:y|ies)|activities|sessions?|symposi(?:um|a)|festivals?|shows?|conventions?)"

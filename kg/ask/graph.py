@@ -16,6 +16,7 @@ from kg.lookup import describe_nodes, select
 from kg.query import Evidence, node_evidence, term_key
 from kg.store.base import Store
 
+from .grammar import content_words
 from .results import Answer
 
 _FACT_OBJECTS = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
@@ -80,6 +81,18 @@ def subjects(store: Store, obj: str, relation: str,
             continue
         out.add(refs[s].label, s, list(index.get((s, pred, obj), ())), refs[s].types)
     return out.result()
+
+
+_GENERIC_NOUNS = frozenset({"event", "activity", "one", "place", "thing"})
+
+
+def named_as(answers: list[Answer], asked: str | None) -> list[Answer]:
+    """The answers whose names hold the asked noun ("which forums": the "... Forum"s), when
+    some do; all of them otherwise (news names many events by their theme alone)."""
+    words = (asked or "").split()
+    noun = content_words(words[-1]) - _GENERIC_NOUNS if words else set()
+    named = [a for a in answers if noun and noun <= content_words(a.label)]
+    return named or answers
 
 
 def first_nonempty(*thunks: Callable[[], list[Answer]]) -> list[Answer]:

@@ -4,7 +4,10 @@ Forms are tried in the order of :data:`FORMS`; the first pattern that reads the 
 question wins, so specific forms stand before general ones: "where did X sign with Y"
 before "where did X sign", "which events did X host" before "who hosted X", "when was
 AGREEMENT signed" before "when was X", "who is the host of
-X" before "who is the ROLE of X". To add a form, write it in the module of its family under
+X" before "who is the ROLE of X", "at which event did X sign" and "how many KIND were signed
+at X" before "who signed at X", "representatives from which countries attended X" before
+"who attended X", "which companies are located in X" before "which city is X located in".
+To add a form, write it in the module of its family under
 ``kg/ask/forms/`` and place it here.
 """
 
@@ -29,12 +32,14 @@ def _named(forms: tuple[Form, ...], *names: str) -> tuple[Form, ...]:
 
 FORMS: tuple[Form, ...] = (
     *connection.FORMS,
-    *_named(agreements.FORMS, "when-signed", "where-signed", "signed-at", "signers-at"),
+    *_named(agreements.FORMS, "when-signed", "where-signed", "signed-at", "signing-events",
+            "how-many", "signers-at"),
     *_named(structure.FORMS, "events-of"),
     *_named(agreements.FORMS, "signed-with", "parties"),
     *_named(event_agents.FORMS, "hosts", "organizers", "presiders"),
     *participants.FORMS,
-    *_named(time_place.FORMS, "when-start", "when-end", "country", "where"),
+    *_named(time_place.FORMS, "when-start", "when-end", "country", "located-in",
+            "where"),
     *_named(structure.FORMS, "theme", "series", "editions", "part-of", "sub-events",
             "parent-organization"),
     *_named(posts.FORMS, "post-holder", "post"),

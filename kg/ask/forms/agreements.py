@@ -1,4 +1,5 @@
-"""Agreement questions: who signed with X, who signed AGREEMENT, when and where it was signed.
+"""Agreement questions: who signed with X, who signed AGREEMENT, when and where it was signed,
+at which events X signed, how many agreements were signed.
 
 Graph: ``?a kgo:party ?x ; kgo:side ?s ; kgo:agreementKind ?k ; kgo:signedAt ?event ;
 kgo:signedOn ?date`` (docs/rdf-model.md). Counterparties come from the sides, so parties on
@@ -7,15 +8,17 @@ the same side are never each other's answer.
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 
 from kg import vocab
-from kg.lookup import EntityRef, describe_nodes, select
-from kg.query import Evidence, agreements_sides, counterparties, node_evidence
+from kg.lookup import EntityRef, describe_nodes, select, select_many
+from kg.query import Evidence, agreements_sides, counterparties, node_evidence, term_key
 from kg.store.base import Store
 
 from ..base import Form, Question, form
-from ..grammar import AUX, EVENT_NOUNS, THE, WHO, T, X, Y, kind_matches
+from ..grammar import AUX, EVENT_NOUNS, PURPOSE, THE, WHO, T, X, Y, content_words, kind_matches
 from ..graph import (
     Collector,
     agreements_between,
@@ -23,6 +26,7 @@ from ..graph import (
     keep_types,
     merge,
     most_specific_places,
+    named_as,
     objects,
     signing_events,
     sub_events,
@@ -32,6 +36,10 @@ from ..results import Answer
 SIGN = (r"(?:signed|sign|signs|signing|inked|ink|reached|reach|concluded|conclude|struck"
         r"|strike|entered into|enter into|agreed|agree)")
 KIND = rf"(?: {THE}(?P<kind>{T}))?"
+# words that ask for agreements of every kind ("an agreement", "how many deals")
+_ANY_AGREEMENT = frozenset({"agreement", "deal", "document", "pact", "accord"})
+# an agreement kind that is neither a counterparty ("with") nor a purpose ("to build")
+_KIND_ONLY = rf"(?: {THE}(?P<kind>(?!to\b)(?:(?!\bwith\b|\bto\b)[\w\s'’-])+?))?"
 
 _PARTY_OF = """
 SELECT ?n ?a ?kind ?y WHERE {
@@ -66,6 +74,7 @@ def _of_kind(q: Question, agreements: dict[str, tuple[str, set[str]]]) -> list[s
 
 def signed_with(q: Question) -> list[Answer]:
     """Counterparties of X's agreements, restricted loosely to the asked kind (if any fits)."""
+    _note_purpose(q)
     ent = q.x
     agreements = _agreements_of(q, ent)
     out = Collector()
@@ -198,6 +207,148 @@ def _kinds_and_parties(store: Store, agreements: list[str]) -> dict[str, tuple[s
     return {a: (k, set()) for a, k in _kinds(store, agreements).items()}
 
 
+def _of_asked_kind(q: Question, found: dict[str, tuple[str, set[str]]]) -> list[str]:
+    """:func:`_of_kind`, except that "an agreement" or "deals" asks for every kind."""
+    if content_words(q.slot("kind") or "") <= _ANY_AGREEMENT:
+        return sorted(found)
+    return _of_kind(q, found)
+
+
+def _note_purpose(q: Question) -> None:
+    """The graph records no agreement's purpose: "to build the Y" is read and left aside."""
+    if q.slot("purpose"):
+        q.note(f"the purpose {q.slot('purpose')!r} is not recorded in the graph: not used")
+
+
+# X's agreements (with Y, when one is named) and the events they were signed at, one query
+_SIGNED_BY = """
+SELECT ?a ?e ?kind WHERE { ?a kgo:party ?n ; kgo:signedAt ?e . OPTIONAL { ?a kgo:agreementKind ?kind } }
+"""
+_SIGNED_BY_PAIR = """
+SELECT ?a ?e ?kind WHERE {
+  ?a kgo:party ?n ; kgo:party ?y ; kgo:signedAt ?e . OPTIONAL { ?a kgo:agreementKind ?kind }
+}
+"""
+_PARENTS = "SELECT ?e ?p WHERE { ?e kgo:subEventOf ?p }"
+
+
+def _kind_rows(rows: list[ox.QuerySolution], var: str) -> dict[str, tuple[str, set[str]]]:
+    """Rows of (agreement, ?var, kind) as _of_kind reads them: IRI -> (kind, values of var)."""
+    out: dict[str, tuple[str, set[str]]] = {}
+    for r in rows:
+        a, v, kind = r["a"], r[var], r["kind"]
+        if isinstance(a, ox.NamedNode) and isinstance(v, ox.NamedNode):
+            entry = out.setdefault(a.value, (kind.value if isinstance(kind, ox.Literal) else "", set()))
+            entry[1].add(v.value)
+    return out
+
+
+def _named_noun(asked: str, events: list[str], parents: dict[str, set[str]],
+                refs: dict[str, EntityRef]) -> dict[str, str]:
+    """Each signing event, or its parent when the asked noun ("during which forum") names the
+    parent and not the event (a signing ceremony held during a forum)."""
+    noun = content_words(asked) - {"event"}
+    out: dict[str, str] = {}
+    for e in events:
+        named = [p for p in sorted(parents.get(e, ())) if noun <= content_words(refs[p].label)]
+        out[e] = named[0] if noun and named and not noun <= content_words(refs[e].label) else e
+    return out
+
+
+def signing_events_of(q: Question) -> list[Answer]:
+    """The events at which X's agreements (with Y, of the asked kind: all when the kind fits
+    none, noted) were signed; a signing ceremony gives way to the event it was part of when
+    the question names that one's noun ("during which forum"), and the events named with the
+    noun are kept when some are. Four queries: the agreements and events, their parents,
+    their names, the evidence (X's party facts)."""
+    _note_purpose(q)
+    if "y" in q.resolved:
+        rows = select(q.store, _SIGNED_BY_PAIR, n=ox.NamedNode(q.x.iri), y=ox.NamedNode(q.y.iri))
+    else:
+        rows = select(q.store, _SIGNED_BY, n=ox.NamedNode(q.x.iri))
+    found = _kind_rows(rows, "e")
+    chosen = _of_asked_kind(q, found)
+    events = sorted({e for a in chosen for e in found[a][1]})
+    parents: dict[str, set[str]] = {}
+    for r in select_many(q.store, _PARENTS, "e", events) if events else []:
+        if isinstance(r["e"], ox.NamedNode) and isinstance(r["p"], ox.NamedNode):
+            parents.setdefault(r["e"].value, set()).add(r["p"].value)
+    refs = describe_nodes(q.store, [*events, *(p for ps in parents.values() for p in ps)])
+    answer_of = _named_noun(q.slot("type") or "", events, parents, refs)
+    index = node_evidence(q.store, chosen) if chosen else {}
+    party = vocab.ont("party")
+    out = Collector()
+    for a in chosen:
+        for e in sorted(found[a][1]):
+            ref = refs[answer_of[e]]
+            out.add(ref.label, ref.iri, index.get((a, party, q.x.iri), []), ref.types)
+    return named_as(out.result(), q.slot("type"))
+
+
+# ---------------------------------------------------------------- how many
+
+_STATED = re.compile(r"^\D*?(?P<n>\d[\d,.]*)\s*(?:\+\s*)?(?P<noun>.+)$")
+_COUNTED = {
+    "party": "SELECT ?a ?kind WHERE { ?a kgo:party ?n . OPTIONAL { ?a kgo:agreementKind ?kind } }",
+    "event": """SELECT ?a ?kind WHERE { ?a kgo:signedAt ?s . ?s kgo:subEventOf* ?e .
+                                        OPTIONAL { ?a kgo:agreementKind ?kind } }""",
+    "both": """SELECT ?a ?kind WHERE { ?a kgo:party ?n ; kgo:signedAt ?s . ?s kgo:subEventOf* ?e .
+                                       OPTIONAL { ?a kgo:agreementKind ?kind } }""",
+}
+
+
+_STATISTICS = "SELECT ?s ?stat WHERE { ?s kgo:subEventOf* ?e ; kgo:statistic ?stat }"
+
+
+def stated_count(q: Question, event: EntityRef) -> list[Answer]:
+    """The number a ``kgo:statistic`` of the event, else of a part of it (the signing
+    ceremony of a fair), states of the asked noun: "8 project contracts" answers "how many
+    projects" and "how many contracts"; "300 exhibitors" answers neither. Every asked word
+    must occur in the statistic's noun. Two queries: the statistics, their evidence."""
+    want = content_words(q.slot("kind") or "")
+    rows = [(r["s"].value, r["stat"]) for r in select(q.store, _STATISTICS, e=ox.NamedNode(event.iri))
+            if isinstance(r["s"], ox.NamedNode) and isinstance(r["stat"], ox.Literal)]
+    rows.sort(key=lambda row: (row[0] != event.iri, row[0], row[1].value))  # the event's own first
+    for subject, stat in rows:
+        m = _STATED.match(stat.value)
+        if want and m and want <= content_words(m.group("noun")):
+            q.note(f"the number stated: {stat.value!r}")
+            index = node_evidence(q.store, [subject])
+            evidence = index.get((subject, vocab.ont("statistic"), term_key(stat)), [])
+            return [Answer(m.group("n").replace(",", ""), None, (), evidence)]
+    return []
+
+
+def how_many(q: Question) -> list[Answer]:
+    """How many agreements (of the asked kind) X signed (at the event), or were signed at it.
+
+    Decision: an event named in the question is asked first for a ``kgo:statistic`` whose
+    noun is the asked noun ("8 project contracts", "18 projects"): the news's own number,
+    which counts what the graph holds no node for. Failing that, the agreements in the graph
+    are counted (X's; signed at the event or a part of it), restricted to the asked kind, all
+    of them when the kind fits none or is only "agreements" (noted); the answer is the count
+    as a literal with the sentences stating those agreements. Nothing counted: no answer.
+    """
+    _note_purpose(q)
+    party = None if q.slot("passive") else q.x
+    event = q.resolved["at"].entity if "at" in q.resolved else (q.x if party is None else None)
+    if event is not None and (stated := stated_count(q, event)):
+        return stated
+    which = "both" if party and event else "party" if party else "event"
+    binds = {k: ox.NamedNode(ref.iri) for k, ref in (("n", party), ("e", event)) if ref}
+    found = _kind_rows(select(q.store, _COUNTED[which], **binds), "a")
+    chosen = _of_asked_kind(q, found)
+    if not chosen:
+        q.note("no agreement counted")
+        return []
+    refs = describe_nodes(q.store, chosen)
+    q.note(f"counted {len(chosen)} agreement(s): " + "; ".join(refs[a].label for a in chosen))
+    index = node_evidence(q.store, chosen)
+    evidence = [e for a in chosen for (s, _, _), evs in sorted(index.items()) if s == a
+                for e in evs]
+    return [Answer(str(len(chosen)), None, (), list(dict.fromkeys(evidence)))]
+
+
 FORMS: tuple[Form, ...] = (
     form("signers-at", "who signed agreements at EVENT / which agreements were signed at EVENT",
          signers_at,
@@ -222,8 +373,29 @@ FORMS: tuple[Form, ...] = (
          r"(?:officially |formally )?signed$",
          query="AGREEMENT kgo:signedAt ?event",
          prefer=("Agreement",)),
+    form("signing-events", "at which event did X sign (the KIND / with Y / to build Z)",
+         signing_events_of,
+         rf"^(?:at|during|in|on) (?:which|what) (?P<type>{EVENT_NOUNS}) (?:did|does|do|has|have"
+         rf"|had|will) {X} (?:officially |formally |jointly |also )?{SIGN}{_KIND_ONLY}"
+         rf"(?: with {Y})?{PURPOSE}$",
+         query="?a kgo:party X (; kgo:party Y) ; kgo:signedAt ?event (its parent when the "
+               "question names the parent's noun; those named with the noun, if any)",
+         entity_slots=("x", "y")),
+    form("how-many", "how many KIND did X sign (at EVENT) / how many projects were signed at EVENT",
+         how_many,
+         rf"^how many (?P<kind>{T}) (?:did|have|has|had|will|does|do) {X} (?:officially |jointly "
+         rf"|together |also )?{SIGN}(?: (?:at|during|on the sidelines of) (?P<at>.+?))?{PURPOSE}$",
+         rf"^how many (?P<kind>{T}) (?:were|was|have been|had been|will be|are|is) (?:officially "
+         rf"|jointly |successfully )?(?:signed|inked|concluded|reached|struck) by {X}"
+         r"(?: (?:at|during|on the sidelines of) (?P<at>.+?))?$",
+         rf"^how many (?P<kind>{T}) (?P<passive>were|was|have been|had been|will be|are|is) "
+         r"(?:officially |jointly |successfully )?(?:signed|inked|concluded|reached|struck) "
+         rf"(?:at|during|on the sidelines of) {X}$",
+         query="EVENT kgo:statistic '<n> <asked noun>', else COUNT(?a kgo:party X ; "
+               "kgo:signedAt/kgo:subEventOf* EVENT) of the asked kind",
+         entity_slots=("x", "at")),
     form("signed-with", "who signed (a KIND) with X", signed_with,
-         rf"^{WHO} {AUX}{SIGN}{KIND} with {X}$",
+         rf"^{WHO} {AUX}{SIGN}{KIND} with {X}{PURPOSE}$",
          rf"^{WHO} (?:has|have|did|had|does|do|will) {X} (?:signed|sign|inked|ink|concluded"
          rf"|conclude|reached|reach)(?: {THE}(?P<kind>{T}))? with$",
          rf"^(?:who|what|which) (?:are|were|is|was) (?:the )?(?:partners|counterparts"

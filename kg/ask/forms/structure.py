@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pyoxigraph as ox
 
 from kg import vocab
@@ -12,6 +14,7 @@ from ..base import Answerer, Form, Question, form
 from ..grammar import EVENT_NOUNS, T, X, content_words, inflections, verb_pattern
 from ..graph import Collector, first_nonempty, objects, subjects
 from ..results import Answer
+from .agreements import agreement_evidence
 from .event_agents import VERBS as AGENT_VERBS
 
 
@@ -75,7 +78,8 @@ def parent_event(q: Question) -> list[Answer]:
     if "Agreement" in q.x.types:
         events = objects(q.store, q.x.iri, "signedAt")
         parents = [p for e in events if e.iri for p in objects(q.store, e.iri, "subEventOf")]
-        return parents or events
+        evidence = agreement_evidence(q.store, q.x.iri)
+        return [a if a.evidence else replace(a, evidence=evidence) for a in parents or events]
     return objects(q.store, q.x.iri, "subEventOf")
 
 
@@ -151,12 +155,13 @@ FORMS: tuple[Form, ...] = (
          rf"^(?:which|what) {EVENT_NOUNS} (?:includes?|included|contains?|contained"
          rf"|features?|featured|had|has) {X}$",
          rf"^(?:which|what) {EVENT_NOUNS} (?:is|was) {X} (?:a )?part of$",
-         rf"^during (?:which|what) {EVENT_NOUNS} (?:was|is|were|did) {X} (?:held|take place"
+         rf"^(?:during|at|in) (?:which|what) {EVENT_NOUNS} (?:was|is|were|did) {X} (?:held|take place"
          r"|signed|happen|hold|staged|organi[sz]ed)$",
          rf"^what (?:is|was) {X} (?:a )?part of$",
          rf"^(?:which|what) {EVENT_NOUNS} (?:was|is) {X} (?:held|staged|organi[sz]ed) "
          r"(?:during|at|within|as part of)$",
-         query="EVENT kgo:subEventOf ?event (an agreement: via kgo:signedAt)",
+         query="EVENT kgo:subEventOf ?event (an agreement, or a signing ceremony the graph knows "
+               "only as its agreement: via kgo:signedAt)",
          prefer=("Event",)),
     form("sub-events", "what themed exhibitions / sub-forums did X feature / open",
          sub_events,

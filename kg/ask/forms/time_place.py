@@ -7,12 +7,22 @@ most specific ones answer ("Hall 3", not also the city Hall 3 lies in).
 
 from __future__ import annotations
 
-from kg.lookup import exact_label
+import pyoxigraph as ox
+
+from kg import vocab
+from kg.lookup import describe_nodes, exact_label, select
 from kg.query import node_evidence
 
 from ..base import Answerer, Form, Question, form
-from ..grammar import T, X
-from ..graph import first_nonempty, most_specific_places, objects, places_of_kind
+from ..grammar import AUX, BE, EVENT_NOUNS, T, X
+from ..graph import (
+    Collector,
+    first_nonempty,
+    most_specific_places,
+    named_as,
+    objects,
+    places_of_kind,
+)
 from ..results import Answer
 from .agreements import signing_dates, signing_places
 
@@ -79,9 +89,61 @@ def country(q: Question) -> list[Answer]:
     return q.about_x(lambda e: objects(q.store, e.iri, "country"))
 
 
+# Everything that lies in X, at any depth (a company in a district of the city X), and the
+# events held there: one query; ``?via`` is the node the answer is directly in.
+_INSIDE = """
+SELECT ?s ?via ?rel WHERE {
+  { ?s kgo:locatedIn ?via . ?via kgo:locatedIn* ?x . BIND(kgo:locatedIn AS ?rel) }
+  UNION { ?s kgo:location ?via . ?via kgo:locatedIn* ?x . BIND(kgo:location AS ?rel) }
+}
+"""
+_SPECIFIC_BODIES = frozenset({"Company", "Hospital", "GovernmentBody"})
+_SETTLED = (r"(?:located|based|headquartered|situated|settled|set up|built|established|founded"
+            r"|opened|registered|launched|housed|held|settle|build|open)")
+
+
+def located_in(q: Question) -> list[Answer]:
+    """The bodies and places that lie in X (``locatedIn``, followed down through the places
+    inside X), of the asked kind; events held in X (``location``) only when an event noun is
+    asked ("which forums were held in X"), as "which companies are in X" asks for bodies.
+
+    Three queries: what lies in X (with the node it lies in directly), names, the evidence
+    of those facts; an unknown kind word ("which projects") sets no type filter, and
+    "institutions" (any organisation) keeps the bodies that are no company, hospital or
+    government body when there are some.
+    """
+    rows = select(q.store, _INSIDE, x=ox.NamedNode(q.x.iri))
+    facts = [(r["s"].value, r["rel"].value, r["via"].value) for r in rows
+             if isinstance(r["s"], ox.NamedNode) and isinstance(r["via"], ox.NamedNode)
+             and isinstance(r["rel"], ox.NamedNode)]
+    events_asked = "Event" in q.types
+    facts = [f for f in facts if (f[1] == vocab.ont("location")) == events_asked]
+    refs = describe_nodes(q.store, [s for s, _, _ in facts])
+    index = node_evidence(q.store, [s for s, _, _ in facts]) if facts else {}
+    out = Collector()
+    for s, rel, via in facts:
+        ref = refs[s]
+        if s == q.x.iri or (q.types and not set(q.types) & set(ref.types)):
+            continue
+        out.add(ref.label, s, index.get((s, rel, via), []), ref.types)
+    found = out.result()
+    if events_asked:
+        return named_as(found, q.slot("type"))
+    if q.types == ("Organization",):  # "institutions": not the companies and hospitals too
+        return [a for a in found if not _SPECIFIC_BODIES & set(a.types)] or found
+    return found
+
+
 _PLACE_NOUNS = r"(?:city|place|venue|district|location|town|province|region|county|country|area|hall|site)"
 
 FORMS: tuple[Form, ...] = (
+    form("located-in", "which companies are located in X / what hospitals were built in X",
+         located_in,
+         rf"^(?:which|what) (?P<type>{T}) (?:{BE} |{AUX})(?:(?:also|newly|recently|now) )?"
+         rf"{_SETTLED} in {X}$",
+         query="?answer kgo:locatedIn/kgo:locatedIn* X (events: ?answer kgo:location ?p . "
+               "?p kgo:locatedIn* X), of the asked type",
+         prefer=("Place",)),
     form("when-start", "when was X held / when did X start", _date("startDate"),
          rf"^when (?:is|was|are|were) {X} (?:scheduled|set|slated|due|expected) to (?:be )?"
          rf"(?:{_START_VERBS}|{_HELD})$",
@@ -106,10 +168,12 @@ FORMS: tuple[Form, ...] = (
          rf"^where (?:is|was|will|does|did|are|were) {X} (?:be )?(?:held|located|hosted"
          r"|taking place|take place|took place|happening|staged|situated|convened|opened"
          r"|built|set up|established|based|headquartered|opening|inaugurated|launched|kicked off)$",
-         rf"^(?:in |at )?(?:which|what) (?P<type>{_PLACE_NOUNS}|{T}) (?:is|was|will|were|are|did) "
+         rf"^(?:in |at )?(?:which|what) (?!{EVENT_NOUNS} (?:is|was|will|were|are|did) )(?P<type>{_PLACE_NOUNS}|{T}) "
+         rf"(?:is|was|will|were|are|did) "
          rf"{X} (?:be )?(?:held|located|take place|hosted|staged|situated|built|based|in)"
          r"(?: in)?$",
          rf"^what (?:is|was) the (?:location|venue|place|site|address) of {X}$",
+         rf"^where (?:did|does|do|will) {X} (?:officially )?(?:{_START_VERBS}|{_END_VERBS})$",
          rf"^where (?:is|was) {X}$",
          query="EVENT kgo:location ?place, else X kgo:locatedIn ?place, else the place X's name opens with, "
                "else X kgo:country ?place",

@@ -43,12 +43,29 @@ def signing_ceremony(reader: Reader, name: str, prefer: Sequence[str]) -> Resolv
             continue
         events = signing_events(reader.store, agreement.iri)
         if len(events) == 1:
-            return Resolved("", name, describe_node(reader.store, events[0]),
-                            f"the event where {agreement.label!r} was signed")
+            return _ceremony(reader, name, agreement, events[0],
+                             f"the event where {agreement.label!r} was signed")
         if not events:
             return Resolved("", name, agreement,
                             "the agreement itself (the graph has no event where it was signed)")
     return None
+
+
+_CEREMONY_WORDS = frozenset({"ceremony", "signing"})
+
+
+def _ceremony(reader: Reader, name: str, agreement: EntityRef, event: str, how: str,
+              head: str = "signing ceremony") -> Resolved:
+    """The signing ceremony of an agreement: the event it was signed at when that event is
+    the ceremony (its name says so, or the phrase names no ceremony), else the agreement with
+    that event as fallback. "At which event was the signing ceremony of A held" then answers
+    the forum A was signed at, and "when / where / who attended" still reach the forum."""
+    ref = describe_node(reader.store, event)
+    asks_ceremony = bool(content_words(head) & _CEREMONY_WORDS)
+    if not asks_ceremony or content_words(" ".join(names_of(ref))) & _CEREMONY_WORDS:
+        return Resolved("", name, ref, how)
+    return Resolved("", name, agreement,
+                    f"{how}: the agreement, as {ref.label!r} is no ceremony of its own", (ref,))
 
 
 _BETWEEN = re.compile(r"^(?P<head>.*?)\s*\bbetween (?P<pair>.+)$", re.I)
@@ -101,6 +118,9 @@ def between(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None
         sides = f"{(a.label if a else left)!r} and {(b.label if b else right)!r}"
         if len(events) == 1:
             (event,) = events
+            if len(agreements) == 1 and event not in {r.iri for r in named}:
+                return _ceremony(reader, name, describe_node(reader.store, agreements[0]), event,
+                                 f"the {head} of {sides}", head)
             return Resolved("", name, describe_node(reader.store, event), f"the {head} of {sides}")
         if not events and len(agreements) == 1 and re.search(r"\bsign", head, re.I):
             return Resolved("", name, describe_node(reader.store, agreements[0]),
