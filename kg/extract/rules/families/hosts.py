@@ -30,7 +30,8 @@ def read(s: Sentence) -> None:
         r"(?P<a>" + LIST + r")(?:\s*,?\s+(?:together|along|jointly)\s+with\s+(?:the\s+)?(?P<b>" + LIST + r")\s*,?)?"
         r"\s+(?:(?:jointly|also|have|has|had|will|co-)\s*)*"
         r"(?P<v>hosted|host|organi[sz]ed|organi[sz]e|co-hosted|co-organi[sz]ed|held|"
-        r"convened|staged)\s+(?:the\s+|a\s+|an\s+)?" + EDITION + "(?P<e>" + E + ")", re.I)
+        r"convened|staged|(?:played|plays|was|is)\s+host\s+to)\s+(?:the\s+|a\s+|an\s+)?" + EDITION + "(?P<e>" + E + ")",
+        re.I)
     for m in active.finditer(ph):
         event = s.key(m.group("e"))
         if not s.is_event(event):
@@ -59,6 +60,14 @@ def read(s: Sentence) -> None:
             rel = Relation.ORGANIZER if "organi" in m.group("v").lower() else Relation.HOST
             for a in s.agents(m.group("a")):
                 s.fact(event, rel, a)
+    # "The organizer, the X Association, said ...", "with the X Government as the host"
+    for m in [*_THE_AGENT.finditer(ph), *_AS_AGENT.finditer(ph)]:
+        event = s.events_in(ph)[0] if s.events_in(ph) else _last_event(s)
+        if event is not None and s.is_event(event):
+            rel = Relation.ORGANIZER if "organi" in m.group("v").lower() else Relation.HOST
+            for a in s.agents(m.group("a")):
+                if s.typ(a) is not EntityType.PERSON:
+                    s.fact(event, rel, a)
     # "presided over by A", "A chaired the forum": who presides hosts (and takes part)
     for m in re.finditer(r"\b(?:presided\s+over|co-?chaired|chaired)\s+by\s+(?P<a>" + LIST + ")", ph, re.I):
         event = s.event_near(m.start())
@@ -78,3 +87,15 @@ def read(s: Sentence) -> None:
 _LISTED = re.compile(r"\b(?:the\s+)?(?P<v>(?:co-?)?(?:host|organi[sz]er)s)\s+(?:of\s+(?:the\s+)?" + EDITION
                      + r"(?P<e>" + E + r")\s+|of\s+the\s+[a-z]+\s+)?(?:include|included|includes|are|were)\s+"
                      r"(?:the\s+)?(?P<a>" + LIST + ")", re.I)
+
+_THE_AGENT = re.compile(r"(?:^|[,;]\s+)(?:the\s+)?(?P<v>(?:co-?)?(?:host|organi[sz]er))s?,\s+(?:the\s+)?(?P<a>" + LIST
+                        + r")\s*,", re.I)
+_AS_AGENT = re.compile(r"\bwith\s+(?:the\s+)?(?P<a>" + LIST + r")\s+as\s+(?:the\s+|its\s+)?(?P<v>(?:co-?)?"
+                       r"(?:host|organi[sz]er))s?\b", re.I)
+
+
+def _last_event(s: Sentence) -> str | None:
+    """The event the sentence before named last ("X took place on May 7. The organizer, Y,
+    said ..."), else the article's event."""
+    before = [m for m in s.r.mentions if m.sent == s.index - 1 and s.r.type_of(m.key) is EntityType.EVENT]
+    return before[-1].key if before else s.r.main_event

@@ -36,7 +36,7 @@ def read(s: Sentence) -> None:
         for ev in events:
             place_in(s, ev, clause)
             dates(s, ev, m.group("verb").lower(), s.ms[int(m.group("e").strip("⟦⟧"))].end)
-    held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched|inaugurated)\s+"
+    held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched|inaugurated|played\s+host\s+to)\s+"
                     r"(?:the\s+|an?\s+)?" + EDITION + r"(?P<e>"
                       + E + r")(?P<rest>[^;]*)", re.I)
     for m in held.finditer(ph):

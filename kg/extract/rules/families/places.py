@@ -147,7 +147,7 @@ _ADDRESS_LEVELS = ("district", "county", "town", "city", "zone", "park", "new ar
 def _address(s: Sentence) -> None:
     """"Company Address: 171 Pine Road, Xihu District, Hangzhou": the body the page is about
     lies in the address's most specific place (a district before its city)."""
-    if not _ADDRESS.match(s.ph.lstrip()):
+    if not _ADDRESS.match(s.r.text[s.char:s.char + 40].lstrip()):
         return
     places = [k for k in dict.fromkeys(s.keys) if s.typ(k) is EntityType.PLACE
               and head_word(s.r.ex.entities[k].label) not in _STREET_HEADS]
