@@ -25,8 +25,19 @@ _ENTERED = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
                     r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnership)(?:\s+relationship)?)\s+"
                     r"with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
 
+# "A signed with B to build ...", "A signed with B a strategic cooperation agreement"
 _BARE = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
-                 r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
+                 r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + r")"
+                 r"(?:\s+" + KIND + r"\b)?", re.I)
+
+# "the zone signed investment agreements for 12 projects, including those of A and B"
+_INCLUDING = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + SIGN + r"\s+" + KIND +
+                      r"[^⟦.;]{0,60}?,?\s+(?:including|such\s+as|among\s+them)\s+(?:those|the\s+ones|"
+                      r"projects?|deals?|ones)\s+(?:of|by|from|with)\s+(?P<b>" + LIST + ")", re.I)
+
+# "A and B have forged a strategic partnership": a partnership formed, with no "with"
+_FORGED = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"(?:forged|formed|established|built|launched)\s+"
+                   r"(?:an?\s+|the\s+)?(?P<kind>(?:[\w-]+\s+){0,3}?(?:partnership|alliance))\b(?!\s+with\b)", re.I)
 
 _TO_DO = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"(?:signed|signs|inked)\s+(?:up\s+)?to\s+"
                   r"(?:jointly\s+|together\s+)?[a-z]+\b", re.I)
@@ -55,7 +66,7 @@ _BETWEEN = compiled(KIND + _FOR_WHAT + r"\s+between\s+(?P<a>" + LIST + ")",
 
 def read(s: Sentence) -> None:
     ph = s.ph
-    if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:", ph):
+    if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:|partnership|alliance", ph):
         return
     found = False
     for m in _WITH.finditer(ph):
@@ -76,7 +87,18 @@ def read(s: Sentence) -> None:
         a, b = subjects(s, m), counterparts(s, m.group("b"))
         if a and b:
             found = True
-            agreement(s, "agreement", [a, b], event_for_agreement(s, m.end()))
+            kind = kind_of(s, m.group("kind")) if m.group("kind") else "agreement"
+            agreement(s, kind, [a, b], event_for_agreement(s, m.end()))
+    for m in _INCLUDING.finditer(ph):
+        a, b = subjects(s, m), s.agents(m.group("b"))
+        if a and b and not found:
+            found = True
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), "")
+    for m in _FORGED.finditer(ph):
+        a = subjects(s, m)
+        if len(a) >= 2 and not found:
+            found = True
+            agreement(s, kind_of(s, m.group("kind")), [[x] for x in a], event_for_agreement(s, m.end()))
     # "A and B signed to jointly build the C": the agreement is not named, the two sides are
     for m in _TO_DO.finditer(ph):
         a = subjects(s, m)
