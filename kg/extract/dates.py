@@ -48,7 +48,7 @@ _DAY_FIRST_RANGE = re.compile(
 _SINGLE = re.compile(
     rf"(?P<m>{MONTH})\s*(?P<d>\d{{1,2}})?(?:st|nd|rd|th)?(?:,?\s*(?P<y>\d{{4}}))?|"
     rf"(?P<d_>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m_>{MONTH})(?:,?\s*(?P<y_>\d{{4}}))?|"
-    r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})",
+    r"(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})\b",
     re.I,
 )
 # "last Thursday", "on Friday", and a bare "opened Friday"
@@ -56,7 +56,17 @@ _LAST_WEEKDAY = re.compile(r"\b(last|this|next|on|)\s*(" + "|".join(_WEEKDAYS) +
 _WEEKDAY_RANGE = re.compile(
     r"\b(?:from\s+)?(" + "|".join(_WEEKDAYS) + r")\s+(?:to|through|until|till|-|–)\s+("
     + "|".join(_WEEKDAYS) + r")\b", re.I)
-_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
+_RELATIVE_DAY = re.compile(r"\b(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|"
+                           r"tomorrow|this\s+(?:morning|afternoon|evening)|tonight)\b", re.I)
+_RELATIVE_DAYS = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0,
+                  "tomorrow": 1, "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0}
+# date phrases the name finder does not tag as dates
+UNTAGGED_DATES = re.compile(r"\b(?:[Tt]his\s+(?:morning|afternoon|evening)|[Tt]onight|[Tt]he\s+day\s+before\s+"
+                            r"yesterday|\d{4}[./-]\d{1,2}[./-]\d{1,2}|[Oo]n\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"
+                            r"(?!\s+(?:[A-Z]|of\b|anniversary|edition|session)))")
+# "on the 15th": a day of the publication's month (of the month before, past the publication day)
+_DAY_OF_MONTH = re.compile(r"\b[Oo]n\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:[A-Z]|of\b|anniversary|edition|"
+                           r"session))")
 _RELATIVE_MONTH = re.compile(r"\b(last|this|next)\s+month\b", re.I)
 _DURATION = re.compile(
     r"\b(?:over|for|during|in)?\s*(?:the\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|"
@@ -112,6 +122,11 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
     '2024-07-18'
     >>> parse_span("held on 14th March", None).start.lexical, parse_span("on the 3rd of May, 2024", None).start.lexical
     ('--03-14', '2024-05-03')
+    >>> [parse_span(t, date(2023, 5, 16)).start.lexical for t in ("On the 15th,", "on the 20th", "this morning",
+    ...  "the day before yesterday", "held on 2023.05.15")]
+    ['2023-05-15', '2023-04-20', '2023-05-16', '2023-05-14', '2023-05-15']
+    >>> parse_span("on the 15th China-ASEAN Expo", date(2023, 5, 16)) is None
+    True
     """
     year_default = year_hint or (published.year if published else None)
     m = _RANGE.search(text)
@@ -136,8 +151,15 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
                         ranged=True)
     m = _RELATIVE_DAY.search(text)
     if m and published is not None:  # "kicked off yesterday": a day from the publication date
-        d = published + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()])
+        d = published + timedelta(days=_RELATIVE_DAYS[re.sub(r"\s+", " ", m.group(1).lower())])
         return DateSpan(_partial(d.year, d.month, d.day), None)
+    m = _DAY_OF_MONTH.search(text)
+    if m and published is not None and 1 <= int(m.group(1)) <= 31:
+        day = int(m.group(1))
+        month0 = published.year * 12 + published.month - 1 - (1 if day > published.day else 0)
+        p = _partial(month0 // 12, month0 % 12 + 1, day)
+        if p is not None:
+            return DateSpan(p, p)
     m = _WEEKDAY_RANGE.search(text)
     if m and published is not None:
         # "from Friday to Sunday": the last such run up to publication (or the next, if future)

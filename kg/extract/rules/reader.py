@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.articles import main_year
-from kg.extract.dates import MONTH, DateSpan, parse_span
+from kg.extract.dates import MONTH, UNTAGGED_DATES, DateSpan, parse_span
 from kg.extract.heads import head_word
 from kg.extract.nlp import load_pipeline
 from kg.extract.rules.anaphora import city_anaphora, park_anaphora, resolve_anaphora
@@ -262,7 +262,8 @@ class Reader:
                  if e.label_ == "DATE"]
         # the NER misses bare months in damaged text ("from Oct  to ."); capitalised, so not "may"
         found += [(sent.start_char + m.start(), sent.start_char + m.end())
-                  for m in re.finditer(r"\b" + MONTH + r"(?=\W)", sent.text)
+                  for pattern in (r"\b" + MONTH + r"(?=\W)", UNTAGGED_DATES)
+                  for m in re.finditer(pattern, sent.text)
                   if not any(s <= sent.start_char + m.start() < e for s, e in found)]
         found.sort()
         if after is not None and any(start >= after for start, _ in found):
