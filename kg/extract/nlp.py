@@ -10,6 +10,21 @@ from kg.errors import ModelError
 _NLP: Any = None
 
 
+def _after_abbreviation(doc: Any, token: Any) -> bool:
+    """Whether ``token`` follows an abbreviation's period that ends no sentence: "No." before
+    a number, a legal form ("Ltd.", "Co.", "Inc.") before a lower-case word."""
+    i = token.i
+    prev = doc[i - 1]
+    words = [doc[k].text.strip(",.").lower() for k in range(max(0, i - 3), i)]
+    if token.like_num and (words[-1:] == ["no"] or words[-2:] == ["no", ""]):
+        return True  # "No. | 6"
+    if prev.like_num and words[-3:] == ["no", "", prev.text.lower()]:
+        return True  # "No. 6 | People's Hospital"
+    legal = {"ltd", "co", "inc", "corp", "plc", "llc"}
+    return bool(token.is_lower and token.is_alpha and ((words[-1:] and words[-1] in legal) or (
+        prev.text == "." and len(words) >= 2 and words[-2] in legal)))
+
+
 def load_pipeline() -> Any:
     """The spaCy pipeline named in :data:`kg.config.NLP_MODEL`, with newline sentence starts.
 
@@ -42,6 +57,8 @@ def load_pipeline() -> Any:
                     token.is_sent_start = False
                 elif prev.text in {"(", ")", "'s", "’s", "-"} or token.text in {"(", ")"}:
                     token.is_sent_start = False  # "China (Taizhou) International Expo" is one name
+                elif _after_abbreviation(doc, token):
+                    token.is_sent_start = False  # "Pine No. 6 Hospital", "Acme Co.,Ltd. on May 9"
             return doc
 
     try:

@@ -83,6 +83,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             nxt = toks[j + 1] if j + 1 < n else None
             if nxt is None:
                 break
+            if t.text == "." and toks[j - 1].text in {"No", "NO"} and nxt.like_num:
+                j += 2  # "Pine No. 6 People's Hospital"
+                continue
             if t.text == "(":
                 # "China (Taizhou) International Medical Expo", "Convention Center (Shanghai)":
                 # a parenthesised place inside or closing a name (an acronym is not)
