@@ -58,16 +58,32 @@ def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name
     s_ent.type = EntityType.EVENT_SERIES
     r.votes[series][EntityType.EVENT_SERIES] += 5
     r.strong[series] = EntityType.EVENT_SERIES
+    nth = _nth(r, n, surface)
+    explicit = year is not None and str(year) in surface
+    relative = re.search(r"\b(last|next)\s+year", surface, re.I)
+    key = r.editions.get(series)
+    if key is not None and (
+            (nth is not None and r.edition_nth.get(key, nth) != nth) or relative is not None
+            or (explicit and r.edition_year.get(key, year) != year and str(r.edition_year.get(key)) in " ".join(
+                r.ex.entities[key].aliases | {r.ex.entities[key].label}))):
+        ident = f"y{year}" if explicit else f"r{relative.group(1).lower()}" if relative else f"n{nth}"
+        pair = re.search(r"\b(\w+)\s+and\s+(?:the\s+)?\w+\s+$", r.text[max(0, n.start - 30):n.start])
+        first = ordinal_value(pair.group(1).lower()) if pair else None
+        if first is not None and first != r.edition_nth.get(key) and nth is not None:
+            # "the third and fourth X": the third is an edition too
+            _another_edition(r, series, f"n{first}", None, first, f"{pair.group(1)} {n.text}", n)
+        return _another_edition(r, series, ident, year if explicit or relative else None, nth, surface, n)
     if year is None:
         year = r.edition_year.get(r.editions.get(series, ""))
-    label = f"{s_ent.label} {year}" if year else surface
-    key = r.editions.get(series)
+    label = f"{s_ent.label} {year}" if year else re.sub(r"^[Tt]he\s+", "", surface)
     if key is None:
         key = r.entity(label, EntityType.EVENT, strong=True)
         r.editions[series] = key
         if year:
             r.edition_year[key] = year
         r.fact(key, Relation.IN_SERIES, series, n.start)
+    if nth is not None:
+        r.edition_nth.setdefault(key, nth)
     ed = r.ex.entities[key]
     if year and key not in r.edition_year:
         old = ed.label
@@ -87,6 +103,36 @@ def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name
         for short in [s_ent.label, *sorted(s_ent.aliases)]:
             r.alias(key, f"{short} {year}")
             r.alias(key, f"{year} {short}")
+    return key
+
+
+def _nth(r: Reader, n: Name, surface: str) -> int | None:
+    """The ordinal the text gives this edition ("the fourth X", "the 2023 (Fifth) X"), if any."""
+    before = re.search(r"\b(\w+)\)?\s+$", r.text[max(0, n.start - 20):n.start])
+    for word in ([before.group(1)] if before else []) + surface.split()[:2]:
+        value = ordinal_value(word.strip("()").lower())
+        if value is not None and not word.isdigit():
+            return value
+    return None
+
+
+def _another_edition(r: Reader, series: str, ident: str, year: int | None, nth: int | None, surface: str,
+                     n: Name) -> str:
+    """An edition other than the article's first one ("has booked booths for the third and the
+    fourth X", "the 2023 X and the 2024 X", "next year's X"): its own node, never merged with
+    the first; ``ident`` tells editions apart (a year, an ordinal, "next"/"last" year)."""
+    key = r.other_editions.get((series, ident))
+    if key is None:
+        s_label = r.ex.entities[series].label
+        label = f"{s_label} {year}" if year is not None else re.sub(r"^[Tt]he\s+", "", surface)
+        key = r.entity(label, EntityType.EVENT, strong=True)
+        r.other_editions[(series, ident)] = key
+        r.fact(key, Relation.IN_SERIES, series, n.start)
+        if year is not None:
+            r.edition_year[key] = year
+        if nth is not None:
+            r.edition_nth[key] = nth
+    r.alias(key, re.sub(r"^[Tt]he\s+", "", surface))
     return key
 
 

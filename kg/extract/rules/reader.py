@@ -81,6 +81,8 @@ class Reader:
         self.acronyms: dict[str, str] = {}  # acronym -> key
         self.editions: dict[str, str] = {}  # series key -> edition key
         self.edition_year: dict[str, int] = {}
+        self.edition_nth: dict[str, int] = {}  # edition key -> its ordinal ("the fifth X")
+        self.other_editions: dict[tuple[str, str], str] = {}  # (series, ordinal or year) -> edition
         self.main_event: str | None = None
         self.heads: dict[str, str] = {}
         self._main_year = main_year(self.text)

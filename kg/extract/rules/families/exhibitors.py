@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.rules.patterns import HAS_EXHIBIT, LIST
+from kg.extract.rules.patterns import HAS_EXHIBIT, LIST, E
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
 
@@ -65,6 +65,10 @@ def read(s: Sentence) -> None:
             if n == 1 and not showing and m.group(0).lower().startswith("achievements"):
                 continue  # "the achievements of X" exhibit nothing unless the sentence shows them
             event = s.focus() if not s.events_in(ph) else s.event_near(m.start())
+            at = re.match(r"\s+(?:at|in|during|to)\s+(?:the\s+|(?:this|next|last)\s+year['’]s\s+)?(" + E + ")",
+                          ph[m.end():])
+            if at and s.is_event(s.key(at.group(1))):
+                event = s.key(at.group(1))  # "Ovena will exhibit at next year's expo"
             for a in s.agents(m.group("l")):
                 if s.typ(a) in (EntityType.PLACE, EntityType.VENUE, EntityType.PERSON):
                     continue
