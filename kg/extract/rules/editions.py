@@ -69,7 +69,7 @@ def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name
         ident = f"y{year}" if explicit else f"r{relative.group(1).lower()}" if relative else f"n{nth}"
         pair = re.search(r"\b(\w+)\s+and\s+(?:the\s+)?\w+\s+$", r.text[max(0, n.start - 30):n.start])
         first = ordinal_value(pair.group(1).lower()) if pair else None
-        if first is not None and first != r.edition_nth.get(key) and nth is not None:
+        if pair is not None and first is not None and first != r.edition_nth.get(key) and nth is not None:
             # "the third and fourth X": the third is an edition too
             _another_edition(r, series, f"n{first}", None, first, f"{pair.group(1)} {n.text}", n)
         return _another_edition(r, series, ident, year if explicit or relative else None, nth, surface, n)
