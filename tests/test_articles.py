@@ -38,12 +38,12 @@ def test_an_article_without_a_dateline_has_no_dateline_city() -> None:
 
 
 def test_a_company_address_above_the_story_is_kept_as_text_but_is_no_title() -> None:
-    raw = ("COPYRIGHT © Kestrel Medical Group\n\nCompany Address: 3rd Floor, 171 Pine Road, Xihu District, "
-           "Hangzhou, Zhejiang, China\n\nContact Hotline:0571-00000000\n\nKestrel Medical signs deal with "
+    raw = ("COPYRIGHT © Kestrel Medical Group\n\nCompany Address: 3rd Floor, 171 Pine Road, Yuelu District, "
+           "Changsha, Hunan, China\n\nContact Hotline:0731-00000000\n\nKestrel Medical signs deal with "
            "Tarrow Hospital\n\nKestrel Medical signed an agreement with Tarrow Hospital on May 2.")
     article = read_bytes("newsroom.txt", raw.encode())
     assert article.title == "Kestrel Medical signs deal with Tarrow Hospital"
-    assert "Xihu District, Hangzhou" in article.text
+    assert "Yuelu District, Changsha" in article.text
     assert "Hotline" not in article.text and "COPYRIGHT" not in article.text
 
 

@@ -1,7 +1,7 @@
-"""Events named inside the name of a part of them: "the Parallel Forum on X of the Y Forum".
+"""Events named inside the name of a part of them: "the Sub-Forum on X of the Y Forum".
 
 A sub-forum's full name often carries the name of the event it belongs to. Left whole it is
-one event, and questions about "the Y Forum" or "which forum is the Parallel Forum on X part
+one event, and questions about "the Y Forum" or "which forum is the Sub-Forum on X part
 of" find nothing. The full name stays the sub-event's label (it is how the story names it),
 its part before "of" becomes an alias, and the named whole becomes an event of its own that
 the part is a sub-event of.
@@ -29,8 +29,8 @@ _PART_HEADS = frozenset({"forum", "sub-forum", "subforum", "session", "seminar",
 def split_nested(label: str) -> tuple[str, str] | None:
     """The part and the whole of a nested event name, or None.
 
-    >>> split_nested("Parallel Forum on Robotics of the Lakeside Industry Forum")
-    ('Parallel Forum on Robotics', 'Lakeside Industry Forum')
+    >>> split_nested("Sub-Forum on Robotics of the Lakeside Industry Forum")
+    ('Sub-Forum on Robotics', 'Lakeside Industry Forum')
     >>> split_nested("Forum of Lakeside Mayors") is None
     True
     """

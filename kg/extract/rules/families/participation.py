@@ -147,7 +147,7 @@ SPEECH_LEMMAS = frozenset({
 })
 
 
-# "Ann Lee, Director of Strategy, Pine Trust, on “Integrated Care”": a speaker and her talk
+# "Ann Lee, Head of Nursing, Pine Trust, on “Rural Telemedicine”": a speaker and her talk
 _TALK = re.compile(r"^(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?(?P<p>" + E +
                    r")\s*[,(:][^“\"]{0,160}?(?:\b[Oo]n\s+|:\s*)[“\"]")
 
