@@ -80,6 +80,8 @@ def _person_like(r: Reader, key: str) -> bool:
     words = ent.label.split()
     if ent.type in _NOT_PEOPLE or key in r.strong or not 1 <= len(words) <= 4:
         return False
+    if all(w.lower() in lx.FIELD_WORDS | lx.TOPIC_WORDS for w in words):
+        return False  # "Education, Science, Culture & Health Committee": a field, not a person
     return all(w[:1].isupper() for w in words)
 
 
