@@ -44,7 +44,8 @@ BEFORE_VERB = (r"(?:(?:also|have|has|had|jointly|will|would|then|later|recently|
 # "sign" and "ink" are a headline's present ("Lakeside, Acme sign deal")
 SIGN = (r"(?:signed|signs|sign(?=\s+(?:an?\s+|the\s+)?[\w-]*\s*(?:deals?|agreements?|pacts?|mous?|contracts?)\b)|"
         r"announced|announce(?=\s+(?:an?\s+|the\s+)?[\w-]*\s*(?:deals?|agreements?|partnership|pacts?|mous?)\b)|"
-        r"inked|inks|ink(?=\s)|reached|concluded|entered\s+into|struck|sealed|penned|clinched|"
+        r"inked|inks|ink(?=\s)|reached|concluded|entered\s+into|entered(?=\s+(?:an?|the)\s)|struck|sealed|penned|"
+        r"clinched|"
         r"renewed|finali[sz]ed)")
 OCCUR = (r"(?:was\s+|is\s+|will\s+be\s+|were\s+|are\s+|has\s+been\s+)?(?:being\s+)?(?P<verb>held|"
           r"happening|taking\s+place|took\s+place|takes\s+place|(?:will|to)\s+take\s+place|kicked\s+off|"

@@ -153,7 +153,7 @@ def read(s: Sentence) -> None:
             agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
                            event_for_agreement(s, m.end()))
     if not found:
-        found = two_sides(s) or cooperation_signed(s)
+        found = two_sides(s) or cooperation_signed(s) or signed_with_story_body(s)
     # a named convention or declaration signed by a list of parties
     named = [k for k in s.keys if s.typ(k) is EntityType.AGREEMENT]
     named += [s.r.ceremony_for[k] for k in s.keys if k in s.r.ceremony_for]
@@ -225,6 +225,32 @@ def two_sides(s: Sentence) -> bool:
         return False  # no clear pair
     pair = sorted(ranked[:2], key=list(counts).index)
     agreement(s, kind_of(s, m.group("kind")), [[pair[0]], [pair[1]]], event_for_agreement(s, m.end()))
+    return True
+
+
+# "investment agreements were signed with 12 enterprises, including A and B"
+_SIGNED_WITH = compiled(KIND + r",?\s+(?:was|were|have\s+been|has\s+been)\s+(?:also\s+)?(?:signed|inked)\s+with\s+"
+                        r"(?:(?:\d+|[a-z]+)\s+(?:other\s+)?(?:enterprises|companies|firms|institutions|hospitals|"
+                        r"universities|investors|partners)\s*,?\s+(?:including|such\s+as|like)\s+)?(?P<b>" + LIST + ")",
+                        re.I)
+
+
+def signed_with_story_body(s: Sentence) -> bool:
+    """"Agreements were signed with A and B": the other side is the body the story is about,
+    the government body, zone or organization it names most (twice at least) before here."""
+    m = _SIGNED_WITH.search(s.ph)
+    if not m:
+        return False
+    b = s.agents(m.group("b"))
+    here = s.r.sent_of_char[s.sent.start_char]
+    keep = (*lx.ORG_TYPES, EntityType.PLACE)
+    counts = s.r.mention_counts(lambda x: x.sent <= here and x.key not in b and s.typ(x.key) in keep
+                                and (s.typ(x.key) is not EntityType.PLACE
+                                     or head_word(s.r.ex.entities[x.key].label) in {"zone", "park", "area"}))
+    body = s.r.most(counts)
+    if not b or body is None or counts[body] < 2:
+        return False
+    sides(s, m.group("kind"), [body], b, event_for_agreement(s, m.end()), s.ph[m.end():])
     return True
 
 
