@@ -88,6 +88,23 @@ def short_forms(r: Reader) -> None:
             target = remap[target]
         _merge(r, key, target, f"{ents[key].label!r} is a short form of {ents[target].label!r}")
     _acronym_spelled_out(r)
+    _bracketed_other_names(r)
+
+
+def _bracketed_other_names(r: Reader) -> None:
+    """"Lakeside Xinhua Hospital (The Second Affiliated Hospital of Pine University)": the
+    bracket gives the same body's other name, an alias (so the body is the university's)."""
+    ents = r.ex.entities
+    ordered = sorted(r.mentions, key=lambda m: m.start)
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if first.key == second.key or first.key not in ents or second.key not in ents:
+            continue
+        if not re.fullmatch(r"\s*\(\s*(?:[Tt]he\s+)?", r.text[first.end:second.start]) or not re.match(
+                r"\s*\)", r.text[second.end:second.end + 3]):
+            continue
+        a, b = vote(r, first.key), vote(r, second.key)
+        if a is EntityType.HOSPITAL and b is EntityType.HOSPITAL and len(ents[second.key].label.split()) > 2:
+            _merge(r, second.key, first.key, f"{ents[second.key].label!r} is {ents[first.key].label!r}'s other name")
 
 
 def _of_place(r: Reader, words: list[str], full: list[str]) -> bool:

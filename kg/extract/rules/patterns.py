@@ -22,7 +22,7 @@ APPOS = (r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,"
 # "X of Spain": a body and the country that locates it make one item
 # "Pudong's Zhangjiang Town", "Acme Optics' chief executive Tom Reyes": the possessor is not the item
 ITEM = (rf"(?:the\s+)?(?:(?:Dr|Mr|Ms|Mrs|Prof|Madam)\.?\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?"
-        rf"(?:{E}['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{E}(?:\s*\(\s*[\"“]?{E}[\"”]?\s*\))?"
+        rf"(?:{E}['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{E}(?:\s*\(\s*(?:[Tt]he\s+)?[\"“]?{E}[\"”]?\s*\))?"
         rf"(?:\s+(?:of|from)\s+{E})?{APPOS}?")
 LIST = rf"(?<![\w'’-]){ITEM}(?:{SEP}{ITEM})*"
 # what may stand between "the" and an event's name: "the 2021 X", "the 5th X", "the third X"

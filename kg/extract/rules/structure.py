@@ -78,6 +78,9 @@ def parents_from_names(r: Reader) -> None:
         ent = r.ex.entities[key]
         if ent.type not in lx.ORG_TYPES or ent.scope or key not in first:
             continue
-        parent = parent_of(r, ent.label)
-        if parent is not None and parent != key:
-            r.fact(key, Relation.PARENT_ORGANIZATION, parent, first[key])
+        # the body's other names say it too ("X Hospital (the Second Affiliated Hospital of Y)")
+        for name in [ent.label, *sorted(ent.aliases)]:
+            parent = parent_of(r, name)
+            if parent is not None and parent != key:
+                r.fact(key, Relation.PARENT_ORGANIZATION, parent, first[key])
+                break
