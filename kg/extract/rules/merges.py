@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import partial
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
@@ -96,7 +97,7 @@ def _bracketed_other_names(r: Reader) -> None:
     bracket gives the same body's other name, an alias (so the body is the university's)."""
     ents = r.ex.entities
     ordered = sorted(r.mentions, key=lambda m: m.start)
-    for first, second in zip(ordered, ordered[1:], strict=False):
+    for first, second in pairwise(ordered):
         if first.key == second.key or first.key not in ents or second.key not in ents:
             continue
         if not re.fullmatch(r"\s*\(\s*(?:[Tt]he\s+)?", r.text[first.end:second.start]) or not re.match(
