@@ -122,8 +122,16 @@ def _body_anaphora(r: Reader) -> None:
              "administration": EntityType.GOVERNMENT_BODY, "alliance": EntityType.ORGANIZATION,
              "foundation": EntityType.ORGANIZATION, "society": EntityType.ORGANIZATION,
              "federation": EntityType.ORGANIZATION}
-    pattern = r"\b(?:of|at|with|from|by)\s+the\s+(?P<head>" + "|".join(heads) + r")\b(?!\s+(?:of|for|on)\b|['’])"
+    pattern = (r"\b(?:of|at|with|from|by)\s+the\s+(?P<head>" + "|".join(heads) + r")\b(?!\s+(?:of|for|on)\b|['’])"
+               # "said Zhou Lan, the hospital's president": a possessive names the body too
+               r"|(?<=,\s)the\s+(?P<poss>" + "|".join(heads) + r")(?=['’]s\s)")
     for m in re.finditer(pattern, r.text):
+        if m.group("poss"):
+            start = m.start()
+            best = r.most(r.mention_counts(_named_before(r, start, m.group("poss"), heads[m.group("poss")])))
+            if best is not None and not any(x.start <= start < x.end for x in r.mentions):
+                r.mention(start, m.end("poss"), best, anaphor=True)
+            continue
         start = m.start("head") - len("the ")
         if any(x.start <= start < x.end or start <= x.start < m.end() for x in r.mentions):
             continue

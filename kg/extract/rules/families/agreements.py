@@ -6,7 +6,7 @@ import re
 
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word
-from kg.extract.rules.patterns import BEFORE_VERB, HAS_SIGN, KIND, LIST, SIGN, E, compiled
+from kg.extract.rules.patterns import AGREEMENT, BEFORE_VERB, HAS_SIGN, KIND, LIST, SIGN, E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.records import AgreementRecord, EntityType, Relation
 
@@ -34,6 +34,10 @@ _BARE = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
 _INCLUDING = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + SIGN + r"\s+" + KIND +
                       r"[^⟦.;]{0,60}?,?\s+(?:including|such\s+as|among\s+them)\s+(?:those|the\s+ones|"
                       r"projects?|deals?|ones)\s+(?:of|by|from|with)\s+(?P<b>" + LIST + ")", re.I)
+
+# "A and B have agreed to cooperate in X (according to an agreement signed on Tuesday)"
+_AGREED = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"agreed\s+to\s+(?:jointly\s+|further\s+)?"
+                   r"(?:cooperate|collaborate|work\s+together|partner|join\s+hands)\b", re.I)
 
 # "A and B have forged a strategic partnership": a partnership formed, with no "with"
 _FORGED = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"(?:forged|formed|established|built|launched)\s+"
@@ -66,7 +70,7 @@ _BETWEEN = compiled(KIND + _FOR_WHAT + r"\s+between\s+(?P<a>" + LIST + ")",
 
 def read(s: Sentence) -> None:
     ph = s.ph
-    if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:|partnership|alliance", ph):
+    if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:|partnership|alliance|agreed", ph):
         return
     found = False
     for m in _WITH.finditer(ph):
@@ -94,6 +98,13 @@ def read(s: Sentence) -> None:
         if a and b and not found:
             found = True
             sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), "")
+    for m in _AGREED.finditer(ph):
+        a = subjects(s, m)
+        if len(a) >= 2 and not found:
+            found = True
+            kind = re.search(r"\b(?:an?|the)\s+(?P<k>(?:[\w-]+\s+){0,3}?(?:" + AGREEMENT + r"))\b", ph[m.end():], re.I)
+            agreement(s, kind_of(s, kind.group("k")) if kind else "cooperation agreement", [[x] for x in a],
+                      event_for_agreement(s, m.end()))
     for m in _FORGED.finditer(ph):
         a = subjects(s, m)
         if len(a) >= 2 and not found:
