@@ -102,9 +102,9 @@ def read(s: Sentence) -> None:
         a = subjects(s, m)
         if len(a) >= 2 and not found:
             found = True
-            named = re.search(r"\b(?:an?|the)\s+(?P<k>(?:[\w-]+\s+){0,3}?(?:" + AGREEMENT + r"))\b", ph[m.end():],
-                              re.I)
-            agreement(s, kind_of(s, named.group("k")) if named else "cooperation agreement", [[x] for x in a],
+            said = re.search(r"\b(?:an?|the)\s+(?P<k>(?:[\w-]+\s+){0,3}?(?:" + AGREEMENT + r"))\b", ph[m.end():],
+                             re.I)
+            agreement(s, kind_of(s, said.group("k")) if said else "cooperation agreement", [[x] for x in a],
                       event_for_agreement(s, m.end()))
     for m in _FORGED.finditer(ph):
         a = subjects(s, m)
