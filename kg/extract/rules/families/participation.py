@@ -19,7 +19,7 @@ def read(s: Sentence) -> None:
     ph = s.ph
     verbs = (r"(?:attended|attend|attends|participated\s+in|participate\s+in|participating\s+in|"
              r"took\s+part\s+in|"
-             r"take\s+part\s+in|joined|join|(?:were|was)\s+(?:also\s+)?present(?:\s+at)?|visited|"
+             r"take\s+part\s+in|(?:are|is|were|was)\s+taking\s+part|joined|join|(?:were|was)\s+(?:also\s+)?present(?:\s+at)?|visited|"
              r"graced|signed\s+up\s+for|registered\s+for|toured|inspected|spoke\s+at|addressed|"
              r"presided\s+over|presides\s+over|chaired|moderated|witnessed|(?:was|were)\s+invited\s+to|"
              r"(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|on\s+hand)(?:\s+at)?|(?:was|were)\s+among\s+the\s+(?:guests|speakers)\s+at)")
@@ -74,7 +74,8 @@ def read(s: Sentence) -> None:
         event = s.event_near(by.start())
         for a in s.agents(by.group("l")):
             s.fact(event, Relation.PARTICIPANT, a)
-    for g in re.finditer(r"(?P<x>" + E + r")(?:\s+as|,)\s+(?:the\s+)?(?:guest\s+)?(?:guest|country|region|city|"
+    for g in re.finditer(r"(?P<x>" + E + r")(?:\s+as|,|\s+(?:is|was|will\s+be|has\s+been))\s+(?:the\s+)?(?:guest\s+)?"
+                         r"(?:guest|country|region|city|"
                          r"province)\s+of\s+"
                          r"hono(?:u)?r|\b(?:guest|country|region|city|province)s?\s+of\s+hono(?:u)?r,?\s+"
                          r"(?:was\s+|is\s+)?(?:the\s+)?(?P<y>" + E + ")", ph, re.I):
@@ -85,16 +86,17 @@ def read(s: Sentence) -> None:
     # "The forum brought together 700 attendees, ... as well as delegates from A and B": in a
     # sentence about attending, the bodies and places people came from took part
     if _ATTENDING.search(ph):
-        for g in re.finditer(r"\b(?:" + _PEOPLE + r")\s+from\s+(?:the\s+)?(?P<l>" + LIST + ")", ph, re.I):
+        for g in re.finditer(r"\b(?:" + _PEOPLE + r"|companies|enterprises|firms|institutions|hospitals|"
+                             r"universities|organi[sz]ations)\s+from\s+(?:the\s+)?(?P<l>" + LIST + ")", ph, re.I):
             for a in s.agents(g.group("l")):
                 if s.typ(a) in (*lx.ORG_TYPES, EntityType.PLACE):
                     s.fact(s.event_near(g.start()), Relation.PARTICIPANT, a)
 
 
 _PEOPLE = "|".join(sorted(lx.PEOPLE_NOUNS, key=len, reverse=True))
-_ATTENDING = re.compile(r"\b(?:attend|participat|took\s+part|take\s+part|brought\s+together|brings\s+together|"
-                        r"gather|present\b|joined|drew|attracted|welcomed|discussed|shared|exchanged|"
-                        r"spoke|moderated)", re.I)
+_ATTENDING = re.compile(r"\b(?:attend|participat|took\s+part|take\s+part|taking\s+part|brought\s+together|"
+                        r"brings\s+together|gather|present\b|joined|drew|attract|welcomed|discussed|shared|exchanged|"
+                        r"spoke|moderated|showcas|exhibit|display)", re.I)
 
 
 # "Attendees of the forum included A, director of B; C; and D", "Speakers: A, B and C"
