@@ -49,6 +49,11 @@ def read(s: Sentence) -> None:
                 r"^(?:On|From|In)\s+(?:the\s+\w+\s+of\s+)?(?:" + MONTH + r"|\w+day|\d)", ph):
             # "On May 5, Lakeside held a ... meeting"
             dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end)
+    # "The expo is organized by X and runs until June 22": a second verb of the event's own
+    until = re.search(r"\band\s+(?:will\s+)?(?:runs?|lasts?|continues?|closes?)\s+(?:until|till|through|on)\b", ph)
+    events = s.events_in(ph[:until.start()]) if until else []
+    if until and events:
+        dates(s, events[0], "runs", s.ms[int(re.findall(E, ph[:until.start()])[-1].strip("⟦⟧"))].end)
     # "Held from May 18 to 20 in X, the Y drew ...": a fronted participle before the event
     fronted = re.match(r"^(?:Held|Hosted|Staged|Running|Opening|Taking\s+place)\b(?P<rest>[^;]*?),\s+(?:the\s+)?"
                        + EDITION + r"(?P<e>" + E + ")", ph)
