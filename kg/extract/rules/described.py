@@ -190,12 +190,14 @@ def _mention_at(r: Reader, char: int) -> Mention | None:
 
 
 def featured_lists(r: Reader) -> None:
-    """"X featured three themed exhibitions: A, B and C" makes A, B, C sub-events of X."""
+    """"X featured three themed exhibitions: A, B and C" and "X consisted of four sub-forums,
+    including A and B" make the listed events sub-events of X."""
     pattern = compiled(
         r"\b(?:featured|features|feature|include[sd]?|including|comprised|comprises|"
-        r"consisted\s+of|consists\s+of|has|had|with)\s+(?:[\w-]+\s+){0,4}?"
+        r"consisted\s+of|consists\s+of|has|had|with)\s+(?:[\w-]+\s+){0,6}?"
         r"(?:exhibitions|forums|sub-forums|sessions|events|activities|halls|zones|pavilions|"
-        r"conferences|summits|competitions|dialogues|sections)\s*:\s*(?P<items>[^.;\n]+)",
+        r"conferences|summits|competitions|dialogues|sections)(?:\s*:\s*|,?\s+(?P<incl>including|such\s+as|namely)\s+)"
+        r"(?P<items>[^.;\n]+)",
         re.I)
     for sent in r.sents:
         s = sent.text
@@ -215,8 +217,9 @@ def featured_lists(r: Reader) -> None:
             label = item[lead.end():].strip()
             if not label or len(label.split()) > 8:
                 continue
-            if re.search(r"\d", label) or not (label[:1].isupper() or lead.group(0).strip()):
-                break  # the list has ended ("... Wellness, the 40,000 square-meter expo attracted ...")
+            if re.search(r"\d", label) or not (label[:1].isupper() or (lead.group(0).strip() and not m.group("incl"))):
+                break  # the list has ended ("... Wellness, the 40,000 square-meter expo attracted ..."); after
+                # "including" only names are listed events
             start = base + im.start() + (len(raw) - len(item)) + lead.end()
             end = start + len(label)
             r.mentions = [x for x in r.mentions if not (x.start >= start and x.end <= end)]
