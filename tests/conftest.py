@@ -263,3 +263,14 @@ def store_with(backend: str, quads: Iterable[ox.Quad], folder: Path) -> Iterator
         store = RemoteStore(server.query_url, server.update_url, read_only=False)
         store.replace_graphs([], quads)
         yield store
+
+
+def assert_reads(store: Store, question: str, form: str, answers: list[str]) -> None:
+    """``kg ask`` reads ``question`` with ``form`` and answers exactly ``answers``, each with the
+    evidence it was read from (the shared check of every question-form table)."""
+    from kg.ask import ask
+
+    result = ask(store, question)
+    assert result.form == form
+    assert sorted(a.label for a in result.answers) == sorted(answers)
+    assert all(a.evidence for a in result.answers)  # every answer says where it was read

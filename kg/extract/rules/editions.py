@@ -59,23 +59,20 @@ def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name
     r.votes[series][EntityType.EVENT_SERIES] += 5
     r.strong[series] = EntityType.EVENT_SERIES
     nth = _nth(r, n, surface)
-    explicit = year is not None and str(year) in surface
+    written = year is not None and str(year) in surface  # "the 2024 X", not a year assumed
     relative = re.search(r"\b(last|next)\s+year", surface, re.I)
     key = r.editions.get(series)
-    if key is not None and (
-            (nth is not None and r.edition_nth.get(key, nth) != nth) or relative is not None
-            or (explicit and r.edition_year.get(key, year) != year and str(r.edition_year.get(key)) in " ".join(
-                r.ex.entities[key].aliases | {r.ex.entities[key].label}))):
-        ident = f"y{year}" if explicit else f"r{relative.group(1).lower()}" if relative else f"n{nth}"
+    if key is not None and (relative or _another_nth(r, key, nth) or (written and _another_year(r, key, year))):
+        ident = f"y{year}" if written else f"r{relative.group(1).lower()}" if relative else f"n{nth}"
         pair = re.search(r"\b(\w+)\s+and\s+(?:the\s+)?\w+\s+$", r.text[max(0, n.start - 30):n.start])
         first = ordinal_value(pair.group(1).lower()) if pair else None
-        if pair is not None and first is not None and first != r.edition_nth.get(key) and nth is not None:
+        if pair is not None and first is not None and nth is not None and first != r.edition_nth.get(key):
             # "the third and fourth X": the third is an edition too
             _another_edition(r, series, f"n{first}", None, first, f"{pair.group(1)} {n.text}", n)
-        return _another_edition(r, series, ident, year if explicit or relative else None, nth, surface, n)
+        return _another_edition(r, series, ident, year if written or relative else None, nth, surface, n)
     if year is None:
         year = r.edition_year.get(r.editions.get(series, ""))
-    label = f"{s_ent.label} {year}" if year else re.sub(r"^[Tt]he\s+", "", surface)
+    label = f"{s_ent.label} {year}" if year else _bare(surface)
     if key is None:
         key = r.entity(label, EntityType.EVENT, strong=True)
         r.editions[series] = key
@@ -116,6 +113,23 @@ def _nth(r: Reader, n: Name, surface: str) -> int | None:
     return None
 
 
+def _bare(surface: str) -> str:
+    return re.sub(r"^[Tt]he\s+", "", surface)
+
+
+def _another_nth(r: Reader, key: str, nth: int | None) -> bool:
+    """Whether the ordinal ``nth`` names another edition than ``key`` (whose ordinal is known)."""
+    return nth is not None and r.edition_nth.get(key, nth) != nth
+
+
+def _another_year(r: Reader, key: str, year: int | None) -> bool:
+    """Whether a written year names another edition than ``key``: one whose own year the text
+    wrote too (a year assumed from the publication date may be wrong, a written one is not)."""
+    own = r.edition_year.get(key)
+    ent = r.ex.entities[key]
+    return own is not None and own != year and any(str(own) in name for name in (ent.label, *ent.aliases))
+
+
 def _another_edition(r: Reader, series: str, ident: str, year: int | None, nth: int | None, surface: str,
                      n: Name) -> str:
     """An edition other than the article's first one ("has booked booths for the third and the
@@ -124,7 +138,7 @@ def _another_edition(r: Reader, series: str, ident: str, year: int | None, nth: 
     key = r.other_editions.get((series, ident))
     if key is None:
         s_label = r.ex.entities[series].label
-        label = f"{s_label} {year}" if year is not None else re.sub(r"^[Tt]he\s+", "", surface)
+        label = f"{s_label} {year}" if year is not None else _bare(surface)
         key = r.entity(label, EntityType.EVENT, strong=True)
         r.other_editions[(series, ident)] = key
         r.fact(key, Relation.IN_SERIES, series, n.start)
@@ -132,7 +146,7 @@ def _another_edition(r: Reader, series: str, ident: str, year: int | None, nth: 
             r.edition_year[key] = year
         if nth is not None:
             r.edition_nth[key] = nth
-    r.alias(key, re.sub(r"^[Tt]he\s+", "", surface))
+    r.alias(key, _bare(surface))
     return key
 
 

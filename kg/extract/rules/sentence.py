@@ -80,6 +80,12 @@ class Sentence:
             return right[0]
         return self.r.main_event
 
+    def event_before(self) -> str | None:
+        """The event named last in the two sentences before ("X took place on May 7. The
+        organizer, Y, said ..."), else the article's event."""
+        before = [m for m in self.r.mentions if self.index - 2 <= m.sent < self.index and self.is_event(m.key)]
+        return max(before, key=lambda m: m.start).key if before else self.r.main_event
+
     def focus(self) -> str | None:
         """The event a sentence naming none is about: an exhibition just introduced in one of the
         two sentences before ("A special exhibition area covers ... . Servier showcased ..."),

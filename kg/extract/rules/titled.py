@@ -91,7 +91,7 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
     folds: list[tuple[int, int, str]] = []
     prev: tuple[int, str | None, int, str] | None = None  # end of the last post, its org, sentence, person
     ordered = sorted(titles, key=lambda t: t.start)
-    unit_role: tuple[str, str] | None = None  # (person, "secretary of the Party Leadership Group")
+    unit_role: tuple[str, str, str] | None = None  # (person, "secretary", "Party Leadership Group")
     for n, t in enumerate(ordered):
         sent = r.sent_of_char[t.start]
         person_m = _at(r, t.person.start, t.person.end) if t.person else None
@@ -110,7 +110,7 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
             if t.org is not None:
                 role = t.role
                 if unit_role is not None and unit_role[0] == person:
-                    role, unit_role = f"{unit_role[1]} and {role}", None
+                    role, unit_role = unit_post(unit_role[1], unit_role[2], role), None
                 _post(r, person, role, _org_at(r, t), t.start)
                 folds.append((t.start, t.end, person))
                 prev = (t.end, _org_at(r, t), sent, person)
@@ -132,7 +132,7 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
                 and nxt_title.person is None and re.fullmatch(r"\s*,?\s*and\s*", r.text[t.end:nxt_title.start]):
             # "Secretary of the Party Leadership Group and Director of the X Commission": one
             # post, as worded, in the commission (the group is a unit of it)
-            unit_role = (person_m.key, f"{t.role} of the {r.ex.entities[org].label}")
+            unit_role = (person_m.key, t.role, r.ex.entities[org].label)
             folds.append((start, end, person_m.key))
             prev = (end, None, sent, person_m.key)
             continue
@@ -171,6 +171,16 @@ def _org_at(r: Reader, t: Title) -> str | None:
     if m is None or r.type_of(m.key) in (EntityType.PERSON, *_NOT_PEOPLE[:3]):
         return None
     return m.key
+
+
+def unit_post(role: str, unit: str, then: str) -> str:
+    """Two posts held in a body, one of them in its Party unit, as worded: "secretary of the
+    Party Leadership Group and director".
+
+    >>> unit_post("secretary", "Party Leadership Group", "director")
+    'secretary of the Party Leadership Group and director'
+    """
+    return f"{role} of the {unit} and {then}"
 
 
 def place_of_level(r: Reader, org: str) -> str | None:

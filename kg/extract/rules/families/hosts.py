@@ -62,7 +62,8 @@ def read(s: Sentence) -> None:
                 s.fact(event, rel, a)
     # "The organizer, the X Association, said ...", "with the X Government as the host"
     for m in [*_THE_AGENT.finditer(ph), *_AS_AGENT.finditer(ph)]:
-        event = s.events_in(ph)[0] if s.events_in(ph) else _last_event(s)
+        named = s.events_in(ph)
+        event = named[0] if named else s.event_before()
         if event is not None and s.is_event(event):
             rel = Relation.ORGANIZER if "organi" in m.group("v").lower() else Relation.HOST
             for a in s.agents(m.group("a")):
@@ -92,10 +93,3 @@ _THE_AGENT = re.compile(r"(?:^|[,;]\s+)(?:the\s+)?(?P<v>(?:co-?)?(?:host|organi[
                         + r")\s*,", re.I)
 _AS_AGENT = re.compile(r"\bwith\s+(?:the\s+)?(?P<a>" + LIST + r")\s+as\s+(?:the\s+|its\s+)?(?P<v>(?:co-?)?"
                        r"(?:host|organi[sz]er))s?\b", re.I)
-
-
-def _last_event(s: Sentence) -> str | None:
-    """The event the sentence before named last ("X took place on May 7. The organizer, Y,
-    said ..."), else the article's event."""
-    before = [m for m in s.r.mentions if m.sent == s.index - 1 and s.r.type_of(m.key) is EntityType.EVENT]
-    return before[-1].key if before else s.r.main_event

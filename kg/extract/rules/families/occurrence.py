@@ -75,15 +75,9 @@ def read(s: Sentence) -> None:
             s.fact(event, Relation.LOCATION, place)
     # "The three-day Shanghai event featured ...": a place naming the story's event where it is
     for m in _PLACE_EVENT.finditer(ph):
-        named = _last_event(s)
+        named = s.event_before()
         if named is not None and s.typ(s.key(m.group("p"))) is EntityType.PLACE:
             s.fact(named, Relation.LOCATION, s.key(m.group("p")))
-
-
-def _last_event(s: Sentence) -> str | None:
-    """The event named last in the two sentences before, else the article's."""
-    before = [m for m in s.r.mentions if s.index - 2 <= m.sent < s.index and s.is_event(m.key)]
-    return max(before, key=lambda m: m.start).key if before else s.r.main_event
 
 
 _PLACE_EVENT = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<p>" + E + r")\s+(?:event|fair|expo|exhibition|"

@@ -7,19 +7,22 @@ import re
 from kg.extract import lexicon as lx
 from kg.extract.rules.patterns import HAS_ROLE, ROLE, ROLE_BARE, E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
-from kg.extract.rules.titled import place_of_level
+from kg.extract.rules.titled import place_of_level, unit_post
 from kg.records import EntityType, Literal, Post, Relation
 
 _THEN_POST = compiled(r"\s*,?\s+and\s+(?:the\s+)?" + ROLE + r"\s+(?:of|at)\s+(?:the\s+)?(?P<o>" + E +
                       r")(?=\s*(?:[,;.)]|$))")
 
 
+# an honorific before a person's name
+_TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
+
+
 def _from_body(s: Sentence) -> None:
     """"Professor Zhang Min from Pine Medical University", "guests included Ann Lee of Pine
     Trust": a person's body without a post."""
-    title = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
     for m in re.finditer(r"(?:^|[,;]\s+|\b(?:and|included|include|includes|including|were|was|are|by|as)\s+)"
-                         + title + r"(?P<p>" + E + r")\s+(?:from|of)\s+(?:the\s+)?"
+                         + _TITLE + r"(?P<p>" + E + r")\s+(?:from|of)\s+(?:the\s+)?"
                          r"(?P<o>" + E + r")(?=\s*(?:[,;.)]|$|(?!(?:in|at|on|for|with|to|of|under|from|by)\b)"
                          r"[a-z]+\b))", s.ph):
         person, org = s.key(m.group("p")), s.key(m.group("o"))
@@ -33,7 +36,7 @@ def read(s: Sentence) -> None:
     _from_body(s)
     if not HAS_ROLE.search(ph):
         return
-    title = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
+    title = _TITLE
     pats = [
         # "Wu Min, president of Xinhua Hospital", "X, a vice-minister of Y", "X, China director of Y",
         # "X, Party secretary and director of Y", "X, head of Asia at Y"
@@ -96,11 +99,10 @@ def read(s: Sentence) -> None:
             role2 = re.sub(r"\s+", " ", then.group("role")).strip() if then else ""
             if org2 is not None and s.r.ex.entities[org].label.lower() in lx.PARTY_UNITS:
                 # "secretary of the Party Leadership Group and director of X": one post in X
-                role, org, org2 = f"{role} of the {s.r.ex.entities[org].label} and {role2}", org2, None
+                role, org, org2 = unit_post(role, s.r.ex.entities[org].label, role2), org2, None
             _hold(s, person, role, org)
             if org2 is not None:
                 _hold(s, person, role2, org2)
-
 
 
 def _hold(s: Sentence, person: str, role: str, org: str) -> None:
