@@ -52,9 +52,9 @@ _FURNITURE = [
 _FOOTER_START = re.compile(
     r"^\s*[•·*-]?\s*(Address|E-?mail|TEL|Tel|Phone|FAX|Fax|Postcode|Copyright|©)\b", re.I
 )
-# A body's own address ("Company Address: 3rd Floor, ..., Xihu District, Hangzhou"): where the
+# A body's own address ("Company Address: 3rd Floor, ..., Lakeside District, Pinecity"): where the
 # page's company is, kept as text (kg.extract.rules.families.places reads it), never the title.
-_OWN_ADDRESS = re.compile(r"^\s*(?:Company|Office|Head\s+Office|Headquarters?)\s+Address\s*[:：]", re.I)
+OWN_ADDRESS = re.compile(r"^\s*(?:Company|Office|Head\s+Office|Headquarters?)\s+Address\s*[:：]", re.I)
 _BYLINE = re.compile(r"^\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\s*$")
 _DATE_LABEL = r"(?:Updated|Published|Posted|Date|Release(?:d)? time)"
 _DATE_LINES = [
@@ -361,7 +361,7 @@ def clean(raw: str) -> tuple[str, str | None, date | None, str | None]:
         if any(p.match(line) for p in _FURNITURE) or _is_byline(lines, i):
             out.append(_blank(line))
             continue
-        if _OWN_ADDRESS.match(line):
+        if OWN_ADDRESS.match(line):
             out.append(line)
             continue
         m = _DATELINE.match(line) if not story_started else None

@@ -56,7 +56,7 @@ def load_pipeline() -> Any:
                     # parser would cut "Cedar | Hospital opened ..."
                     token.is_sent_start = False
                 elif prev.text in {"(", ")", "'s", "’s", "-"} or token.text in {"(", ")"}:
-                    token.is_sent_start = False  # "China (Taizhou) International Expo" is one name
+                    token.is_sent_start = False  # "China (Pinecity) International Expo" is one name
                 elif _after_abbreviation(doc, token):
                     token.is_sent_start = False  # "Pine No. 6 Hospital", "Acme Co.,Ltd. on May 9"
             return doc

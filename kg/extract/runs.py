@@ -1,5 +1,5 @@
 """Runs of capitalised words that may be one name: "Acme Holding Group Co., Ltd.", "China
-(Taizhou) International Medical Expo", "Lakeside District government". The run decides where a
+(Pinecity) International Medical Expo", "Lakeside District government". The run decides where a
 name starts and ends (connectors such as "of", "and", "&", hyphens; brackets; legal suffixes;
 lower-case government words); what the name is, the name finder decides (:mod:`kg.extract.mentions`).
 """
@@ -87,7 +87,7 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 j += 2  # "Pine No. 6 People's Hospital"
                 continue
             if t.text == "(":
-                # "China (Taizhou) International Medical Expo", "Convention Center (Shanghai)":
+                # "China (Pinecity) International Medical Expo", "Convention Center (Shanghai)":
                 # a parenthesised place inside or closing a name (an acronym is not)
                 close = next((k for k in range(j + 1, min(j + 5, n)) if toks[k].text == ")"), None)
                 inner = toks[j + 1:close] if close else []
@@ -151,7 +151,7 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 if t.lower_ in {"in", "at"} and (type_by_head(toks[j - 1].text) is not None
                                                  or toks[j - 1].i + 1 in ner_ends
                                                  or nxt.ent_type_ in {"GPE", "LOC"}):
-                    break  # "Expo Center in Wuhan", "Summit on Robots in Hangzhou": a place after a name
+                    break  # "Expo Center in Lakeside", "Summit on Robots in Hangzhou": a place after a name
                 if _capitalised(nxt) or (nxt.lower_ == "the" and j + 2 < n
                                          and _capitalised(toks[j + 2])):
                     j += 1
@@ -162,7 +162,7 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             last_good += 1  # "Lakeside district", "Pine province": the place's own word
         elif last_good > i and last_good + 1 < n and toks[last_good].lower_ == "autonomous" and \
                 toks[last_good + 1].lower_ in {"region", "prefecture", "county"}:
-            last_good += 2  # "Guangxi Zhuang autonomous region"
+            last_good += 2  # "Ningxia Hui autonomous region"
         if last_good > i and type_by_head(" ".join(x.text for x in toks[i:last_good])) in (None, EntityType.PLACE):
             last_good += _lower_body(toks, last_good)  # "the Lakeside municipal government"
         if last_good > i:
@@ -236,8 +236,8 @@ def _names_a_venue(toks: list[Any], i: int, j: int) -> bool:
 
 def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     """Whether "and" at ``j`` joins one name ("X Biomedicine and Health Industry Cooperation
-    Forum", "Science and Technology Commission") rather than two ("BeiGene and Fosun",
-    "MicroPort CardioFlow and Abbott"): the part after it ends in an event, body or venue head
+    Forum", "Science and Technology Commission") rather than two ("Acme Bio and Nordic
+    Pharma", "Pine Valve and Harbor Devices"): the part after it ends in an event, body or venue head
     noun and the part before has no head of its own."""
     k = j + 1
     while k < len(toks) and (_capitalised(toks[k]) or toks[k].lower_ in {"of", "for", "on", "&", "-", "and"}
@@ -270,7 +270,7 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     left_type = type_by_head(left)
     if right_type is EntityType.VENUE:  # "National Exhibition and Convention Center"
         return left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY, EntityType.EVENT)
-    if right_type is EntityType.HOSPITAL:  # "X Maternity and Infant Hospital": one shared head
+    if right_type is EntityType.HOSPITAL:  # "X Mother and Baby Hospital": one shared head
         return left_type is None and k - j - 1 <= 2
     if left_type is EntityType.COMPANY and j - i >= 2 and toks[j + 1].lower_ not in lx.GENERIC_NAME_WORDS:
         return False  # "Pine Pharmaceutical and Lakeside Medical University": a name starts again

@@ -156,7 +156,7 @@ _NOT_CITY_HEADS = frozenset({"province", "region", "district", "county", "zone",
 
 def city_anaphora(r: Reader) -> None:
     """"kicked off in the city", "the southwestern province has been taking part": the place
-    the story has named most before it, once types are settled ("Yulin, a city in ..." is a
+    the story has named most before it, once types are settled ("Pinecity, a city in ..." is a
     place only then), where no "X City" or "X Province" was named for it."""
     for m in re.finditer(r"\b[Tt]he\s+(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|coastal|"
                          r"inland|host)\s+)?(?:city|province)\b(?!\s+(?:of\b|[A-Z]|['’]s|government))", r.text):

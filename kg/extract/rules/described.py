@@ -175,7 +175,7 @@ def _pp_end(root: Any) -> int:
         if child.dep_ == "prep" and child.lower_ in {"on", "for", "of"}:
             sub = list(child.subtree)
             if len(sub) <= 30 and not any(t.pos_ in {"VERB", "AUX"} for t in sub):
-                # "an event for the device industry in Suzhou": where it is held is no part of its name
+                # "an event for the device industry in Lakeside": where it is held is no part of its name
                 cut = next((i for i, t in enumerate(sub) if i and t.lower_ in {"in", "at"} and any(
                     x.ent_type_ in {"GPE", "LOC", "FAC"} for x in t.subtree)), len(sub))
                 sub = sub[:cut]

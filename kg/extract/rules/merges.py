@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 def short_forms(r: Reader) -> None:
     """Merge "Kanghui" into "Kanghui Pharmaceutical", "Nansha" into "Nansha District",
-    "Zheng" into "Zheng Hong", "X forum" into "X Innovative Cooperation Forum"."""
+    "Qiu" into "Qiu Rong", "X forum" into "X Innovative Cooperation Forum"."""
     ents = r.ex.entities
     generic = {"district", "town", "city", "county", "province", "township", "village",
                "municipality", "group", "co", "ltd", "inc", "corp", "corporation", "company",
@@ -48,7 +48,7 @@ def short_forms(r: Reader) -> None:
             etype, otype = vote(r, key), vote(r, other_key)
             if len(words) == 1 and len(ow) > 1 and words[0].lower() in (ow[0].lower(), ow[-1].lower()) \
                     and etype is EntityType.PERSON and otype is EntityType.PERSON:
-                # "Dr. Lin" after "Grace Lin", "Vice-Mayor Lu" after "LU Chunyun": a family name
+                # "Dr. Lin" after "Grace Lin", "Vice-Mayor Qiu" after "QIU Rong": a family name
                 cands.append(other_key)
                 continue
             if len(ow) <= len(words) or ow[: len(words)] != words:
@@ -93,7 +93,7 @@ def short_forms(r: Reader) -> None:
 
 
 def _bracketed_other_names(r: Reader) -> None:
-    """"Lakeside Xinhua Hospital (The Second Affiliated Hospital of Pine University)": the
+    """"Lakeside Yuhua Hospital (The Second Affiliated Hospital of Pine University)": the
     bracket gives the same body's other name, an alias (so the body is the university's)."""
     ents = r.ex.entities
     ordered = sorted(r.mentions, key=lambda m: m.start)

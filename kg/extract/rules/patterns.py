@@ -80,7 +80,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 DEMONYMS_RE = "|".join(sorted((re.escape(d) for d in lx.DEMONYMS), key=len, reverse=True))
-# "German drugmaker Bayer AG", "Kenyan drug distributor X", "Swiss X"
+# "German drugmaker Acme AG", "Kenyan drug distributor X", "Swiss X"
 COUNTRY_OF = re.compile(r"\b(?P<d>" + DEMONYMS_RE + r")(?:-based)?\s+(?:(?!(?:in|of|at|for|from|on|to|with|"
                          r"by|the|a|an)\b)[a-z][\w&-]*\s+){0,5}?(?P<x>" + E + ")", re.I)
 # Cheap tests that let a sentence skip a family of patterns it cannot match.

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from kg.extract.rules.reader import Mention, Reader
 from kg.extract.rules.patterns import APPOS, E
 
-# "Eyecare and eyewear company X", "Healthcare and life sciences company X": a sentence's
+# "Eyewear and optics company X", "Healthcare and life sciences company X": a sentence's
 # first capitalised word coordinated with the modifiers of a company noun
 _DESCRIPTOR_AND = re.compile(r"\s+and\s+(?:[a-z][\w-]*\s+){1,3}(?:company|firm|group|maker|giant|manufacturer|"
                              r"provider|developer|specialist|leader)\s+⟦")
@@ -45,7 +45,7 @@ class Sentence:
                 continue  # "Rivera Health System of Spain": the country locates the item before
             tok = m.group(0)
             if self.ph.startswith(tok) and _DESCRIPTOR_AND.match(self.ph, len(tok)):
-                continue  # "Eyecare and eyewear company X signed": the first word describes X
+                continue  # "Eyewear and optics company X signed": the first word describes X
             if key not in out:  # "Pelham Bio-Tech (PBT)": the acronym is the same item
                 out.append(key)
         return out

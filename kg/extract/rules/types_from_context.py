@@ -108,7 +108,7 @@ def type_from_cues(r: Reader) -> None:
     _places_that_name_bodies(r)
     for key, ent in r.ex.entities.items():
         t = vote(r, key)
-        # an organization named without a head noun ("Bayer", "Sanofi") is, in this news,
+        # an organization named without a head noun ("Acme", "Nordic") is, in this news,
         # almost always a company
         ent.type = t if t is not None else EntityType.COMPANY
 

@@ -36,7 +36,7 @@ def read(s: Sentence) -> None:
         elif s.typ(a) in orgs and s.typ(b) is EntityType.PLACE and \
                 ph[m.end("b"):m.start("a")].strip() in {"'s", "’s"} and not CHINA_REGION.fullmatch(
                     s.r.ex.entities[b].label):
-            s.fact(a, Relation.LOCATED_IN, b)  # "Hong Kong's Queen Mary Hospital"
+            s.fact(a, Relation.LOCATED_IN, b)  # "Hong Kong's Harbour View Hospital"
         elif s.typ(a) in orgs and s.typ(b) in orgs and ph[m.end("b"):m.start("a")].strip() in {"'s", "’s"}:
             s.fact(a, Relation.PARENT_ORGANIZATION, b)
             s.r.alias(a, s.surface(m))
@@ -48,7 +48,7 @@ def read(s: Sentence) -> None:
             s.r.alias(ck, m.group("d"))
             s.fact(x, Relation.COUNTRY, ck)
 
-    # "US drugmaker Pfizer", "Swiss-based firm X": a country named as a place before a company noun
+    # "US drugmaker Acme", "Swiss-based firm X": a country named as a place before a company noun
     for m in _COUNTRY_NOUN.finditer(ph):
         c, x = s.key(m.group("c")), s.key(m.group("x"))
         if s.typ(x) in orgs and s.r.ex.entities[c].label in lx.COUNTRIES:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.articles import OWN_ADDRESS
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word, type_by_head
 from kg.extract.rules.patterns import CHINA_REGION, LIST, E
@@ -34,9 +35,9 @@ def read(s: Sentence) -> None:
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         b_label = s.r.ex.entities[b].label
         if CHINA_REGION.fullmatch(b_label):
-            continue  # "South China's Guangxi": a region's description, not its containment
+            continue  # "South China's Pine Region": a region's description, not its containment
         if b_label in lx.COUNTRIES:
-            if s.typ(a) is EntityType.PLACE:  # "central China's Anhui province" is in China
+            if s.typ(a) is EntityType.PLACE:  # "central China's Pine province" is in China
                 s.fact(a, Relation.LOCATED_IN, b)
             continue
         if s.typ(a) in places and s.typ(b) is EntityType.PLACE:
@@ -69,7 +70,7 @@ def read(s: Sentence) -> None:
         if in_a_list(s, m.start("a"), m.end("b")) or s.r.ex.entities[a].label in lx.COUNTRIES or \
                 head_word(s.r.ex.entities[a].label) in _STREET_HEADS:
             continue  # "Beijing, Shanghai and Shenzhen": a list; "Singapore, Japan": countries contain
-            # none; "171 Pine Road, Xihu District": an address's street is no place of the graph
+            # none; "171 Pine Road, Lakeside District": an address's street is no place of the graph
         if s.typ(a) in places and s.typ(b) is EntityType.PLACE and (
                 head_b in {"province", "region", "city", "municipality", "prefecture", "county",
                            "state"} or "capital of" in ph[m.start("a"):m.end("b")]
@@ -102,7 +103,7 @@ def read(s: Sentence) -> None:
             continue
         if m.group("h") or head_word(s.r.ex.entities[a].label) in CONTAINED:
             s.fact(a, Relation.LOCATED_IN, b)
-    # "Maple Biotech is a Suzhou-based company", "Orion, a Shanghai-headquartered drugmaker"
+    # "Maple Biotech is a Pinecity-based company", "Orion, a Shanghai-headquartered drugmaker"
     for m in re.finditer(r"(?P<a>" + E + r")(?:,\s+|\s+is\s+)(?:an?|the)\s+(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)-"
                          r"(?:based|headquartered)\b", ph):
         a = s.key(m.group("a"))
@@ -139,15 +140,13 @@ def read(s: Sentence) -> None:
             s.fact(a, Relation.LOCATED_IN, b)
 
 
-_ADDRESS = re.compile(r"^(?:(?:Company|Office|Head\s+Office|Headquarters|Contact)\s+)?(?:Address|Add)\s*[:：]",
-                      re.I)
 _ADDRESS_LEVELS = ("district", "county", "town", "city", "zone", "park", "new area")
 
 
 def _address(s: Sentence) -> None:
-    """"Company Address: 171 Pine Road, Xihu District, Hangzhou": the body the page is about
+    """"Company Address: 171 Pine Road, Lakeside District, Pinecity": the body the page is about
     lies in the address's most specific place (a district before its city)."""
-    if not _ADDRESS.match(s.r.text[s.char:s.char + 40].lstrip()):
+    if not OWN_ADDRESS.match(s.r.text[s.char:s.char + 40]):  # the only address lines clean-up keeps
         return
     places = [k for k in dict.fromkeys(s.keys) if s.typ(k) is EntityType.PLACE
               and head_word(s.r.ex.entities[k].label) not in _STREET_HEADS]

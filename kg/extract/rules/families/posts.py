@@ -38,7 +38,7 @@ def read(s: Sentence) -> None:
         return
     title = _TITLE
     pats = [
-        # "Wu Min, president of Xinhua Hospital", "X, a vice-minister of Y", "X, China director of Y",
+        # "Wu Min, president of Cedar Hospital", "X, a vice-minister of Y", "X, China director of Y",
         # "X, Party secretary and director of Y", "X, head of Asia at Y"
         r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:the\s+|an?\s+)?(?:(?P<rp>" + E + r")\s+)?" + ROLE +
         r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?"
@@ -49,7 +49,7 @@ def read(s: Sentence) -> None:
         # "Frances Lee, President and CEO, Acme Consultants": the body after a comma (press releases)
         r"(?P<p>" + E + r"),\s+" + ROLE + r"(?P<more>(?:\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?,\s+(?:the\s+)?"
         r"(?P<o>" + E + r")(?=\s*(?:,|;|\.|\band\b|$))",
-        # "Xinhua Hospital president Wu Min", "Wujin's district head Ding Lixia"
+        # "Cedar Hospital president Wu Min", "Wujin's district head Ding Lixia"
         r"(?P<o>" + E + r")(?:['’]s?)?\s+" + ROLE + r"\s+" + title + r"(?P<p>" + E + ")",
         # "the Chief Executive of the Hospital Authority, Dr Michael Yau" (a post that opens the
         # clause: in "A, member of X and mayor of Y, B, ..." the mayor is A)
