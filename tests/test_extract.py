@@ -1,5 +1,8 @@
 """The default extractor (rules-v2) on short articles written for these tests (tests/data/extract/).
 
+Cases live in every ``*.json`` file of that folder (one file per family of shapes, so cases
+for dates, agreements or posts are kept and reviewed apart); names must be unique across files.
+
 Each case states facts, agreements, types and aliases that must be read, and facts that must
 not; none of the names come from the seed articles. A failure prints what was read instead.
 """
@@ -20,7 +23,10 @@ from kg.names import normalize_name
 from kg.records import Extraction, Literal
 
 DATA = Path(__file__).parent / "data" / "extract"
-CASES: list[dict[str, Any]] = json.loads((DATA / "cases.json").read_text(encoding="utf-8"))
+CASES: list[dict[str, Any]] = [
+    case for path in sorted(DATA.glob("*.json"))
+    for case in json.loads(path.read_text(encoding="utf-8"))
+]
 ROOT = Path(__file__).parent.parent
 
 
@@ -99,6 +105,12 @@ def test_agreements_types_and_aliases(case: dict[str, Any], extractions: dict[st
         entity = ents[keys.pop()]
         for alias in aliases:
             assert normalize_name(alias) in {normalize_name(a) for a in entity.aliases}, entity
+
+
+def test_case_names_are_unique_across_files() -> None:
+    names = [c["name"] for c in CASES]
+    assert len(CASES) > 100
+    assert len(names) == len(set(names)), [n for n in names if names.count(n) > 1]
 
 
 def test_every_reference_points_at_an_entity() -> None:
