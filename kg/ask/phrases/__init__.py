@@ -19,7 +19,9 @@ their own, rule by rule (:data:`RULES`, in order):
   "at", "'s", a comma or a bracket ("Summit Hospital of Lakeside and Riverside" when the graph knows only "Summit
   Hospital of Lakeside"), if the known name is at least half the phrase;
 - **place in front**: "Lakeside Summit Hospital" is "Summit Hospital" when "Lakeside" is a
-  place the graph knows and "Summit Hospital" a name it bears exactly.
+  place the graph knows and "Summit Hospital" a name it bears exactly;
+- **nearest**: the one node whose name has the phrase's words spelled another way (accents,
+  British spelling, word order, a generic word more or less; :mod:`.nearest`).
 
 The first reading whose node has a type the form prefers wins, else the first reading,
 unless the phrase as a name was ambiguous: then the ambiguity is reported (the nodes it
@@ -41,9 +43,11 @@ from ..results import Resolved
 from .base import Reader, Rule
 from .descriptions import between, opening, part_of, signing_ceremony
 from .names import cut_name, edition, editions_of, place_prefix, variants
+from .nearest import nearest
 
 RULES: tuple[Rule, ...] = (
     edition, variants, signing_ceremony, between, opening, part_of, cut_name, place_prefix,
+    nearest,
 )
 
 

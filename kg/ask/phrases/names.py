@@ -64,7 +64,8 @@ def _ordinal_forms(token: str) -> set[str]:
     return forms
 
 
-def _year_of(store: Store, ref: EntityRef) -> set[str]:
+def years_of(store: Store, ref: EntityRef) -> set[str]:
+    """The years an event's names and start date give it (empty when nothing says)."""
     years = {y for n in names_of(ref) for y in re.findall(r"\b(?:19|20)\d\d\b", n)}
     for row in select(store, _START, e=ox.NamedNode(ref.iri)):
         d = row["d"]
@@ -78,7 +79,7 @@ def _edition_of_series(reader: Reader, series: EntityRef, year: str | None,
     """The one edition of a series that fits the year and ordinal the question gives."""
     rows = select(reader.store, _EDITIONS, e=ox.NamedNode(series.iri))
     editions = list(describe_nodes(reader.store, iris_of(rows, "s")).values())
-    fits = [e for e in editions if year is None or year in _year_of(reader.store, e)]
+    fits = [e for e in editions if year is None or year in years_of(reader.store, e)]
     how = f"edition of the series {series.label!r}"
     if ordinal is not None:
         forms = _ordinal_forms(ordinal)
@@ -97,7 +98,7 @@ def editions_of(store: Store, series: EntityRef) -> tuple[EntityRef, ...]:
     knows as a series is answered by its editions when the series itself has no answer."""
     rows = select(store, _EDITIONS, e=ox.NamedNode(series.iri))
     found = list(describe_nodes(store, iris_of(rows, "s")).values())
-    return tuple(sorted(found, key=lambda e: max(_year_of(store, e), default=""), reverse=True))
+    return tuple(sorted(found, key=lambda e: max(years_of(store, e), default=""), reverse=True))
 
 
 def edition(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
@@ -120,7 +121,7 @@ def edition(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None
     event = reader.by_name(rest, ("Event",))
     if event is None or "Event" not in event.types:
         return None
-    years = _year_of(reader.store, event)
+    years = years_of(reader.store, event)
     if year is not None and years and year not in years:
         return None
     what = "ordinal" if year is None else "edition words"
