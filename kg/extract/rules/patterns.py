@@ -19,6 +19,9 @@ DESCRIPTOR = (r"(?:(?!(?:by|with|at|in|on|of|to|for|from|and|or|as|the|was|were|
 APPOS = (r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,"
          # "Li Na, president of X, and John Doe, CEO of Y, signed": a post is part of its item
          r"|,\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:the\s+)?⟦\d+⟧,)")
+# "X, headquartered in the park, is a unit of Y", "X, founded in 2010, sits in Y": an insertion
+# between a subject and its verb (lower-case, so no list of names, and no sentence end)
+INSERTION = r"(?:,\s+(?:[a-z]|\d{4}\b)[^,;.]{0,80}?,)?"
 # "X of Spain": a body and the country that locates it make one item
 # "Pudong's Zhangjiang Town", "Acme Optics' chief executive Tom Reyes": the possessor is not the item
 ITEM = (rf"(?:the\s+)?(?:(?:Dr|Mr|Ms|Mrs|Prof|Madam)\.?\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?"

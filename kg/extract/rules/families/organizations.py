@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as lx
-from kg.extract.rules.patterns import CHINA_REGION, COUNTRY_OF, E
+from kg.extract.rules.patterns import CHINA_REGION, COUNTRY_OF, INSERTION, E
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
 
@@ -15,7 +15,8 @@ def read(s: Sentence) -> None:
     ph = s.ph
     orgs = (EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL,
             EntityType.GOVERNMENT_BODY)
-    for m in re.finditer(r"(?P<a>" + E + r")\s*,?\s+(?:which\s+is\s+|is\s+)?(?:an?\s+(?:[\w-]+\s+){0,4}?)?"
+    for m in re.finditer(r"(?P<a>" + E + r")" + INSERTION + r"\s*,?\s+(?:which\s+is\s+|is\s+|was\s+)?"
+                         r"(?:now\s+|also\s+)?(?:an?\s+(?:[\w-]+\s+){0,4}?)?"
                          r"(?:directly\s+)?"
                          r"(?:under|affiliated\s+(?:to|with)|a\s+subsidiary\s+of|a\s+unit\s+of|"
                          r"a\s+branch\s+of|part\s+of|a\s+division\s+of|owned\s+by|subordinate\s+"

@@ -83,11 +83,18 @@ def read(s: Sentence) -> None:
     for g in re.finditer(r"\bdelegations?\s+(?:from|of)\s+(?P<l>" + LIST + ")", ph, re.I):
         for a in s.agents(g.group("l")):
             s.fact(s.event_near(g.start()), Relation.PARTICIPANT, a)
+    # "A and B sent delegations to the summit": the senders took part
+    for g in _SENT.finditer(ph):
+        event = s.key(g.group("e"))
+        if s.is_event(event):
+            for a in s.agents(g.group("l")):
+                s.fact(event, Relation.PARTICIPANT, a)
     # "The forum brought together 700 attendees, ... as well as delegates from A and B": in a
     # sentence about attending, the bodies and places people came from took part
     if _ATTENDING.search(ph):
-        for g in re.finditer(r"\b(?:" + _PEOPLE + r"|companies|enterprises|firms|institutions|hospitals|"
-                             r"universities|organi[sz]ations)\s+from\s+(?:the\s+)?(?P<l>" + LIST + ")", ph, re.I):
+        for g in re.finditer(r"\b(?:(?:" + _PEOPLE + r")\s+(?:from|of)|(?:companies|enterprises|firms|institutions|"
+                             r"hospitals|universities|organi[sz]ations)\s+from)\s+(?:the\s+)?(?P<l>" + LIST + ")",
+                             ph, re.I):
             for a in s.agents(g.group("l")):
                 if s.typ(a) in (*lx.ORG_TYPES, EntityType.PLACE):
                     s.fact(s.event_near(g.start()), Relation.PARTICIPANT, a)
@@ -96,7 +103,10 @@ def read(s: Sentence) -> None:
 _PEOPLE = "|".join(sorted(lx.PEOPLE_NOUNS, key=len, reverse=True))
 _ATTENDING = re.compile(r"\b(?:attend|participat|took\s+part|take\s+part|taking\s+part|brought\s+together|"
                         r"brings\s+together|gather|present\b|joined|drew|attract|welcomed|discussed|shared|exchanged|"
-                        r"spoke|moderated|showcas|exhibit|display)", re.I)
+                        r"spoke|moderated|showcas|exhibit|display|deliver|speeches|addressed|sent)", re.I)
+_SENT = re.compile(r"(?P<l>" + LIST + r")\s+(?:also\s+|have\s+|has\s+|had\s+)?(?:sent|dispatched)\s+"
+                   r"(?:(?:a|an|their|its|high-level|\w+-member|large)\s+)*(?:delegations?|representatives|"
+                   r"teams?|experts)\s+to\s+(?:the\s+)?(?P<e>" + E + ")", re.I)
 
 
 # "Attendees of the forum included A, director of B; C; and D", "Speakers: A, B and C"

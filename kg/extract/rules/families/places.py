@@ -7,7 +7,7 @@ import re
 from kg.articles import OWN_ADDRESS
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word, type_by_head
-from kg.extract.rules.patterns import CHINA_REGION, LIST, E
+from kg.extract.rules.patterns import CHINA_REGION, INSERTION, LIST, E
 from kg.extract.rules.sentence import Sentence
 from kg.names import normalize_name
 from kg.records import EntityType, Relation
@@ -118,8 +118,9 @@ def read(s: Sentence) -> None:
                 if s.typ(a) in (*places, *lx.ORG_TYPES) and a != b:
                     s.fact(a, Relation.LOCATED_IN, b)
     # "Pine District in Lakeside", "Acme Group, located in the Lake District"
-    for m in re.finditer(r"(?P<a>" + E + r")(?:,?\s+(?:which\s+is\s+|is\s+)?(?P<v>located|based|headquartered|"
-                         r"situated|sited)|,)?\s+in\s+(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:(?:" + E + r")['’]s\s+)?"
+    for m in re.finditer(r"(?P<a>" + E + r")(?:" + INSERTION + r",?\s+(?:which\s+(?:is\s+)?|is\s+|are\s+)?"
+                         r"(?:also\s+|now\s+)?(?P<v>located|based|headquartered|situated|sited|sits?|lies|lie|"
+                         r"stands)|,)?\s+in\s+(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:(?:" + E + r")['’]s\s+)?"
                          r"(?P<b>" + E + ")", ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         based = m.group("v") is not None
