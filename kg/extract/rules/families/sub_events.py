@@ -20,7 +20,8 @@ def read(s: Sentence) -> None:
             s.fact(x, Relation.SUB_EVENT_OF, e)
     for m in re.finditer(r"(?P<x>" + E + r"),?\s+(?:a|an|one|the)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:sub-forum|parallel\s+forum|side\s+event|session|part|event|"
-                         r"activity)\s+(?:of|at|during|under)\s+(?:the\s+)?(?P<e>" + E + ")",
+                         r"activity|exhibition|forum|workshop)\s+(?:of|at|during|under|within|in)\s+"
+                         r"(?:the\s+)?(?P<e>" + E + ")",
                          ph, re.I):
         x, e = s.key(m.group("x")), s.key(m.group("e"))
         if s.is_event(x) and s.is_event(e):
@@ -60,3 +61,23 @@ def read(s: Sentence) -> None:
                 continue
             if ent.scope or not strict:
                 s.fact(k, Relation.SUB_EVENT_OF, parent)
+        if m.start() <= 20 and not strict:
+            _fronted(s, parent, m.end())
+
+
+_OCCURS_AFTER = re.compile(r"\b(?:was|were|is|are|will\s+be)\s+(?:also\s+)?(?:held|staged|launched|hosted|"
+                           r"organi[sz]ed|convened)\b|\b(?:took|take|takes)\s+place\b|\b(?:opened|kicked\s+off)\b",
+                           re.I)
+
+
+def _fronted(s: Sentence, parent: str, end: int) -> None:
+    """"During the Y, the A and the B were also held", "On the sidelines of Y, X took place":
+    the events the rest of the sentence says were held are parts of Y (only with a verb of
+    occurrence, so "During Y, Acme signed ..." gives nothing)."""
+    rest = s.ph[end:]
+    verb = _OCCURS_AFTER.search(rest)
+    if verb is None:
+        return
+    for k in s.events_in(rest[: verb.start()]):
+        if k != parent and s.r.heads.get(k) != s.r.heads.get(parent):
+            s.fact(k, Relation.SUB_EVENT_OF, parent)
