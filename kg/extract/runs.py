@@ -51,6 +51,20 @@ def _capitalised(tok: Any) -> bool:
     return bool(t) and t[0].isupper() and tok.lower_ not in STOP_CAPS
 
 
+_HONORIFICS = frozenset({"professor", "prof", "dr", "mr", "ms", "mrs", "madam", "academician"})
+
+
+def _person_before_of(toks: list[Any]) -> bool:
+    """Whether the run before "of" is a person's name ("Helen Ward", "Professor Li Hua"): two
+    or three words, no body's head word, and the NER calls them a person or an honorific says
+    so. (A hyphenated first word is no sign of a person here: "Sino-X Y of Z" is a body's.)"""
+    titled = bool(toks) and toks[0].lower_.strip(".") in _HONORIFICS
+    words = toks[1 if titled else 0:]
+    if not 2 <= len(words) <= 3 or type_by_head(" ".join(x.text for x in words)) is not None:
+        return False
+    return titled or all(x.ent_type_ == "PERSON" for x in words)
+
+
 def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
     """Token spans [i, j) of capitalised runs joined by name connectors within a sentence."""
     runs: list[tuple[int, int]] = []
@@ -120,9 +134,12 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                     j += 1
                     continue
                 break
-            if t.text in {"-", "&"} and (_capitalised(nxt) or (
+            after_amp = t.text == "&" and nxt.text[:1].isupper() and nxt.lower_ not in STOP_CAPS
+            if t.text in {"-", "&"} and (_capitalised(nxt) or after_amp or (
                     nxt.is_lower and j + 2 < n and _capitalised(toks[j + 2]))):
-                j += 1 if _capitalised(nxt) else 2
+                # "Harwick & Partners Ltd.": after "&" a capitalised word is the name's, even one
+                # that is a headline's verb elsewhere ("X Partners With Y")
+                j += 2 if after_amp and not _capitalised(nxt) else 1 if _capitalised(nxt) else 2
                 if not _capitalised(toks[j - 1]):
                     last_good = j
                 continue
@@ -136,8 +153,7 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 j += 1  # "X Investment and Development Co., Ltd."
                 continue
             if t.lower_ in lx.NAME_CONNECTORS:
-                if t.lower_ == "of" and 2 <= j - i <= 3 and all(x.ent_type_ == "PERSON" for x in toks[i:j]) \
-                        and type_by_head(" ".join(x.text for x in toks[i:j])) is None:
+                if t.lower_ == "of" and _person_before_of(toks[i:j]):
                     break  # "Helen Ward of Ashford University": a person and her body
                 if t.lower_ == "the" and toks[j - 1].lower_ not in {"of", "for", "on"}:
                     break
