@@ -11,7 +11,9 @@ from kg.records import EntityType, Literal, Relation
 # -- theme
 def read(s: Sentence) -> None:
     text = re.sub(r"\s+", " ", s.sent.text)
-    quoted = re.search(r"\b(?:theme|title|slogan|themed)\b(?:\s+of)?(?:\s+(?:is|was|being))?"
+    # "themed 'X'", "the theme of 'X'", "the theme of this year's Y is 'X'"
+    quoted = re.search(r"\b(?:theme|title|slogan|themed)\b(?:\s+of(?:\s+[^\"“‘.;]{1,80}?(?=\s+(?:is|was)\b))?)?"
+                       r"(?:\s+(?:is|was|being))?"
                        r"\s*[:,]?\s*[\"“'‘](?P<t>[^\"”’]{3,160}?)[,.]?[\"”'’]", text, re.I)
     bare = re.search(r"\b(?i:with|under|carrying|bearing)\s+the\s+(?:theme|title|slogan)"
                      r"(?:\s+of)?\s+(?P<t>[A-Z][^\"“]{3,120}?)(?=,\s+(?:the|this|these|it|which"
