@@ -53,7 +53,7 @@ COMPANY_HEADS = frozenset({
     "insurance", "logistics", "energy", "chemical", "chemicals", "biology", "bio",
     "health", "lifesciences", "genomics", "robotics", "semiconductor", "telecom", "surgical",
     "medtech", "laboratories", "biomedical", "optics", "dental", "orthopedics", "wellness",
-    "consultants", "consulting", "advisors", "associates",
+    "consultants", "consulting", "advisors", "associates", "assurance", "insurers", "pharmacy",
 })
 PLACE_HEADS = frozenset({
     "district", "town", "city", "province", "county", "village", "township", "zone", "area",

@@ -30,7 +30,8 @@ _NER_TYPES = {
 # stays: "County Party Secretary X" is the story's county)
 _GENERIC_SINGLE = frozenset({"party", "government", "ministry", "hospital", "forum", "fair", "mou", "mous",
                              "moa", "moas", "loi", "committee", "commission", "bureau", "department",
-                             "office", "zone", "park", "university", "college", "company"})
+                             "office", "zone", "park", "university", "college", "company",
+                             "grade", "class", "tier", "level"})  # "a Grade-A hospital": a rank
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{1,240})[\"”]")
 _ORDINAL_OR_YEAR = re.compile(
     r"\d+(?:st|nd|rd|th)|(?:19|20)\d\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"

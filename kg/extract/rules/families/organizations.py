@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as lx
-from kg.extract.rules.patterns import CHINA_REGION, COUNTRY_OF, INSERTION, E
+from kg.extract.rules.patterns import CHINA_REGION, COUNTRY_OF, DEMONYMS_RE, INSERTION, LIST, E
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
 
@@ -49,6 +49,14 @@ def read(s: Sentence) -> None:
             s.r.alias(ck, m.group("d"))
             s.fact(x, Relation.COUNTRY, ck)
 
+    # "three Singaporean companies, including A and B": each listed body is of that country
+    for m in _DEMONYM_LIST.finditer(ph):
+        country = lx.DEMONYMS[m.group("d").lower()]
+        for x in s.agents(m.group("l")):
+            if s.typ(x) in orgs and not s.r.ex.entities[x].label.lower().startswith(m.group("d").lower()):
+                ck = s.r.entity(country, EntityType.PLACE, strong=True)
+                s.r.alias(ck, m.group("d"))
+                s.fact(x, Relation.COUNTRY, ck)
     # "US drugmaker Acme", "Swiss-based firm X": a country named as a place before a company noun
     for m in _COUNTRY_NOUN.finditer(ph):
         c, x = s.key(m.group("c")), s.key(m.group("x"))
@@ -76,6 +84,9 @@ def read(s: Sentence) -> None:
                 s.r.alias(country, long.group(1))
 
 
+_DEMONYM_LIST = re.compile(r"\b(?P<d>" + DEMONYMS_RE + r")(?:-based)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:companies|"
+                           r"firms|enterprises|hospitals|institutions|universities|drugmakers|businesses),?\s+"
+                           r"(?:including|such\s+as|like|namely)\s+(?P<l>" + LIST + ")", re.I)
 _COUNTRY_NOUN = re.compile(r"(?P<c>" + E + r")(?:-based)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:drugmaker|drug\s+maker|"
                            r"pharmaceutical\s+(?:company|giant|firm)|company|firm|giant|group|manufacturer|"
                            r"maker|multinational|developer|supplier|distributor|startup)\s+(?P<x>" + E + ")")

@@ -32,12 +32,16 @@ def read(s: Sentence) -> None:
         if event is None or not s.is_event(event):
             event = s.event_near(m.start("rest")) if "⟦" in rest[:40] else s.r.main_event
         subj = m.group("subj")
-        last = re.search(r"(" + E + r")\s*$", subj)  # the verb's own subject
+        # the verb's own subject ("the province has taken part"), never a place after a
+        # preposition ("the consulates in Wuhan attended")
+        last = re.search(r"(?<!\bin\s)(?<!\bof\s)(?<!\bat\s)(?<!\bfrom\s)(" + E + r")\s*$", subj)
         for key in s.items(subj):
             if s.typ(key) is EntityType.PERSON or listed_agent(s, subj, key) or (
                     last is not None and key == s.key(last.group(1)) and s.typ(key) is EntityType.PLACE):
                 s.fact(event, Relation.PARTICIPANT, key)  # "the province has taken part in X"
         inc = re.search(r"\b(?:including|such\s+as|like)\s+(?P<l>.*)$", rest)
+        if inc and re.search(r"\b(?:which|that|where|home\s+to)\b", rest[: inc.start()]):
+            inc = None  # "visited X, which is home to 60 firms, including A": A is X's, not a visitor
         if inc:
             tail = inc.group("l")
             for tok in re.findall(E, tail):

@@ -103,6 +103,12 @@ def read(s: Sentence) -> None:
             continue
         if m.group("h") or head_word(s.r.ex.entities[a].label) in CONTAINED:
             s.fact(a, Relation.LOCATED_IN, b)
+    # "X is a Grade-A tertiary hospital in central China's Pine province", "X, a drugmaker
+    # based in Y,": a body described as a kind of body somewhere
+    for m in _DESCRIBED_IN.finditer(ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        if a != b and s.typ(a) in lx.ORG_TYPES and s.typ(b) is EntityType.PLACE:
+            s.fact(a, Relation.LOCATED_IN, b)
     # "Maple Biotech is a Pinecity-based company", "Orion, a Shanghai-headquartered drugmaker"
     for m in re.finditer(r"(?P<a>" + E + r")(?:,\s+|\s+is\s+)(?:an?|the)\s+(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)-"
                          r"(?:based|headquartered)\b", ph):
@@ -110,8 +116,10 @@ def read(s: Sentence) -> None:
         if s.typ(a) in lx.ORG_TYPES:
             s.fact(a, Relation.LOCATED_IN, s.r.entity(m.group("p"), EntityType.PLACE, strong=True))
     # "Wenzhou is home to Ouhai Medical Group"
-    for m in re.finditer(r"(?P<b>" + E + r")(?:,[^.;]{0,60}?,)?\s+is\s+(?:also\s+)?home\s+to\s+(?:the\s+)?(?P<l>"
-                         + LIST + ")", ph):
+    # "X, which is home to more than 60 companies, including A and B"
+    for m in re.finditer(r"(?P<b>" + E + r")(?:,[^.;]{0,60}?,)?,?\s+(?:which\s+|that\s+)?(?:is|was|has\s+become)\s+"
+                         r"(?:also\s+|now\s+)?home\s+to\s+(?:[^⟦.;]{1,80}?,?\s+(?:including|such\s+as|like)\s+)?"
+                         r"(?:the\s+)?(?P<l>" + LIST + ")", ph):
         b = s.key(m.group("b"))
         if s.typ(b) is EntityType.PLACE:
             for a in s.agents(m.group("l")):
@@ -139,6 +147,13 @@ def read(s: Sentence) -> None:
                 s.r.ex.entities[a].label) in {"park", "zone", "hall", "center", "centre",
                                                  "base", "island", "valley"}:
             s.fact(a, Relation.LOCATED_IN, b)
+
+
+_DESCRIBED_IN = re.compile(
+    r"(?P<a>" + E + r")(?:,\s+|\s+is\s+|\s+was\s+)(?:also\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:hospital|company|"
+    r"university|institute|enterprise|firm|manufacturer|developer|maker|drugmaker|provider|operator|center|"
+    r"centre|college|startup|producer|supplier|distributor|clinic)\s+(?:(?:based|located|headquartered)\s+)?in\s+"
+    r"(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E + r")(?!\s*['’]s)")
 
 
 _ADDRESS_LEVELS = ("district", "county", "town", "city", "zone", "park", "new area")
