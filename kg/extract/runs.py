@@ -65,6 +65,24 @@ def _person_before_of(toks: list[Any]) -> bool:
     return titled or all(x.ent_type_ == "PERSON" for x in words)
 
 
+_NOT_A_COMPANY_OF = frozenset({"bank", "group", "company", "corporation"})  # "Bank of China"
+
+
+def _company_of_country(toks: list[Any], i: int, j: int) -> bool:
+    """Whether toks[i:j] is a company's name ("Ovena Diagnostics") and "of" (at j) goes on with a
+    country's name alone ("of France", "of the United States"), which locates it."""
+    head = toks[j - 1].lower_
+    if j - i < 2 or head not in lx.COMPANY_HEADS or head in _NOT_A_COMPANY_OF:
+        return False
+    k = j + 1 + (j + 1 < len(toks) and toks[j + 1].lower_ == "the")
+    for width in (3, 2, 1):
+        words = toks[k:k + width]
+        if len(words) == width and " ".join(w.text for w in words) in lx.COUNTRIES:
+            after = toks[k + width] if k + width < len(toks) else None
+            return after is None or not _capitalised(after)
+    return False
+
+
 def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
     """Token spans [i, j) of capitalised runs joined by name connectors within a sentence."""
     runs: list[tuple[int, int]] = []
@@ -155,6 +173,8 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             if t.lower_ in lx.NAME_CONNECTORS:
                 if t.lower_ == "of" and _person_before_of(toks[i:j]):
                     break  # "Helen Ward of Ashford University": a person and her body
+                if t.lower_ == "of" and _company_of_country(toks, i, j):
+                    break  # "Ovena Diagnostics of France": a company and its country
                 if t.lower_ == "the" and toks[j - 1].lower_ not in {"of", "for", "on"}:
                     break
                 if t.lower_ == "to" and toks[j - 1].lower_ not in {"affiliated", "attached", "subordinate"}:

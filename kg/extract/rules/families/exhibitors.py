@@ -10,7 +10,8 @@ from kg.records import EntityType, Relation
 
 # the exhibiting shapes, compiled once (a sentence is matched against each)
 _PATTERNS = [re.compile(p, re.I) for p in (
-    r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+|have\s+|has\s+)*(?:exhibited|showcased|"
+    r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+|have\s+|has\s+)*(?:(?:is|are|was|were|will\s+be)\s+(?:also\s+)?"
+    r"(?:exhibiting|showcasing|displaying|presenting|unveiling|demonstrating)|exhibited|showcased|"
     r"displayed|presented|exhibit|showcase|display|unveiled|demonstrated|set\s+up\s+(?:booths?|"
     r"stands?|pavilions?)|(?:had|have|has|booked|reserved|rented|took|occupy|occupies|occupied)\s+"
     r"(?:\w+\s+){0,3}?(?:booths?|stands?|exhibition\s+(?:areas?|space|halls?))|"

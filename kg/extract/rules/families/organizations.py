@@ -57,6 +57,19 @@ def read(s: Sentence) -> None:
                 ck = s.r.entity(country, EntityType.PLACE, strong=True)
                 s.r.alias(ck, m.group("d"))
                 s.fact(x, Relation.COUNTRY, ck)
+    # "Acme, a US-based maker of robots,", "Acme, a German company,": the country after the name
+    for m in _NAME_THEN_DEMONYM.finditer(ph):
+        x, d = s.key(m.group("x")), m.group("d")
+        if d.startswith("⟦"):  # "a US-based maker": the country is a name of the text
+            ck = s.key(d)
+            if s.r.ex.entities[ck].label in lx.COUNTRIES and s.typ(x) in orgs:
+                s.fact(x, Relation.COUNTRY, ck)
+            continue
+        country = lx.DEMONYMS.get(d.lower())
+        if country and s.typ(x) in orgs and not s.r.ex.entities[x].label.lower().startswith(d.lower()):
+            ck = s.r.entity(country, EntityType.PLACE, strong=True)
+            s.r.alias(ck, d)
+            s.fact(x, Relation.COUNTRY, ck)
     # "US drugmaker Acme", "Swiss-based firm X": a country named as a place before a company noun
     for m in _COUNTRY_NOUN.finditer(ph):
         c, x = s.key(m.group("c")), s.key(m.group("x"))
@@ -84,6 +97,11 @@ def read(s: Sentence) -> None:
                 s.r.alias(country, long.group(1))
 
 
+_NAME_THEN_DEMONYM = re.compile(r"(?P<x>" + E + r"),\s+(?:an?|the)\s+(?:leading\s+|global\s+|major\s+)?(?P<d>"
+                                + DEMONYMS_RE + r"|" + E + r")(?:-based|-headquartered)?\s+"
+                                r"(?:[a-z][\w-]*\s+){0,2}?(?:company|firm|"
+                                r"maker|manufacturer|drugmaker|developer|provider|group|giant|enterprise|"
+                                r"multinational|supplier|producer|startup|pharmaceutical)\b", re.I)
 _DEMONYM_LIST = re.compile(r"\b(?P<d>" + DEMONYMS_RE + r")(?:-based)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:companies|"
                            r"firms|enterprises|hospitals|institutions|universities|drugmakers|businesses),?\s+"
                            r"(?:including|such\s+as|like|namely)\s+(?P<l>" + LIST + ")", re.I)
