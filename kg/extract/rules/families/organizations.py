@@ -13,8 +13,7 @@ from kg.records import EntityType, Relation
 # -- organizations: parents and countries
 def read(s: Sentence) -> None:
     ph = s.ph
-    orgs = (EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.HOSPITAL,
-            EntityType.GOVERNMENT_BODY)
+    orgs = lx.ORG_TYPES
     for m in re.finditer(r"(?P<a>" + E + r")" + INSERTION + r"\s*,?\s+(?:which\s+is\s+|is\s+|was\s+)?"
                          r"(?:now\s+|also\s+)?(?:an?\s+(?:[\w-]+\s+){0,4}?)?"
                          r"(?:directly\s+)?"
@@ -42,34 +41,18 @@ def read(s: Sentence) -> None:
             s.fact(a, Relation.PARENT_ORGANIZATION, b)
             s.r.alias(a, s.surface(m))
     for m in COUNTRY_OF.finditer(ph):
-        x = s.key(m.group("x"))
-        if s.typ(x) in orgs and not s.r.ex.entities[x].label.lower().startswith(m.group("d").lower()):
-            country = lx.DEMONYMS[m.group("d").lower()]
-            ck = s.r.entity(country, EntityType.PLACE, strong=True)
-            s.r.alias(ck, m.group("d"))
-            s.fact(x, Relation.COUNTRY, ck)
-
+        _of_country(s, s.key(m.group("x")), m.group("d"))
     # "three Singaporean companies, including A and B": each listed body is of that country
     for m in _DEMONYM_LIST.finditer(ph):
-        country = lx.DEMONYMS[m.group("d").lower()]
         for x in s.agents(m.group("l")):
-            if s.typ(x) in orgs and not s.r.ex.entities[x].label.lower().startswith(m.group("d").lower()):
-                ck = s.r.entity(country, EntityType.PLACE, strong=True)
-                s.r.alias(ck, m.group("d"))
-                s.fact(x, Relation.COUNTRY, ck)
+            _of_country(s, x, m.group("d"))
     # "Acme, a US-based maker of robots,", "Acme, a German company,": the country after the name
     for m in _NAME_THEN_DEMONYM.finditer(ph):
         x, d = s.key(m.group("x")), m.group("d")
-        if d.startswith("⟦"):  # "a US-based maker": the country is a name of the text
-            ck = s.key(d)
-            if s.r.ex.entities[ck].label in lx.COUNTRIES and s.typ(x) in orgs:
-                s.fact(x, Relation.COUNTRY, ck)
-            continue
-        country = lx.DEMONYMS.get(d.lower())
-        if country and s.typ(x) in orgs and not s.r.ex.entities[x].label.lower().startswith(d.lower()):
-            ck = s.r.entity(country, EntityType.PLACE, strong=True)
-            s.r.alias(ck, d)
-            s.fact(x, Relation.COUNTRY, ck)
+        if not d.startswith("⟦"):
+            _of_country(s, x, d)
+        elif s.r.ex.entities[s.key(d)].label in lx.COUNTRIES and s.typ(x) in lx.ORG_TYPES:
+            s.fact(x, Relation.COUNTRY, s.key(d))  # "a US-based maker": the country is a name of the text
     # "US drugmaker Acme", "Swiss-based firm X": a country named as a place before a company noun
     for m in _COUNTRY_NOUN.finditer(ph):
         c, x = s.key(m.group("c")), s.key(m.group("x"))
@@ -95,6 +78,16 @@ def read(s: Sentence) -> None:
                              ent.label)
             if long and re.search(r"\b(?:Republic|Kingdom|States|Federation|Commonwealth)\b", long.group(1)):
                 s.r.alias(country, long.group(1))
+
+
+def _of_country(s: Sentence, x: str, demonym: str) -> None:
+    """Body ``x`` is of the country a demonym names ("German", "US"), unless the demonym opens
+    its own name ("German-Sino Healthcare Group" says nothing of its country)."""
+    if s.typ(x) not in lx.ORG_TYPES or s.r.ex.entities[x].label.lower().startswith(demonym.lower()):
+        return
+    country = s.r.entity(lx.DEMONYMS[demonym.lower()], EntityType.PLACE, strong=True)
+    s.r.alias(country, demonym)
+    s.fact(x, Relation.COUNTRY, country)
 
 
 _NAME_THEN_DEMONYM = re.compile(r"(?P<x>" + E + r"),\s+(?:an?|the)\s+(?:leading\s+|global\s+|major\s+)?(?P<d>"
