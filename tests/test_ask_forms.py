@@ -325,6 +325,7 @@ def test_every_form_has_an_example_that_it_reads() -> None:
         "how-many": "how many agreements did A sign at B",
         "located-in": "which companies are located in A",
         "participants-from": "delegates from which countries attended A",
+        "affiliation": "which organization does A work for", "kinds": "what did A sign with B",
     }
     assert set(samples) == {f.name for f in FORMS}
     for name, question in samples.items():

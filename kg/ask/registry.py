@@ -35,14 +35,14 @@ FORMS: tuple[Form, ...] = (
     *_named(agreements.FORMS, "when-signed", "where-signed", "signed-at", "signing-events",
             "how-many", "signers-at"),
     *_named(structure.FORMS, "events-of"),
-    *_named(agreements.FORMS, "signed-with", "parties"),
+    *_named(agreements.FORMS, "kinds", "signed-with", "parties"),
     *_named(event_agents.FORMS, "hosts", "organizers", "presiders"),
     *participants.FORMS,
     *_named(time_place.FORMS, "when-start", "when-end", "country", "located-in",
             "where"),
     *_named(structure.FORMS, "theme", "series", "editions", "part-of", "sub-events",
             "parent-organization"),
-    *_named(posts.FORMS, "post-holder", "post"),
+    *_named(posts.FORMS, "post-holder", "affiliation", "post"),
 )
 
 

@@ -40,6 +40,21 @@ GENERIC_ROLES = frozenset({
 })
 
 
+# "who heads X" asks for whoever holds one of the offices that head a body.
+HEAD = "head"
+_HEAD_OFFICES = frozenset({
+    ("head",), ("president",), ("director",), ("chairman",), ("ceo",), ("dean",),
+    ("director", "general"), ("general", "manager"), ("mayor",), ("governor",), ("chief",),
+    ("secretary", "general"), ("minister",), ("principal",), ("commissioner",),
+})
+# verbs of a question that name an office: "who heads / chairs / founded X"
+VERB_ROLES: dict[str, str] = {
+    "heads": HEAD, "headed": HEAD, "leads": HEAD, "led": HEAD, "runs": HEAD, "ran": HEAD,
+    "directs": HEAD, "directed": HEAD, "manages": HEAD, "managed": HEAD,
+    "chairs": "chairman", "chaired": "chairman", "founded": "founder", "co-founded": "co-founder",
+}
+
+
 def role_key(role: str) -> tuple[str, ...]:
     """The words of a role that decide which office it is.
 
@@ -83,8 +98,12 @@ def role_matches(asked: str, role: str) -> bool:
     (True, True)
     >>> role_matches("director", "Party committee secretary and director")
     True
+    >>> role_matches("head", "Director-General"), role_matches("head", "deputy director")
+    (True, False)
     """
     want = role_key(asked)
     if not want:
         return False
+    if want == (HEAD,):  # "who heads X": any office that heads a body
+        return any(role_key(o) in _HEAD_OFFICES for o in [role, *offices(role)])
     return is_generic(asked) or any(want == role_key(o) for o in [role, *offices(role)])

@@ -94,6 +94,23 @@ def signed_with(q: Question) -> list[Answer]:
     return out.result()
 
 
+def kinds(q: Question) -> list[Answer]:
+    """What X signed (with Y, when named): the kinds of the agreements, as the text words them,
+    with the sentences that state each."""
+    agreements = _agreements_of(q, q.x)
+    if "y" in q.resolved:
+        agreements = {a: v for a, v in agreements.items() if q.resolved["y"].entity.iri in v[1]}
+    chosen = _of_asked_kind(q, agreements)
+    index = node_evidence(q.store, chosen) if chosen else {}
+    party = vocab.ont("party")
+    out = Collector()
+    for a in chosen:
+        kind = agreements[a][0] or "agreement"
+        ev = [e for (s, p, _), evs in index.items() if s == a and p == party for e in evs]
+        out.add(kind, None, ev[:3])
+    return out.result()
+
+
 def parties(q: Question) -> list[Answer]:
     """Signatories of an agreement named in the question (or X's counterparties)."""
     if "Agreement" not in q.x.types:
@@ -398,9 +415,18 @@ FORMS: tuple[Form, ...] = (
          rf"^{WHO} {AUX}{SIGN}{KIND} with {X}{PURPOSE}$",
          rf"^{WHO} (?:has|have|did|had|does|do|will) {X} (?:signed|sign|inked|ink|concluded"
          rf"|conclude|reached|reach)(?: {THE}(?P<kind>{T}))? with$",
+         rf"^{WHO} (?:has|have|did|had|does|do|will|is|was|are) {X} (?:partner|partnered|partnering"
+         r"|team up|teamed up|teaming up|cooperate|cooperated|cooperating|collaborate|collaborated"
+         r"|collaborating|join hands|joined hands|work|worked|working)(?: up)? with$",
          rf"^(?:who|what|which) (?:are|were|is|was) (?:the )?(?:partners|counterparts"
          rf"|counterparties) of {X}$",
          query="?a kgo:party X ; kgo:side ?s . ?s kgo:sideMember ?answer (the other sides)"),
+    form("kinds", "what did X sign (with Y) / what agreements did X sign", kinds,
+         rf"^what (?:(?P<kind>{T}) )?(?:did|does|do|has|have|had|will) {X} (?:officially |jointly "
+         rf"|also )?{SIGN}(?: with {Y})?{PURPOSE}$",
+         rf"^what (?:(?P<kind>{T}) )?(?:was|were|has been|have been) signed (?:by|between) {X} and {Y}$",
+         query="?a kgo:party X (; kgo:party Y) ; kgo:agreementKind ?answer",
+         entity_slots=("x", "y")),
     form("parties", "who signed AGREEMENT", parties,
          rf"^{WHO} {AUX}(?:signed|ratified|inked|joined)(?: on to| onto)? (?!up\b){X}$",
          rf"^(?:who|what) (?:are|were) (?:the )?(?:parties|signatories|signers) (?:to|of) {X}$",

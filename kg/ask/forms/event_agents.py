@@ -17,6 +17,7 @@ from ..base import Form, Question, form
 from ..grammar import ADV, AUX, BE, WHO, T, X, inflections, verb_list, verb_pattern
 from ..graph import merge, objects
 from ..results import Answer
+from .time_place import where
 
 # verb -> (relation, people only)
 VERBS: dict[str, tuple[str, bool]] = {
@@ -75,6 +76,9 @@ def answer(q: Question) -> list[Answer]:
     for relation in dict.fromkeys(VERBS[v][0] for v in verbs):
         people = all(VERBS[v][1] for v in verbs if VERBS[v][0] == relation)
         lists.append(_agents(q, relation, people))
+    if q.types and set(q.types) <= {"Place", "Venue"} and not any(lists):
+        q.note("a place that hosted an event: where the event was held")
+        return where(q)  # "which city hosted X" asks where X was held
     return merge(*lists)
 
 

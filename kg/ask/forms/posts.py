@@ -21,7 +21,7 @@ from ..base import Form, Question, form
 from ..grammar import T, X
 from ..graph import Collector, objects
 from ..results import Answer
-from ..roles import is_generic, role_matches
+from ..roles import VERB_ROLES, is_generic, role_matches
 
 _POSTS_IN = """
 SELECT ?o ?person ?role ?post WHERE { ?person kgo:holds ?post . ?post kgo:postIn ?o ;
@@ -74,7 +74,7 @@ def holder(q: Question) -> list[Answer]:
     flat role/affiliation facts count for people without posts, where nothing pairs them. A
     place with no such post is asked through the government bodies named after it.
     """
-    asked = q.slot("role") or ""
+    asked = q.slot("role") or VERB_ROLES.get((q.slot("verb") or "").lower(), "")
     if is_generic(asked):
         q.note(f"{asked!r} names no particular office: every post in {q.x.label!r}")
     found = _holders_in(q, q.x.iri, asked)
@@ -121,13 +121,34 @@ def post_of(q: Question) -> list[Answer]:
     return out.result()
 
 
+_VERBS = "|".join(sorted((re.escape(v) for v in VERB_ROLES), key=len, reverse=True))
+
+
+def _object_of_person(relation: str) -> Any:
+    def answer(q: Question) -> list[Answer]:
+        return objects(q.store, q.x.iri, relation, q.types)
+
+    answer.__doc__ = f"The bodies a person is tied to by {relation}."
+    return answer
+
+
 FORMS: tuple[Form, ...] = (
     form("post-holder", "who is the ROLE of X", holder,
          rf"^who (?:is|was|are|were|serves as|served as) (?:the |an? |its )?(?P<role>{T}) "
          rf"(?:of|at|in|for|with) {X}$",
          rf"^who (?:is|was|are|were) {X}'s? (?P<role>{T})$",
-         query="?person kgo:holds ?post . ?post kgo:postIn X ; kgo:roleName ROLE (exact)",
+         rf"^who (?:currently )?(?P<verb>{_VERBS}) {X}$",
+         query="?person kgo:holds ?post . ?post kgo:postIn X ; kgo:roleName ROLE (exact; "
+               "'heads', 'leads', 'runs' ask for any heading office)",
          prefer=("Organization", "Place")),
+    form("affiliation", "which organization does PERSON work for", _object_of_person("affiliation"),
+         rf"^(?:which|what) (?P<type>{T}) (?:does|did) {X} (?:work for|work at|work in|belong to"
+         r"|represent|serve|lead|head)$",
+         rf"^(?:where|who) (?:does|did) {X} (?:work|work for)$",
+         rf"^(?:which|what) (?P<type>{T}) (?:is|was) {X} (?:affiliated with|affiliated to|from"
+         r"|with|working for|employed by|in charge of)$",
+         rf"^(?:which|what) (?P<type>{T}) (?:is|was) {X} (?:a|an|the) (?:{T}) (?:of|at|in)$",
+         query="PERSON kgo:affiliation ?org", prefer=("Person",)),
     form("post", "what is PERSON's post", post_of,
          rf"^what (?:is|was) {X}'s? (?:post|position|role|title|job)$",
          rf"^what (?:is|was) the (?:post|position|role|title|job) of {X}$",

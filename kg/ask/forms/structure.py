@@ -66,7 +66,13 @@ def sub_events(q: Question) -> list[Answer]:
 
 
 def parent_organization(q: Question) -> list[Answer]:
-    """X's parent organisation; the asked kind ("ministry") filters only if something fits."""
+    """X's parent organisation; the asked kind ("ministry") filters only if something fits.
+    A person is affiliated with bodies, not under them: "which hospital is P affiliated with"
+    asks P's affiliation."""
+    if "Person" in q.x.types:
+        q.note(f"{q.x.label!r} is a person: the bodies the person holds a post in")
+        return first_nonempty(lambda: objects(q.store, q.x.iri, "affiliation", q.types),
+                              lambda: objects(q.store, q.x.iri, "affiliation"))
     return first_nonempty(
         lambda: objects(q.store, q.x.iri, "parentOrganization", q.types),
         lambda: objects(q.store, q.x.iri, "parentOrganization"),
@@ -140,6 +146,9 @@ FORMS: tuple[Form, ...] = (
          rf"|motto|slogan) (?:of|for) {X}$",
          rf"^what (?:is|was) {X}'s theme$",
          rf"^what theme (?:did|does|will) {X} have$",
+         rf"^what (?:is|was|were|are) {X} (?:about|focused on|focusing on)$",
+         rf"^what (?:did|does|will) {X} focus on$",
+         r"^what (?:is|was) the (?:focus|topic|subject) of " + X + "$",
          query="EVENT kgo:theme ?text", prefer=("Event",)),
     form("series", "which series is X an edition of", _object_of("inSeries"),
          rf"^(?:which|what) (?:event )?series (?:is|was|does) {X} (?:an edition of|an "
@@ -165,7 +174,8 @@ FORMS: tuple[Form, ...] = (
          prefer=("Event",)),
     form("sub-events", "what themed exhibitions / sub-forums did X feature / open",
          sub_events,
-         rf"^(?:what|which) (?P<type>{T}) (?:did|does|do|will|has|have) {X} {_FEATURE}$",
+         rf"^(?:what|which) (?!(?:post|position|role|title|job|office)s? )(?P<type>{T}) "
+         rf"(?:did|does|do|will|has|have) {X} {_FEATURE}$",
          rf"^(?:what|which) (?:are|were) (?:the )?(?:sub-?events|sub-?forums|side events"
          r"|sub-?exhibitions|themed exhibitions|special exhibitions|exhibitions|forums"
          rf"|pavilions|sessions|parallel forums|activities|sections) (?:of|at|in|within) {X}$",

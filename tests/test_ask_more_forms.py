@@ -1,0 +1,67 @@
+"""kg ask: question forms readers use that name no relation word of the graph.
+
+"who heads X", "who founded X", "which organization does P work for", "what did A sign with B",
+"who did X partner with", "what is X about", "which city hosted X", "what position does P hold":
+each is read as the relation it asks, and the misreadings it was once given are checked
+(a position read as a sub-event, a city read as a host). All names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from ask_graph import ArticleGraph, store_of
+from conftest import assert_reads
+
+from kg.ask import ask
+from kg.store import Store
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    a = ArticleGraph("ashford.txt")
+    expo = a.entity("Ashford Care Expo", "Event")
+    a.fact(expo, "location", a.entity("Ashford", "Place"))
+    a.fact(expo, "host", a.entity("Ashford Health Bureau", "GovernmentBody"))
+    a.fact(expo, "theme", "Smart Care for Everyone")
+    hospital = a.entity("Tarrow Hospital", "Hospital")
+    maker = a.entity("Kestrel Medical", "Company")
+    lab = a.entity("Ovena Labs", "Company")
+    boss = a.entity("Lin Qiao", "Person")
+    a.post(boss, "president", hospital)
+    a.fact(boss, "affiliation", hospital)
+    a.post(a.entity("Ruth Adler", "Person"), "vice president", hospital)
+    founder = a.entity("Marco Ferri", "Person")
+    a.post(founder, "founder", maker)
+    a.agreement("strategic cooperation agreement", [[hospital], [maker]], event=expo)
+    a.agreement("memorandum of understanding", [[hospital], [lab]])
+    return store_of(a)
+
+
+@pytest.mark.parametrize(("question", "form", "answers"), [
+    ("who heads Tarrow Hospital", "post-holder", ["Lin Qiao"]),
+    ("who leads Tarrow Hospital?", "post-holder", ["Lin Qiao"]),
+    ("who founded Kestrel Medical", "post-holder", ["Marco Ferri"]),
+    ("which organization does Lin Qiao work for", "affiliation", ["Tarrow Hospital"]),
+    ("which hospital is Lin Qiao affiliated with", "parent-organization", ["Tarrow Hospital"]),
+    ("what position does Lin Qiao hold", "post", ["president"]),
+    ("what did Tarrow Hospital sign with Kestrel Medical", "kinds",
+     ["strategic cooperation agreement"]),
+    ("what agreements did Tarrow Hospital sign", "kinds",
+     ["memorandum of understanding", "strategic cooperation agreement"]),
+    ("what was signed between Tarrow Hospital and Ovena Labs", "kinds",
+     ["memorandum of understanding"]),
+    ("who did Kestrel Medical partner with", "signed-with", ["Tarrow Hospital"]),
+    ("which companies has Tarrow Hospital teamed up with", "signed-with",
+     ["Kestrel Medical", "Ovena Labs"]),
+    ("what is the Ashford Care Expo about", "theme", ["Smart Care for Everyone"]),
+    ("what did the Ashford Care Expo focus on", "theme", ["Smart Care for Everyone"]),
+    ("which city hosted the Ashford Care Expo", "hosts", ["Ashford"]),
+    ("which bureau hosted the Ashford Care Expo", "hosts", ["Ashford Health Bureau"]),
+])
+def test_forms_read_and_answer(store: Store, question: str, form: str, answers: list[str]) -> None:
+    assert_reads(store, question, form, answers)
+
+
+def test_heads_is_no_deputy(store: Store) -> None:
+    """"who heads X" asks for a heading office: a vice president is none."""
+    assert "Ruth Adler" not in [a.label for a in ask(store, "who heads Tarrow Hospital").answers]
