@@ -23,6 +23,12 @@ def store() -> Store:
     a.fact(expo, "location", a.entity("Ashford", "Place"))
     a.fact(expo, "host", a.entity("Ashford Health Bureau", "GovernmentBody"))
     a.fact(expo, "theme", "Smart Care for Everyone")
+    a.fact(expo, "startDate", "2024-05-08")
+    a.fact(expo, "location", a.entity("Ashford Expo Center", "Venue"))
+    a.fact(a.entity("Ashford Expo Center", "Venue"), "locatedIn", a.entity("Ashford", "Place"))
+    norland = a.entity("Norland", "Place")
+    a.fact(expo, "participant", norland)
+    a.fact(expo, "participant", a.entity("Ivo Brandt", "Person"))
     hospital = a.entity("Tarrow Hospital", "Hospital")
     maker = a.entity("Kestrel Medical", "Company")
     lab = a.entity("Ovena Labs", "Company")
@@ -57,6 +63,16 @@ def store() -> Store:
     ("what did the Ashford Care Expo focus on", "theme", ["Smart Care for Everyone"]),
     ("which city hosted the Ashford Care Expo", "hosts", ["Ashford"]),
     ("which bureau hosted the Ashford Care Expo", "hosts", ["Ashford Health Bureau"]),
+    ("what date was the Ashford Care Expo held on", "when-start", ["2024-05-08"]),
+    ("in what year was the Ashford Care Expo held", "when-start", ["2024-05-08"]),
+    ("in what city did the Ashford Care Expo open", "where", ["Ashford"]),
+    ("what events were held at the Ashford Expo Center", "located-in", ["Ashford Care Expo"]),
+    ("who owns Ovena Labs", "parent-organization", []),
+    ("with whom did Tarrow Hospital sign a memorandum of understanding", "signed-with",
+     ["Ovena Labs"]),
+    ("which countries sent delegations to the Ashford Care Expo", "participants", ["Norland"]),
+    ("who is in charge of Tarrow Hospital", "post-holder", ["Lin Qiao"]),
+    ("who was the keynote speaker at the Ashford Care Expo", "post-holder", ["Ivo Brandt"]),
 ])
 def test_forms_read_and_answer(store: Store, question: str, form: str, answers: list[str]) -> None:
     assert_reads(store, question, form, answers)
@@ -65,3 +81,9 @@ def test_forms_read_and_answer(store: Store, question: str, form: str, answers: 
 def test_heads_is_no_deputy(store: Store) -> None:
     """"who heads X" asks for a heading office: a vice president is none."""
     assert "Ruth Adler" not in [a.label for a in ask(store, "who heads Tarrow Hospital").answers]
+
+
+def test_relationship_between_two_names_is_a_connection(store: Store) -> None:
+    result = ask(store, "what is the relationship between Tarrow Hospital and Kestrel Medical")
+    assert result.form == "connection"
+    assert result.path is not None

@@ -96,6 +96,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "be": ("be", "is", "are", "was", "were", "been", "being"),
     "set": ("set", "sets", "setting"),
     "put": ("put", "puts", "putting"),
+    "send": ("send", "sends", "sent", "sending"),
 }
 
 

@@ -104,6 +104,7 @@ def role_matches(asked: str, role: str) -> bool:
     want = role_key(asked)
     if not want:
         return False
-    if want == (HEAD,):  # "who heads X": any office that heads a body
+    if want in {(HEAD,), ("in", "charge"), ("person", "in", "charge")}:
+        # "who heads X", "who is in charge of X": any office that heads a body
         return any(role_key(o) in _HEAD_OFFICES for o in [role, *offices(role)])
     return is_generic(asked) or any(want == role_key(o) for o in [role, *offices(role)])

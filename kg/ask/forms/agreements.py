@@ -418,6 +418,8 @@ FORMS: tuple[Form, ...] = (
          rf"^{WHO} (?:has|have|did|had|does|do|will|is|was|are) {X} (?:partner|partnered|partnering"
          r"|team up|teamed up|teaming up|cooperate|cooperated|cooperating|collaborate|collaborated"
          r"|collaborating|join hands|joined hands|work|worked|working)(?: up)? with$",
+         rf"^with (?:whom|which (?P<type>{T})) (?:did|does|do|has|have|had|will) {X} "
+         rf"(?:officially |jointly |also )?{SIGN}{KIND}$",
          rf"^(?:who|what|which) (?:are|were|is|was) (?:the )?(?:partners|counterparts"
          rf"|counterparties) of {X}$",
          query="?a kgo:party X ; kgo:side ?s . ?s kgo:sideMember ?answer (the other sides)"),

@@ -28,5 +28,7 @@ FORMS: tuple[Form, ...] = (
          rf"^how (?:is|are|was|were) {X} (?:connected|related|linked) (?:to|with) {Y}$",
          rf"^how are {X} and {Y} (?:connected|related|linked)$",
          rf"^what (?:connects|links) {X} (?:and|to|with) {Y}$",
+         rf"^what (?:is|are|was|were) the (?:relationship|relation|connection|link)s? between {X} "
+         rf"and {Y}$",
          query="shortest path X ... Y (kg path)", entity_slots=("x", "y")),
 )

@@ -30,6 +30,7 @@ from ..results import Answer
 _TAKING_PART = verb_pattern([
     "attend", "take part in", "participate in", "join", "go to", "sign up for",
     "register for", "visit", "be present at", "gather at", "gather for", "witness",
+    "be represented at", "send delegations to", "send representatives to",
 ])
 _EXHIBITING = verb_pattern(["exhibit at", "exhibit in", "exhibit during"])
 _SHOWING = verb_pattern(["show", "showcase", "display", "present", "launch", "unveil", "exhibit",

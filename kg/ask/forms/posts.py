@@ -70,10 +70,14 @@ def governments_of(q: Question, place: EntityRef) -> list[EntityRef]:
 def holder(q: Question) -> list[Answer]:
     """Who holds the post ROLE in organisation (or place) X: posts, else unpaired role facts.
 
+    An event holds no posts: "the keynote speaker at X" asks for the people who took part.
     A person with posts is matched on those posts only (role and organisation paired); the
     flat role/affiliation facts count for people without posts, where nothing pairs them. A
     place with no such post is asked through the government bodies named after it.
     """
+    if "Event" in q.x.types:  # "who was the keynote speaker at X": a part people play
+        q.note(f"{q.x.label!r} is an event: the people who took part in it")
+        return q.about_x(lambda e: objects(q.store, e.iri, "participant", ("Person",)))
     asked = q.slot("role") or VERB_ROLES.get((q.slot("verb") or "").lower(), "")
     if is_generic(asked):
         q.note(f"{asked!r} names no particular office: every post in {q.x.label!r}")

@@ -186,6 +186,7 @@ FORMS: tuple[Form, ...] = (
          r"|affiliated with|affiliated to|subordinate to|a unit of|attached to|a branch of"
          r"|a subsidiary of|owned by|run by)$",
          rf"^(?:which|what) (?P<type>{T}) does {X} (?:belong to|report to|fall under)$",
+         rf"^(?:who|which (?P<owner>{T})) (?:owns|owned|runs|operates) {X}$",
          rf"^what is the parent (?:organi[sz]ation|body|company|ministry) of {X}$",
          rf"^(?:who|what) does {X} (?:belong to|report to)$",
          query="X kgo:parentOrganization ?org"),

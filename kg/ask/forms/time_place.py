@@ -140,7 +140,7 @@ FORMS: tuple[Form, ...] = (
     form("located-in", "which companies are located in X / what hospitals were built in X",
          located_in,
          rf"^(?:which|what) (?P<type>{T}) (?:{BE} |{AUX})(?:(?:also|newly|recently|now) )?"
-         rf"{_SETTLED} in {X}$",
+         rf"{_SETTLED} (?:in|at) {X}$",
          query="?answer kgo:locatedIn/kgo:locatedIn* X (events: ?answer kgo:location ?p . "
                "?p kgo:locatedIn* X), of the asked type",
          prefer=("Place",)),
@@ -151,6 +151,8 @@ FORMS: tuple[Form, ...] = (
          rf"^when (?:is|was|will|were|are) {X} (?:be )?{_HELD}$",
          rf"^what (?:is|was) the (?:start|starting|opening) date of {X}$",
          rf"^(?:on )?what (?:date|day) (?:is|was|did|does|will) {X} (?:be )?(?:{_START_VERBS}|{_HELD})$",
+         rf"^(?:on |in )?what (?:date|day|year|month) (?:is|was|did|does|will) {X} (?:be )?"
+         rf"(?:{_START_VERBS}|{_HELD})(?: on| in)?$",
          rf"^when (?:is|was) {X}$",
          query="EVENT kgo:startDate ?date", prefer=("Event",)),
     form("when-end", "when did X end", _date("endDate"),
@@ -168,11 +170,14 @@ FORMS: tuple[Form, ...] = (
          rf"^where (?:is|was|will|does|did|are|were) {X} (?:be )?(?:held|located|hosted"
          r"|taking place|take place|took place|happening|staged|situated|convened|opened"
          r"|built|set up|established|based|headquartered|opening|inaugurated|launched|kicked off)$",
-         rf"^(?:in |at )?(?:which|what) (?!{EVENT_NOUNS} (?:is|was|will|were|are|did) )(?P<type>{_PLACE_NOUNS}|{T}) "
+         rf"^(?:in |at )?(?:which|what) (?!{EVENT_NOUNS} (?:is|was|will|were|are|did) )"
+         rf"(?!(?:date|day|year|month|time) )(?P<type>{_PLACE_NOUNS}|{T}) "
          rf"(?:is|was|will|were|are|did) "
          rf"{X} (?:be )?(?:held|located|take place|hosted|staged|situated|built|based|in)"
          r"(?: in)?$",
          rf"^what (?:is|was) the (?:location|venue|place|site|address) of {X}$",
+         rf"^(?:in |at )?(?:which|what) (?P<type>{_PLACE_NOUNS}) (?:did|does|will) {X} (?:officially )?"
+         rf"(?:{_START_VERBS}|take place|open)$",
          rf"^where (?:did|does|do|will) {X} (?:officially )?(?:{_START_VERBS}|{_END_VERBS})$",
          rf"^where (?:is|was) {X}$",
          query="EVENT kgo:location ?place, else X kgo:locatedIn ?place, else the place X's name opens with, "
