@@ -18,6 +18,9 @@ def is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word)) and len(word) <= 10
 
 
+_GLUED_COMMA = re.compile(r",(?=[A-Za-z])")
+
+
 @lru_cache(maxsize=1 << 16)  # bounded: names repeat within a batch, not forever
 def head_word(text: str) -> str:
     """The word that says what a name is: the last word before "of/for/on/in" phrases.
@@ -26,7 +29,10 @@ def head_word(text: str) -> str:
     'center'
     >>> head_word("B Exhibition Hall of Nansha Science Park")
     'hall'
+    >>> head_word("Pine Bio-Tech (Lakeside) Co.,Ltd")
+    'ltd'
     """
+    text = _GLUED_COMMA.sub(", ", text)  # "Acme Co.,Ltd" is headed by "Ltd"
     text = re.sub(r"\s*\([^)]*\)\s*$", "", text) or text  # "X Center (Beijing)" is headed by "Center"
     words = re.sub(r"['’]s\b", "", text).split()
     if not words:
@@ -56,7 +62,7 @@ def type_by_head(text: str) -> EntityType | None:
     >>> type_by_head("Lakeside University Medical Center"), type_by_head("Lakeside Research Center")
     (<EntityType.HOSPITAL: 'Hospital'>, <EntityType.ORGANIZATION: 'Organization'>)
     """
-    words = [w.strip(",.()").lower() for w in re.sub(r"['’]s\b", "", text).split()]
+    words = [w.strip(",.()").lower() for w in re.sub(r"['’]s\b", "", _GLUED_COMMA.sub(", ", text)).split()]
     head = head_word(text)
     lowered = set(words)
     if lowered & lx.HOSPITAL_HEADS and head in {"group", "hospital", "hospitals", "clinic",

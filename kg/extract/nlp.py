@@ -25,6 +25,16 @@ def _after_abbreviation(doc: Any, token: Any) -> bool:
         prev.text == "." and len(words) >= 2 and words[-2] in legal)))
 
 
+def _split_glued_legal_forms(nlp: Any) -> None:
+    """"Acme Bio-Tech Co.,Ltd": Chinese company names often glue the comma to the next legal
+    form, and the tokenizer then makes one token of ",Ltd"; a comma between a period and a
+    letter is split off, so the name's legal form reads as in "Co., Ltd"."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=\.),(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def load_pipeline() -> Any:
     """The spaCy pipeline named in :data:`kg.config.NLP_MODEL`, with newline sentence starts.
 
@@ -67,6 +77,7 @@ def load_pipeline() -> Any:
         raise ModelError(
             f"the English model {NLP_MODEL!r} is not installed; run `make setup`"
         ) from err
+    _split_glued_legal_forms(nlp)
     nlp.add_pipe("kg_newline_boundaries", before="parser")
     _NLP = nlp
     return nlp
