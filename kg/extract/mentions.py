@@ -113,6 +113,7 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
         typed = type_by_head(span.text) or _NER_TYPES[ent.label_]
         candidates.append(Name(span.start_char, span.end_char, span.text, typed, ent.label_))
     candidates += _spelled_and(doc.text, candidates)
+    candidates += _joined_event_names(doc.text, candidates)
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
         if any(taken[c.start:c.end]):
             continue
@@ -128,6 +129,38 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
     return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, text)
             and not (head_word(n.text) in lx.ROLE_WORDS and n.ner != "PERSON")  # "Chief Executive of X"
             and not re.match(r"-[a-z]", text[n.end:n.end + 2])]  # "State-owned", "Beijing-based"
+
+
+_DASH = re.compile(r"\s+[–—-]\s+$")
+_LEFT_OF_DASH = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’.&-]*\s+(?:(?:in|of|for|and|the)\s+)?){0,5}"
+                           r"[A-Z][\w'’.&-]*)$")
+
+
+def _joined_event_names(text: str, candidates: list[Name]) -> list[Name]:
+    """Event names written in two parts: "Invest in Pine – Biomedicine Week" (a campaign's
+    name, a dash, the event) and "\"Healthy Pine\" Action Conference" (a quoted slogan before
+    the event's words). The finder sees two names; the event is one, spanning both."""
+    out: list[Name] = []
+    for c in candidates:
+        if c.type is not EntityType.EVENT and type_by_head(c.text) is not EntityType.EVENT:
+            continue
+        before = text[max(0, c.start - 80):c.start]
+        dash = _DASH.search(before)
+        if dash:
+            left = _LEFT_OF_DASH.search(before[: dash.start()])
+            if left:
+                words = left.group(1)
+                if words.split()[0] in {"The", "A", "An"}:
+                    words = words.split(" ", 1)[1] if " " in words else ""
+                if words:
+                    start = c.start - (len(before) - dash.start()) - len(words)
+                    out.append(Name(start, c.end, text[start:c.end], EntityType.EVENT))
+            continue
+        quote = re.search(r"[\"“]([A-Z][^\"”\n]{1,60})[\"”]\s+$", before)
+        if quote:
+            start = c.start - (len(before) - quote.start())
+            out.append(Name(start, c.end, text[start:c.end], EntityType.EVENT))
+    return out
 
 
 def _spelled_and(text: str, candidates: list[Name]) -> list[Name]:

@@ -118,6 +118,8 @@ class Reader:
         label = re.sub(r"\s+", " ", label).strip(" ,.;:\"'“”(")
         if label.endswith(")") and label.count("(") < label.count(")"):
             label = label.rstrip(")")  # keep "Center (Beijing)", drop a stray closing bracket
+        if (label.count('"') + label.count("“") + label.count("”")) % 2:
+            label = re.sub(r"[\"“”]", "", label)  # '"Healthy Pine" Conference' lost its first quote
         norm = normalize_name(label)
         key = self.key_by_norm.get(norm)
         if key is None:
