@@ -75,6 +75,7 @@ def read(s: Sentence) -> None:
                 head_b in {"province", "region", "city", "municipality", "prefecture", "county",
                            "state"} or "capital of" in ph[m.start("a"):m.end("b")]
                 or s.typ(a) is EntityType.PLACE  # "in Lakeside, Pine Province, China": a chain
+                or s.typ(a) is EntityType.VENUE  # "at the Pine Grand Hotel, Lakeside"
                 or s.r.ex.entities[b].label in lx.COUNTRIES
                 or head_word(s.r.ex.entities[a].label) in {"district", "county", "town", "township"}):
             s.fact(a, Relation.LOCATED_IN, b)
