@@ -35,6 +35,8 @@ def store() -> Store:
         body = a.entity(f"{city} Municipal Health Commission", "GovernmentBody")
         a.post(a.entity(f"Director of {city}", "Person"), "director", body)
     a.entity("Second Affiliated Hospital of Pinewood University", "Hospital")
+    digital = a.entity("Tanglin Digital Health Industry Innovation Forum", "Event")
+    a.fact(digital, "startDate", "2024-03-02")
     return store_of(a)
 
 
@@ -51,6 +53,9 @@ def store() -> Store:
     ("where is Tarrow Research Center located", "Yueyang", "nearest"),
     # the fullest name, with its year, where the article used a shorter one
     ("when did the 2023 Tanglin Forum on Elderly Care and Nursing start", "2023-05-08", ""),
+    # most words shared both ways: a reader's shortened, reordered long name
+    ("when did the 2024 Tanglin Digital Health Industry Forum and Expo start", "2024-03-02",
+     "nearest"),
 ])
 def test_a_phrase_spelled_another_way_finds_the_node(
         store: Store, question: str, answer: str, how: str) -> None:
