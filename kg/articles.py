@@ -45,6 +45,7 @@ _FURNITURE = [
     re.compile(r"^.{0,80}\[(?:Photo|Image|Video)s?\s*/[^\]]*\]\s*$", re.I),  # a caption credit
     re.compile(r"^\s*(Photo|Picture|Image)\s*(by|:|/).{0,80}$", re.I),
     re.compile(r"^\s*By\s+[A-Z][^.!?]{0,100}$"),  # "By Wang Lei", "By staff reporters in Haikou"
+    re.compile(r"^\s*[A-Z][\w.,&' -]{0,60}\s+contributed\s+to\s+this\s+(?:story|report|article)\.?\s*$"),
 ]
 # A line holding only a person-like name (a byline or photographer): two or three capitalised
 # words, no sentence punctuation. Checked only for short lines between paragraphs.
@@ -82,7 +83,7 @@ _DATE_PREFIX = re.compile(r"^\s*" + _DATE_LABEL + r"\s*:?\s*(?P<y>\d{4})-(?P<m>\
 # "[Photo/xinhua.net]", the brackets of "【CIIE 2024】" section tags (their words name the
 # event and its year, so they stay), and a credit glued to the caption by scraping:
 # "PhotoChina News Service", "PhotoXinhua"
-_INLINE_PHOTO = re.compile(r"\[(?:Photo|Image|Video)s?\s*/[^\]]*\]|[【】]|"
+_INLINE_PHOTO = re.compile(r"\[(?:Photo|Image|Video)s?\s*(?:/|\s(?:by|courtesy\s+of|provided\s+by)\s)[^\]]*\]|[【】]|"
                            r"\bPhoto(?=[A-Z])[A-Z]\w*(?: [A-Z]\w+){0,3}")
 
 

@@ -53,3 +53,14 @@ def test_a_two_city_dateline_is_blanked_and_gives_the_first_city() -> None:
     art = read_bytes("pr.txt", raw.encode())
     assert art.dateline_place == "Lakeside" and art.published == date(2024, 4, 2)
     assert "PINEWOOD" not in art.text and "Acme Devices today announced" in art.text
+
+
+def test_photo_credits_and_contribution_lines_are_furniture() -> None:
+    raw = ("Pine expo opens\nUpdated: 2024-05-06\n\nVisitors look at a robot at the Pine Expo on "
+           "Sunday. [Photo by Ada Moss/Pine Daily]\n\nThe Pine Expo opened on Sunday.\n\n"
+           "Pine News Agency contributed to this story.\n")
+    article = read_bytes("credits.txt", raw.encode())
+    assert "Ada Moss" not in article.text and "contributed" not in article.text
+    assert "Visitors look at a robot at the Pine Expo on Sunday." in article.text
+    assert "The Pine Expo opened on Sunday." in article.text
+    assert len(article.text) == len(raw)  # blanked, never cut
