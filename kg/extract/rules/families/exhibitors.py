@@ -36,6 +36,18 @@ _PATTERNS = [re.compile(p, re.I) for p in (
     # "with X occupying the largest booth"
     r"\bwith\s+(?P<l>" + LIST + r")\s+(?:occupying|taking|having|running)\s+(?:\w+\s+){0,3}?(?:booths?|"
     r"stands?|exhibition\s+(?:areas?|space))",
+    # "X's booth at the expo drew crowds", "X made its debut at the expo", "X is among more than
+    # 400 exhibitors", "X returned to the expo with its largest booth", "X launched three new
+    # products at the expo"
+    r"(?P<l>" + LIST + r")['’]s?\s+(?:[\w-]+\s+){0,2}?(?:booths?|stands?|exhibition\s+(?:areas?|space))\b",
+    r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+)?(?:made|makes|make)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:debut|appearance)\b",
+    r"(?P<l>" + LIST + r")\s+(?:is|are|was|were|will\s+be)\s+(?:also\s+)?among\s+(?:the\s+)?(?:more\s+than\s+|"
+    r"over\s+|nearly\s+|about\s+|some\s+)?(?:[\d,]+\s+)?(?:[\w-]+\s+){0,2}?exhibitors\b",
+    r"(?P<l>" + LIST + r")\s+(?:also\s+)?(?:returned|returns|came\s+back|comes\s+back)\s+to\s+(?:the\s+)?"
+    r"(?:⟦\d+⟧|[\w-]+)\s+with\s+(?:[\w-]+\s+){0,3}?(?:booths?|stands?|products|devices|exhibits|pavilions?)\b",
+    r"(?P<l>" + LIST + r")\s+(?:also\s+)?(?:launched|released|debuted)\s+(?:[\w-]+\s+){0,3}?(?:products|devices|"
+    r"drugs|medicines|equipment|systems|technologies)\s+(?:at|during)\b",
 )]
 
 
@@ -49,7 +61,15 @@ _GUARDS = [re.compile(g, re.I) for g in (
     r"exhibited|showcased|displayed|presented|set\s+up",
     r"exhibitors",
     r"\bwith\b",
+    r"booth|stand|exhibition",
+    r"debut|appearance",
+    r"exhibitors",
+    r"returned|returns|came\s+back|comes\s+back",
+    r"launched|released|debuted",
 )]
+
+
+assert len(_GUARDS) == len(_PATTERNS), "one guard per exhibiting shape, in the same order"
 
 
 # -- exhibitors

@@ -17,7 +17,8 @@ def read(s: Sentence) -> None:
     inverted(s)
     speakers(s)
     ph = s.ph
-    verbs = (r"(?:attended|attend|attends|participated\s+in|participate\s+in|participating\s+in|"
+    verbs = (r"(?:attended|attend|attends|(?:is|are|was|were)\s+attending|"
+             r"participated\s+in|participate\s+in|participating\s+in|"
              r"took\s+part\s+in|"
              r"take\s+part\s+in|(?:are|is|were|was)\s+taking\s+part|joined|join|(?:were|was)\s+(?:also\s+)?present(?:\s+at)?|visited|"
              r"graced|signed\s+up\s+for|registered\s+for|toured|inspected|spoke\s+at|addressed|"
