@@ -164,7 +164,7 @@ def read_bytes(name: str, data: bytes, source_path: str | None = None) -> Articl
         raise InputError(f"{label}: the file holds only whitespace; give an article with text")
     if not any(ch.isalnum() for ch in raw):
         raise InputError(f"{label}: the file holds no words (only punctuation or symbols)")
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = unwrap(raw.replace("\r\n", "\n").replace("\r", "\n"))
     text, title, published, place = clean(raw)
     warnings: tuple[str, ...] = ()
     if not any(ch.isalnum() for ch in text):
@@ -317,6 +317,36 @@ def _control_ratio(data: bytes) -> float:
         return 0.0
     bad = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
     return bad / len(data)
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-•·*]|\d+[.)])\s")
+
+
+def unwrap(raw: str) -> str:
+    """Join the lines of a hard-wrapped text (plain-text press releases, e-mails, PDFs cut at
+    70-80 columns) into paragraphs, so that a line break is no sentence break.
+
+    A text is wrapped when its lines are short (the 90th percentile of their lengths is under
+    120 characters), most are near that width, and the word after a line break near it is
+    often lower-case (a sentence going on). Then a line near the width is joined to the next
+    non-blank one, unless it is the first line (a headline) or the next is a list item. A
+    break becomes a space: offsets stay offsets into the file (tests/test_articles.py).
+    """
+    lines = raw.split("\n")
+    lengths = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
+    if len(lengths) < 4:
+        return raw
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width >= 120:
+        return raw
+    near = [i for i, ln in enumerate(lines[:-1])
+            if len(ln.rstrip()) >= 0.7 * width and lines[i + 1].strip()]
+    lower = [i for i in near if lines[i + 1].lstrip()[:1].islower()]
+    if len(near) < 3 or len(lower) < 0.3 * len(near):
+        return raw
+    first = next(i for i, ln in enumerate(lines) if ln.strip())
+    joins = {i for i in near if i != first and not _LIST_ITEM.match(lines[i + 1])}
+    return "".join(ln + (" " if i in joins else "\n") for i, ln in enumerate(lines[:-1])) + lines[-1]
 
 
 def _blank(s: str) -> str:

@@ -64,3 +64,69 @@ def test_photo_credits_and_contribution_lines_are_furniture() -> None:
     assert "Visitors look at a robot at the Pine Expo on Sunday." in article.text
     assert "The Pine Expo opened on Sunday." in article.text
     assert len(article.text) == len(raw)  # blanked, never cut
+
+
+_WRAPPED = (
+    "Pine forum signs deals\n"
+    "Updated: 2024-05-06\n\n"
+    "The Pine Health Forum opened on Monday in Pinecity, where officials from\n"
+    "the Pine Health Commission and the Lakeside Bureau of Commerce met with\n"
+    "delegates from twenty cities. Summit Hospital signed a cooperation\n"
+    "agreement with Acme Medical Devices Co., Ltd. at the forum, which was\n"
+    "hosted by the Pine Municipal People's Government.\n\n"
+    "More than 300 guests attended the two-day forum, which closes on\n"
+    "Tuesday.\n"
+)
+
+
+def test_a_hard_wrapped_text_is_read_as_paragraphs() -> None:
+    article = read_bytes("wrapped.txt", _WRAPPED.encode())
+    assert len(article.text) == len(_WRAPPED)  # breaks become spaces: offsets unchanged
+    assert "officials from the Pine Health Commission" in " ".join(article.text.split())
+    assert "\nthe Pine Health" not in article.text
+    assert article.title == "Pine forum signs deals"  # the headline is never joined to the lead
+    assert "Tuesday." in article.text and "closes on Tuesday." in " ".join(article.text.split())
+
+
+def test_one_line_paragraphs_and_short_lists_are_left_as_they_are() -> None:
+    raw = ("Pine fair\n\nThe Pine Fair opened on Monday with 300 exhibitors from 20 countries.\n"
+           "Speakers:\nAda Moss, President, Pine University\nLi Na, Director, Summit Hospital\n"
+           "Tom Reyes, CEO, Acme Medical\n")
+    assert read_bytes("list.txt", raw.encode()).text.split("\n")[4:7] == [
+        "Ada Moss, President, Pine University", "Li Na, Director, Summit Hospital",
+        "Tom Reyes, CEO, Acme Medical"]
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    from kg.extract import get_extractor
+
+    ex = next(get_extractor("rules-v2").extract([read_bytes("w.txt", text.encode())]))
+    ents = ex.entities
+    return {(ents[f.subject].label, f.relation.value,
+             f.object.value if not isinstance(f.object, str) else ents[f.object].label)
+            for f in ex.facts}
+
+
+def test_the_seeds_hard_wrapped_give_the_seeds_facts() -> None:
+    """Every seed article with each paragraph wrapped at 78 columns reads as the article itself:
+    the same facts."""
+    import textwrap
+    from pathlib import Path
+
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    assert seeds
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        wrapped = "\n".join("\n".join(textwrap.wrap(p, 78)) if len(p) > 100 else p
+                             for p in text.split("\n"))
+        assert _facts(wrapped) == _facts(text), path.name
+
+
+def test_a_hard_wrapped_article_gives_the_facts_of_the_unwrapped_one() -> None:
+    facts = _facts
+
+    unwrapped = _WRAPPED.replace("from\nthe", "from the").replace("with\ndelegates", "with delegates")
+    unwrapped = unwrapped.replace("cooperation\nagreement", "cooperation agreement")
+    unwrapped = unwrapped.replace("was\nhosted", "was hosted").replace("on\nTuesday", "on Tuesday")
+    assert facts(_WRAPPED) == facts(unwrapped)
+    assert ("Pine Health Forum", "host", "Pine Municipal People's Government") in facts(_WRAPPED)
