@@ -164,7 +164,7 @@ def read_bytes(name: str, data: bytes, source_path: str | None = None) -> Articl
         raise InputError(f"{label}: the file holds only whitespace; give an article with text")
     if not any(ch.isalnum() for ch in raw):
         raise InputError(f"{label}: the file holds no words (only punctuation or symbols)")
-    raw = unwrap(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    raw = unwrap(raw.replace("\r\n", "\n").replace("\r", "\n").translate(_PLAIN))
     text, title, published, place = clean(raw)
     warnings: tuple[str, ...] = ()
     if not any(ch.isalnum() for ch in text):
@@ -319,6 +319,12 @@ def _control_ratio(data: bytes) -> float:
     return bad / len(data)
 
 
+# Characters of Chinese-site English pages that mean the ASCII ones: no-break and wide spaces,
+# full-width punctuation ("Beijing，May 8", "（Group）"). One character for one: offsets stay.
+_PLAIN = str.maketrans({
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
+    "，": ",", "、": ",", "（": "(", "）": ")", "：": ":", "；": ";", "！": "!", "？": "?",
+})
 _LIST_ITEM = re.compile(r"^\s*(?:[-•·*]|\d+[.)])\s")
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+
+import pytest
 
 from kg.articles import read_bytes
 
@@ -107,19 +110,35 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
             for f in ex.facts}
 
 
-def test_the_seeds_hard_wrapped_give_the_seeds_facts() -> None:
-    """Every seed article with each paragraph wrapped at 78 columns reads as the article itself:
-    the same facts."""
+def _wrapped(text: str) -> str:
     import textwrap
+
+    return "\n".join("\n".join(textwrap.wrap(p, 78)) if len(p) > 100 else p for p in text.split("\n"))
+
+
+def _no_break_spaces(text: str) -> str:
+    return text.replace(". ", ".\u00a0").replace(" of ", "\u00a0of\u00a0")
+
+
+@pytest.mark.parametrize("variant", [_wrapped, _no_break_spaces], ids=["wrapped", "no-break spaces"])
+def test_the_seeds_written_another_way_give_the_seeds_facts(variant: Callable[[str], str]) -> None:
+    """Every seed article with its paragraphs wrapped at 78 columns, or with no-break spaces
+    (HTML's &nbsp;), reads as the article itself: the same facts."""
     from pathlib import Path
 
     seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
     assert seeds
     for path in seeds:
         text = path.read_text(encoding="utf-8")
-        wrapped = "\n".join("\n".join(textwrap.wrap(p, 78)) if len(p) > 100 else p
-                             for p in text.split("\n"))
-        assert _facts(wrapped) == _facts(text), path.name
+        assert variant(text) != text
+        assert _facts(variant(text)) == _facts(text), path.name
+
+
+def test_full_width_punctuation_and_wide_spaces_read_as_ascii() -> None:
+    raw = "Pine deal\n\nPine Bio（Group）Co.，Ltd signed an agreement with Summit Hospital\u3000today："
+    article = read_bytes("wide.txt", raw.encode())
+    assert "Pine Bio(Group)Co.,Ltd signed an agreement with Summit Hospital today:" in article.text
+    assert len(article.text) == len(raw)
 
 
 def test_a_hard_wrapped_article_gives_the_facts_of_the_unwrapped_one() -> None:
