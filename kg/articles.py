@@ -78,8 +78,10 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<y>\d{4})\s*)?(?:\([^)]{1,40}\)\s*|/[^/\n]{1,30}/\s*)?(?:--|—|–|-)\s*"
 )
 # A capture's "date 2024-05-06" label glued in front of the story's first paragraph.
-_DATE_PREFIX = re.compile(r"^\s*" + _DATE_LABEL + r"\s*:?\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-                          r"\s+(?=\S.{40,})", re.I)
+# "Updated: 2024-05-06 The forum ...", or a bare "2024-05-06 10:31 The forum ..." (a page whose
+# date line and story were run together): the date is furniture, the story goes on
+_DATE_PREFIX = re.compile(r"^\s*(?:" + _DATE_LABEL + r"\s*:?\s*)?(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+                          r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S.{40,})", re.I)
 # "[Photo/xinhua.net]", the brackets of "【CIIE 2024】" section tags (their words name the
 # event and its year, so they stay), and a credit glued to the caption by scraping:
 # "PhotoChina News Service", "PhotoXinhua"

@@ -149,3 +149,11 @@ def test_a_hard_wrapped_article_gives_the_facts_of_the_unwrapped_one() -> None:
     unwrapped = unwrapped.replace("was\nhosted", "was hosted").replace("on\nTuesday", "on Tuesday")
     assert facts(_WRAPPED) == facts(unwrapped)
     assert ("Pine Health Forum", "host", "Pine Municipal People's Government") in facts(_WRAPPED)
+
+
+def test_a_bare_date_run_into_the_story_is_the_date_and_the_story_goes_on() -> None:
+    raw = ("Pine forum opens\n2024-05-06 10:31 The Pine Forum opened on Monday in Pinecity with "
+           "300 guests from 20 countries.\n")
+    article = read_bytes("bare.txt", raw.encode())
+    assert article.published == date(2024, 5, 6)
+    assert "10:31" not in article.text and "The Pine Forum opened on Monday" in article.text
