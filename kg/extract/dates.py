@@ -60,9 +60,10 @@ _RELATIVE_DAY = re.compile(r"\b(the\s+day\s+before\s+yesterday|the\s+day\s+after
                            r"tomorrow|this\s+(?:morning|afternoon|evening)|tonight)\b", re.I)
 _RELATIVE_DAYS = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0,
                   "tomorrow": 1, "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0}
-# date phrases the name finder does not tag as dates
+# date phrases the name finder does not tag as dates ("Monday morning" it tags as a time)
 UNTAGGED_DATES = re.compile(r"\b(?:[Tt]his\s+(?:morning|afternoon|evening)|[Tt]onight|[Tt]he\s+day\s+before\s+"
-                            r"yesterday|\d{4}[./-]\d{1,2}[./-]\d{1,2}|[Oo]n\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"
+                            r"yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+                            r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|[Oo]n\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"
                             r"(?!\s+(?:[A-Z]|of\b|anniversary|edition|session)))")
 # "on the 15th": a day of the publication's month (of the month before, past the publication day)
 _DAY_OF_MONTH = re.compile(r"\b[Oo]n\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:[A-Z]|of\b|anniversary|edition|"
