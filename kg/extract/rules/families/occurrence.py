@@ -24,6 +24,15 @@ _CLOSING_OF = re.compile(r"\bclosing\s+(?:ceremony|session)\s+of\s+(?:the\s+)?" 
 _IT_OCCURS = re.compile(r"^It\s+(?:also\s+)?(?:will\s+|would\s+)?" + OCCUR + r"\b(?P<rest>[^;]*)")
 
 
+# "Acme today held ...", "the city on Monday hosted ...": the day, just before the verb
+_DAY_BEFORE = re.compile(r"\b(?:today|yesterday|on\s+[A-Z]\w+day)\s*,?\s*$")
+_AT_ONE_DAY = re.compile(r"\b(?:at|during)\s+(?:an?\s+|the\s+)?(?P<e>" + E + r")\s+on\s+(?:" + MONTH
+                         + r"|[A-Z]\w+day\b|\d)")
+_ONE_DAY = re.compile(r"\b(?:news|press)\s+(?:conference|briefing)|\bbriefing\b|\bceremony\b", re.I)
+_GATHERED_FOR = re.compile(r"\b(?:gathered|met|converged|assembled)\b(?P<where>[^⟦;.]{0,30}?(?:⟦\d+⟧)?[^⟦;.]{0,30}?)"
+                           r"\bfor\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E + r")(?P<rest>[^;]*)")
+
+
 # -- places and dates of occurrence
 def read(s: Sentence) -> None:
     ph = s.ph
@@ -56,7 +65,7 @@ def read(s: Sentence) -> None:
     if it:
         _it_occurs(s, it)
     held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched|inaugurated|played\s+host\s+to)\s+"
-                    r"(?:the\s+|an?\s+)?" + EDITION + r"(?P<e>"
+                    r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:annual\s+|yearly\s+)?" + EDITION + r"(?P<e>"
                       + E + r")(?P<rest>[^;]*)", re.I)
     for m in held.finditer(ph):
         event = s.key(m.group("e"))
@@ -65,9 +74,22 @@ def read(s: Sentence) -> None:
         clause = re.split(CLAUSE_END, m.group("rest"))[0]
         place_in(s, event, clause)
         if re.search(r"\b(?:on|from)\s+(?:" + MONTH + r"|\w+day)", clause) or re.match(
-                r"^(?:On|From|In)\s+(?:the\s+\w+\s+of\s+)?(?:" + MONTH + r"|\w+day|\d)", ph):
-            # "On May 5, Lakeside held a ... meeting"
+                r"^(?:On|From|In)\s+(?:the\s+\w+\s+of\s+)?(?:" + MONTH + r"|\w+day|\d)", ph) or _DAY_BEFORE.search(
+                ph, 0, m.start()):
+            # "On May 5, Lakeside held a ... meeting", "Acme today held its annual X"
             dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end)
+    for m in _AT_ONE_DAY.finditer(ph):
+        # "officials said at a news conference on Thursday": a one-day event's day
+        event = s.key(m.group("e"))
+        if s.is_event(event) and _ONE_DAY.search(s.r.ex.entities[event].label):
+            dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end)
+    for m in _GATHERED_FOR.finditer(ph):
+        # "1,000 experts gathered in Y for the X on Saturday": where and when the X is
+        event = s.key(m.group("e"))
+        if s.is_event(event):
+            clause = m.group("where") + " " + re.split(CLAUSE_END, m.group("rest"))[0]
+            place_in(s, event, clause)
+            dates(s, event, "held")
     # "The expo is organized by X and runs until June 22": a second verb of the event's own
     until = re.search(r"\band\s+(?:will\s+)?(?:runs?|lasts?|continues?|closes?)\s+(?:until|till|through|on)\b", ph)
     events = s.events_in(ph[:until.start()]) if until else []
