@@ -26,6 +26,8 @@ _IT_OCCURS = re.compile(r"^It\s+(?:also\s+)?(?:will\s+|would\s+)?" + OCCUR + r"\
 
 # "Acme today held ...", "the city on Monday hosted ...": the day, just before the verb
 _DAY_BEFORE = re.compile(r"\b(?:today|yesterday|on\s+[A-Z]\w+day)\s*,?\s*$")
+_VENUE_OF = re.compile(r"\b[Vv]enues?\s+(?:of|for)\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E + r")\s+"
+                       r"(?:is|was|will\s+be)\s+(?:the\s+)?(?P<p>" + E + ")")
 _AT_ONE_DAY = re.compile(r"\b(?:at|during)\s+(?:an?\s+|the\s+)?(?P<e>" + E + r")\s+on\s+(?:" + MONTH
                          + r"|[A-Z]\w+day\b|\d)")
 _ONE_DAY = re.compile(r"\b(?:news|press)\s+(?:conference|briefing)|\bbriefing\b|\bceremony\b", re.I)
@@ -78,6 +80,13 @@ def read(s: Sentence) -> None:
                 ph, 0, m.start()):
             # "On May 5, Lakeside held a ... meeting", "Acme today held its annual X"
             dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end)
+    for m in _VENUE_OF.finditer(ph):
+        # "the venue of the X will be the Y"
+        event, place = s.key(m.group("e")), s.key(m.group("p"))
+        if s.is_event(event):
+            venue_by_position(s, place)
+            if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
+                s.fact(event, Relation.LOCATION, place)
     for m in _AT_ONE_DAY.finditer(ph):
         # "officials said at a news conference on Thursday": a one-day event's day
         event = s.key(m.group("e"))
