@@ -34,19 +34,26 @@ _ORDINALS = {
 
 # "from April 20 to 21", "April 20-21", "May 30 to June 2", "from Sept 1 to 5, 2023", "Sept to"
 _RANGE = re.compile(
-    rf"(?:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?P<d1>\d{{1,2}})?(?:st|nd|rd|th)?"
+    rf"(?:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?:(?P<d1>\d{{1,2}})(?!\d))?(?:st|nd|rd|th)?"
     rf"(?:,?\s*(?P<y1>\d{{4}}))?\s*(?:to|through|until|till|and|-|–|—)\s*"
     rf"(?:(?P<m2>{MONTH})\s*)?(?P<d2>\d{{1,2}})?(?:st|nd|rd|th)?(?:,?\s*(?P<y2>\d{{4}}))?",
     re.I,
 )
-# "from 18 to 20 May", "18-20 May 2023": day-first ranges
+# "from 18 to 20 May", "18-20 May 2023", "the 10th to 12th of May": day-first ranges
 _DAY_FIRST_RANGE = re.compile(
-    rf"(?:from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|through|until|till|and|-|–|—)\s*"
-    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})(?:,?\s*(?P<y>\d{{4}}))?",
+    rf"(?:from\s+)?(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|through|until|till|and|-|–|—)\s*"
+    rf"(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s*(?P<y>\d{{4}}))?",
+    re.I,
+)
+# "30 May to 2 June", "30 May - 2 June 2023": a day-first range across months
+_DAY_FIRST_SPAN = re.compile(
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s*(?P<y1>\d{{4}}))?\s*"
+    rf"(?:to|through|until|till|-|–|—)\s*(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})"
+    rf"(?:,?\s*(?P<y2>\d{{4}}))?",
     re.I,
 )
 _SINGLE = re.compile(
-    rf"(?P<m>{MONTH})\s*(?P<d>\d{{1,2}})?(?:st|nd|rd|th)?(?:,?\s*(?P<y>\d{{4}}))?|"
+    rf"(?P<m>{MONTH})\s*(?:(?P<d>\d{{1,2}})(?!\d))?(?:st|nd|rd|th)?(?:,?\s*(?P<y>\d{{4}}))?|"
     rf"(?P<d_>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m_>{MONTH})(?:,?\s*(?P<y_>\d{{4}}))?|"
     r"(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})\b",
     re.I,
@@ -128,8 +135,17 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
     ['2023-05-15', '2023-04-20', '2023-05-16', '2023-05-14', '2023-05-15']
     >>> parse_span("on the 15th China-ASEAN Expo", date(2023, 5, 16)) is None
     True
+    >>> [parse_span(t, date(2023, 5, 12)).start.lexical for t in ("on Friday, May 5", "30 May to 2 June",
+    ...  "the 10th to 12th of May", "in May 2023")]
+    ['2023-05-05', '2023-05-30', '2023-05-10', '2023-05']
     """
     year_default = year_hint or (published.year if published else None)
+    m = _DAY_FIRST_SPAN.search(text)
+    if m:
+        y2 = int(m.group("y2")) if m.group("y2") else None
+        y1 = int(m.group("y1")) if m.group("y1") else y2 or year_default
+        return DateSpan(_partial(y1, month_number(m.group("m1")), int(m.group("d1"))),
+                        _partial(y2 or y1, month_number(m.group("m2")), int(m.group("d2"))), ranged=True)
     m = _RANGE.search(text)
     if (m and (m.group("d2") or m.group("m2"))) or (m and re.search(r"\b(to|through|until)\s*$",
                                                                   m.group(0).strip(), re.I)):
@@ -150,6 +166,9 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
         mon = month_number(m.group("m"))
         return DateSpan(_partial(y, mon, int(m.group("d1"))), _partial(y, mon, int(m.group("d2"))),
                         ranged=True)
+    explicit = _single(text, year_default, full=True)
+    if explicit is not None:  # "on Friday, May 5": the date itself, whatever day the page is from
+        return DateSpan(explicit, explicit)
     m = _RELATIVE_DAY.search(text)
     if m and published is not None:  # "kicked off yesterday": a day from the publication date
         d = published + timedelta(days=_RELATIVE_DAYS[re.sub(r"\s+", " ", m.group(1).lower())])
@@ -196,6 +215,13 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
         month0 = published.year * 12 + published.month - 1 + shift
         p = PartialDate(month0 // 12, month0 % 12 + 1, None)
         return DateSpan(p, p)
+    single = _single(text, year_default)
+    return DateSpan(single, single) if single is not None else None
+
+
+def _single(text: str, year_default: int | None, full: bool = False) -> PartialDate | None:
+    """The first month-day ("May 5", "5th of May", "2023.05.05") or, unless ``full``, bare
+    month ("in June 2023") in ``text``."""
     for m in _SINGLE.finditer(text):
         if m.group("iy"):
             p2 = _partial(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
@@ -203,13 +229,15 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
             word = m.group("m")
             if not (m.group("d") or m.group("y")) and (word[0].islower() or word.rstrip(".") == "May"):
                 continue  # "may", "march" and a bare "May" are words, not dates
+            if full and not m.group("d"):
+                continue
             y = int(m.group("y")) if m.group("y") else year_default
             p2 = _partial(y, month_number(m.group("m")), int(m.group("d")) if m.group("d") else None)
         else:
             y = int(m.group("y_")) if m.group("y_") else year_default
             p2 = _partial(y, month_number(m.group("m_")), int(m.group("d_")))
         if p2 is not None:
-            return DateSpan(p2, p2)
+            return p2
     return None
 
 
