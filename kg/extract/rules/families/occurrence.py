@@ -28,6 +28,9 @@ _IT_OCCURS = re.compile(r"^It\s+(?:also\s+)?(?:will\s+|would\s+)?" + OCCUR + r"\
 _DAY_BEFORE = re.compile(r"\b(?:today|yesterday|on\s+[A-Z]\w+day)\s*,?\s*$")
 _VENUE_OF = re.compile(r"\b[Vv]enues?\s+(?:of|for)\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E + r")\s+"
                        r"(?:is|was|will\s+be)\s+(?:the\s+)?(?P<p>" + E + ")")
+# verbs whose dates are their own acts', not the event's
+_OTHER_ACTS = frozenset({"say", "tell", "announce", "add", "note", "state", "disclose", "reveal", "sign", "ink",
+                         "release", "publish", "report", "visit", "meet", "approve", "issue", "establish", "found"})
 _AT_ONE_DAY = re.compile(r"\b(?:at|during)\s+(?:an?\s+|the\s+)?(?P<e>" + E + r")\s+on\s+(?:" + MONTH
                          + r"|[A-Z]\w+day\b|\d)")
 _ONE_DAY = re.compile(r"\b(?:news|press)\s+(?:conference|briefing)|\bbriefing\b|\bceremony\b", re.I)
@@ -92,7 +95,7 @@ def read(s: Sentence) -> None:
         # "officials said at a news conference on Thursday": a one-day event's day
         event = s.key(m.group("e"))
         if s.is_event(event) and _ONE_DAY.search(s.r.ex.entities[event].label):
-            dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end)
+            dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end, said_there=True)
     for m in _GATHERED_FOR.finditer(ph):
         # "1,000 experts gathered in Y for the X on Saturday": where and when the X is
         event = s.key(m.group("e"))
@@ -191,15 +194,18 @@ def place_by_position(s: Sentence, key: str) -> None:
         ent.type = EntityType.PLACE
 
 
-def dates(s: Sentence, event: str, verb: str, after: int | None = None) -> None:
+def dates(s: Sentence, event: str, verb: str, after: int | None = None, said_there: bool = False) -> None:
     """Start and end dates from the sentence's dates and its verb ("opened on" -> start,
     "closed on" -> end, "from ... to ..." -> both, "runs until" -> end); the dates after the
     character ``after`` (the event's name) first. A date whose own verb opens or closes
     (:func:`~kg.extract.rules.when.verb_role`) is a start or an end whatever the sentence's
     verb ("X, which opened on July 11, closed on July 15"); a date of a verb whose subject is
-    another event is that event's ("the sub-forum, held on May 31 during the fair")."""
+    another event is that event's ("the sub-forum, held on May 31 during the fair"); so is not a
+    date of what was said or signed there, nor of the first edition ("first held in May 2015"),
+    unless ``said_there`` (the event is where it was said: "said at a news conference on Monday")."""
     ends_it = verb.split()[0] in END_VERBS or "close" in verb or "wrapped" in verb
-    phrases = [d for d in dated_phrases(s.r, s.sent, event, after) if not _of_another(s, d.verb, event)]
+    phrases = [d for d in dated_phrases(s.r, s.sent, event, after)
+               if not _of_another(s, d.verb, event) and (said_there or not _not_occurrence(d.verb))]
     if any(d.span.ranged for d in phrases):
         # "today unveiled ... at X, held from May 14 to 17": the range is the event's
         phrases = [d for d in phrases if d.span.ranged or d.closing or verb_role(d.verb)]
@@ -216,6 +222,16 @@ def dates(s: Sentence, event: str, verb: str, after: int | None = None) -> None:
             if rel not in have:
                 have.add(rel)
                 lit(s, event, rel, value)
+
+
+def _not_occurrence(verb: Any) -> bool:
+    """Whether a date's verb tells of something else than the event happening: a statement, a
+    signing, a visit ("officials said on Tuesday"), or an earlier or planned time ("first held in
+    2015", "originally scheduled for July")."""
+    if verb is None:
+        return False
+    return verb.lemma_.lower() in _OTHER_ACTS or any(
+        c.lower_ in ("first", "originally", "initially") for c in verb.children)
 
 
 def _verb_at(s: Sentence, char: int) -> Any:
