@@ -41,9 +41,10 @@ _GATHERED_FOR = re.compile(r"\b(?:gathered|met|converged|assembled)\b(?P<where>[
 # -- places and dates of occurrence
 def read(s: Sentence) -> None:
     ph = s.ph
-    # an aside may hold a list: "The X, co-hosted by A, B and C, opened in Y on Tuesday"
-    pat = compiled(r"(?P<e>" + E + r")(?P<aside>,[^.;]{0,200}?,)?[^⟦.;]{0,60}?\b" + OCCUR + r"\b(?P<rest>[^;]*)",
-                   re.I)
+    # an aside may hold a list: "The X, co-hosted by A, B and C, opened in Y on Tuesday"; the
+    # event it is part of may follow the name: "The X Sub-forum of the Y Expo was held on May 6"
+    pat = compiled(r"(?P<e>" + E + r")(?:\s+(?:of|at)\s+(?:the\s+)?" + EDITION + E + r")?(?P<aside>,[^.;]{0,200}?,)?"
+                   r"[^⟦.;]{0,60}?\b" + OCCUR + r"\b(?P<rest>[^;]*)", re.I)
     # every event's own verb, even one inside another's clause ("a press conference was held to
     # announce the X, which will take place from June 8 to 10")
     for m in filter(None, (pat.match(ph, e.start()) for e in re.finditer(E, ph))):
