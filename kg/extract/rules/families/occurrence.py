@@ -37,6 +37,9 @@ _ONE_DAY = re.compile(r"\b(?:news|press)\s+(?:conference|briefing)|\bbriefing\b|
 _GATHERED_FOR = re.compile(r"\b(?:gathered|met|converged|assembled)\b(?P<where>[^⟦;.]{0,30}?(?:⟦\d+⟧)?[^⟦;.]{0,30}?)"
                            r"\bfor\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E + r")(?P<rest>[^;]*)")
 
+_ATTENDED = re.compile(r"\b(?:attended|took\s+part\s+in|participated\s+in)\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E
+                       + r")(?=\s+(?:in|at|on|from)\s)")
+
 
 # -- places and dates of occurrence
 def read(s: Sentence) -> None:
@@ -104,6 +107,11 @@ def read(s: Sentence) -> None:
             clause = m.group("where") + " " + re.split(CLAUSE_END, m.group("rest"))[0]
             place_in(s, event, clause)
             dates(s, event, "held")
+    for m in _ATTENDED.finditer(ph):
+        # "900 people attended the X in Y on June 29": the day the X was attended
+        event = s.key(m.group("e"))
+        if s.is_event(event):
+            dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end)
     # "The expo is organized by X and runs until June 22": a second verb of the event's own
     until = re.search(r"\band\s+(?:will\s+)?(?:runs?|lasts?|continues?|closes?)\s+(?:until|till|through|on)\b", ph)
     events = s.events_in(ph[:until.start()]) if until else []
