@@ -138,7 +138,37 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
     >>> [parse_span(t, date(2023, 5, 12)).start.lexical for t in ("on Friday, May 5", "30 May to 2 June",
     ...  "the 10th to 12th of May", "in May 2023")]
     ['2023-05-05', '2023-05-30', '2023-05-10', '2023-05']
+    >>> parse_span("from Jan 5 to 7", date(2023, 12, 20), past=False).end.lexical
+    '2024-01-07'
+    >>> parse_span("on Dec 28", date(2024, 1, 3), past=True).start.lexical
+    '2023-12-28'
     """
+    span = _parse(text, published, year_hint, past)
+    if span is not None and published is not None and year_hint is None and past is not None \
+            and not _YEAR.search(text):
+        return _across_new_year(span, published, past)
+    return span
+
+
+def _across_new_year(span: DateSpan, published: date, past: bool) -> DateSpan:
+    """A yearless date given the publication's year, moved to the year the tense points to:
+    "will be held on Jan 5" in a December story is next January; "was held on Dec 28" in a
+    January story last December (a month's slack either way)."""
+    start = span.start or span.end
+    if start is None or start.month is None or start.year != published.year:
+        return span
+    day = date(start.year, start.month, start.day or 1)
+    step = 1 if not past and (published - day).days > 31 else -1 if past and (day - published).days > 31 else 0
+    if not step:
+        return span
+
+    def moved(p: PartialDate | None) -> PartialDate | None:
+        return None if p is None else _partial((p.year or published.year) + step, p.month, p.day)
+    return DateSpan(moved(span.start), moved(span.end), span.ranged)
+
+
+def _parse(text: str, published: date | None, year_hint: int | None, past: bool | None) -> DateSpan | None:
+    """:func:`parse_span` before a yearless date is moved across a new year."""
     year_default = year_hint or (published.year if published else None)
     m = _DAY_FIRST_SPAN.search(text)
     if m:
@@ -155,6 +185,8 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
         y2 = y2 or y1
         m1 = month_number(m.group("m1"))
         m2 = month_number(m.group("m2")) if m.group("m2") else m1
+        if m2 < m1 and not m.group("y2") and y2 is not None:
+            y2 += 1  # "from Dec 30 to Jan 2": the range crosses a new year
         d1 = int(m.group("d1")) if m.group("d1") else None
         d2 = int(m.group("d2")) if m.group("d2") else None
         if d1 is None:
