@@ -86,7 +86,7 @@ class Reader:
         self.other_editions: dict[tuple[str, str], str] = {}  # (series, ordinal or year) -> edition
         self.main_event: str | None = None
         self.heads: dict[str, str] = {}
-        self._main_year = main_year(self.text)
+        self.story_year = main_year(self.text)  # the year an undated story names most
         self.folds: list[tuple[int, int, str]] = []  # titled runs read as their person
         self.facts: set[tuple[str, Relation, str]] = set()
         self.owner_of: dict[str, str] = {}  # edition -> organization named as its owner

@@ -84,7 +84,7 @@ def dated_phrases(r: Reader, sent: Any, event: str | None, after: int | None = N
     date follows its name)."""
     year_hint = r.edition_year.get(event or "")
     if year_hint is None and r.article.published is None:
-        year_hint = r._main_year  # an undated page: the year its story names most
+        year_hint = r.story_year  # an undated page: the year its story names most
     found = [(e.start_char, e.end_char) for e in r.ents_by_sent.get(r.sent_of_char[sent.start_char], ())
              if e.label_ == "DATE"]
     # the NER misses bare months in damaged text ("from Oct  to ."), and tags "Monday morning"

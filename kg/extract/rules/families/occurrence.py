@@ -26,7 +26,8 @@ _IT_OCCURS = re.compile(r"^It\s+(?:also\s+)?(?:will\s+|would\s+)?" + OCCUR + r"\
 
 # "Acme today held ...", "the city on Monday hosted ...": the day, just before the verb
 _DAY_BEFORE = re.compile(r"\b(?:today|yesterday|on\s+[A-Z]\w+day)\s*,?\s*$")
-_VENUE_OF = re.compile(r"\b[Vv]enues?\s+(?:of|for)\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E + r")\s+"
+# "the venue of the X will be the Y"; "The venue is the Y": the event just named
+_VENUE_OF = re.compile(r"\b[Vv]enues?\s+(?:(?:of|for)\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E + r")\s+)?"
                        r"(?:is|was|will\s+be)\s+(?:the\s+)?(?P<p>" + E + ")")
 # verbs whose dates are their own acts', not the event's
 _OTHER_ACTS = frozenset({"say", "tell", "announce", "add", "note", "state", "disclose", "reveal", "sign", "ink",
@@ -90,8 +91,8 @@ def read(s: Sentence) -> None:
             dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end)
     for m in _VENUE_OF.finditer(ph):
         # "the venue of the X will be the Y"
-        event, place = s.key(m.group("e")), s.key(m.group("p"))
-        if s.is_event(event):
+        event, place = s.key(m.group("e")) if m.group("e") else s.event_before(), s.key(m.group("p"))
+        if event is not None and s.is_event(event):
             venue_by_position(s, place)
             if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
                 s.fact(event, Relation.LOCATION, place)
