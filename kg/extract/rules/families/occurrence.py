@@ -91,11 +91,12 @@ def read(s: Sentence) -> None:
             dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end)
     for m in _VENUE_OF.finditer(ph):
         # "the venue of the X will be the Y"
-        event, place = s.key(m.group("e")) if m.group("e") else s.event_before(), s.key(m.group("p"))
-        if event is not None and s.is_event(event):
+        held_at = s.key(m.group("e")) if m.group("e") else s.event_before()
+        place = s.key(m.group("p"))
+        if held_at is not None and s.is_event(held_at):
             venue_by_position(s, place)
             if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
-                s.fact(event, Relation.LOCATION, place)
+                s.fact(held_at, Relation.LOCATION, place)
     for m in _AT_ONE_DAY.finditer(ph):
         # "officials said at a news conference on Thursday": a one-day event's day
         event = s.key(m.group("e"))
