@@ -51,6 +51,7 @@ OCCUR = (r"(?:was\s+|is\s+|will\s+be\s+|were\s+|are\s+|has\s+been\s+)?(?:being\s
           r"happening|taking\s+place|took\s+place|takes\s+place|(?:will|to)\s+take\s+place|kicked\s+off|"
           r"kicks\s+off|kick\s+off|opened|opens|open|concluded|concludes|conclude|closed|closes|"
           r"ended|ends|came\s+to\s+a\s+(?:successful\s+)?close|come\s+to\s+a\s+close|wrapped\s+up|"
+          r"dr[ae]ws?\s+to\s+an?\s+(?:successful\s+)?(?:close|end)|"
           r"began|begins|started|starts|ran|runs|launched|convened|staged|come\s+to|came\s+to|"
           r"returns|returned|run(?=\s+(?:until|through|till|from))|commenced|commences|inaugurated|"
           # "X, running from May 5 to 8, ...", "X, which lasts until June 9"

@@ -56,8 +56,8 @@ def verb_role(verb: Any) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma == "get" and any(c.lower_ in ("underway", "under") for c in verb.children):
         return "start"  # "got under way"
-    if lemma == "come" and any(t.lemma_.lower() in ("close", "end") for t in verb.subtree):
-        return "end"  # "came to a close", "came to an end"
+    if lemma in ("come", "draw") and any(t.lemma_.lower() in ("close", "end") for t in verb.subtree):
+        return "end"  # "came to a close", "drew to an end"
     if lemma in _CLOSE_LEMMAS:
         return "end"
     if lemma in _OPEN_LEMMAS:
