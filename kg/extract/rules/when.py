@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _FUTURE = re.compile(r"\b(?:will|to be held|is scheduled|is set to|is expected|are expected|is slated)\b")
 # what precedes a date that ends a period: "runs until Nov 10", "through Tuesday"
 _CLOSING = re.compile(r"\b(?:through|until|till|to|ends?\s+on|closes\s+on)\s*$")
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+same\s+day)\b", re.I)
 _OPEN_LEMMAS = frozenset({"open", "kick", "begin", "start", "commence", "launch", "inaugurate"})
 _CLOSE_LEMMAS = frozenset({"close", "conclude", "end", "finish", "wrap"})
 
@@ -104,7 +105,23 @@ def dated_phrases(r: Reader, sent: Any, event: str | None, after: int | None = N
         lo = max(sent.start_char, start_char - 6)
         phrase = r.text[lo:min(sent.end_char, end_char + 12)]
         span = parse_span(phrase, r.article.published, year_hint, is_past(verb, sent.text))
+        if span is None and _SAME_DAY.search(r.text[start_char:end_char]):
+            span = _day_told_before(r, sent)
         if span is not None and (span.start or span.end):
             closing = bool(_CLOSING.search(r.text[max(sent.start_char, start_char - 16):start_char]))
             out.append(DatedPhrase(span, closing and not span.ranged, start_char, verb))
     return out
+
+
+def _day_told_before(r: Reader, sent: Any) -> DateSpan | None:
+    """"the same day": the last single day the two sentences before named ("The X opened on
+    May 5. The Y Forum was held the same day.")."""
+    here = r.sent_of_char[sent.start_char]
+    for back in (1, 2):
+        if here - back < 0:
+            break
+        days = [d.span.start for d in dated_phrases(r, r.sents[here - back], None)
+                if not d.span.ranged and d.span.start is not None and d.span.start.day is not None]
+        if days:
+            return DateSpan(days[-1], days[-1])
+    return None
