@@ -34,19 +34,26 @@ _ORDINALS = {
 
 # "from April 20 to 21", "April 20-21", "May 30 to June 2", "from Sept 1 to 5, 2023", "Sept to"
 _RANGE = re.compile(
-    rf"(?:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?P<d1>\d{{1,2}})?(?:st|nd|rd|th)?"
+    rf"(?:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?:(?P<d1>\d{{1,2}})(?!\d))?(?:st|nd|rd|th)?"
     rf"(?:,?\s*(?P<y1>\d{{4}}))?\s*(?:to|through|until|till|and|-|–|—)\s*"
     rf"(?:(?P<m2>{MONTH})\s*)?(?P<d2>\d{{1,2}})?(?:st|nd|rd|th)?(?:,?\s*(?P<y2>\d{{4}}))?",
     re.I,
 )
-# "from 18 to 20 May", "18-20 May 2023": day-first ranges
+# "from 18 to 20 May", "18-20 May 2023", "the 10th to 12th of May": day-first ranges
 _DAY_FIRST_RANGE = re.compile(
-    rf"(?:from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|through|until|till|and|-|–|—)\s*"
-    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})(?:,?\s*(?P<y>\d{{4}}))?",
+    rf"(?:from\s+)?(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|through|until|till|and|-|–|—)\s*"
+    rf"(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s*(?P<y>\d{{4}}))?",
+    re.I,
+)
+# "30 May to 2 June", "30 May - 2 June 2023": a day-first range across months
+_DAY_FIRST_SPAN = re.compile(
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s*(?P<y1>\d{{4}}))?\s*"
+    rf"(?:to|through|until|till|-|–|—)\s*(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})"
+    rf"(?:,?\s*(?P<y2>\d{{4}}))?",
     re.I,
 )
 _SINGLE = re.compile(
-    rf"(?P<m>{MONTH})\s*(?P<d>\d{{1,2}})?(?:st|nd|rd|th)?(?:,?\s*(?P<y>\d{{4}}))?|"
+    rf"(?P<m>{MONTH})\s*(?:(?P<d>\d{{1,2}})(?!\d))?(?:st|nd|rd|th)?(?:,?\s*(?P<y>\d{{4}}))?|"
     rf"(?P<d_>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m_>{MONTH})(?:,?\s*(?P<y_>\d{{4}}))?|"
     r"(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})\b",
     re.I,
@@ -60,9 +67,10 @@ _RELATIVE_DAY = re.compile(r"\b(the\s+day\s+before\s+yesterday|the\s+day\s+after
                            r"tomorrow|this\s+(?:morning|afternoon|evening)|tonight)\b", re.I)
 _RELATIVE_DAYS = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0,
                   "tomorrow": 1, "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0}
-# date phrases the name finder does not tag as dates
+# date phrases the name finder does not tag as dates ("Monday morning" it tags as a time)
 UNTAGGED_DATES = re.compile(r"\b(?:[Tt]his\s+(?:morning|afternoon|evening)|[Tt]onight|[Tt]he\s+day\s+before\s+"
-                            r"yesterday|\d{4}[./-]\d{1,2}[./-]\d{1,2}|[Oo]n\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"
+                            r"yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+                            r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|[Oo]n\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"
                             r"(?!\s+(?:[A-Z]|of\b|anniversary|edition|session)))")
 # "on the 15th": a day of the publication's month (of the month before, past the publication day)
 _DAY_OF_MONTH = re.compile(r"\b[Oo]n\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:[A-Z]|of\b|anniversary|edition|"
@@ -127,8 +135,47 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
     ['2023-05-15', '2023-04-20', '2023-05-16', '2023-05-14', '2023-05-15']
     >>> parse_span("on the 15th China-ASEAN Expo", date(2023, 5, 16)) is None
     True
+    >>> [parse_span(t, date(2023, 5, 12)).start.lexical for t in ("on Friday, May 5", "30 May to 2 June",
+    ...  "the 10th to 12th of May", "in May 2023")]
+    ['2023-05-05', '2023-05-30', '2023-05-10', '2023-05']
+    >>> parse_span("from Jan 5 to 7", date(2023, 12, 20), past=False).end.lexical
+    '2024-01-07'
+    >>> parse_span("on Dec 28", date(2024, 1, 3), past=True).start.lexical
+    '2023-12-28'
     """
+    span = _parse(text, published, year_hint, past)
+    if span is not None and published is not None and year_hint is None and past is not None \
+            and not _YEAR.search(text):
+        return _across_new_year(span, published, past)
+    return span
+
+
+def _across_new_year(span: DateSpan, published: date, past: bool) -> DateSpan:
+    """A yearless date given the publication's year, moved to the year the tense points to:
+    "will be held on Jan 5" in a December story is next January; "was held on Dec 28" in a
+    January story last December (a month's slack either way)."""
+    start = span.start or span.end
+    if start is None or start.month is None or start.year != published.year:
+        return span
+    day = date(start.year, start.month, start.day or 1)
+    step = 1 if not past and (published - day).days > 31 else -1 if past and (day - published).days > 31 else 0
+    if not step:
+        return span
+
+    def moved(p: PartialDate | None) -> PartialDate | None:
+        return None if p is None else _partial((p.year or published.year) + step, p.month, p.day)
+    return DateSpan(moved(span.start), moved(span.end), span.ranged)
+
+
+def _parse(text: str, published: date | None, year_hint: int | None, past: bool | None) -> DateSpan | None:
+    """:func:`parse_span` before a yearless date is moved across a new year."""
     year_default = year_hint or (published.year if published else None)
+    m = _DAY_FIRST_SPAN.search(text)
+    if m:
+        y2 = int(m.group("y2")) if m.group("y2") else None
+        y1 = int(m.group("y1")) if m.group("y1") else y2 or year_default
+        return DateSpan(_partial(y1, month_number(m.group("m1")), int(m.group("d1"))),
+                        _partial(y2 or y1, month_number(m.group("m2")), int(m.group("d2"))), ranged=True)
     m = _RANGE.search(text)
     if (m and (m.group("d2") or m.group("m2"))) or (m and re.search(r"\b(to|through|until)\s*$",
                                                                   m.group(0).strip(), re.I)):
@@ -138,6 +185,8 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
         y2 = y2 or y1
         m1 = month_number(m.group("m1"))
         m2 = month_number(m.group("m2")) if m.group("m2") else m1
+        if m2 < m1 and not m.group("y2") and y2 is not None:
+            y2 += 1  # "from Dec 30 to Jan 2": the range crosses a new year
         d1 = int(m.group("d1")) if m.group("d1") else None
         d2 = int(m.group("d2")) if m.group("d2") else None
         if d1 is None:
@@ -149,6 +198,9 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
         mon = month_number(m.group("m"))
         return DateSpan(_partial(y, mon, int(m.group("d1"))), _partial(y, mon, int(m.group("d2"))),
                         ranged=True)
+    explicit = _single(text, year_default, full=True)
+    if explicit is not None:  # "on Friday, May 5": the date itself, whatever day the page is from
+        return DateSpan(explicit, explicit)
     m = _RELATIVE_DAY.search(text)
     if m and published is not None:  # "kicked off yesterday": a day from the publication date
         d = published + timedelta(days=_RELATIVE_DAYS[re.sub(r"\s+", " ", m.group(1).lower())])
@@ -195,6 +247,13 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
         month0 = published.year * 12 + published.month - 1 + shift
         p = PartialDate(month0 // 12, month0 % 12 + 1, None)
         return DateSpan(p, p)
+    single = _single(text, year_default)
+    return DateSpan(single, single) if single is not None else None
+
+
+def _single(text: str, year_default: int | None, full: bool = False) -> PartialDate | None:
+    """The first month-day ("May 5", "5th of May", "2023.05.05") or, unless ``full``, bare
+    month ("in June 2023") in ``text``."""
     for m in _SINGLE.finditer(text):
         if m.group("iy"):
             p2 = _partial(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
@@ -202,13 +261,15 @@ def parse_span(text: str, published: date | None, year_hint: int | None = None,
             word = m.group("m")
             if not (m.group("d") or m.group("y")) and (word[0].islower() or word.rstrip(".") == "May"):
                 continue  # "may", "march" and a bare "May" are words, not dates
+            if full and not m.group("d"):
+                continue
             y = int(m.group("y")) if m.group("y") else year_default
             p2 = _partial(y, month_number(m.group("m")), int(m.group("d")) if m.group("d") else None)
         else:
             y = int(m.group("y_")) if m.group("y_") else year_default
             p2 = _partial(y, month_number(m.group("m_")), int(m.group("d_")))
         if p2 is not None:
-            return DateSpan(p2, p2)
+            return p2
     return None
 
 

@@ -99,16 +99,19 @@ def descriptive_events(r: Reader) -> None:
             continue  # anaphor, resolved later
         if not introduces or (len(words) < 2 and not has_pp):
             continue
+        # "the health care pavilion of the 2023 Pine Trade Fair": a part of the event it names
+        of = re.search(r"\s(?:of|at)\s+(?:the\s+)?", r.text[root.idx:end])
+        whole = [m for m in r.mentions if of is not None and root.idx + of.end() <= m.start and m.end <= end
+                 and (r.ex.entities[m.key].type is EntityType.EVENT or m.key in r.editions.values())]
+        if whole and _MOMENT.match(label):
+            continue  # "the opening ceremony of the 8th X Fair": a moment of the named fair, read as it
         key = r.entity(label, EntityType.EVENT, scope=True, strong=True)
         r.heads[key] = head
+        whole = [m for m in whole if m.key != key]
         inner = [m for m in r.mentions if start <= m.start and m.end <= end
                  and r.ex.entities[m.key].type is EntityType.AGREEMENT]
         if inner:
             r.ceremony_for[key] = inner[0].key
-        # "the health care pavilion of the 2023 Pine Trade Fair": a part of the event it names
-        of = re.search(r"\s(?:of|at)\s+(?:the\s+)?", r.text[root.idx:end])
-        whole = [m for m in r.mentions if of is not None and root.idx + of.end() <= m.start and m.end <= end
-                 and m.key != key and (r.ex.entities[m.key].type is EntityType.EVENT or m.key in r.editions.values())]
         if whole and head not in {"ceremony"}:
             r.part_of[key] = (whole[0].key, whole[0].start)
         if owned and owner_mention is not None:
@@ -119,6 +122,10 @@ def descriptive_events(r: Reader) -> None:
         if part_of is not None:
             r.pending_sub.append((key, start, chunk.sent))
         r.mention(start, end, key)
+
+
+# the opening or closing of an event, not a part held within it
+_MOMENT = re.compile(r"(?:the\s+)?(?:grand\s+)?(?:opening|closing)\s+(?:ceremony|session)\s+of\b", re.I)
 
 
 def _ceremony_between(r: Reader, key: str, label: str, start: int, end: int) -> None:
@@ -174,6 +181,8 @@ def _pp_end(root: Any) -> int:
             break
         if child.dep_ == "prep" and child.lower_ in {"on", "for", "of"}:
             sub = list(child.subtree)
+            if child.lower_ == "on" and any(t.ent_type_ in {"DATE", "TIME"} for t in sub):
+                break  # "a news conference on Thursday": when it is held is no part of its name
             if len(sub) <= 30 and not any(t.pos_ in {"VERB", "AUX"} for t in sub):
                 # "an event for the device industry in Lakeside": where it is held is no part of its name
                 cut = next((i for i, t in enumerate(sub) if i and t.lower_ in {"in", "at"} and any(

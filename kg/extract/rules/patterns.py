@@ -54,12 +54,19 @@ OCCUR = (r"(?:was\s+|is\s+|will\s+be\s+|were\s+|are\s+|has\s+been\s+)?(?:being\s
           r"happening|taking\s+place|took\s+place|takes\s+place|(?:will|to)\s+take\s+place|kicked\s+off|"
           r"kicks\s+off|kick\s+off|opened|opens|open|concluded|concludes|conclude|closed|closes|"
           r"ended|ends|came\s+to\s+a\s+(?:successful\s+)?close|come\s+to\s+a\s+close|wrapped\s+up|"
+          r"dr[ae]ws?\s+to\s+an?\s+(?:successful\s+)?(?:close|end)|"
           r"began|begins|started|starts|ran|runs|launched|convened|staged|come\s+to|came\s+to|"
-          r"returns|returned|run(?=\s+(?:until|through|till|from)))")
+          r"returns|returned|run(?=\s+(?:until|through|till|from))|commenced|commences|inaugurated|"
+          # "X, running from May 5 to 8, ...", "X, which lasts until June 9"
+          r"(?:running|lasts|lasted|lasting|continues|continued)(?=\s+(?:until|through|till|from)\b)|"
+          r"(?:got|gets|get|getting)\s+under\s?way|under\s?way(?=\s+(?:in|at|on|here)\b)|"
+          # "is scheduled for May 8", "is slated to open on May 8", "is set to be held in X"
+          r"(?:scheduled|slated|set)\s+(?:for(?=\s+(?:the\s+)?[A-Z\d])|to\s+(?:be\s+held|open|take\s+place|"
+          r"run|kick\s+off|begin|start|close|conclude|end)))")
 END_VERBS = ("concluded", "concludes", "conclude", "closed", "closes", "ended", "ends", "close",
               "wrapped")
 START_VERBS = ("kicked", "kicks", "kick", "opened", "opens", "open", "began", "begins", "started",
-                "starts", "launched")
+                "starts", "launched", "commenced", "commences", "got", "gets", "get", "getting")
 ROLE = (r"(?P<role>(?<![\w-])(?:(?!(?:and|of|the|a|an|who|said|says|is|was|for|at|in)\b)[a-z][\w-]*\s+){0,2}?"
          r"(?:(?:[Dd]eputy|[Vv]ice|[Ee]xecutive|[Gg]eneral|Party|[Cc]hief|[Ss]enior|"
          r"[Hh]onorary|[Aa]cting|[Mm]anaging|[Aa]ssociate|[Aa]ssistant|[Ff]irst|[Ss]tanding|"

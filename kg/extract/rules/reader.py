@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.articles import main_year
-from kg.extract.dates import MONTH, UNTAGGED_DATES, DateSpan, parse_span
+from kg.extract.dates import DateSpan
 from kg.extract.heads import head_word
 from kg.extract.nlp import load_pipeline
 from kg.extract.rules.anaphora import city_anaphora, park_anaphora, resolve_anaphora
@@ -37,6 +37,7 @@ from kg.extract.rules.sentence import Sentence, evidence
 from kg.extract.rules.structure import parents_from_names
 from kg.extract.rules.titled import read_titles
 from kg.extract.rules.types_from_context import agents_are_organizations, countries_are_places, type_from_cues
+from kg.extract.rules.when import dated_phrases
 from kg.extract.titles import find_titled_names
 from kg.names import normalize_name
 from kg.records import Article, Entity, EntityType, Extraction, Fact, Literal, Relation
@@ -85,7 +86,7 @@ class Reader:
         self.other_editions: dict[tuple[str, str], str] = {}  # (series, ordinal or year) -> edition
         self.main_event: str | None = None
         self.heads: dict[str, str] = {}
-        self._main_year = main_year(self.text)
+        self.story_year = main_year(self.text)  # the year an undated story names most
         self.folds: list[tuple[int, int, str]] = []  # titled runs read as their person
         self.facts: set[tuple[str, Relation, str]] = set()
         self.owner_of: dict[str, str] = {}  # edition -> organization named as its owner
@@ -253,32 +254,6 @@ class Reader:
         return spans[0][0] if spans else None
 
     def date_spans(self, sent: Any, event: str | None, after: int | None = None) -> list[tuple[DateSpan, bool]]:
-        """Every date of a sentence, each with whether it closes a period ("runs until Nov 10");
-        only those after the character ``after`` when there are some ("a delegation visited
-        from May 10 to 11 and held the X on May 11": the X's date follows its name)."""
-        year_hint = self.edition_year.get(event or "")
-        if year_hint is None and self.article.published is None:
-            year_hint = self._main_year  # an undated page: the year its story names most
-        past = not re.search(r"\b(?:will|to be held|is scheduled|is set to|is expected|are expected)\b",
-                             sent.text)
-        out: list[tuple[DateSpan, bool]] = []
-        found = [(e.start_char, e.end_char) for e in self.ents_by_sent.get(self.sent_of_char[sent.start_char], ())
-                 if e.label_ == "DATE"]
-        # the NER misses bare months in damaged text ("from Oct  to ."); capitalised, so not "may"
-        found += [(sent.start_char + m.start(), sent.start_char + m.end())
-                  for pattern in (r"\b" + MONTH + r"(?=\W)", UNTAGGED_DATES)
-                  for m in re.finditer(pattern, sent.text)
-                  if not any(s <= sent.start_char + m.start() < e for s, e in found)]
-        found.sort()
-        if after is not None and any(start >= after for start, _ in found):
-            found = [(start, end) for start, end in found if start >= after]
-        for start_char, end_char in found:
-            # take the range phrase around the date ("from April 20 to 21")
-            lo = max(sent.start_char, start_char - 6)
-            phrase = self.text[lo:min(sent.end_char, end_char + 12)]
-            span = parse_span(phrase, self.article.published, year_hint, past)
-            if span is not None and (span.start or span.end):
-                closing = bool(re.search(r"\b(?:through|until|till|to|ends?\s+on|closes\s+on)\s*$",
-                                         self.text[max(sent.start_char, start_char - 16):start_char]))
-                out.append((span, closing and not span.ranged))
-        return out
+        """Every date of a sentence, each with whether it closes a period ("runs until Nov 10")
+        (:func:`kg.extract.rules.when.dated_phrases`, which also gives each its verb)."""
+        return [(d.span, d.closing) for d in dated_phrases(self, sent, event, after)]

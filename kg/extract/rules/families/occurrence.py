@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kg.extract.dates import MONTH
 from kg.extract.heads import head_word, type_by_head
 from kg.extract.rules.patterns import EDITION, END_VERBS, OCCUR, E, compiled
 from kg.extract.rules.sentence import Sentence
+from kg.extract.rules.when import dated_phrases, governing_verb, verb_role
 from kg.records import EntityType, Literal, PartialDate, Relation
 
 # Where the clause of an occurrence verb ends: "while", "and the forum will ...", a new subject.
@@ -15,19 +17,53 @@ from kg.records import EntityType, Literal, PartialDate, Relation
 CLAUSE_END = (r"\b(?:while|whereas|with the)\b|\band the\b(?!\s+(?:[a-z][\w-]*\s+){0,3}?" + E + r")|"
               + E + r"\s+(?:is|was|will)")
 
+# "X, which opened on May 5 at Y, ...", "X, held in Y, ...": an aside that tells where X happens
+_OCCUR_ASIDE = re.compile(r",\s+(?:which|that)?\s*" + OCCUR + r"(?P<rest>.*)", re.I)
+_CLOSING_OF = re.compile(r"\bclosing\s+(?:ceremony|session)\s+of\s+(?:the\s+)?" + EDITION + r"$", re.I)
+# "It will run until Aug 20.": the event just named, as the subject of an occurrence verb
+_IT_OCCURS = re.compile(r"^It\s+(?:also\s+)?(?:will\s+|would\s+)?" + OCCUR + r"\b(?P<rest>[^;]*)")
+
+
+# "Acme today held ...", "the city on Monday hosted ...": the day, just before the verb
+_DAY_BEFORE = re.compile(r"\b(?:today|yesterday|on\s+[A-Z]\w+day)\s*,?\s*$")
+# "the venue of the X will be the Y"; "The venue is the Y": the event just named
+_VENUE_OF = re.compile(r"\b[Vv]enues?\s+(?:(?:of|for)\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E + r")\s+)?"
+                       r"(?:is|was|will\s+be)\s+(?:the\s+)?(?P<p>" + E + ")")
+# verbs whose dates are their own acts', not the event's
+_OTHER_ACTS = frozenset({"say", "tell", "announce", "add", "note", "state", "disclose", "reveal", "sign", "ink",
+                         "release", "publish", "report", "visit", "meet", "approve", "issue", "establish", "found"})
+_AT_ONE_DAY = re.compile(r"\b(?:at|during)\s+(?:an?\s+|the\s+)?(?P<e>" + E + r")\s+on\s+(?:" + MONTH
+                         + r"|[A-Z]\w+day\b|\d)")
+_ONE_DAY = re.compile(r"\b(?:news|press)\s+(?:conference|briefing)|\bbriefing\b|\bceremony\b", re.I)
+_GATHERED_FOR = re.compile(r"\b(?:gathered|met|converged|assembled)\b(?P<where>[^⟦;.]{0,30}?(?:⟦\d+⟧)?[^⟦;.]{0,30}?)"
+                           r"\bfor\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E + r")(?P<rest>[^;]*)")
+
+_ATTENDED = re.compile(r"\b(?:attended|took\s+part\s+in|participated\s+in)\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E
+                       + r")(?=\s+(?:in|at|on|from)\s)")
+
 
 # -- places and dates of occurrence
 def read(s: Sentence) -> None:
     ph = s.ph
-    pat = compiled(r"(?P<e>" + E + r")(?:,[^,.;]{0,160},)?[^⟦.;]{0,60}?\b" + OCCUR + r"\b(?P<rest>[^;]*)",
-                     re.I)
-    for m in pat.finditer(ph):
+    # an aside may hold a list: "The X, co-hosted by A, B and C, opened in Y on Tuesday"; the
+    # event it is part of may follow the name: "The X Sub-forum of the Y Expo was held on May 6"
+    pat = compiled(r"(?P<e>" + E + r")(?:\s+(?:of|at)\s+(?:the\s+)?" + EDITION + E + r")?(?P<aside>,[^.;]{0,200}?,)?"
+                   r"[^⟦.;]{0,60}?\b" + OCCUR + r"\b(?P<rest>[^;]*)", re.I)
+    # every event's own verb, even one inside another's clause ("a press conference was held to
+    # announce the X, which will take place from June 8 to 10")
+    for m in filter(None, (pat.match(ph, e.start()) for e in re.finditer(E, ph))):
         event = s.key(m.group("e"))
         if not s.is_event(event):
             continue
         rest = m.group("rest")
         cut = re.search(CLAUSE_END, rest)
         clause = rest[: cut.start()] if cut else rest
+        aside = _OCCUR_ASIDE.match(m.group("aside") or "")
+        if aside:  # "X, which opened on July 11 at Y, closed ...": the aside's place is X's
+            clause = aside.group("rest") + " " + clause
+        verb = m.group("verb").lower()
+        if _CLOSING_OF.search(ph[:m.start("e")]):
+            verb = "closed"  # "the closing ceremony of X was held on May 5": X's last day
         # "the 2021 X Expo and the 37th Y Fair was kicked off in Z": both events
         both = re.search(r"(?P<first>" + E + r")\s+and\s+(?:the\s+)?" + EDITION + r"$", ph[:m.start("e")])
         events = [event]
@@ -35,9 +71,12 @@ def read(s: Sentence) -> None:
             events.append(s.key(both.group("first")))
         for ev in events:
             place_in(s, ev, clause)
-            dates(s, ev, m.group("verb").lower(), s.ms[int(m.group("e").strip("⟦⟧"))].end)
+            dates(s, ev, verb, s.ms[int(m.group("e").strip("⟦⟧"))].end)
+    it = _IT_OCCURS.match(ph)
+    if it:
+        _it_occurs(s, it)
     held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched|inaugurated|played\s+host\s+to)\s+"
-                    r"(?:the\s+|an?\s+)?" + EDITION + r"(?P<e>"
+                    r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:annual\s+|yearly\s+)?" + EDITION + r"(?P<e>"
                       + E + r")(?P<rest>[^;]*)", re.I)
     for m in held.finditer(ph):
         event = s.key(m.group("e"))
@@ -46,8 +85,34 @@ def read(s: Sentence) -> None:
         clause = re.split(CLAUSE_END, m.group("rest"))[0]
         place_in(s, event, clause)
         if re.search(r"\b(?:on|from)\s+(?:" + MONTH + r"|\w+day)", clause) or re.match(
-                r"^(?:On|From|In)\s+(?:the\s+\w+\s+of\s+)?(?:" + MONTH + r"|\w+day|\d)", ph):
-            # "On May 5, Lakeside held a ... meeting"
+                r"^(?:On|From|In)\s+(?:the\s+\w+\s+of\s+)?(?:" + MONTH + r"|\w+day|\d)", ph) or _DAY_BEFORE.search(
+                ph, 0, m.start()):
+            # "On May 5, Lakeside held a ... meeting", "Acme today held its annual X"
+            dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end)
+    for m in _VENUE_OF.finditer(ph):
+        # "the venue of the X will be the Y"
+        held_at = s.key(m.group("e")) if m.group("e") else s.event_before()
+        place = s.key(m.group("p"))
+        if held_at is not None and s.is_event(held_at):
+            venue_by_position(s, place)
+            if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
+                s.fact(held_at, Relation.LOCATION, place)
+    for m in _AT_ONE_DAY.finditer(ph):
+        # "officials said at a news conference on Thursday": a one-day event's day
+        event = s.key(m.group("e"))
+        if s.is_event(event) and _ONE_DAY.search(s.r.ex.entities[event].label):
+            dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end, said_there=True)
+    for m in _GATHERED_FOR.finditer(ph):
+        # "1,000 experts gathered in Y for the X on Saturday": where and when the X is
+        event = s.key(m.group("e"))
+        if s.is_event(event):
+            clause = m.group("where") + " " + re.split(CLAUSE_END, m.group("rest"))[0]
+            place_in(s, event, clause)
+            dates(s, event, "held")
+    for m in _ATTENDED.finditer(ph):
+        # "900 people attended the X in Y on June 29": the day the X was attended
+        event = s.key(m.group("e"))
+        if s.is_event(event):
             dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end)
     # "The expo is organized by X and runs until June 22": a second verb of the event's own
     until = re.search(r"\band\s+(?:will\s+)?(?:runs?|lasts?|continues?|closes?)\s+(?:until|till|through|on)\b", ph)
@@ -84,13 +149,33 @@ _PLACE_EVENT = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<p>" + E + r")\s+(?
                           r"forum|show|summit|conference|gathering|meeting|congress)\b(?!\s+(?:of|on|for)\b)")
 
 
+def _it_occurs(s: Sentence, m: re.Match[str]) -> None:
+    """"The 2023 X Expo was launched in Y. ... It will run until Aug 20.": "it" is the event the
+    sentence before began with, when it began with one."""
+    before = sorted((x for x in s.r.mentions if x.sent == s.index - 1), key=lambda x: x.start)
+    if not before or not s.is_event(before[0].key):
+        return
+    start = s.r.sents[s.index - 1].start_char
+    if s.r.text[start:before[0].start].strip() not in ("", "The", "the"):
+        return  # the event is not the sentence's subject
+    event = before[0].key
+    rest = m.group("rest")
+    cut = re.search(CLAUSE_END, rest)
+    place_in(s, event, rest[: cut.start()] if cut else rest)
+    dates(s, event, m.group("verb").lower())
+
+
 def place_in(s: Sentence, event: str, clause: str) -> None:
     """The first place or venue "in/at/on" names in the clause after an event's verb."""
     for pm in re.finditer(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:(?:" + E + r"|[a-z]+)['’]s\s+)?(?P<p>" + E + r")",
                           clause):  # "in the county's Convention Center"
         place = s.key(pm.group("p"))
+        if _of_another(s, _verb_at(s, s.ms[int(pm.group("p").strip("⟦⟧"))].start), event):
+            continue  # "..., which will take place at Y": Y is the other event's
         if pm.group("prep") == "at":
             venue_by_position(s, place)
+        elif pm.group("prep") == "in":
+            place_by_position(s, place)
         if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
             s.fact(event, Relation.LOCATION, place)
             return
@@ -111,31 +196,83 @@ def venue_by_position(s: Sentence, key: str) -> None:
         ent.type = EntityType.VENUE  # "held at the X Exchange Center": a centre that hosts events
 
 
-def dates(s: Sentence, event: str, verb: str, after: int | None = None) -> None:
+def place_by_position(s: Sentence, key: str) -> None:
+    """"kicked off on Monday in Tarrow": a one-word name with no head of its own that an event
+    takes place in is a town or city (the NER's guess, often Company, gives way)."""
+    ent = s.r.ex.entities[key]
+    if key not in s.r.strong and type_by_head(ent.label) is None and " " not in ent.label and ent.type in (
+            EntityType.COMPANY, EntityType.ORGANIZATION):
+        ent.type = EntityType.PLACE
+
+
+def dates(s: Sentence, event: str, verb: str, after: int | None = None, said_there: bool = False) -> None:
     """Start and end dates from the sentence's dates and its verb ("opened on" -> start,
     "closed on" -> end, "from ... to ..." -> both, "runs until" -> end); the dates after the
-    character ``after`` (the event's name) first."""
-    first = verb.split()[0]
-    used_verb = False
-    spans = s.r.date_spans(s.sent, event, after)
-    if any(span.ranged for span, _ in spans):
+    character ``after`` (the event's name) first. A date whose own verb opens or closes
+    (:func:`~kg.extract.rules.when.verb_role`) is a start or an end whatever the sentence's
+    verb ("X, which opened on July 11, closed on July 15"); a date of a verb whose subject is
+    another event is that event's ("the sub-forum, held on May 31 during the fair"); so is not a
+    date of what was said or signed there, nor of the first edition ("first held in May 2015"),
+    unless ``said_there`` (the event is where it was said: "said at a news conference on Monday")."""
+    ends_it = verb.split()[0] in END_VERBS or "close" in verb or "wrapped" in verb
+    phrases = [d for d in dated_phrases(s.r, s.sent, event, after)
+               if not _of_another(s, d.verb, event) and (said_there or not _not_occurrence(d.verb))]
+    if any(d.span.ranged for d in phrases):
         # "today unveiled ... at X, held from May 14 to 17": the range is the event's
-        spans = [(span, closing) for span, closing in spans if span.ranged or closing]
-    for span, closing in spans:
-        if closing:
-            lit(s, event, Relation.END_DATE, span.end)
-        elif span.ranged:
-            lit(s, event, Relation.START_DATE, span.start)
-            lit(s, event, Relation.END_DATE, span.end)
-            used_verb = True
-        elif not used_verb:
-            used_verb = True
-            if first in END_VERBS or "close" in verb or "wrapped" in verb:
-                lit(s, event, Relation.END_DATE, span.end)
-            else:
-                lit(s, event, Relation.START_DATE, span.start)
+        phrases = [d for d in phrases if d.span.ranged or d.closing or verb_role(d.verb)]
+    have: set[Relation] = set()
+    for d in phrases:
+        role = verb_role(d.verb)
+        if d.closing or role == "end" or (role is None and not d.span.ranged and ends_it):
+            wanted = [(Relation.END_DATE, d.span.end)]
+        elif d.span.ranged:
+            wanted = [(Relation.START_DATE, d.span.start), (Relation.END_DATE, d.span.end)]
+        else:
+            wanted = [(Relation.START_DATE, d.span.start)]
+        for rel, value in wanted:
+            if rel not in have:
+                have.add(rel)
+                lit(s, event, rel, value)
+
+
+def _not_occurrence(verb: Any) -> bool:
+    """Whether a date's verb tells of something else than the event happening: a statement, a
+    signing, a visit ("officials said on Tuesday"), or an earlier or planned time ("first held in
+    2015", "originally scheduled for July")."""
+    if verb is None:
+        return False
+    return verb.lemma_.lower() in _OTHER_ACTS or any(
+        c.lower_ in ("first", "originally", "initially") for c in verb.children)
+
+
+def _verb_at(s: Sentence, char: int) -> Any:
+    """The verb governing the word at the character ``char`` of the article."""
+    tok = next((t for t in s.sent if t.idx <= char < t.idx + len(t.text)), None)
+    return governing_verb(tok) if tok is not None else None
+
+
+def _of_another(s: Sentence, verb: Any, event: str) -> bool:
+    """Whether the verb tells of another event than ``event``: its subject (or the noun a
+    participle or relative clause hangs from) is a mention of a different event."""
+    if verb is None:
+        return False
+    if verb.dep_ in ("acl", "relcl"):
+        subject = verb.head
+    else:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    # "X and Y opened on Nov 27": each of coordinated subjects is the verb's
+    named = {m.key for tok in (subject, *subject.conjuncts) for m in s.ms if m.start <= tok.idx < m.end}
+    return event not in named and any(s.is_event(k) for k in named)
 
 
 def lit(s: Sentence, subject: str, rel: Relation, d: PartialDate | None) -> None:
-    if d is not None and d.writable:  # a bare month or day says nothing
-        s.fact(subject, rel, Literal(d.lexical, d))
+    """A date of an event, unless a bare month or day (it says nothing) or the event already
+    has another (an event starts once; the first statement, the lead, is the precise one)."""
+    if d is None or not d.writable:
+        return
+    value = Literal(d.lexical, d)
+    if any(f.subject == subject and f.relation is rel and f.object != value for f in s.r.ex.facts):
+        return
+    s.fact(subject, rel, value)
