@@ -1,0 +1,69 @@
+"""The ways news words a signing, as patterns over a sentence's placeholder text.
+
+Each names its signatories ``a`` (and counterparts ``b``) and the ``kind`` of agreement; the
+reader in ``__init__`` says in which order they are tried and what each one reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.rules.patterns import BEFORE_VERB, KIND, LIST, SIGN, compiled
+
+# "A and B held talks and signed ...", "A met B's delegation and signed ...": a first verb
+# phrase coordinated before the signing
+THEN = r"(?:(?:held|met|visited|attended|reached|discussed|toured|exchanged)\b[^⟦.;,]{0,40}?\s+and\s+(?:then\s+)?)?"
+
+
+# The signing patterns, compiled once at import (read() says what each one reads).
+WITH = compiled(r"(?P<a>" + LIST + r")(?:,?\s+(?:which|that|who))?,?\s+" + BEFORE_VERB + THEN + SIGN +
+                 r"\s+" + KIND +
+                 r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST + ")", re.I)
+
+ENTERED = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
+                    r"(?:entered\s+into|reached|established|forged|signed)\s+(?:an?\s+|the\s+)?"
+                    r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnership)(?:\s+relationship)?)\s+"
+                    r"with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
+
+# "A signed with B to build ...", "A signed with B a strategic cooperation agreement"
+BARE = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
+                 r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + r")"
+                 r"(?:\s+" + KIND + r"\b)?", re.I)
+
+# "the zone signed investment agreements for 12 projects, including those of A and B"
+INCLUDING = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + SIGN + r"\s+" + KIND +
+                      r"[^⟦.;]{0,60}?,?\s+(?:including|such\s+as|among\s+them)\s+(?:those|the\s+ones|"
+                      r"projects?|deals?|ones)\s+(?:of|by|from|with)\s+(?P<b>" + LIST + ")", re.I)
+
+# "A and B have agreed to cooperate in X (according to an agreement signed on Tuesday)"
+AGREED = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"agreed\s+to\s+(?:jointly\s+|further\s+)?"
+                   r"(?:cooperate|collaborate|work\s+together|partner|join\s+hands)\b", re.I)
+
+# "A and B have forged a strategic partnership": a partnership formed, with no "with"
+FORGED = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"(?:forged|formed|established|built|launched)\s+"
+                   r"(?:an?\s+|the\s+)?(?P<kind>(?:[\w-]+\s+){0,3}?(?:partnership|alliance))\b(?!\s+with\b)", re.I)
+
+TO_DO = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"(?:signed|signs|inked)\s+(?:up\s+)?to\s+"
+                  r"(?:jointly\s+|together\s+)?[a-z]+\b", re.I)
+
+BULLET = compiled(r"^[•·*-]?\s*(?P<a>" + LIST + r")\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST
+                   + r")\s*[:：,-]\s*" + KIND, re.I)
+
+SOME = compiled(r"(?P<a>" + LIST + r")\s+and\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:enterprises|companies|firms|"
+                 r"institutions|hospitals|universities|organi[sz]ations|investors|partners)\s*,?\s+(?:including|"
+                 r"such\s+as|like|among\s+them)\s+(?P<b>" + LIST + r"),?\s+" + BEFORE_VERB + SIGN + r"\s+" + KIND,
+                 re.I)
+
+PAIR = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" + KIND, re.I)
+
+# "a contract for the Pine Park project was signed between A and B": what the agreement is
+# for may name things
+_FOR_WHAT = r"(?:\s+(?:on|for|of|to)\s+(?:[^⟦.;]|⟦\d+⟧){0,60}?)?"
+PASSIVE = compiled(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+been)"
+                    r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}),?\s+)?"
+                    r"(?:between|by)\s+(?P<a>" + LIST + r")"
+                    r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + "))?", re.I)
+
+BETWEEN = compiled(KIND + _FOR_WHAT + r"\s+between\s+(?P<a>" + LIST + ")",
+                    re.I)
+

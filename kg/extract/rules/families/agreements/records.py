@@ -1,0 +1,43 @@
+"""One agreement recorded: its sides (persons read as their bodies) and the event it was signed at."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.rules.families.agreements.kinds import kind_of, plural
+from kg.extract.rules.families.agreements.parties import bodies
+from kg.extract.rules.patterns import E
+from kg.extract.rules.sentence import Sentence, evidence
+from kg.records import AgreementRecord
+
+
+def sides(s: Sentence, kind_text: str, a: list[str], b: list[str], event: str | None, after: str) -> None:
+    """One agreement between signatories ``a`` and counterparts ``b``; when the kind is plural
+    ("agreements with A, B and C", "A, B and C signed agreements with the park"), one with each."""
+    kind = kind_of(s, kind_text)
+    if plural(kind_text, after) and len(b) > 1:
+        for x in b:
+            agreement(s, kind, [a, [x]], event)
+    elif plural(kind_text, after) and len(a) > 1:
+        for x in a:
+            agreement(s, kind, [[x], b], event)
+    else:
+        agreement(s, kind, [a, b], event)
+
+
+
+def event_for_agreement(s: Sentence, pos: int) -> str | None:
+    at = re.search(r"\b(?:at|during|on\s+the\s+sidelines\s+of|on)\s+(?:the\s+)?(?P<e>" + E + ")",
+                   s.ph[pos:])
+    if at and s.is_event(s.key(at.group("e"))):
+        return s.key(at.group("e"))
+    events = s.events_in(s.ph)
+    return events[0] if events else s.r.main_event
+
+
+
+def agreement(s: Sentence, kind: str, sides: list[list[str]], event: str | None) -> None:
+    sides = bodies(s, sides)
+    n = len(s.r.ex.agreements)
+    s.r.ex.agreements.append(AgreementRecord(
+        f"ag{n}", kind, sides, evidence(s.r.article.name, s.sent), event=event))
