@@ -12,8 +12,10 @@ import re
 from kg.extract.heads import head_word
 from kg.extract.rules.families.agreements.forms import (
     AGREED,
+    AND_WITH,
     BARE,
     BETWEEN,
+    BODY_WITH,
     BULLET,
     ENTERED,
     FORGED,
@@ -25,7 +27,7 @@ from kg.extract.rules.families.agreements.forms import (
     WITH,
 )
 from kg.extract.rules.families.agreements.kinds import kind_of, plural
-from kg.extract.rules.families.agreements.parties import counterparts, subjects
+from kg.extract.rules.families.agreements.parties import counterparts, story_body, subjects
 from kg.extract.rules.families.agreements.records import agreement, event_for_agreement, sides
 from kg.extract.rules.families.agreements.story import (
     cooperation_signed,
@@ -33,6 +35,7 @@ from kg.extract.rules.families.agreements.story import (
     signed_with_story_body,
     two_sides,
 )
+from kg.extract.rules.families.agreements.tense import planned
 from kg.extract.rules.patterns import AGREEMENT, HAS_SIGN, LIST
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.records import AgreementRecord, EntityType
@@ -42,6 +45,8 @@ def read(s: Sentence) -> None:
     ph = s.ph
     if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:|partnership|alliance|agreed", ph):
         return
+    if planned(s.sent):
+        return  # "A will sign a MoU with B": not signed yet
     found = False
     for m in WITH.finditer(ph):
         a, b = subjects(s, m), counterparts(s, m.group("b"))
@@ -49,6 +54,14 @@ def read(s: Sentence) -> None:
             continue
         found = True
         sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
+        more = AND_WITH.match(ph, m.end())
+        if more and (b := counterparts(s, more.group("b"))):
+            sides(s, more.group("kind"), a, b, event_for_agreement(s, more.end()), ph[more.end():])
+    for m in BODY_WITH.finditer(ph):
+        body, b = story_body(s, m.group("head").lower(), m.start("head")), counterparts(s, m.group("b"))
+        if body and b and body not in b:
+            found = True
+            sides(s, m.group("kind"), [body], b, event_for_agreement(s, m.end()), ph[m.end():])
     # "A entered into strategic cooperation with B": the cooperation is the agreement when a
     # verb of concluding governs it (never a bare "cooperation between", which is a topic)
     for m in ENTERED.finditer(ph):

@@ -15,19 +15,38 @@ from kg.extract.rules.patterns import BEFORE_VERB, KIND, LIST, SIGN, compiled
 THEN = r"(?:(?:held|met|visited|attended|reached|discussed|toured|exchanged)\b[^⟦.;,]{0,40}?\s+and\s+(?:then\s+)?)?"
 
 
+# "The fair opened with A signing a MoU with B": an absolute clause's gerund signs too
+SIGNING = r"(?:" + SIGN + r"|signing|inking|sealing)"
+# where a "with" list ends: before the subject of a next signing ("A signed X with B, and C
+# signed Y with D": C signs) and never at a witness ("with C as a witness": C did not sign)
+END_OF_WITH = (r"(?!\s+" + BEFORE_VERB + r"(?:" + SIGN + r"|also\s+signed)\b)"
+               r"(?!\s+as\s+(?:an?\s+|the\s+)?(?:witness|observer|guest|host|moderator|organi[sz]er)s?\b)")
+
 # The signing patterns, compiled once at import (read() says what each one reads).
-WITH = compiled(r"(?P<a>" + LIST + r")(?:,?\s+(?:which|that|who))?,?\s+" + BEFORE_VERB + THEN + SIGN +
-                 r"\s+" + KIND +
-                 r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST + ")", re.I)
+WITH = compiled(r"(?P<a>" + LIST + r")(?:,?\s+(?:which|that|who))?,?\s+" + BEFORE_VERB + THEN + SIGNING +
+                r"\s+" + KIND +
+                r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST + ")" + END_OF_WITH, re.I)
+
+# "The hospital has also signed agreements with A and B": a body named by its kind as subject
+BODY_HEADS = ("hospital", "university", "college", "company", "group", "institute", "academy", "association",
+              "foundation", "commission", "bureau", "center", "centre", "corporation", "firm")
+BODY_WITH = compiled(r"(?:^|[,;:]\s+|\band\s+)[Tt]he\s+(?P<head>" + "|".join(BODY_HEADS) + r")\s+" + BEFORE_VERB
+                     + SIGNING + r"\s+" + KIND + r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST
+                     + ")" + END_OF_WITH)
+
+# "A signed a purchase agreement with B and a research agreement with C": a second kind and
+# counterpart after the first, read from where the first match ended
+AND_WITH = compiled(r"\s*,?\s+and\s+(?:also\s+)?" + KIND + r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:the\s+)?(?P<b>"
+                    + LIST + ")" + END_OF_WITH, re.I)
 
 ENTERED = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
-                    r"(?:entered\s+into|reached|established|forged|signed)\s+(?:an?\s+|the\s+)?"
-                    r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnership)(?:\s+relationship)?)\s+"
+                    r"(?:entered\s+into|reached|established|forged|formed|struck|signed)\s+(?:an?\s+|the\s+)?"
+                    r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnership|alliance)(?:\s+relationship)?)\s+"
                     r"with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
 
 # "A signed with B to build ...", "A signed with B a strategic cooperation agreement"
 BARE = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
-                 r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + r")"
+                 r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + r")" + END_OF_WITH +
                  r"(?:\s+" + KIND + r"\b)?", re.I)
 
 # "the zone signed investment agreements for 12 projects, including those of A and B"
@@ -64,6 +83,7 @@ PASSIVE = compiled(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+be
                     r"(?:between|by)\s+(?P<a>" + LIST + r")"
                     r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + "))?", re.I)
 
-BETWEEN = compiled(KIND + _FOR_WHAT + r"\s+between\s+(?P<a>" + LIST + ")",
+# "a tripartite agreement among A, B and C": among several as between two
+BETWEEN = compiled(KIND + _FOR_WHAT + r"\s+(?:between|among|amongst)\s+(?P<a>" + LIST + ")",
                     re.I)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.rules.patterns import LIST, E
+from kg.extract import lexicon as lx
+from kg.extract.heads import head_word
+from kg.extract.rules.patterns import LIST, E, compiled
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType
 
@@ -26,6 +28,10 @@ def counterparts(s: Sentence, text: str) -> list[str]:
     return out
 
 
+# "the fair opened with A signing a deal with B": the subject of an absolute clause
+_GERUND = compiled(r",?\s+(?:[a-z]+ly\s+)?(?:signing|inking|sealing)\b")
+
+
 def subjects(s: Sentence, m: re.Match[str]) -> list[str]:
     """The signatories of a subject list; a first item governed by a preposition ("a line in
     Yinchuan, and the hospital signed ...") belongs to the clause before."""
@@ -33,7 +39,8 @@ def subjects(s: Sentence, m: re.Match[str]) -> list[str]:
     before = s.ph[: m.start("a")]
     if items and re.search(r"\b(?:in|at|on|with|of|for|from|to|by|under|into)\s+(?:the\s+)?$", before) and \
             not re.search(r"\b(?:representatives?|leaders?|heads?|officials?|delegates?|delegations?)\s+"
-                          r"(?:from|of)\s+(?:the\s+)?$", before, re.I):
+                          r"(?:from|of)\s+(?:the\s+)?$", before, re.I) and \
+            not _GERUND.match(s.ph, m.end("a")):
         items = items[1:]  # "representatives of A and B signed": A signs
     return [k for k in items if s.typ(k) not in (EntityType.EVENT, EntityType.AGREEMENT)]
 
@@ -74,3 +81,11 @@ def bodies(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
         out.append(new)
     return out
 
+
+
+def story_body(s: Sentence, head: str, pos: int) -> str | None:
+    """The body "the hospital" (or "the company", ...) means: of the bodies named before it with
+    that head word, the one the story names most (a newsroom's own hospital)."""
+    counts = s.r.mention_counts(lambda x: x.start < s.char + pos and s.typ(x.key) in lx.ORG_TYPES
+                                and head_word(s.r.ex.entities[x.key].label) == head)
+    return s.r.most(counts)
