@@ -19,6 +19,7 @@ from kg.extract.rules.families.agreements.forms import (
     BULLET,
     ENTERED,
     FORGED,
+    FRONTED,
     INCLUDING,
     PAIR,
     PASSIVE,
@@ -62,6 +63,11 @@ def read(s: Sentence) -> None:
         if body and b and body not in b:
             found = True
             sides(s, m.group("kind"), [body], b, event_for_agreement(s, m.end()), ph[m.end():])
+    for m in FRONTED.finditer(ph):
+        a, b = s.agents(m.group("a")), counterparts(s, m.group("b"))
+        if a and b:
+            found = True
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), "")
     # "A entered into strategic cooperation with B": the cooperation is the agreement when a
     # verb of concluding governs it (never a bare "cooperation between", which is a topic)
     for m in ENTERED.finditer(ph):

@@ -22,8 +22,11 @@ SIGNING = r"(?:" + SIGN + r"|signing|inking|sealing)"
 END_OF_WITH = (r"(?!\s+" + BEFORE_VERB + r"(?:" + SIGN + r"|also\s+signed)\b)"
                r"(?!\s+as\s+(?:an?\s+|the\s+)?(?:witness|observer|guest|host|moderator|organi[sz]er)s?\b)")
 
+# "A, together with B, signed ...": B signs on A's side
+TOGETHER = r"(?:,?\s+(?:together|along)\s+with\s+" + LIST + r",?)?"
+
 # The signing patterns, compiled once at import (read() says what each one reads).
-WITH = compiled(r"(?P<a>" + LIST + r")(?:,?\s+(?:which|that|who))?,?\s+" + BEFORE_VERB + THEN + SIGNING +
+WITH = compiled(r"(?P<a>" + LIST + TOGETHER + r")(?:,?\s+(?:which|that|who))?,?\s+" + BEFORE_VERB + THEN + SIGNING +
                 r"\s+" + KIND +
                 r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST + ")" + END_OF_WITH, re.I)
 
@@ -33,6 +36,11 @@ BODY_HEADS = ("hospital", "university", "college", "company", "group", "institut
 BODY_WITH = compiled(r"(?:^|[,;:]\s+|\band\s+)[Tt]he\s+(?P<head>" + "|".join(BODY_HEADS) + r")\s+" + BEFORE_VERB
                      + SIGNING + r"\s+" + KIND + r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST
                      + ")" + END_OF_WITH)
+
+# "Signing a MoU with B, A will ...", "After signing a MoU with B, A ...": a fronted participle
+FRONTED = compiled(r"(?:^|[.;]\s+)(?:(?:After|Having|By)\s+)?(?:[Ss]igning|[Ss]igned|[Ii]nking)\s+" + KIND
+                   + r"(?:[^⟦.;,]{0,60}?)\s+with\s+(?:the\s+)?(?P<b>" + LIST + r"),\s+(?P<a>" + LIST + r")\s+"
+                   r"(?:[a-z]+ly\s+)?(?:will|would|has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s)\b")
 
 # "A signed a purchase agreement with B and a research agreement with C": a second kind and
 # counterpart after the first, read from where the first match ended

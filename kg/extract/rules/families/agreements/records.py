@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.rules.families.agreements.headline import in_full, restated
 from kg.extract.rules.families.agreements.kinds import kind_of, plural
 from kg.extract.rules.families.agreements.parties import bodies
 from kg.extract.rules.patterns import E
@@ -37,7 +38,11 @@ def event_for_agreement(s: Sentence, pos: int) -> str | None:
 
 
 def agreement(s: Sentence, kind: str, sides: list[list[str]], event: str | None) -> None:
-    sides = bodies(s, sides)
+    sides = in_full(s, bodies(s, sides))
+    s.r.ex.agreements = restated(s, sides)
+    keys = {a.key for a in s.r.ex.agreements}
     n = len(s.r.ex.agreements)
+    while f"ag{n}" in keys:
+        n += 1
     s.r.ex.agreements.append(AgreementRecord(
         f"ag{n}", kind, sides, evidence(s.r.article.name, s.sent), event=event))
