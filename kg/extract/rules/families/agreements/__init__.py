@@ -21,13 +21,15 @@ from kg.extract.rules.families.agreements.forms import (
     FORGED,
     FRONTED,
     INCLUDING,
+    KIND_ONLY,
+    ONE_BETWEEN,
     PAIR,
     PASSIVE,
     SOME,
     TO_DO,
     WITH,
 )
-from kg.extract.rules.families.agreements.kinds import kind_of, plural
+from kg.extract.rules.families.agreements.kinds import kind_of, kinds_named, plural
 from kg.extract.rules.families.agreements.parties import counterparts, story_body, subjects
 from kg.extract.rules.families.agreements.records import agreement, event_for_agreement, sides
 from kg.extract.rules.families.agreements.story import (
@@ -41,8 +43,11 @@ from kg.extract.rules.patterns import AGREEMENT, HAS_SIGN, LIST
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.records import AgreementRecord, EntityType
 
+_MULTILATERAL = frozenset({"convention", "treaty", "declaration", "charter", "initiative", "protocol"})
+
 
 def read(s: Sentence) -> None:
+    s = kinds_named(s)
     ph = s.ph
     if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:|partnership|alliance|agreed", ph):
         return
@@ -153,6 +158,12 @@ def read(s: Sentence) -> None:
             found = True
             agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
                            event_for_agreement(s, m.end()))
+    # "seven agreements were signed, including one between A and B and another between C and D"
+    said = KIND_ONLY.search(ph)
+    for m in ONE_BETWEEN.finditer(ph) if said and not found else ():
+        a = s.agents(m.group("a"))
+        if said and len(a) == 2 and m.start() > said.end():
+            agreement(s, kind_of(s, said.group("kind")), [[a[0]], [a[1]]], event_for_agreement(s, m.end()))
     if not found:
         found = two_sides(s) or cooperation_signed(s) or signed_with_story_body(s)
     # a named convention or declaration signed by a list of parties
@@ -172,7 +183,10 @@ def read(s: Sentence) -> None:
             kind = head_word(label)
             ceremonies = [k for k in s.keys if s.r.ceremony_for.get(k) == target]
             ev = ceremonies[0] if ceremonies else event_for_agreement(s, 0)
-            rec = AgreementRecord(target, kind, [parties], evidence(
+            # "A and B signed the X Framework Agreement": two signatories are two sides; a
+            # convention, treaty or declaration signed by many is one group
+            groups = [[p] for p in parties] if len(parties) == 2 and kind not in _MULTILATERAL else [parties]
+            rec = AgreementRecord(target, kind, groups, evidence(
                 s.r.article.name, s.sent), label=label, event=ev)
             s.r.ex.agreements.append(rec)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.rules.patterns import BEFORE_VERB, KIND, LIST, SIGN, compiled
+from kg.extract.rules.patterns import BEFORE_VERB, ITEM, KIND, LIST, SIGN, compiled
 
 # "A and B held talks and signed ...", "A met B's delegation and signed ...": a first verb
 # phrase coordinated before the signing
@@ -95,3 +95,8 @@ PASSIVE = compiled(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+be
 BETWEEN = compiled(KIND + _FOR_WHAT + r"\s+(?:between|among|amongst)\s+(?P<a>" + LIST + ")",
                     re.I)
 
+
+# "..., including one between A and B and another between C and D": the kind named before
+KIND_ONLY = compiled(KIND, re.I)
+ONE_BETWEEN = compiled(r"\b(?:one|another|the\s+other|the\s+(?:first|second|third|last|latter|former))\s+"
+                       r"(?:(?:was|is)\s+)?(?:signed\s+)?between\s+(?P<a>" + ITEM + r"\s+and\s+" + ITEM + ")")
