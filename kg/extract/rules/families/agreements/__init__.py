@@ -20,6 +20,7 @@ from kg.extract.rules.families.agreements.forms import (
     ENTERED,
     FORGED,
     FRONTED,
+    GAPPED,
     INCLUDING,
     KIND_ONLY,
     ONE_BETWEEN,
@@ -63,6 +64,9 @@ def read(s: Sentence) -> None:
         more = AND_WITH.match(ph, m.end())
         if more and (b := counterparts(s, more.group("b"))):
             sides(s, more.group("kind"), a, b, event_for_agreement(s, more.end()), ph[more.end():])
+        gap = GAPPED.match(ph, m.end())
+        if gap and (a := s.agents(gap.group("a"))) and (b := counterparts(s, gap.group("b"))):
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, gap.end()), ph[gap.end():])
     for m in BODY_WITH.finditer(ph):
         body, b = story_body(s, m.group("head").lower(), m.start("head")), counterparts(s, m.group("b"))
         if body and b and body not in b:

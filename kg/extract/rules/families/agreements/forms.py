@@ -20,7 +20,12 @@ SIGNING = r"(?:" + SIGN + r"|signing|inking|sealing)"
 # where a "with" list ends: before the subject of a next signing ("A signed X with B, and C
 # signed Y with D": C signs) and never at a witness ("with C as a witness": C did not sign)
 END_OF_WITH = (r"(?!\s+" + BEFORE_VERB + r"(?:" + SIGN + r"|also\s+signed)\b)"
+               # "A signed a deal with B, and C with D": C begins a clause whose verb is left out
+               r"(?!\s+with\s)"
                r"(?!\s+as\s+(?:an?\s+|the\s+)?(?:witness|observer|guest|host|moderator|organi[sz]er)s?\b)")
+
+# what stands between a kind and its "with": "worth 1.5 billion yuan", "on elderly care"
+GAP = r"(?:\d[.,]\d|[^⟦.;]){0,60}?"
 
 # "A, together with B, signed ...": B signs on A's side
 TOGETHER = r"(?:,?\s+(?:together|along)\s+with\s+" + LIST + r",?)?"
@@ -28,13 +33,13 @@ TOGETHER = r"(?:,?\s+(?:together|along)\s+with\s+" + LIST + r",?)?"
 # The signing patterns, compiled once at import (read() says what each one reads).
 WITH = compiled(r"(?P<a>" + LIST + TOGETHER + r")(?:,?\s+(?:which|that|who))?,?\s+" + BEFORE_VERB + THEN + SIGNING +
                 r"\s+" + KIND +
-                r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST + ")" + END_OF_WITH, re.I)
+                GAP + r"\s+with\s+(?:[\w&-]+[,:]?\s+){0,6}?(?P<b>" + LIST + ")" + END_OF_WITH, re.I)
 
 # "The hospital has also signed agreements with A and B": a body named by its kind as subject
 BODY_HEADS = ("hospital", "university", "college", "company", "group", "institute", "academy", "association",
               "foundation", "commission", "bureau", "center", "centre", "corporation", "firm")
 BODY_WITH = compiled(r"(?:^|[,;:]\s+|\band\s+)[Tt]he\s+(?P<head>" + "|".join(BODY_HEADS) + r")\s+" + BEFORE_VERB
-                     + SIGNING + r"\s+" + KIND + r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST
+                     + SIGNING + r"\s+" + KIND + GAP + r"\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST
                      + ")" + END_OF_WITH)
 
 # "Signing a MoU with B, A will ...", "After signing a MoU with B, A ...": a fronted participle
@@ -42,9 +47,14 @@ FRONTED = compiled(r"(?:^|[.;]\s+)(?:(?:After|Having|By)\s+)?(?:[Ss]igning|[Ss]i
                    + r"(?:[^⟦.;,]{0,60}?)\s+with\s+(?:the\s+)?(?P<b>" + LIST + r"),\s+(?P<a>" + LIST + r")\s+"
                    r"(?:[a-z]+ly\s+)?(?:will|would|has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s)\b")
 
+# a time or place after the first clause: "... with B on Friday, and C with D"
+WHEN = r"(?:\s+(?:on|in|at|last|this|earlier)\s+[^⟦,.;]{0,30}?)?"
+# "A signed a deal with B, and C with D": the same kind of agreement, its verb left out
+GAPPED = compiled(WHEN + r"\s*,?\s+and\s+(?P<a>" + LIST + r")\s+with\s+(?:the\s+)?(?P<b>" + LIST + ")" + END_OF_WITH)
+
 # "A signed a purchase agreement with B and a research agreement with C": a second kind and
 # counterpart after the first, read from where the first match ended
-AND_WITH = compiled(r"\s*,?\s+and\s+(?:also\s+)?" + KIND + r"(?:[^⟦.;]{0,60}?)\s+with\s+(?:the\s+)?(?P<b>"
+AND_WITH = compiled(WHEN + r"\s*,?\s+and\s+(?:also\s+)?" + KIND + GAP + r"\s+with\s+(?:the\s+)?(?P<b>"
                     + LIST + ")" + END_OF_WITH, re.I)
 
 ENTERED = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
@@ -84,8 +94,9 @@ SOME = compiled(r"(?P<a>" + LIST + r")\s+and\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:
 PAIR = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" + KIND, re.I)
 
 # "a contract for the Pine Park project was signed between A and B": what the agreement is
-# for may name things
-_FOR_WHAT = r"(?:\s+(?:on|for|of|to)\s+(?:[^⟦.;]|⟦\d+⟧){0,60}?)?"
+# for may name things; "agreements worth 1.2 billion yuan were signed between A and B"
+_FOR_WHAT = (r"(?:\s+(?:worth|valued\s+at|totall?ing)\s+(?:\d[.,]\d|[^⟦.;,]){0,40}?)?"
+             r"(?:\s+(?:on|for|of|to)\s+(?:[^⟦.;]|⟦\d+⟧){0,60}?)?")
 PASSIVE = compiled(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+been)"
                     r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}),?\s+)?"
                     r"(?:between|by)\s+(?P<a>" + LIST + r")"
