@@ -82,8 +82,8 @@ def read(s: Sentence) -> None:
     for m in ENTERED.finditer(ph):
         a, b = subjects(s, m), counterparts(s, m.group("b"))
         if a and b and not found:
-            found = True
-            agreement(s, kind_of(s, m.group("kind")), [a, b], event_for_agreement(s, m.end()))
+            found = True  # "established partnerships with B and C": one with each
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
     # "A signed with B to build ...": the agreement is not named
     for m in BARE.finditer(ph):
         a, b = subjects(s, m), counterparts(s, m.group("b"))

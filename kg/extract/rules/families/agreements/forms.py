@@ -38,7 +38,8 @@ WITH = compiled(r"(?P<a>" + LIST + TOGETHER + r")(?:,?\s+(?:which|that|who))?,?\
 # "The hospital has also signed agreements with A and B": a body named by its kind as subject
 BODY_HEADS = ("hospital", "university", "college", "company", "group", "institute", "academy", "association",
               "foundation", "commission", "bureau", "center", "centre", "corporation", "firm")
-BODY_WITH = compiled(r"(?:^|[,;:]\s+|\band\s+)[Tt]he\s+(?P<head>" + "|".join(BODY_HEADS) + r")\s+" + BEFORE_VERB
+BODY_WITH = compiled(r"(?:^|[,;:]\s+|\b(?:and|said|says|noted|added|announced|stated)\s+(?:that\s+)?)"
+                     r"[Tt]he\s+(?P<head>" + "|".join(BODY_HEADS) + r")\s+" + BEFORE_VERB
                      + SIGNING + r"\s+" + KIND + GAP + r"\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST
                      + ")" + END_OF_WITH)
 
@@ -59,7 +60,7 @@ AND_WITH = compiled(WHEN + r"\s*,?\s+and\s+(?:also\s+)?" + KIND + GAP + r"\s+wit
 
 ENTERED = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
                     r"(?:entered\s+into|reached|established|forged|formed|struck|signed)\s+(?:an?\s+|the\s+)?"
-                    r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnership|alliance)(?:\s+relationship)?)\s+"
+                    r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnerships?|alliances?)(?:\s+relationships?)?)\s+"
                     r"with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
 
 # "A signed with B to build ...", "A signed with B a strategic cooperation agreement"

@@ -84,8 +84,13 @@ def bodies(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
 
 
 def story_body(s: Sentence, head: str, pos: int) -> str | None:
-    """The body "the hospital" (or "the company", ...) means: of the bodies named before it with
-    that head word, the one the story names most (a newsroom's own hospital)."""
-    counts = s.r.mention_counts(lambda x: x.start < s.char + pos and s.typ(x.key) in lx.ORG_TYPES
-                                and head_word(s.r.ex.entities[x.key].label) == head)
-    return s.r.most(counts)
+    """The body "the hospital" (or "the company", ...) means: the last one of that head word
+    named earlier in the sentence ("X, director of A, said the hospital signed"), else, of
+    those named before it, the one the story names most (a newsroom's own hospital)."""
+    here = s.r.sent_of_char[s.char]
+    before = [x for x in s.r.mentions if x.start < s.char + pos and s.typ(x.key) in lx.ORG_TYPES
+              and head_word(s.r.ex.entities[x.key].label) == head]
+    same = [x for x in before if x.sent == here]
+    if same:
+        return max(same, key=lambda x: x.start).key
+    return s.r.most(s.r.mention_counts(lambda x: x in before))
