@@ -94,3 +94,13 @@ def story_body(s: Sentence, head: str, pos: int) -> str | None:
     if same:
         return max(same, key=lambda x: x.start).key
     return s.r.most(s.r.mention_counts(lambda x: x in before))
+
+
+# "Acme Inc. (NASDAQ: ACME)": a listing's ticker names the company's shares, not a party
+_TICKER = compiled(r"[A-Z][A-Za-z]{1,9}(?:\s+[A-Z][a-z]+)?\s*:\s*[A-Z0-9.]{1,10}")
+
+
+def no_tickers(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
+    """The sides without stock tickers, and without sides left empty."""
+    kept = [[k for k in side if not _TICKER.fullmatch(s.r.ex.entities[k].label)] for side in sides]
+    return [side for side in kept if side]

@@ -6,7 +6,7 @@ import re
 
 from kg.extract.rules.families.agreements.headline import in_full, restated
 from kg.extract.rules.families.agreements.kinds import kind_of, plural
-from kg.extract.rules.families.agreements.parties import bodies
+from kg.extract.rules.families.agreements.parties import bodies, no_tickers
 from kg.extract.rules.patterns import E
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.records import AgreementRecord
@@ -38,7 +38,7 @@ def event_for_agreement(s: Sentence, pos: int) -> str | None:
 
 
 def agreement(s: Sentence, kind: str, sides: list[list[str]], event: str | None) -> None:
-    sides = in_full(s, bodies(s, sides))
+    sides = in_full(s, bodies(s, no_tickers(s, sides)))
     s.r.ex.agreements = restated(s, sides)
     keys = {a.key for a in s.r.ex.agreements}
     n = len(s.r.ex.agreements)
