@@ -7,16 +7,21 @@ import re
 from kg.extract.rules.families.agreements.headline import in_full, restated
 from kg.extract.rules.families.agreements.kinds import kind_of, plural
 from kg.extract.rules.families.agreements.parties import bodies, no_tickers
-from kg.extract.rules.patterns import E
+from kg.extract.rules.patterns import E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.records import AgreementRecord
+
+_RESPECTIVELY = compiled(r"\brespectively\b", re.I)
 
 
 def sides(s: Sentence, kind_text: str, a: list[str], b: list[str], event: str | None, after: str) -> None:
     """One agreement between signatories ``a`` and counterparts ``b``; when the kind is plural
     ("agreements with A, B and C", "A, B and C signed agreements with the park"), one with each."""
     kind = kind_of(s, kind_text)
-    if plural(kind_text, after) and len(b) > 1:
+    if len(a) == len(b) > 1 and _RESPECTIVELY.search(s.ph):
+        for x, y in zip(a, b, strict=True):  # "A and B signed deals with C and D respectively"
+            agreement(s, kind, [[x], [y]], event)
+    elif plural(kind_text, after) and len(b) > 1:
         for x in b:
             agreement(s, kind, [a, [x]], event)
     elif plural(kind_text, after) and len(a) > 1:
