@@ -21,7 +21,7 @@ SIGNING = r"(?:" + SIGN + r"|signing|inking|sealing)"
 # signed Y with D": C signs) and never at a witness ("with C as a witness": C did not sign)
 END_OF_WITH = (r"(?!\s+" + BEFORE_VERB + r"(?:" + SIGN + r"|also\s+signed)\b)"
                # "A signed a deal with B, and C with D": C begins a clause whose verb is left out
-               r"(?!\s+with\s)"
+               r"(?!\s+with\s+(?:the\s+)?⟦)"
                r"(?!\s+as\s+(?:an?\s+|the\s+)?(?:witness|observer|guest|host|moderator|organi[sz]er)s?\b)")
 
 # what stands between a kind and its "with": "worth 1.5 billion yuan", "on elderly care"
