@@ -48,12 +48,12 @@ _MULTILATERAL = frozenset({"convention", "treaty", "declaration", "charter", "in
 
 
 def read(s: Sentence) -> None:
-    s = kinds_named(s)
-    ph = s.ph
-    if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:|partnership|alliance|agreed", ph):
+    if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:|partnership|alliance|agreed", s.ph):
         return
     if planned(s.sent):
         return  # "A will sign a MoU with B": not signed yet
+    s = kinds_named(s)
+    ph = s.ph
     found = False
     for m in WITH.finditer(ph):
         a, b = subjects(s, m), counterparts(s, m.group("b"))

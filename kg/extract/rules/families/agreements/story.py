@@ -32,13 +32,18 @@ def paired(s: Sentence) -> bool:
     return done
 
 
+_BOTH = (r"\b(?:the\s+two|both)\s+(?:sides|parties|institutions|hospitals|universities|companies|"
+         r"organi[sz]ations|cities|governments|partners)")
 _TWO_SIDES = compiled(
-    r"\b(?:the\s+two|both)\s+(?:sides|parties|institutions|hospitals|universities|companies|"
-    r"organi[sz]ations|cities|governments|partners)\s+"
+    _BOTH + r"\s+"
     # "the two sides held talks on training and research, and signed ...": a first verb phrase
     r"(?:(?:held|met|visited|discussed|exchanged|toured|reached)\b[^⟦.;]{0,80}?,?\s+and\s+)?"
     r"(?:(?:also|have|has|then|jointly|formally|officially|further|later)\s+)*(?:signed|signs|inked|sealed|penned)\s+"
-    + KIND, re.I)
+    + KIND
+    # "a MoU was signed between the two sides", "the agreement signed by both parties"
+    + r"|" + KIND.replace("(?P<kind>", "(?P<kind2>", 1) + r"[^⟦.;]{0,60}?\b(?:signed|inked)\s+(?:by|between)\s+"
+    + _BOTH,
+    re.I)
 
 
 def two_sides(s: Sentence) -> bool:
@@ -61,7 +66,8 @@ def two_sides(s: Sentence) -> bool:
     if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
         return False  # no clear pair
     pair = sorted(ranked[:2], key=list(counts).index)
-    agreement(s, kind_of(s, m.group("kind")), [[pair[0]], [pair[1]]], event_for_agreement(s, m.end()))
+    kind = m.group("kind") or m.group("kind2")
+    agreement(s, kind_of(s, kind), [[pair[0]], [pair[1]]], event_for_agreement(s, m.end()))
     return True
 
 
