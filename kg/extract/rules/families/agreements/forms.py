@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.rules.patterns import BEFORE_VERB, ITEM, KIND, LIST, SIGN, compiled
+from kg.extract.rules.families.agreements.kinds import KIND
+from kg.extract.rules.patterns import BEFORE_VERB, ITEM, LIST, SIGN, compiled
 
 # "A and B held talks and signed ...", "A met B's delegation and signed ...": a first verb
 # phrase coordinated before the signing

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.rules import patterns
 from kg.extract.rules.patterns import E, compiled
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType
+
+# an amount before a kind: "a US$20 million licensing agreement", "a 500 million yuan contract"
+_MONEY = r"(?:(?:US|HK|RMB|A|C)?[$€¥£]\d[\d.,]*|\d[\d.,]*)"
+_AMOUNT = compiled(_MONEY + r"|(?:million|billion|trillion|yuan|dollars?|euros?|rmb|usd|pounds?)", re.I)
+_MONEY_NAME = compiled(_MONEY + r"(?:\s+(?:million|billion))?", re.I)  # "US$20" read as a company
+# the kind of the patterns (the shared one, with an amount's currency signs and decimals as words)
+KIND = patterns.KIND.replace(r"(?:[\w-]+\s+){0,4}?", r"(?:" + _MONEY + r"\s+|[\w-]+\s+){0,5}?", 1)
 
 # words that count agreements ("seven cooperation agreements", "dozens of deals")
 _COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -31,6 +39,8 @@ def kind_of(s: Sentence, text: str) -> str:
     words = words[cut:]
     while (words and words[0].lower() in {"a", "an", "the", *_COUNTS}) or (words and words[0].isdigit()):
         words = words[1:]
+    while len(words) > 1 and _AMOUNT.fullmatch(words[0]):
+        words = words[1:]
     kind = " ".join(words).lower()
     kind = re.sub(r"agreements$", "agreement", kind)
     kind = re.sub(r"memoranda", "memorandum", kind)
@@ -47,13 +57,15 @@ _KIND_NAME = compiled(r"(?:[\w-]+\s+){0,5}?(?:agreement|memorandum(?:\s+of\s+\w+
 
 def kinds_named(s: Sentence) -> Sentence:
     """The sentence with a capitalised kind that was read as a name of a body ("signed a Letter
-    of Intent for Cooperation with B") written out as words, so the patterns read it as the
-    kind; an agreement read as such keeps its name (a convention signed by many)."""
+    of Intent for Cooperation with B"), or an amount read so ("a US$20 million contract"),
+    written out as words, so the patterns read it as (part of) the kind; an agreement read as
+    such keeps its name (a convention signed by many)."""
     swap = {}
     for m in re.finditer(E, s.ph):
         key = s.key(m.group(0))
         ent = s.r.ex.entities[key]
-        if ent.type is not EntityType.AGREEMENT and _KIND_NAME.fullmatch(ent.label):
+        if ent.type is not EntityType.AGREEMENT and (
+                _KIND_NAME.fullmatch(ent.label) or _MONEY_NAME.fullmatch(ent.label)):
             swap[m.group(0)] = ent.label
     if not swap:
         return s

@@ -7,9 +7,9 @@ import re
 
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word
-from kg.extract.rules.families.agreements.kinds import kind_of
+from kg.extract.rules.families.agreements.kinds import KIND, kind_of
 from kg.extract.rules.families.agreements.records import agreement, event_for_agreement, sides
-from kg.extract.rules.patterns import KIND, LIST, SIGN, compiled
+from kg.extract.rules.patterns import LIST, SIGN, compiled
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
 
