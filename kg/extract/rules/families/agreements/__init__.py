@@ -1,0 +1,196 @@
+"""Signed agreements: their kind, the sides (who signed with whom), event and date.
+
+A package by job: ``forms`` (the clause patterns of a signing), ``parties`` (who the
+signatories are), ``story`` (signatories the sentence leaves to the story: "the two sides"),
+``kinds`` (the kind and number of agreements) and ``records`` (one agreement recorded).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.heads import head_word
+from kg.extract.rules.families.agreements.forms import (
+    AGREED,
+    AND_WITH,
+    BARE,
+    BETWEEN,
+    BODY_WITH,
+    BULLET,
+    ENTERED,
+    FORGED,
+    FRONTED,
+    GAPPED,
+    INCLUDING,
+    KIND_ONLY,
+    ONE_BETWEEN,
+    PAIR,
+    PASSIVE,
+    SOME,
+    TO_DO,
+    WITH,
+)
+from kg.extract.rules.families.agreements.kinds import kind_of, kinds_named, plural
+from kg.extract.rules.families.agreements.parties import counterparts, story_body, subjects
+from kg.extract.rules.families.agreements.records import agreement, event_for_agreement, sides
+from kg.extract.rules.families.agreements.story import (
+    cooperation_signed,
+    paired,
+    signed_with_story_body,
+    two_sides,
+)
+from kg.extract.rules.families.agreements.tense import planned
+from kg.extract.rules.patterns import AGREEMENT, HAS_SIGN, LIST
+from kg.extract.rules.sentence import Sentence, evidence
+from kg.records import AgreementRecord, EntityType
+
+_MULTILATERAL = frozenset({"convention", "treaty", "declaration", "charter", "initiative", "protocol"})
+
+
+def read(s: Sentence) -> None:
+    if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:|partnership|alliance|agreed", s.ph):
+        return
+    if planned(s.sent):
+        return  # "A will sign a MoU with B": not signed yet
+    s = kinds_named(s)
+    ph = s.ph
+    found = False
+    for m in WITH.finditer(ph):
+        a, b = subjects(s, m), counterparts(s, m.group("b"))
+        if not a or not b:
+            continue
+        found = True
+        sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
+        more = AND_WITH.match(ph, m.end())
+        if more and (b := counterparts(s, more.group("b"))):
+            sides(s, more.group("kind"), a, b, event_for_agreement(s, more.end()), ph[more.end():])
+        gap = GAPPED.match(ph, m.end())
+        if gap and (a := s.agents(gap.group("a"))) and (b := counterparts(s, gap.group("b"))):
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, gap.end()), ph[gap.end():])
+    for m in BODY_WITH.finditer(ph):
+        body, b = story_body(s, m.group("head").lower(), m.start("head")), counterparts(s, m.group("b"))
+        if body and b and body not in b:
+            found = True
+            sides(s, m.group("kind"), [body], b, event_for_agreement(s, m.end()), ph[m.end():])
+    for m in FRONTED.finditer(ph):
+        a, b = s.agents(m.group("a")), counterparts(s, m.group("b"))
+        if a and b:
+            found = True
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), "")
+    # "A entered into strategic cooperation with B": the cooperation is the agreement when a
+    # verb of concluding governs it (never a bare "cooperation between", which is a topic)
+    for m in ENTERED.finditer(ph):
+        a, b = subjects(s, m), counterparts(s, m.group("b"))
+        if a and b and not found:
+            found = True  # "established partnerships with B and C": one with each
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
+    # "A signed with B to build ...": the agreement is not named
+    for m in BARE.finditer(ph):
+        a, b = subjects(s, m), counterparts(s, m.group("b"))
+        if a and b:
+            found = True
+            kind = kind_of(s, m.group("kind")) if m.group("kind") else "agreement"
+            agreement(s, kind, [a, b], event_for_agreement(s, m.end()))
+    for m in INCLUDING.finditer(ph):
+        a, b = subjects(s, m), s.agents(m.group("b"))
+        if a and b and not found:
+            found = True
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), "")
+    for m in AGREED.finditer(ph):
+        a = subjects(s, m)
+        if len(a) >= 2 and not found:
+            found = True
+            said = re.search(r"\b(?:an?|the)\s+(?P<k>(?:[\w-]+\s+){0,3}?(?:" + AGREEMENT + r"))\b", ph[m.end():],
+                             re.I)
+            agreement(s, kind_of(s, said.group("k")) if said else "cooperation agreement", [[x] for x in a],
+                      event_for_agreement(s, m.end()))
+    for m in FORGED.finditer(ph):
+        a = subjects(s, m)
+        if len(a) >= 2 and not found:
+            found = True
+            agreement(s, kind_of(s, m.group("kind")), [[x] for x in a], event_for_agreement(s, m.end()))
+    # "A and B signed to jointly build the C": the agreement is not named, the two sides are
+    for m in TO_DO.finditer(ph):
+        a = subjects(s, m)
+        if len(a) == 2 and not found:
+            found = True
+            agreement(s, "agreement", [[a[0]], [a[1]]], event_for_agreement(s, m.end()))
+    for m in BULLET.finditer(ph):
+        a, b = s.agents(m.group("a")), s.agents(m.group("b"))
+        if a and b:
+            found = True
+            agreement(s, kind_of(s, m.group("kind")), [a, b], event_for_agreement(s, m.end()))
+    if found:
+        return
+    if paired(s):
+        return
+    # "X and 10 enterprises, including A and B, signed investment agreements": X with each
+    for m in SOME.finditer(ph):
+        a, b = subjects(s, m), s.agents(m.group("b"))
+        if a and b:
+            found = True
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
+    if found:
+        return
+    for m in PAIR.finditer(ph):
+        a = subjects(s, m)
+        if re.match(r"\s+(?:\w+\s+){0,3}?to\s+(?:settle|move|locate|invest|build|set\s+up|establish|land)\b",
+                    ph[m.end():]):
+            # "A and B signed agreements to settle in the park": the park is where they settle,
+            # not a stated signatory, and the settlers did not sign with each other
+            continue
+        # "... with seven hospitals": the list signed with others; ", with total investment of":
+        # a new clause, the list signed with each other
+        if len(a) >= 2 and not re.match(r"[^,;⟦]{0,40}?\bwith\b", ph[m.end():]):
+            found = True
+            agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
+                           event_for_agreement(s, m.end()))
+    # "a MoU was signed by A and B", "the agreement, signed by A and B,", "signed by A with B"
+    # "a KIND between A and B" names its parties whatever verb the sentence uses ("was signed",
+    # "the signing of", "12 deals were signed, including a KIND between A and B")
+    for m in [*PASSIVE.finditer(ph), *BETWEEN.finditer(ph)]:
+        a = s.agents(m.group("a"))
+        b = s.agents(m.groupdict().get("b") or "")
+        if a and b:
+            found = True
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
+        elif len(a) > 2 and plural(m.group("kind"), ph[m.end():]):
+            # "agreements were signed between the district and A, B and C": the first with each
+            found = True
+            sides(s, m.group("kind"), a[:1], a[1:], event_for_agreement(s, m.end()), "")
+        elif len(a) >= 2:
+            found = True
+            agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
+                           event_for_agreement(s, m.end()))
+    # "seven agreements were signed, including one between A and B and another between C and D"
+    said = KIND_ONLY.search(ph)
+    for m in ONE_BETWEEN.finditer(ph) if said and not found else ():
+        a = s.agents(m.group("a"))
+        if said and len(a) == 2 and m.start() > said.end():
+            agreement(s, kind_of(s, said.group("kind")), [[a[0]], [a[1]]], event_for_agreement(s, m.end()))
+    if not found:
+        found = two_sides(s) or cooperation_signed(s) or signed_with_story_body(s)
+    # a named convention or declaration signed by a list of parties
+    named = [k for k in s.keys if s.typ(k) is EntityType.AGREEMENT]
+    named += [s.r.ceremony_for[k] for k in s.keys if k in s.r.ceremony_for]
+    if named and not found and re.search(r"\bsign", ph, re.I):
+        target = named[0]
+        parties: list[str] = []
+        for m in re.finditer(r"\b(?:including|such\s+as|like|namely)\s+(?P<l>" + LIST + ")",
+                             ph):
+            parties += s.agents(m.group("l"))
+        for m in re.finditer(r"(?P<l>" + LIST + r")\s+(?:have\s+|has\s+)?signed", ph):
+            parties += s.agents(m.group("l"))
+        parties = [p for p in dict.fromkeys(parties) if p != target]
+        if parties:
+            label = s.r.ex.entities[target].label
+            kind = head_word(label)
+            ceremonies = [k for k in s.keys if s.r.ceremony_for.get(k) == target]
+            ev = ceremonies[0] if ceremonies else event_for_agreement(s, 0)
+            # "A and B signed the X Framework Agreement": two signatories are two sides; a
+            # convention, treaty or declaration signed by many is one group
+            groups = [[p] for p in parties] if len(parties) == 2 and kind not in _MULTILATERAL else [parties]
+            rec = AgreementRecord(target, kind, groups, evidence(
+                s.r.article.name, s.sent), label=label, event=ev)
+            s.r.ex.agreements.append(rec)
+

@@ -1,0 +1,115 @@
+"""The ways news words a signing, as patterns over a sentence's placeholder text.
+
+Each names its signatories ``a`` (and counterparts ``b``) and the ``kind`` of agreement; the
+reader in ``__init__`` says in which order they are tried and what each one reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.rules.families.agreements.kinds import KIND
+from kg.extract.rules.patterns import BEFORE_VERB, ITEM, LIST, SIGN, compiled
+
+# "A and B held talks and signed ...", "A met B's delegation and signed ...": a first verb
+# phrase coordinated before the signing
+THEN = r"(?:(?:held|met|visited|attended|reached|discussed|toured|exchanged)\b[^⟦.;,]{0,40}?\s+and\s+(?:then\s+)?)?"
+
+
+# "The fair opened with A signing a MoU with B": an absolute clause's gerund signs too
+SIGNING = r"(?:" + SIGN + r"|signing|inking|sealing)"
+# where a "with" list ends: before the subject of a next signing ("A signed X with B, and C
+# signed Y with D": C signs) and never at a witness ("with C as a witness": C did not sign)
+END_OF_WITH = (r"(?!\s+" + BEFORE_VERB + r"(?:" + SIGN + r"|also\s+signed)\b)"
+               # "A signed a deal with B, and C with D": C begins a clause whose verb is left out
+               r"(?!\s+with\s+(?:the\s+)?⟦)"
+               r"(?!\s+as\s+(?:an?\s+|the\s+)?(?:witness|observer|guest|host|moderator|organi[sz]er)s?\b)")
+
+# what stands between a kind and its "with": "worth 1.5 billion yuan", "on elderly care"
+GAP = r"(?:\d[.,]\d|[^⟦.;]){0,60}?"
+
+# "A, together with B, signed ...": B signs on A's side
+TOGETHER = r"(?:,?\s+(?:together|along)\s+with\s+" + LIST + r",?)?"
+
+# The signing patterns, compiled once at import (read() says what each one reads).
+WITH = compiled(r"(?P<a>" + LIST + TOGETHER + r")(?:,?\s+(?:which|that|who))?,?\s+" + BEFORE_VERB + THEN + SIGNING +
+                r"\s+" + KIND +
+                GAP + r"\s+with\s+(?:[\w&-]+[,:]?\s+){0,6}?(?P<b>" + LIST + ")" + END_OF_WITH, re.I)
+
+# "The hospital has also signed agreements with A and B": a body named by its kind as subject
+BODY_HEADS = ("hospital", "university", "college", "company", "group", "institute", "academy", "association",
+              "foundation", "commission", "bureau", "center", "centre", "corporation", "firm")
+BODY_WITH = compiled(r"(?:^|[,;:]\s+|\b(?:and|said|says|noted|added|announced|stated)\s+(?:that\s+)?)"
+                     r"[Tt]he\s+(?P<head>" + "|".join(BODY_HEADS) + r")\s+" + BEFORE_VERB
+                     + SIGNING + r"\s+" + KIND + GAP + r"\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST
+                     + ")" + END_OF_WITH)
+
+# "Signing a MoU with B, A will ...", "After signing a MoU with B, A ...": a fronted participle
+FRONTED = compiled(r"(?:^|[.;]\s+)(?:(?:After|Having|By)\s+)?(?:[Ss]igning|[Ss]igned|[Ii]nking)\s+" + KIND
+                   + r"(?:[^⟦.;,]{0,60}?)\s+with\s+(?:the\s+)?(?P<b>" + LIST + r"),\s+(?P<a>" + LIST + r")\s+"
+                   r"(?:[a-z]+ly\s+)?(?:will|would|has|have|had|is|are|was|were|[a-z]+ed|[a-z]+s)\b")
+
+# a time or place after the first clause: "... with B on Friday, and C with D"
+WHEN = r"(?:\s+(?:on|in|at|last|this|earlier)\s+[^⟦,.;]{0,30}?)?"
+# "A signed a deal with B, and C with D": the same kind of agreement, its verb left out
+GAPPED = compiled(WHEN + r"\s*,?\s+and\s+(?P<a>" + LIST + r")\s+with\s+(?:the\s+)?(?P<b>" + LIST + ")" + END_OF_WITH)
+
+# "A signed a purchase agreement with B and a research agreement with C": a second kind and
+# counterpart after the first, read from where the first match ended
+AND_WITH = compiled(WHEN + r"\s*,?\s+and\s+(?:also\s+)?" + KIND + GAP + r"\s+with\s+(?:the\s+)?(?P<b>"
+                    + LIST + ")" + END_OF_WITH, re.I)
+
+ENTERED = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
+                    r"(?:entered\s+into|reached|established|forged|formed|struck|signed)\s+(?:an?\s+|the\s+)?"
+                    r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnerships?|alliances?)(?:\s+relationships?)?)\s+"
+                    r"with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)
+
+# "A signed with B to build ...", "A signed with B a strategic cooperation agreement"
+BARE = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
+                 r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + r")" + END_OF_WITH +
+                 r"(?:\s+" + KIND + r"\b)?", re.I)
+
+# "the zone signed investment agreements for 12 projects, including those of A and B"
+INCLUDING = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + SIGN + r"\s+" + KIND +
+                      r"[^⟦.;]{0,60}?,?\s+(?:including|such\s+as|among\s+them)\s+(?:those|the\s+ones|"
+                      r"projects?|deals?|ones)\s+(?:of|by|from|with)\s+(?P<b>" + LIST + ")", re.I)
+
+# "A and B have agreed to cooperate in X (according to an agreement signed on Tuesday)"
+AGREED = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"agreed\s+to\s+(?:jointly\s+|further\s+)?"
+                   r"(?:cooperate|collaborate|work\s+together|partner|join\s+hands)\b", re.I)
+
+# "A and B have forged a strategic partnership": a partnership formed, with no "with"
+FORGED = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"(?:forged|formed|established|built|launched)\s+"
+                   r"(?:an?\s+|the\s+)?(?P<kind>(?:[\w-]+\s+){0,3}?(?:partnership|alliance))\b(?!\s+with\b)", re.I)
+
+TO_DO = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"(?:signed|signs|inked)\s+(?:up\s+)?to\s+"
+                  r"(?:jointly\s+|together\s+)?[a-z]+\b", re.I)
+
+BULLET = compiled(r"^[•·*-]?\s*(?P<a>" + LIST + r")\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST
+                   + r")\s*[:：,-]\s*" + KIND, re.I)
+
+SOME = compiled(r"(?P<a>" + LIST + r")\s+and\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:enterprises|companies|firms|"
+                 r"institutions|hospitals|universities|organi[sz]ations|investors|partners)\s*,?\s+(?:including|"
+                 r"such\s+as|like|among\s+them)\s+(?P<b>" + LIST + r"),?\s+" + BEFORE_VERB + SIGN + r"\s+" + KIND,
+                 re.I)
+
+PAIR = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" + KIND, re.I)
+
+# "a contract for the Pine Park project was signed between A and B": what the agreement is
+# for may name things; "agreements worth 1.2 billion yuan were signed between A and B"
+_FOR_WHAT = (r"(?:\s+(?:worth|valued\s+at|totall?ing)\s+(?:\d[.,]\d|[^⟦.;,]){0,40}?)?"
+             r"(?:\s+(?:on|for|of|to)\s+(?:[^⟦.;]|⟦\d+⟧){0,60}?)?")
+PASSIVE = compiled(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+been)"
+                    r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}),?\s+)?"
+                    r"(?:between|by)\s+(?P<a>" + LIST + r")"
+                    r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + "))?", re.I)
+
+# "a tripartite agreement among A, B and C": among several as between two
+BETWEEN = compiled(KIND + _FOR_WHAT + r"\s+(?:between|among|amongst)\s+(?P<a>" + LIST + ")",
+                    re.I)
+
+
+# "..., including one between A and B and another between C and D": the kind named before
+KIND_ONLY = compiled(KIND, re.I)
+ONE_BETWEEN = compiled(r"\b(?:one|another|the\s+other|the\s+(?:first|second|third|last|latter|former))\s+"
+                       r"(?:(?:was|is)\s+)?(?:signed\s+)?between\s+(?P<a>" + ITEM + r"\s+and\s+" + ITEM + ")")

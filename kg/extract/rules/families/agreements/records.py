@@ -1,0 +1,53 @@
+"""One agreement recorded: its sides (persons read as their bodies) and the event it was signed at."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.rules.families.agreements.headline import in_full, restated
+from kg.extract.rules.families.agreements.kinds import kind_of, plural
+from kg.extract.rules.families.agreements.parties import bodies, no_tickers
+from kg.extract.rules.patterns import E, compiled
+from kg.extract.rules.sentence import Sentence, evidence
+from kg.records import AgreementRecord
+
+_RESPECTIVELY = compiled(r"\brespectively\b", re.I)
+
+
+def sides(s: Sentence, kind_text: str, a: list[str], b: list[str], event: str | None, after: str) -> None:
+    """One agreement between signatories ``a`` and counterparts ``b``; when the kind is plural
+    ("agreements with A, B and C", "A, B and C signed agreements with the park"), one with each."""
+    kind = kind_of(s, kind_text)
+    if len(a) == len(b) > 1 and _RESPECTIVELY.search(s.ph):
+        for x, y in zip(a, b, strict=True):  # "A and B signed deals with C and D respectively"
+            agreement(s, kind, [[x], [y]], event)
+    elif plural(kind_text, after) and len(b) > 1:
+        for x in b:
+            agreement(s, kind, [a, [x]], event)
+    elif plural(kind_text, after) and len(a) > 1:
+        for x in a:
+            agreement(s, kind, [[x], b], event)
+    else:
+        agreement(s, kind, [a, b], event)
+
+
+
+def event_for_agreement(s: Sentence, pos: int) -> str | None:
+    at = re.search(r"\b(?:at|during|on\s+the\s+sidelines\s+of|on)\s+(?:the\s+)?(?P<e>" + E + ")",
+                   s.ph[pos:])
+    if at and s.is_event(s.key(at.group("e"))):
+        return s.key(at.group("e"))
+    events = s.events_in(s.ph)
+    return events[0] if events else s.r.main_event
+
+
+
+def agreement(s: Sentence, kind: str, sides: list[list[str]], event: str | None) -> None:
+    sides = in_full(s, bodies(s, no_tickers(s, sides)))
+    s.r.ex.agreements = restated(s, sides)
+    keys = {a.key for a in s.r.ex.agreements}
+    n = len(s.r.ex.agreements)
+    while f"ag{n}" in keys:
+        n += 1
+    s.r.ex.agreements.append(AgreementRecord(
+        f"ag{n}", kind, sides, evidence(s.r.article.name, s.sent), event=event))

@@ -1,0 +1,119 @@
+"""Signatories a sentence leaves to the story: "the two sides signed", "agreements were
+signed with A and B" (with the body the story is about), pairs separated by semicolons."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon as lx
+from kg.extract.heads import head_word
+from kg.extract.rules.families.agreements.kinds import KIND, kind_of
+from kg.extract.rules.families.agreements.records import agreement, event_for_agreement, sides
+from kg.extract.rules.patterns import LIST, SIGN, compiled
+from kg.extract.rules.sentence import Sentence
+from kg.records import EntityType, Relation
+
+# "A and B; C and D; and E and F signed cooperation agreements": one agreement per pair
+_PAIRS = compiled(r"(?P<l>(?:" + LIST + r")(?:\s*;\s*(?:and\s+)?(?:" + LIST + r"))+)\s*,?\s+(?:(?:also|have|has|"
+                  r"had|jointly|will|respectively|[a-z]+ly)\s+)*" + SIGN + r"\s+" + KIND, re.I)
+
+
+def paired(s: Sentence) -> bool:
+    """Pairs of signatories separated by semicolons, each pair its own agreement."""
+    m = _PAIRS.search(s.ph)
+    if not m:
+        return False
+    done = False
+    for chunk in re.split(r"\s*;\s*", m.group("l")):
+        a = s.agents(chunk)
+        if len(a) == 2:
+            agreement(s, kind_of(s, m.group("kind")), [[a[0]], [a[1]]], event_for_agreement(s, m.end()))
+            done = True
+    return done
+
+
+_BOTH = (r"\b(?:the\s+two|both)\s+(?:sides|parties|institutions|hospitals|universities|companies|"
+         r"organi[sz]ations|cities|governments|partners)")
+_TWO_SIDES = compiled(
+    _BOTH + r"\s+"
+    # "the two sides held talks on training and research, and signed ...": a first verb phrase
+    r"(?:(?:held|met|visited|discussed|exchanged|toured|reached)\b[^⟦.;]{0,80}?,?\s+and\s+)?"
+    r"(?:(?:also|have|has|then|jointly|formally|officially|further|later)\s+)*(?:signed|signs|inked|sealed|penned)\s+"
+    + KIND
+    # "a MoU was signed between the two sides", "the agreement signed by both parties"
+    + r"|" + KIND.replace("(?P<kind>", "(?P<kind2>", 1) + r"[^⟦.;]{0,60}?\b(?:signed|inked)\s+(?:by|between)\s+"
+    + _BOTH,
+    re.I)
+
+
+def two_sides(s: Sentence) -> bool:
+    """"The two sides signed a MoU": the parties are the two bodies the story has named most
+    up to here (a visit or talks between two institutions comes first), first-named first."""
+    m = _TWO_SIDES.search(s.ph)
+    if not m:
+        return False
+    here = s.r.sent_of_char[s.sent.start_char]
+    counts = s.r.mention_counts(lambda x: x.sent <= here and s.typ(x.key) in lx.ORG_TYPES)
+    # a part named by its parent's name ("Faculty of Medicine at Pine University") counts for
+    # the parent: they are one side
+    parents = {f.subject: f.object for f in s.r.ex.facts if f.relation is Relation.PARENT_ORGANIZATION
+               and isinstance(f.object, str)}
+    for key in list(counts):
+        parent = parents.get(key)
+        if parent in counts and parent != key:
+            counts[parent] += counts.pop(key)
+    ranked = sorted(counts, key=lambda k: -counts[k])  # stable: ties keep the order of first mention
+    if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
+        return False  # no clear pair
+    pair = sorted(ranked[:2], key=list(counts).index)
+    kind = m.group("kind") or m.group("kind2")
+    agreement(s, kind_of(s, kind), [[pair[0]], [pair[1]]], event_for_agreement(s, m.end()))
+    return True
+
+
+# "investment agreements were signed with 12 enterprises, including A and B"
+_SIGNED_WITH = compiled(KIND + r",?\s+(?:was|were|have\s+been|has\s+been)\s+(?:also\s+)?(?:signed|inked)\s+with\s+"
+                        r"(?:(?:\d+|[a-z]+)\s+(?:other\s+)?(?:enterprises|companies|firms|institutions|hospitals|"
+                        r"universities|investors|partners)\s*,?\s+(?:including|such\s+as|like)\s+)?(?P<b>" + LIST + ")",
+                        re.I)
+
+
+def signed_with_story_body(s: Sentence) -> bool:
+    """"Agreements were signed with A and B": the other side is the body the story is about,
+    the government body, zone or organization it names most (twice at least) before here."""
+    m = _SIGNED_WITH.search(s.ph)
+    if not m:
+        return False
+    b = s.agents(m.group("b"))
+    here = s.r.sent_of_char[s.sent.start_char]
+    keep = (*lx.ORG_TYPES, EntityType.PLACE)
+    counts = s.r.mention_counts(lambda x: x.sent <= here and x.key not in b and s.typ(x.key) in keep
+                                and (s.typ(x.key) is not EntityType.PLACE
+                                     or head_word(s.r.ex.entities[x.key].label) in {"zone", "park", "area"}))
+    body = s.r.most(counts)
+    if not b or body is None or counts[body] < 2:
+        return False
+    sides(s, m.group("kind"), [body], b, event_for_agreement(s, m.end()), s.ph[m.end():])
+    return True
+
+
+
+_COOPERATION_BETWEEN = compiled(
+    r"\b(?:for|of|on)\s+(?:the\s+|a\s+|an\s+)?(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnership|"
+    r"collaboration|alliance|co-operation))\s+between\s+(?P<a>" + LIST + ")", re.I)
+
+
+def cooperation_signed(s: Sentence) -> bool:
+    """"A signing ceremony was held for the strategic cooperation between A and B": in a
+    sentence about signing, the cooperation between two parties is the agreement signed (a
+    bare "cooperation between A and B" elsewhere is a topic, not an agreement)."""
+    if not re.search(r"\bsign(?:ed|ing)\b", s.sent.text, re.I):
+        return False
+    m = _COOPERATION_BETWEEN.search(s.ph)
+    if m is None:
+        return False
+    a = s.agents(m.group("a"))
+    if len(a) < 2:
+        return False
+    agreement(s, f"{kind_of(s, m.group('kind'))} agreement", [[x] for x in a], event_for_agreement(s, m.end()))
+    return True
