@@ -152,7 +152,9 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
         return [name], None
     toks = list(span)
     nxt = toks[2] if len(toks) > 2 and toks[1].text == "." else toks[1] if len(toks) > 1 else None
+    honorific = ""
     if nxt is not None and toks[0].lower_.strip(".") in _HONORIFICS and nxt.text[:1].isupper():
+        honorific = "professor" if toks[0].lower_.strip(".") in {"prof", "professor"} else toks[0].lower_
         # "Prof. Li Na" is Li Na ("Professor of X" is a post)
         toks = toks[2:] if toks[1].text == "." else toks[1:]
         if not toks:
@@ -191,16 +193,12 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
             if before and person is None:
                 return [name], None
         else:
-            of = next((n for n, t in enumerate(after) if t.lower_ in {"of", "at", "from"}), None)
-            if of is not None and 1 <= of <= 3 and all(_person_word(t) for t in after[:of]) and \
-                    type_by_head(" ".join(t.text for t in after[of + 1:])) is not None:
+            split = _person_of(doc, after)
+            if split is not None:
                 # "Dean Wang Ming of Lakeside Hospital": ROLE PERSON of ORG
-                person = _name(doc, after[:of], EntityType.PERSON)
-                org_toks = after[of + 1:]
-                org = _name(doc, org_toks, type_by_head(" ".join(t.text for t in org_toks)))
-                if before or person is None or org is None:
+                if before:
                     return [name], None
-                return [org, person], Title(name.start, name.end, role, person, org)
+                return list(split), Title(name.start, name.end, role, split[1], split[0])
             if len(after) > 4 or (after and type_by_head(" ".join(t.text for t in after)) is not None):
                 return [name], None
             person = _name(doc, after, EntityType.PERSON) if after else None
@@ -212,7 +210,27 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
         parts = [n for n in (org, person) if n is not None]
         plural = role_toks[-1].text.lower().endswith("s") and singular(role_toks[-1].text) != role_toks[-1].lower_
         return parts, Title(name.start, name.end, role, person, org, plural)
+    if honorific:
+        split = _person_of(doc, toks)
+        if split is not None:  # "Professor Wang Ming of Lakeside University": a person and her body
+            org, person = split
+            post = Title(name.start, name.end, "professor", person, org) if honorific == "professor" else None
+            return list(split), post
     return [name], None
+
+
+def _person_of(doc: Any, toks: list[Any]) -> tuple[Name, Name] | None:
+    """(body, person) of "Wang Ming of Lakeside Hospital": a short person's name, then "of",
+    "at" or "from" and a name whose head word makes it a body."""
+    of = next((n for n, t in enumerate(toks) if t.lower_ in {"of", "at", "from"}), None)
+    if of is None or not 1 <= of <= 3 or not all(_person_word(t) for t in toks[:of]):
+        return None
+    org_toks = toks[of + 1:]
+    head = type_by_head(" ".join(t.text for t in org_toks))
+    if head is None:
+        return None
+    person, org = _name(doc, toks[:of], EntityType.PERSON), _name(doc, org_toks, head)
+    return (org, person) if person is not None and org is not None else None
 
 
 _FUNCTION_WORDS = lx.ROLE_QUALIFIERS | {"and", "&", "human", "resources", "planning", "policy", "partnerships"}

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as lx
-from kg.extract.rules.patterns import HAS_ROLE, ROLE, ROLE_BARE, E, compiled
+from kg.extract.rules.patterns import HAS_ROLE, ROLE, ROLE_BARE, SEP, E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.extract.rules.titled import place_of_level, unit_post
+from kg.extract.titles import singular
 from kg.records import EntityType, Literal, Post, Relation
 
 _THEN_POST = compiled(r"\s*,?\s+and\s+(?:the\s+)?" + ROLE + r"\s+(?:of|at)\s+(?:the\s+)?(?P<o>" + E +
@@ -16,6 +17,15 @@ _THEN_POST = compiled(r"\s*,?\s+and\s+(?:the\s+)?" + ROLE + r"\s+(?:of|at)\s+(?:
 
 # an honorific before a person's name
 _TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
+
+# "X serves as", "X, who is also", "X has been appointed", "X was named": a verb that gives a
+# person a post (the post follows: "chairman of Y")
+_TAKES_POST = (r"(?:\s*,\s*who)?\s+(?:(?:also|currently|now|still|formerly|previously|recently|newly|"
+               r"officially|formally|just|has|have|had|will|would|been|be)\s+)*"
+               r"(?:(?:is|was|were|been|be|being)\s+(?:(?:newly|recently|officially|formally|also|just)\s+)?"
+               r"(?:appointed|named|elected|re-?elected|promoted|chosen|selected|tapped|made|installed)|"
+               r"serves|served|serving|acts|acted|works|worked|is|was|became|becomes|become|"
+               r"took\s+office|takes\s+office)(?:\s+(?:as|to\s+be|to))?\s+(?:also\s+)?(?:the\s+|an?\s+)?(?:new\s+)?")
 
 
 def _from_body(s: Sentence) -> None:
@@ -30,10 +40,42 @@ def _from_body(s: Sentence) -> None:
             s.fact(person, Relation.AFFILIATION, org)
 
 
+# "A, B and C, presidents of X, Y and Z respectively": one post each, paired in order
+_RESPECTIVELY = compiled(r"(?P<ps>" + E + r"(?:" + SEP + E + r")+)\s*,\s*(?:the\s+)?" + ROLE + r"s?"
+                         r"\s+(?:of|at)\s+(?:the\s+)?(?P<os>" + E + r"(?:" + SEP + r"(?:the\s+)?" + E + r")+)"
+                         r"\s*,?\s*respectively\b")
+
+
+def _respectively(s: Sentence) -> None:
+    """Posts of a list of people in a list of bodies, "respectively": the n-th person holds the
+    post in the n-th body; lists of unequal length say nothing."""
+    for m in _RESPECTIVELY.finditer(s.ph):
+        people = [s.key(t) for t in re.findall(E, m.group("ps"))]
+        bodies = [s.key(t) for t in re.findall(E, m.group("os"))]
+        role = singular_role(re.sub(r"\s+", " ", m.group("role")).strip())
+        if len(people) != len(bodies) or role is None:
+            continue
+        if not all(s.typ(p) is EntityType.PERSON for p in people) or any(
+                s.typ(o) in (EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT) for o in bodies):
+            continue
+        for person, org in zip(people, bodies):
+            _hold(s, person, role, org)
+
+
+def singular_role(role: str) -> str | None:
+    """A post's words with its last word singular ("vice presidents" -> "vice president"), or
+    None when that word is no role."""
+    *rest, last = role.split()
+    one = singular(last)
+    return " ".join([*rest, one]) if one is not None and one in lx.ROLE_WORDS else None
+
+
 # -- people's posts
 def read(s: Sentence) -> None:
     ph = s.ph
     _from_body(s)
+    if "respectively" in ph:
+        _respectively(s)
     if not HAS_ROLE.search(ph):
         return
     title = _TITLE
@@ -58,8 +100,13 @@ def read(s: Sentence) -> None:
         r"(?P<p>" + E + ")",
         # "Erik Lindqvist, Permobil's vice-president" (not "A, B's president C": C is)
         r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + ROLE + r"(?=[,.]|$|\s+(?!(?:[\w-]+\s+){0,2}⟦))",
+        # "Ann Wu serves as president of X", "Ann Wu, who is also the director of X", "Ann Wu was
+        # appointed chairman of X": a post given by a verb (the person must already be one)
+        r"(?P<p>" + E + r")" + _TAKES_POST + ROLE + r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE +
+        r")?\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<o>" + E + ")",
     ]
-    who = compiled(r"(?P<p>" + E + r"),\s+(?:an?\s+(?:[\w-]+\s+){0,3}?)?who\s+(?P<v>heads|leads|chairs|"
+    verbal = pats[-1]
+    who = compiled(r"(?P<p>" + E + r"),\s+(?:an?\s+(?:[\w-]+\s+){0,3}?)?who\s+(?:(?:also|now|currently|still)\s+)?(?P<v>heads|leads|chairs|"
                      r"directs|runs|founded|co-founded)\s+(?:the\s+)?(?P<o>" + E + ")")
     for m in who.finditer(ph):
         person, org = s.key(m.group("p")), s.key(m.group("o"))
@@ -73,7 +120,7 @@ def read(s: Sentence) -> None:
     for p in pats:
         for m in re.finditer(p, ph):
             person, org = s.key(m.group("p")), s.key(m.group("o"))
-            if not person_like(s, person) or s.typ(org) in (
+            if (s.typ(person) is not EntityType.PERSON if p is verbal else not person_like(s, person)) or s.typ(org) in (
                     EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT):
                 continue
             role = re.sub(r"\s+", " ", m.group("role")).strip()
