@@ -58,7 +58,7 @@ def _respectively(s: Sentence) -> None:
         if not all(s.typ(p) is EntityType.PERSON for p in people) or any(
                 s.typ(o) in (EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT) for o in bodies):
             continue
-        for person, org in zip(people, bodies):
+        for person, org in zip(people, bodies, strict=True):
             _hold(s, person, role, org)
 
 
@@ -106,7 +106,8 @@ def read(s: Sentence) -> None:
         r")?\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<o>" + E + ")",
     ]
     verbal = pats[-1]
-    who = compiled(r"(?P<p>" + E + r"),\s+(?:an?\s+(?:[\w-]+\s+){0,3}?)?who\s+(?:(?:also|now|currently|still)\s+)?(?P<v>heads|leads|chairs|"
+    who = compiled(r"(?P<p>" + E + r"),\s+(?:an?\s+(?:[\w-]+\s+){0,3}?)?who\s+(?:(?:also|now|currently|still)\s+)?"
+                     r"(?P<v>heads|leads|chairs|"
                      r"directs|runs|founded|co-founded)\s+(?:the\s+)?(?P<o>" + E + ")")
     for m in who.finditer(ph):
         person, org = s.key(m.group("p")), s.key(m.group("o"))
@@ -114,14 +115,13 @@ def read(s: Sentence) -> None:
                 EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT):
             role = {"heads": "head", "leads": "leader", "chairs": "chair", "directs": "director",
                     "runs": "head", "founded": "founder", "co-founded": "co-founder"}[m.group("v")]
-            s.r.ex.posts.append(Post(person, role, org, evidence(s.r.article.name, s.sent)))
-            s.fact(person, Relation.AFFILIATION, org)
-            s.fact(person, Relation.ROLE, Literal(role))
+            _hold(s, person, role, org)
     for p in pats:
         for m in re.finditer(p, ph):
             person, org = s.key(m.group("p")), s.key(m.group("o"))
-            if (s.typ(person) is not EntityType.PERSON if p is verbal else not person_like(s, person)) or s.typ(org) in (
-                    EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT):
+            # a verb's subject must already be a person ("Acme Bio is a partner of X" is no post)
+            is_person = s.typ(person) is EntityType.PERSON if p is verbal else person_like(s, person)
+            if not is_person or s.typ(org) in (EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT):
                 continue
             role = re.sub(r"\s+", " ", m.group("role")).strip()
             if m.groupdict().get("rp"):  # "China director": a place word is part of the post
