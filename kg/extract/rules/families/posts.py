@@ -18,6 +18,10 @@ _THEN_POST = compiled(r"\s*,?\s+and\s+(?:the\s+)?" + ROLE + r"\s+(?:of|at)\s+(?:
 # an honorific before a person's name
 _TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
 
+# "director of the neurosurgery department at X": a unit the text does not name, part of the post
+_UNIT = (r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<unit>(?:[a-z][\w-]*\s+){1,4}(?:department|division|center|centre|"
+         r"ward|unit|office|section|clinic|laboratory|lab|institute|school|faculty)))?")
+
 # "X serves as", "X, who is also", "X has been appointed", "X was named": a verb that gives a
 # person a post (the post follows: "chairman of Y")
 _TAKES_POST = (r"(?:\s*,\s*who)?\s+(?:(?:also|currently|now|still|formerly|previously|recently|newly|"
@@ -83,7 +87,7 @@ def read(s: Sentence) -> None:
         # "Wu Min, president of Cedar Hospital", "X, a vice-minister of Y", "X, China director of Y",
         # "X, Party secretary and director of Y", "X, head of Asia at Y"
         r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:the\s+|an?\s+)?(?:(?P<rp>" + E + r")\s+)?" + ROLE +
-        r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?"
+        r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?" + _UNIT +
         r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:(?P<region>" + E + r")\s+at\s+(?:the\s+)?)?(?P<o>" + E + ")",
         # "Zhang Wei (founder and CEO of Aster Bio)", "Tom Reyes (a partner at Lorn Capital)"
         r"(?P<p>" + E + r")\s*\(\s*(?:the\s+|an?\s+)?" + ROLE + r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" +
@@ -100,6 +104,9 @@ def read(s: Sentence) -> None:
         r"(?P<p>" + E + ")",
         # "Erik Lindqvist, Permobil's vice-president" (not "A, B's president C": C is)
         r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + ROLE + r"(?=[,.]|$|\s+(?!(?:[\w-]+\s+){0,2}⟦))",
+        # "joined by Acme's China president, Ann Wu": the possessor's post, then the person
+        r"(?P<o>" + E + r")['’]s?\s+(?:(?P<rp>" + E + r")\s+)?" + ROLE + r",\s+" + title + r"(?P<p>" + E +
+        r")(?=\s*(?:[,;.)]|\band\b|$))",
         # "Ann Wu serves as president of X", "Ann Wu, who is also the director of X", "Ann Wu was
         # appointed chairman of X": a post given by a verb (the person must already be one)
         r"(?P<p>" + E + r")" + _TAKES_POST + ROLE + r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE +
@@ -134,6 +141,8 @@ def read(s: Sentence) -> None:
                     continue
                 org = place
             role, org = _unit_of_body(s, role, org)
+            if m.groupdict().get("unit"):
+                role = f"{role} of {m.group('unit')}"
             if m.groupdict().get("more"):
                 # "founder and CEO of X": the post as the story words it (questions match each
                 # office in it, kg.ask.roles.offices)
@@ -147,9 +156,37 @@ def read(s: Sentence) -> None:
             if org2 is not None and s.r.ex.entities[org].label.lower() in lx.PARTY_UNITS:
                 # "secretary of the Party Leadership Group and director of X": one post in X
                 role, org, org2 = unit_post(role, s.r.ex.entities[org].label, role2), org2, None
+            if then is None:
+                role2, org2 = _local_head(s, ph, m.end(), org)
             _hold(s, person, role, org)
             if org2 is not None:
                 _hold(s, person, role2, org2)
+
+
+# "..., deputy secretary of the CPC X County Committee and county head": the second post, with no
+# body of its own, heads the government of the place the Party committee is of
+_THEN_LOCAL = compiled(r"\s*,?\s+and\s+(?:the\s+)?(?P<role>(?:(?:executive|deputy|vice|acting|first)[\s-]+){0,2}"
+                       r"(?:mayor|governor|(?:county|district)\s+(?:head|chief|magistrate)))"
+                       r"(?=\s*(?:[,;.)]|$)|\s+(?!of\b|at\b|in\b))", re.I)
+_PARTY_OF_PLACE = compiled(r"^(?:CPC\s+|Communist\s+Party\s+of\s+China\s+)?(?P<x>[A-Z][\w'’ -]*?)\s+"
+                           r"(?P<lvl>Municipal|City|County|District|Provincial|Prefectural)\s+(?:Party\s+|CPC\s+)?"
+                           r"Committee(?:\s+of\s+the\s+(?:CPC|Communist\s+Party\s+of\s+China))?$"
+                           r"|^(?:CPC\s+)?(?P<lvl2>Municipal|City|County|District|Provincial|Prefectural)\s+"
+                           r"(?:Party\s+|CPC\s+)?Committee\s+of\s+(?:the\s+)?(?P<x2>[A-Z][\w'’ -]*)$")
+_LEVEL_NOUN = {"county": "County", "district": "District", "provincial": "Province", "prefectural": "Prefecture"}
+
+
+def _local_head(s: Sentence, ph: str, end: int, org: str) -> tuple[str, str | None]:
+    """The post and place of "and mayor" after a post in a local Party committee, or ("", None)."""
+    then = _THEN_LOCAL.match(ph, end)
+    party = _PARTY_OF_PLACE.match(s.r.ex.entities[org].label) if then else None
+    if then is None or party is None:
+        return "", None
+    place, level = party.group("x") or party.group("x2"), (party.group("lvl") or party.group("lvl2")).lower()
+    noun = _LEVEL_NOUN.get(level)
+    if noun is not None and not place.endswith(noun):
+        place = f"{place} {noun}"  # "X County Committee": X County (a municipal committee's is the city X)
+    return re.sub(r"\s+", " ", then.group("role")).strip().lower(), s.r.entity(place, EntityType.PLACE)
 
 
 def _hold(s: Sentence, person: str, role: str, org: str) -> None:
