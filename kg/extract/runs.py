@@ -51,6 +51,14 @@ def _capitalised(tok: Any) -> bool:
     return bool(t) and t[0].isupper() and tok.lower_ not in STOP_CAPS
 
 
+def _surname_he(toks: list[Any], i: int) -> bool:
+    """"He Jun, director of X": the common surname He, not the pronoun, when a capitalised given
+    name follows (a pronoun is followed by a verb, never by a name)."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return toks[i].text == "He" and nxt is not None and _capitalised(nxt) and nxt.is_alpha and \
+        nxt.lower_ not in lx.HEADLINE_VERBS and type_by_head(nxt.text) is None
+
+
 def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
     """Token spans [i, j) of capitalised runs joined by name connectors within a sentence."""
     runs: list[tuple[int, int]] = []
@@ -59,7 +67,8 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         tok = toks[i]
-        if not _capitalised(tok) or (tok.lower_ in STOP_CAPS and tok.pos_ != "PROPN") or (
+        if (not _capitalised(tok) and not _surname_he(toks, i)) or (
+                tok.lower_ in STOP_CAPS and tok.pos_ != "PROPN" and not _surname_he(toks, i)) or (
                 tok.is_sent_start and tok.lower_ in _NO_NAME_START) or (
                 tok.lower_ in lx.PEOPLE_NOUNS and i + 1 < n and toks[i + 1].lower_ in {"of", "from"}) or (
                 i + 1 < n and toks[i + 1].is_lower and (toks[i + 1].lower_ in LAUREATES or (
