@@ -161,6 +161,12 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
             return [], None
         end = toks[-1].idx + len(toks[-1].text)
         name = Name(toks[0].idx, end, doc.text[toks[0].idx:end], name.type, name.ner)
+    after_run = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    if len(toks) > 1 and toks[-1].text == "Party" and after_run is not None and after_run.is_lower and \
+            singular(after_run.text) in lx.ROLE_WORDS:
+        # "Lakeside Party chief Li Na": the post starts at "Party" (its word is lower case)
+        end = toks[-2].idx + len(toks[-2].text)
+        return [Name(toks[0].idx, end, doc.text[toks[0].idx:end], None, None)], None
     for i in range(len(toks)):
         j = _role_at(toks, i)
         if j == i:

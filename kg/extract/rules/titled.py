@@ -20,6 +20,8 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
+from kg.extract.heads import type_by_head
+from kg.extract.rules.patterns import ROLE_BARE
 from kg.extract.rules.sentence import evidence
 from kg.extract.titles import Title
 from kg.records import EntityType, Literal, Post, Relation
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 
 _APPOSITION = re.compile(r"^\s*(?:,|\(|–|—|-)\s*(?:the\s+|a\s+|an\s+)?(?:(?:senior|deputy|executive|former|"
                          r"acting|founding|honorary|chief|general|associate|assistant|then)\s+)*$")
+_AND_POST_OF = re.compile(r"\s*(?:,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE + r"\s+(?:of|at)\s")
 _LIST_GAP = re.compile(r"^\s*(?:,|;|and|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*$")
 _SAME_BODY_GAP = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*$")
 _NOT_PEOPLE = (EntityType.EVENT, EntityType.EVENT_SERIES, EntityType.AGREEMENT, EntityType.PLACE,
@@ -118,7 +121,10 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
         if person_m is None or not _person_like(r, person_m.key):
             prev = None
             continue
-        org = _org_at(r, t) or _comma_org(r, t.end)
+        org = _org_at(r, t) or _comma_org(r, t.end) or (_possessor(r, t.start) if t.person else None)
+        if org is None and t.person is None and _AND_POST_OF.match(r.text, t.end):
+            prev = None  # "Ann Wu, CEO and co-founder of X": the whole post is read with its body (posts)
+            continue
         if org is None and prev is not None and prev[2] == sent and _SAME_BODY_GAP.match(
                 r.text[prev[0]:start]) and not re.match(r"\s+(?:of|at)\s+(?:the\s+)?[A-Z]", r.text[t.end:t.end + 12]):
             # "X Hospital President A, Party Secretary B": the same body; never across a
@@ -145,6 +151,14 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
                 _post(r, nxt.key, t.role, org, t.start)
                 prev = (nxt.end, org, sent, nxt.key)
     return folds
+
+
+def _possessor(r: Reader, char: int) -> str | None:
+    """"Acme Hospital's Party Secretary Li Na": the body whose post it is, named just before."""
+    left = _before(r, char)
+    if left is None or not re.fullmatch(r"['’]s?\s+", r.text[left.end:char]):
+        return None
+    return left.key if r.type_of(left.key) in lx.ORG_TYPES else None
 
 
 def _comma_org(r: Reader, char: int) -> str | None:
@@ -183,6 +197,25 @@ def unit_post(role: str, unit: str, then: str) -> str:
     return f"{role} of the {unit} and {then}"
 
 
+_UNIT_OF = re.compile(r"(?:(?P<unit>(?:Standing|Executive|Central|Permanent)\s+Committee|Political\s+Bureau|Presidium)|"
+                      r"(?P<any>Board\s+of\s+(?:Directors|Trustees|Supervisors)|Board|Party\s+Committee|CPC\s+Committee|"
+                      r"Party\s+Leadership\s+Group|Party\s+Group|Leading\s+Party\s+Members['’]?\s+Group))"
+                      r"\s+of\s+(?:the\s+)?(?P<body>[A-Z].+)$")
+
+
+def unit_of_body(r: Reader, role: str, org: str) -> tuple[str, str]:
+    """"member of the Standing Committee of the X Municipal Committee", "secretary of the Party
+    Committee of X Hospital", "chairman of the Board of Directors of X": the unit is part of the
+    post and the body is the one the unit belongs to (the unit is no body of its own). A
+    committee's chair is the committee's own ("vice chairman of the Standing Committee of X")."""
+    unit = _UNIT_OF.match(r.ex.entities[org].label)
+    if unit is None or (unit.group("unit") and role.lower().split()[-1] not in {"member", "members"}):
+        return role, org
+    body = unit.group("body")
+    return (f"{role} of the {unit.group('unit') or unit.group('any')}",
+            r.entity(body, type_by_head(body) or r.ex.entities[org].type, strong=False))
+
+
 def place_of_level(r: Reader, org: str) -> str | None:
     """"County Party Secretary X", "District head X": the county (district) the story names
     most, when the body is that bare word."""
@@ -217,6 +250,8 @@ def _home(r: Reader, org: str | None) -> str | None:
 
 def _post(r: Reader, person: str, role: str, org: str | None, char: int) -> None:
     org = _home(r, org)
+    if org is not None:
+        role, org = unit_of_body(r, role, org)
     ent = r.ex.entities[person]
     ent.type = EntityType.PERSON
     r.strong[person] = EntityType.PERSON

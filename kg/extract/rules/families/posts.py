@@ -7,7 +7,7 @@ import re
 from kg.extract import lexicon as lx
 from kg.extract.rules.patterns import HAS_ROLE, ROLE, ROLE_BARE, SEP, E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
-from kg.extract.rules.titled import place_of_level, unit_post
+from kg.extract.rules.titled import place_of_level, unit_of_body, unit_post
 from kg.extract.titles import singular
 from kg.records import EntityType, Literal, Post, Relation
 
@@ -20,7 +20,8 @@ _TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
 
 # "director of the neurosurgery department at X": a unit the text does not name, part of the post
 _UNIT = (r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<unit>(?:[a-z][\w-]*\s+){1,4}(?:department|division|center|centre|"
-         r"ward|unit|office|section|clinic|laboratory|lab|institute|school|faculty)))?")
+         r"ward|unit|office|section|clinic|laboratory|lab|institute|school|faculty)|"
+         r"board(?:\s+of\s+(?:directors|trustees|supervisors))?))?")
 
 # "X serves as", "X, who is also", "X has been appointed", "X was named": a verb that gives a
 # person a post (the post follows: "chairman of Y")
@@ -74,10 +75,31 @@ def singular_role(role: str) -> str | None:
     return " ".join([*rest, one]) if one is not None and one in lx.ROLE_WORDS else None
 
 
+# "Ann Wu, President of X (XG) and Secretary of the Party Committee of Y": a second post after
+# a titled person (the first post folded into her placeholder)
+_AND_POST = compiled(r"(?P<p>" + E + r")(?:\s*\(\s*" + E + r"\s*\))?\s*,?\s+and\s+(?:the\s+)?" + ROLE +
+                     r"\s+(?:of|at)\s+(?:the\s+)?(?P<o>" + E + r")(?=\s*(?:[,;.)]|$))")
+
+
+def _second_post(s: Sentence) -> None:
+    """A second post of a titled person: only a fold (a person read with a post) may take one,
+    "A and director of X" says nothing of A."""
+    for m in _AND_POST.finditer(s.ph):
+        at = s.ms[int(m.group("p").strip("⟦⟧"))]
+        person, org = at.key, s.key(m.group("o"))
+        if (at.start, at.end, person) not in s.r.folds or s.typ(org) not in lx.ORG_TYPES:
+            continue
+        role = re.sub(r"\bparty\b", "Party", re.sub(r"\s+", " ", m.group("role")).strip().lower())
+        if role.split()[-1] in lx.ROLE_WORDS:
+            role, org = unit_of_body(s.r, role, org)
+            _hold(s, person, role, org)
+
+
 # -- people's posts
 def read(s: Sentence) -> None:
     ph = s.ph
     _from_body(s)
+    _second_post(s)
     if "respectively" in ph:
         _respectively(s)
     if not HAS_ROLE.search(ph):
@@ -96,7 +118,8 @@ def read(s: Sentence) -> None:
         r"(?P<p>" + E + r"),\s+" + ROLE + r"(?P<more>(?:\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?,\s+(?:the\s+)?"
         r"(?P<o>" + E + r")(?=\s*(?:,|;|\.|\band\b|$))",
         # "Cedar Hospital president Wu Min", "Wujin's district head Ding Lixia"
-        r"(?P<o>" + E + r")(?:['’]s?)?\s+" + ROLE + r"\s+" + title + r"(?P<p>" + E + ")",
+        r"(?P<o>" + E + r")(?:['’]s?)?\s+" + ROLE + r"(?P<more>(?:\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?\s+" +
+        title + r"(?P<p>" + E + ")",
         # "the Chief Executive of the Hospital Authority, Dr Michael Yau" (a post that opens the
         # clause: in "A, member of X and mayor of Y, B, ..." the mayor is A)
         r"(?:(?<=^)|(?<=\bthe\s)|(?<=\bThe\s)|(?<=[;:(]\s)|(?<=\bby\s)|(?<=\bwith\s))" + ROLE +
@@ -140,7 +163,7 @@ def read(s: Sentence) -> None:
                 if place is None:
                     continue
                 org = place
-            role, org = _unit_of_body(s, role, org)
+            role, org = unit_of_body(s.r, role, org)
             if m.groupdict().get("unit"):
                 role = f"{role} of {m.group('unit')}"
             if m.groupdict().get("more"):
@@ -193,21 +216,6 @@ def _hold(s: Sentence, person: str, role: str, org: str) -> None:
     s.r.ex.posts.append(Post(person, role, org, evidence(s.r.article.name, s.sent)))
     s.fact(person, Relation.ROLE, Literal(role))
     s.fact(person, Relation.AFFILIATION, org)
-
-
-_UNIT_OF = re.compile(r"(?P<unit>(?:Standing|Executive|Central|Permanent)\s+Committee|Political\s+Bureau|"
-                      r"Presidium|Board\s+of\s+(?:Directors|Trustees|Supervisors)|Board)\s+of\s+(?:the\s+)?"
-                      r"(?P<body>[A-Z].+)$")
-
-
-def _unit_of_body(s: Sentence, role: str, org: str) -> tuple[str, str]:
-    """"member of the Standing Committee of the X Municipal Committee": the post is "member of
-    the Standing Committee" and the body the municipal committee (the unit is no body of its own)."""
-    unit = _UNIT_OF.match(s.r.ex.entities[org].label)
-    if unit is None or role.lower().split()[-1] not in {"member", "members"}:
-        return role, org
-    return (f"{role} of the {unit.group('unit')}",
-            s.r.entity(unit.group("body"), s.r.ex.entities[org].type, strong=False))
 
 
 def person_like(s: Sentence, key: str) -> bool:
