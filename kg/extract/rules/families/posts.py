@@ -23,6 +23,8 @@ _UNIT = (r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<unit>(?:[a-z][\w-]*\s+){1,4}(?:depar
          r"ward|unit|office|section|clinic|laboratory|lab|institute|school|faculty)|"
          r"board(?:\s+of\s+(?:directors|trustees|supervisors))?))?")
 
+_APPOINTED = re.compile(r"^(?:newly\s+|recently\s+)?(?:appointed|elected|named)\s+|^newly\s+")
+
 # "X serves as", "X, who is also", "X has been appointed", "X was named": a verb that gives a
 # person a post (the post follows: "chairman of Y")
 _TAKES_POST = (r"(?:\s*,\s*who)?\s+(?:(?:also|currently|now|still|formerly|previously|recently|newly|"
@@ -95,6 +97,22 @@ def _second_post(s: Sentence) -> None:
             _hold(s, person, role, org)
 
 
+# "A, CEO of X, and B, its chief financial officer": "its" is the body named last before
+_ITS_POST = compiled(r"(?P<p>" + E + r"),\s+its\s+" + ROLE + r"(?=\s*(?:[,;.)]|$))")
+
+
+def _its_post(s: Sentence) -> None:
+    for m in _ITS_POST.finditer(s.ph):
+        at = s.ms[int(m.group("p").strip("⟦⟧"))]
+        person = at.key
+        # the bodies before, those inside a titled person's run too ("A, CEO of X, and B, its ...")
+        bodies = [x.key for x in sorted(s.r.mentions, key=lambda x: x.start)
+                  if s.char <= x.start and x.end <= at.start and s.typ(x.key) in lx.ORG_TYPES]
+        role = re.sub(r"\s+", " ", m.group("role")).strip()
+        if bodies and person_like(s, person) and role.lower().split()[-1] in lx.ROLE_WORDS:
+            _hold(s, person, role, bodies[-1])
+
+
 # -- people's posts
 def read(s: Sentence) -> None:
     ph = s.ph
@@ -104,6 +122,7 @@ def read(s: Sentence) -> None:
         _respectively(s)
     if not HAS_ROLE.search(ph):
         return
+    _its_post(s)
     title = _TITLE
     pats = [
         # "Wu Min, president of Cedar Hospital", "X, a vice-minister of Y", "X, China director of Y",
@@ -130,6 +149,8 @@ def read(s: Sentence) -> None:
         # "joined by Acme's China president, Ann Wu": the possessor's post, then the person
         r"(?P<o>" + E + r")['’]s?\s+(?:(?P<rp>" + E + r")\s+)?" + ROLE + r",\s+" + title + r"(?P<p>" + E +
         r")(?=\s*(?:[,;.)]|\band\b|$))",
+        # "Li Na, Cedar Hospital president, said": the body's name before the post
+        r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")\s+" + ROLE + r"(?=\s*[,;.)])",
         # "Ann Wu serves as president of X", "Ann Wu, who is also the director of X", "Ann Wu was
         # appointed chairman of X": a post given by a verb (the person must already be one)
         r"(?P<p>" + E + r")" + _TAKES_POST + ROLE + r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE +
@@ -153,7 +174,8 @@ def read(s: Sentence) -> None:
             is_person = s.typ(person) is EntityType.PERSON if p is verbal else person_like(s, person)
             if not is_person or s.typ(org) in (EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT):
                 continue
-            role = re.sub(r"\s+", " ", m.group("role")).strip()
+            # "the newly appointed president": the appointment is no part of the post
+            role = _APPOINTED.sub("", re.sub(r"\s+", " ", m.group("role")).strip())
             if m.groupdict().get("rp"):  # "China director": a place word is part of the post
                 role = f"{s.r.ex.entities[s.key(m.group('rp'))].label} {role}"
             if role.lower().split()[-1] not in lx.ROLE_WORDS and "-" not in role:
