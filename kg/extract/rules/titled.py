@@ -122,6 +122,13 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
             prev = None
             continue
         org = _org_at(r, t) or _comma_org(r, t.end) or (_possessor(r, t.start) if t.person else None)
+        before = ordered[n - 1] if n else None
+        if org is None and t.person is not None and before is not None and before.person is None and \
+                before.org is not None and _org_at(r, before) is not None and \
+                re.fullmatch(r"\s+(?:and|&)\s+", r.text[before.end:t.start]):
+            # "Acme Labs President and CEO Ann Wu": two titles of one post, the body in the first
+            org, t = _org_at(r, before), Title(before.start, t.end, f"{before.role} and {t.role}", t.person, before.org)
+            start = before.start
         if org is None and t.person is None and _AND_POST_OF.match(r.text, t.end):
             prev = None  # "Ann Wu, CEO and co-founder of X": the whole post is read with its body (posts)
             continue

@@ -113,6 +113,41 @@ def _its_post(s: Sentence) -> None:
             _hold(s, person, role, bodies[-1])
 
 
+# "A and B, president and vice president of X": the n-th post is the n-th person's; "A and B,
+# vice presidents of X": the post is each one's
+_ROLE_ITEM = ROLE_BARE + r"s?"
+_SHARED = compiled(r"(?P<ps>" + E + r"(?:" + SEP + E + r")+)\s*,\s*(?:the\s+)?(?P<roles>" + _ROLE_ITEM +
+                   r"(?:(?:\s*,\s*|\s*,?\s+and\s+)" + _ROLE_ITEM + r")*)\s+(?:of|at)\s+(?:the\s+)?(?P<o>" + E +
+                   r")(?=\s*(?:[;.)]|,(?!\s*(?:and\s+)?" + E + r"\s*(?:,|and|respectively))|$|\s+(?!and\b)[a-z]))")
+
+
+def _shared_posts(s: Sentence) -> set[str]:
+    """Posts of a list of people in one body; the people read here (no one of them takes all
+    the posts as her own)."""
+    done: set[str] = set()
+    for m in _SHARED.finditer(s.ph):
+        people = [s.key(t) for t in re.findall(E, m.group("ps"))]
+        org = s.key(m.group("o"))
+        if not all(s.typ(p) is EntityType.PERSON for p in people) or s.typ(org) not in lx.ORG_TYPES:
+            continue
+        roles = [r for r in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("roles")) if r]
+        if len(roles) == len(people):
+            posts = [singular_role(r) or r for r in roles]
+        elif len(roles) == 1 and m.group("roles").endswith("s") and singular_role(roles[0]):
+            posts = [singular_role(roles[0]) or ""] * len(people)
+        else:
+            continue
+        for person, role in zip(people, posts, strict=True):
+            _hold(s, person, role, org)
+        done.update(people)
+    return done
+
+
+# "vice presidents", "secretaries": a post of several people
+_PLURAL_ROLE = compiled(r"\b(?:" + "|".join(sorted(lx.ROLE_WORDS, key=len, reverse=True)) + r")s\b|\bsecretaries\b",
+                        re.I)
+
+
 # -- people's posts
 def read(s: Sentence) -> None:
     ph = s.ph
@@ -120,9 +155,10 @@ def read(s: Sentence) -> None:
     _second_post(s)
     if "respectively" in ph:
         _respectively(s)
-    if not HAS_ROLE.search(ph):
+    if not HAS_ROLE.search(ph) and not _PLURAL_ROLE.search(ph):
         return
     _its_post(s)
+    shared = _shared_posts(s)
     title = _TITLE
     pats = [
         # "Wu Min, president of Cedar Hospital", "X, a vice-minister of Y", "X, China director of Y",
@@ -145,7 +181,8 @@ def read(s: Sentence) -> None:
         r"(?P<more>\s+and\s+" + ROLE_BARE + r")?\s+of\s+(?:the\s+)?(?P<o>" + E + r")\s*,?\s+" + title +
         r"(?P<p>" + E + ")",
         # "Erik Lindqvist, Permobil's vice-president" (not "A, B's president C": C is)
-        r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + ROLE + r"(?=[,.]|$|\s+(?!(?:[\w-]+\s+){0,2}⟦))",
+        r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + ROLE +
+        r"(?=[,.]|$|\s+(?!(?:[\w-]+\s+){0,2}⟦)|\s+(?:for|in)\s+" + E + r"\s*[,.])",  # "... for Asia, told"
         # "joined by Acme's China president, Ann Wu": the possessor's post, then the person
         r"(?P<o>" + E + r")['’]s?\s+(?:(?P<rp>" + E + r")\s+)?" + ROLE + r",\s+" + title + r"(?P<p>" + E +
         r")(?=\s*(?:[,;.)]|\band\b|$))",
@@ -170,6 +207,8 @@ def read(s: Sentence) -> None:
     for p in pats:
         for m in re.finditer(p, ph):
             person, org = s.key(m.group("p")), s.key(m.group("o"))
+            if person in shared:
+                continue
             # a verb's subject must already be a person ("Acme Bio is a partner of X" is no post)
             is_person = s.typ(person) is EntityType.PERSON if p is verbal else person_like(s, person)
             if not is_person or s.typ(org) in (EntityType.PERSON, EntityType.EVENT, EntityType.AGREEMENT):
