@@ -129,6 +129,12 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
             # "Acme Labs President and CEO Ann Wu": two titles of one post, the body in the first
             org, t = _org_at(r, before), Title(before.start, t.end, f"{before.role} and {t.role}", t.person, before.org)
             start = before.start
+        role = t.role
+        body = _body_of_unit(r, org, t.end)
+        if org is not None and body is not None:
+            # "Chief Physician of the Department of Oncology, Lishui Hospital": the unit is part of
+            # the post, the body after the comma holds it
+            role, org = f"{role} of {r.ex.entities[org].label.lower()}", body
         if org is None and t.person is None and _AND_POST_OF.match(r.text, t.end):
             prev = None  # "Ann Wu, CEO and co-founder of X": the whole post is read with its body (posts)
             continue
@@ -149,7 +155,7 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
             folds.append((start, end, person_m.key))
             prev = (end, None, sent, person_m.key)
             continue
-        _post(r, person_m.key, t.role, org, t.start)
+        _post(r, person_m.key, role, org, t.start)
         folds.append((start, end, person_m.key))
         prev = (end, org, sent, person_m.key)
         if t.plural:  # "Vice Presidents A and B"
@@ -158,6 +164,22 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
                 _post(r, nxt.key, t.role, org, t.start)
                 prev = (nxt.end, org, sent, nxt.key)
     return folds
+
+
+_UNIT_NAME = re.compile(r"^(?:(?:Department|Division|Office|Section|Ward|Unit)\s+of\s+(?P<field>.+)|"
+                        r"(?:[A-Z][\w-]*\s+){1,3}(?:Department|Division|Section|Ward))$")
+
+
+def _body_of_unit(r: Reader, org: str | None, end: int) -> str | None:
+    """The body after ", " that a bare unit ("Department of Oncology", "Pathology Department")
+    belongs to, or None."""
+    if org is None:
+        return None
+    unit = _UNIT_NAME.match(r.ex.entities[org].label)
+    if unit is None or (unit.group("field") and type_by_head(unit.group("field")) is not None):
+        return None
+    body = _comma_org(r, end)
+    return body if body is not None and body != org else None
 
 
 def _possessor(r: Reader, char: int) -> str | None:

@@ -19,8 +19,8 @@ _THEN_POST = compiled(r"\s*,?\s+and\s+(?:the\s+)?" + ROLE + r"\s+(?:of|at)\s+(?:
 _TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
 
 # "director of the neurosurgery department at X": a unit the text does not name, part of the post
-_UNIT = (r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<unit>(?:[a-z][\w-]*\s+){1,4}(?:department|division|center|centre|"
-         r"ward|unit|office|section|clinic|laboratory|lab|institute|school|faculty)|"
+_UNIT = (r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<unit>(?:(?:[a-z][\w-]*|" + E + r")\s+){1,4}(?:department|division|"
+         r"center|centre|ward|unit|office|section|clinic|laboratory|lab|institute|school|faculty)|"
          r"board(?:\s+of\s+(?:directors|trustees|supervisors))?))?")
 
 _APPOINTED = re.compile(r"^(?:newly\s+|recently\s+)?(?:appointed|elected|named)\s+|^newly\s+")
@@ -163,7 +163,8 @@ def read(s: Sentence) -> None:
     pats = [
         # "Wu Min, president of Cedar Hospital", "X, a vice-minister of Y", "X, China director of Y",
         # "X, Party secretary and director of Y", "X, head of Asia at Y"
-        r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:the\s+|an?\s+)?(?:(?P<rp>" + E + r")\s+)?" + ROLE +
+        r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:\d{1,3}\s*,\s*)?(?:the\s+|an?\s+)?(?:(?P<rp>" + E +
+        r")\s+)?" + ROLE +
         r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?" + _UNIT +
         r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:(?P<region>" + E + r")\s+at\s+(?:the\s+)?)?(?P<o>" + E + ")",
         # "Zhang Wei (founder and CEO of Aster Bio)", "Tom Reyes (a partner at Lorn Capital)"
@@ -225,8 +226,8 @@ def read(s: Sentence) -> None:
                     continue
                 org = place
             role, org = unit_of_body(s.r, role, org)
-            if m.groupdict().get("unit"):
-                role = f"{role} of {m.group('unit')}"
+            if m.groupdict().get("unit"):  # "head of the China office": the place's name as written
+                role = f"{role} of " + re.sub(E, lambda t: s.r.ex.entities[s.key(t.group())].label, m.group("unit"))
             if m.groupdict().get("more"):
                 # "founder and CEO of X": the post as the story words it (questions match each
                 # office in it, kg.ask.roles.offices)
