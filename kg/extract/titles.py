@@ -76,6 +76,10 @@ def _role_at(tokens: list[Any], i: int) -> int:
         return i  # "Acme Medical General Manager Li Na": "Medical" ends the company's name
     while j < len(tokens):
         t = tokens[j]
+        if t.lower_ == "chief" and j + 2 < len(tokens) and tokens[j + 2].lower_ == "officer" and \
+                tokens[j + 1].text[:1].isupper() and tokens[j + 1].is_alpha:
+            j, core = j + 3, True  # "Chief Operating Officer", "Chief Digital Officer": any function
+            continue
         word = singular(t.text)
         if t.text == "-" and j > i and j + 1 < len(tokens) and singular(tokens[j + 1].text):
             j += 1

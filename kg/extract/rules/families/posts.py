@@ -43,8 +43,28 @@ def _from_body(s: Sentence) -> None:
                          r"(?P<o>" + E + r")(?=\s*(?:[,;.)]|$|(?!(?:in|at|on|for|with|to|of|under|from|by)\b)"
                          r"[a-z]+\b))", s.ph):
         person, org = s.key(m.group("p")), s.key(m.group("o"))
-        if s.typ(person) is EntityType.PERSON and s.typ(org) in lx.ORG_TYPES:
-            s.fact(person, Relation.AFFILIATION, org)
+        if s.typ(person) is not EntityType.PERSON or s.typ(org) not in lx.ORG_TYPES:
+            continue
+        more = _MORE_BODIES.match(s.ph, m.end())
+        if more is not None and s.typ(s.key(more.group("o"))) in lx.ORG_TYPES:
+            continue  # "A, B and C from X, Y and Z": who is from which body the text does not say
+        people = [person]
+        before = _PEOPLE_BEFORE.search(s.ph, 0, m.start("p"))
+        tokens = [*re.findall(E, before.group(0)), m.group("p")] if before is not None else []
+        if tokens and all(s.typ(s.key(t)) is EntityType.PERSON and not _titled(s, t) for t in tokens):
+            people = [s.key(t) for t in tokens]  # "A and B from X": both (no one of them named with a post)
+        for p in people:
+            s.fact(p, Relation.AFFILIATION, org)
+
+
+def _titled(s: Sentence, token: str) -> bool:
+    """Whether a placeholder is a person read with a post (a titled run folded into her)."""
+    at = s.ms[int(token.strip("⟦⟧"))]
+    return (at.start, at.end, at.key) in s.r.folds
+
+
+_MORE_BODIES = compiled(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?P<o>" + E + ")")
+_PEOPLE_BEFORE = compiled(r"(?:" + E + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+))+$")
 
 
 # "A, B and C, presidents of X, Y and Z respectively": one post each, paired in order
@@ -87,9 +107,8 @@ def _second_post(s: Sentence) -> None:
     """A second post of a titled person: only a fold (a person read with a post) may take one,
     "A and director of X" says nothing of A."""
     for m in _AND_POST.finditer(s.ph):
-        at = s.ms[int(m.group("p").strip("⟦⟧"))]
-        person, org = at.key, s.key(m.group("o"))
-        if (at.start, at.end, person) not in s.r.folds or s.typ(org) not in lx.ORG_TYPES:
+        person, org = s.key(m.group("p")), s.key(m.group("o"))
+        if not _titled(s, m.group("p")) or s.typ(org) not in lx.ORG_TYPES:
             continue
         role = re.sub(r"\bparty\b", "Party", re.sub(r"\s+", " ", m.group("role")).strip().lower())
         if role.split()[-1] in lx.ROLE_WORDS:
@@ -98,17 +117,19 @@ def _second_post(s: Sentence) -> None:
 
 
 # "A, CEO of X, and B, its chief financial officer": "its" is the body named last before
-_ITS_POST = compiled(r"(?P<p>" + E + r"),\s+its\s+" + ROLE + r"(?=\s*(?:[,;.)]|$))")
+_ITS_POST = compiled(r"(?P<p>" + E + r"),\s+its\s+" + ROLE + r"(?=\s*(?:[,;.)]|$))|"
+                     # "led by its president Ann Wu"
+                     r"\bits\s+" + ROLE.replace("?P<role>", "?P<role2>") + r",?\s+" + _TITLE + r"(?P<p2>" + E + ")")
 
 
 def _its_post(s: Sentence) -> None:
     for m in _ITS_POST.finditer(s.ph):
-        at = s.ms[int(m.group("p").strip("⟦⟧"))]
+        at = s.ms[int((m.group("p") or m.group("p2")).strip("⟦⟧"))]
         person = at.key
+        role = re.sub(r"\s+", " ", m.group("role") or m.group("role2")).strip()
         # the bodies before, those inside a titled person's run too ("A, CEO of X, and B, its ...")
         bodies = [x.key for x in sorted(s.r.mentions, key=lambda x: x.start)
                   if s.char <= x.start and x.end <= at.start and s.typ(x.key) in lx.ORG_TYPES]
-        role = re.sub(r"\s+", " ", m.group("role")).strip()
         if bodies and person_like(s, person) and role.lower().split()[-1] in lx.ROLE_WORDS:
             _hold(s, person, role, bodies[-1])
 
