@@ -48,7 +48,16 @@ def _capitalised(tok: Any) -> bool:
         return False  # "Acme Pharma Signs Agreement With ...": a title-case headline's verb
     if t[:1].isdigit():  # "3SBio", "4Paradigm": a name that starts with a digit
         return any(c.isupper() for c in t[1:]) and any(c.isalpha() for c in t)
+    if len(t) >= 3 and t.isupper() and t.isalpha() and tok.lower_ in STOP_CAPS:
+        return not _shouted(tok)  # "WHO Representative in China": an acronym, not "who"
     return bool(t) and t[0].isupper() and tok.lower_ not in STOP_CAPS
+
+
+def _shouted(tok: Any) -> bool:
+    """Whether a word stands among upper-case words (a headline in capitals), not as an acronym."""
+    doc = tok.doc
+    near = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
+    return any(len(x.text) > 1 and x.text.isupper() and x.is_alpha for x in near)
 
 
 def _surname_he(toks: list[Any], i: int) -> bool:
@@ -67,8 +76,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         tok = toks[i]
-        if (not _capitalised(tok) and not _surname_he(toks, i)) or (
-                tok.lower_ in STOP_CAPS and tok.pos_ != "PROPN" and not _surname_he(toks, i)) or (
+        named = _surname_he(toks, i) or (tok.lower_ in STOP_CAPS and _capitalised(tok))  # "He Jun", "WHO"
+        if (not _capitalised(tok) and not named) or (
+                tok.lower_ in STOP_CAPS and tok.pos_ != "PROPN" and not named) or (
                 tok.is_sent_start and tok.lower_ in _NO_NAME_START) or (
                 tok.lower_ in lx.PEOPLE_NOUNS and i + 1 < n and toks[i + 1].lower_ in {"of", "from"}) or (
                 i + 1 < n and toks[i + 1].is_lower and (toks[i + 1].lower_ in LAUREATES or (

@@ -136,8 +136,8 @@ def _person_tail(doc: Any, toks: list[Any]) -> int:
     for k in (2, 3, 1):
         if len(toks) > k and _body_or_place(toks[:-k]) and toks[-k - 1].lower_ not in {"of", "for", "and", "the"} and \
                 type_by_head(" ".join(t.text for t in toks[-k:])) is None and \
-                all(_person_word(t) for t in toks[-k:]):
-            return k
+                all(_person_word(t) for t in toks[-k:]) and (k > 1 or toks[-1].ent_type_ == "PERSON"):
+            return k  # one word is a person's only when tagged one ("... of International Cooperation")
     return 0
 
 
@@ -209,6 +209,8 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
                 if before:
                     return [name], None
                 return list(split), Title(name.start, name.end, role, split[1], split[0])
+            if after and after[0].lower_ in {"for", "in", "to", "on"}:
+                after = []  # "Regional Director for the Western Pacific": the post's scope, no person
             if len(after) > 4 or (after and type_by_head(" ".join(t.text for t in after)) is not None):
                 return [name], None
             person = _name(doc, after, EntityType.PERSON) if after else None
@@ -255,6 +257,11 @@ def _function_words(toks: list[Any]) -> int:
         k += 1
     if k and (k == len(toks) or toks[k].lower_ == "of") and toks[k - 1].lower_ not in {"and", "&"}:
         return k
+    k = 0
+    while k < len(toks) and toks[k].lower_ in lx.FIELD_WORDS:
+        k += 1
+    if k and k < len(toks) and toks[k].lower_ == "of" and toks[k - 1].lower_ not in {"and", "&"}:
+        return k  # "Minister of Health of X": a field, then the body ("Director of Health" alone is a body)
     return 0
 
 
