@@ -156,6 +156,9 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
             prev = (end, None, sent, person_m.key)
             continue
         _post(r, person_m.key, role, org, t.start)
+        second = _and_body(r, t.end) if org is not None and r.type_of(org) in lx.ORG_TYPES else None
+        if second is not None:  # "Chief Executive of A Hospital and B Hospital": the post in both
+            _post(r, person_m.key, role, second, t.start)
         folds.append((start, end, person_m.key))
         prev = (end, org, sent, person_m.key)
         if t.plural:  # "Vice Presidents A and B"
@@ -180,6 +183,15 @@ def _body_of_unit(r: Reader, org: str | None, end: int) -> str | None:
         return None
     body = _comma_org(r, end)
     return body if body is not None and body != org else None
+
+
+def _and_body(r: Reader, char: int) -> str | None:
+    """A second body coordinated right after a post's body, the clause ending with it."""
+    gap = re.match(r"\s+and\s+(?:the\s+)?", r.text[char:char + 10])
+    nxt = _after(r, char) if gap else None
+    if gap is None or nxt is None or nxt.start != char + gap.end() or r.type_of(nxt.key) not in lx.ORG_TYPES:
+        return None
+    return nxt.key if re.match(r"\s*(?:[,;.)]|$)", r.text[nxt.end:nxt.end + 2]) else None
 
 
 def _possessor(r: Reader, char: int) -> str | None:

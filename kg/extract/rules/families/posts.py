@@ -264,10 +264,15 @@ def read(s: Sentence) -> None:
                 role, org, org2 = unit_post(role, s.r.ex.entities[org].label, role2), org2, None
             if then is None:
                 role2, org2 = _local_head(s, ph, m.end(), org)
+            both = _AND_BODY.match(ph, m.end()) if then is None and org2 is None else None
+            if both is not None and s.typ(s.key(both.group("o"))) in lx.ORG_TYPES and s.typ(org) in lx.ORG_TYPES:
+                role2, org2 = role, s.key(both.group("o"))  # "chief executive of A and B": the post in both
             _hold(s, person, role, org)
             if org2 is not None:
                 _hold(s, person, role2, org2)
 
+
+_AND_BODY = compiled(r"\s+and\s+(?:the\s+)?(?P<o>" + E + r")(?=\s*(?:[,;.)]|$))")
 
 # "..., deputy secretary of the CPC X County Committee and county head": the second post, with no
 # body of its own, heads the government of the place the Party committee is of
