@@ -24,6 +24,7 @@ from kg.extract.heads import type_by_head
 from kg.extract.rules.patterns import ROLE_BARE
 from kg.extract.rules.sentence import evidence
 from kg.extract.titles import Title
+from kg.names import normalize_name
 from kg.records import EntityType, Literal, Post, Relation
 
 if TYPE_CHECKING:
@@ -244,17 +245,30 @@ _UNIT_OF = re.compile(r"(?:(?P<unit>(?:Standing|Executive|Central|Permanent)\s+C
                       r"\s+of\s+(?:the\s+)?(?P<body>[A-Z].+)$")
 
 
+_BODY_UNIT = re.compile(r"^(?P<body>.+?)\s+(?P<any>Party\s+Committee|CPC\s+Committee|Party\s+Group|"
+                        r"Board\s+of\s+(?:Directors|Trustees|Supervisors))$")
+# bodies whose Party committee or board is a unit of theirs (a city's Party committee is a body)
+_UNIT_OWNERS = (EntityType.HOSPITAL, EntityType.COMPANY, EntityType.ORGANIZATION)
+
+
 def unit_of_body(r: Reader, role: str, org: str) -> tuple[str, str]:
     """"member of the Standing Committee of the X Municipal Committee", "secretary of the Party
-    Committee of X Hospital", "chairman of the Board of Directors of X": the unit is part of the
-    post and the body is the one the unit belongs to (the unit is no body of its own). A
-    committee's chair is the committee's own ("vice chairman of the Standing Committee of X")."""
-    unit = _UNIT_OF.match(r.ex.entities[org].label)
-    if unit is None or (unit.group("unit") and role.lower().split()[-1] not in {"member", "members"}):
+    Committee of X Hospital", "X Hospital Party Committee Secretary", "chairman of the Board of
+    Directors of X": the unit is part of the post and the body is the one the unit belongs to
+    (the unit is no body of its own). A committee's chair is the committee's own ("vice chairman
+    of the Standing Committee of X")."""
+    label = r.ex.entities[org].label
+    unit = _UNIT_OF.match(label) or _BODY_UNIT.match(label)
+    if unit is None or (unit.groupdict().get("unit") and role.lower().split()[-1] not in {"member", "members"}):
         return role, org
     body = unit.group("body")
-    return (f"{role} of the {unit.group('unit') or unit.group('any')}",
-            r.entity(body, type_by_head(body) or r.ex.entities[org].type, strong=False))
+    known = r.key_by_norm.get(normalize_name(body))  # "Party Committee of CICG": the group named before
+    etype = type_by_head(body) or (r.ex.entities[known].type if known else None) or (
+        r.ex.entities[org].type if unit.groupdict().get("unit") else None)
+    if etype is None or (not unit.groupdict().get("unit") and etype not in _UNIT_OWNERS):
+        return role, org
+    return (f"{role} of the {unit.groupdict().get('unit') or unit.group('any')}",
+            r.entity(body, etype, strong=False))
 
 
 def place_of_level(r: Reader, org: str) -> str | None:
