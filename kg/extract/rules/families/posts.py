@@ -20,7 +20,7 @@ _TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
 
 # "director of the neurosurgery department at X": a unit the text does not name, part of the post
 _UNIT = (r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<unit>(?:(?:[a-z][\w-]*|" + E + r")\s+){1,4}(?:department|division|"
-         r"center|centre|ward|unit|office|section|clinic|laboratory|lab|institute|school|faculty)|"
+         r"center|centre|ward|unit|branch|subsidiary|plant|factory|campus|team|office|section|clinic|laboratory|lab|institute|school|faculty)|"
          r"board(?:\s+of\s+(?:directors|trustees|supervisors))?))?")
 
 _APPOINTED = re.compile(r"^(?:newly\s+|recently\s+)?(?:appointed|elected|named)\s+|^newly\s+")
@@ -55,6 +55,17 @@ def _from_body(s: Sentence) -> None:
             people = [s.key(t) for t in tokens]  # "A and B from X": both (no one of them named with a post)
         for p in people:
             s.fact(p, Relation.AFFILIATION, org)
+
+
+# "Dr. Wen Jun (Changde University)": a person and her body in brackets
+_BRACKETED_BODY = compiled(r"(?P<p>" + E + r")\s*\(\s*(?P<o>" + E + r")\s*\)")
+
+
+def _bracketed_body(s: Sentence) -> None:
+    for m in _BRACKETED_BODY.finditer(s.ph):
+        person, org = s.key(m.group("p")), s.key(m.group("o"))
+        if person != org and s.typ(person) is EntityType.PERSON and s.typ(org) in lx.ORG_TYPES:
+            s.fact(person, Relation.AFFILIATION, org)
 
 
 def _titled(s: Sentence, token: str) -> bool:
@@ -173,6 +184,7 @@ _PLURAL_ROLE = compiled(r"\b(?:" + "|".join(sorted(lx.ROLE_WORDS, key=len, rever
 def read(s: Sentence) -> None:
     ph = s.ph
     _from_body(s)
+    _bracketed_body(s)
     _second_post(s)
     if "respectively" in ph:
         _respectively(s)
