@@ -37,6 +37,9 @@ _NO_NAME_START = frozenset({
     "hospitals", "universities", "institutions", "exhibitors", "visitors", "projects",
 }) | lx.PEOPLE_NOUNS
 LAUREATES = frozenset({"laureate", "laureates", "winner", "winners", "prize-winner", "prize-winning"})
+# Lower-case particles inside a person's name
+_PARTICLES = frozenset({"van", "von", "der", "den", "ter", "la", "le", "du", "da", "di", "dos", "das", "bin", "binti",
+                        "al", "el"})
 # Plural nouns whose possessive is part of a body's name, never a possessor.
 POSSESSIVE_NAME_WORDS = frozenset({"children", "women", "people", "workers", "men", "veterans",
                                     "mothers", "farmers", "citizens", "nations"})
@@ -148,6 +151,10 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             if t.text == "," and nxt.lower_.strip(".") in lx.LEGAL_SUFFIXES and _ends_legal(toks, j):
                 j += 2  # "Acme Holding Group Co., Ltd.": the legal form is part of the name
                 last_good = j
+                continue
+            if t.text in _PARTICLES and (_capitalised(nxt) or (
+                    nxt.text in _PARTICLES and j + 2 < n and _capitalised(toks[j + 2]))):
+                j += 1 if _capitalised(nxt) else 2  # "Hendrik van der Berg", "Ahmed bin Said"
                 continue
             if t.lower_ == "and" and nxt.lower_ in lx.ROLE_STARTERS:
                 break  # "President of X and Academician of Y": two posts
