@@ -199,7 +199,8 @@ def read(s: Sentence) -> None:
         r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:\d{1,3}\s*,\s*)?(?:the\s+|an?\s+)?(?:(?P<rp>" + E +
         r")\s+)?" + ROLE +
         _UNIT + r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?"
-        r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:(?P<region>" + E + r")\s+at\s+(?:the\s+)?)?(?P<o>" + E + ")",
+        r"\s+(?:of|at|for|with|(?P<to>to))\s+(?:the\s+)?(?:(?P<region>" + E + r")\s+at\s+(?:the\s+)?)?(?P<o>" + E +
+        ")",
         # "Zhang Wei (founder and CEO of Aster Bio)", "Tom Reyes (a partner at Lorn Capital)"
         r"(?P<p>" + E + r")\s*\(\s*(?:the\s+|an?\s+)?" + ROLE + r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" +
         ROLE_BARE + r")?\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<o>" + E + ")",
@@ -249,6 +250,8 @@ def read(s: Sentence) -> None:
                 continue
             # "the newly appointed president": the appointment is no part of the post
             role = _APPOINTED.sub("", re.sub(r"\s+", " ", m.group("role")).strip())
+            if m.groupdict().get("to") and s.typ(org) not in lx.ORG_TYPES:
+                continue  # "a deputy to the X Congress", "adviser to X"; an ambassador to a country is not its
             if m.groupdict().get("rp"):  # "China director": a place word is part of the post
                 role = f"{s.r.ex.entities[s.key(m.group('rp'))].label} {role}"
             if role.lower().split()[-1] not in lx.ROLE_WORDS and "-" not in role:
