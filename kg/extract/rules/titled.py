@@ -267,8 +267,10 @@ def unit_of_body(r: Reader, role: str, org: str) -> tuple[str, str]:
         r.ex.entities[org].type if unit.groupdict().get("unit") else None)
     if etype is None or (not unit.groupdict().get("unit") and etype not in _UNIT_OWNERS):
         return role, org
-    return (f"{role} of the {unit.groupdict().get('unit') or unit.group('any')}",
-            r.entity(body, etype, strong=False))
+    named = unit.groupdict().get("unit") or unit.group("any")
+    if named.startswith("Board"):
+        named = ""  # the chairman of the board is the body's chairman
+    return f"{role} of the {named}" if named else role, r.entity(body, etype, strong=False)
 
 
 def place_of_level(r: Reader, org: str) -> str | None:

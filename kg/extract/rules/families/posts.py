@@ -262,7 +262,9 @@ def read(s: Sentence) -> None:
                     continue
                 org = place
             role, org = unit_of_body(s.r, role, org)
-            if m.groupdict().get("unit"):  # "head of the China office": the place's name as written
+            if m.groupdict().get("unit") and not m.group("unit").startswith("board"):
+                # "head of the China office": the place's name as written; the chairman of the board
+                # is the body's chairman
                 role = f"{role} of " + re.sub(E, lambda t: s.r.ex.entities[s.key(t.group())].label, m.group("unit"))
             if m.groupdict().get("more"):
                 # "founder and CEO of X": the post as the story words it (questions match each
