@@ -222,7 +222,8 @@ def _plausible(name: Name) -> bool:
         return False
     if all(w.lower().strip(",.") in lx.GENERIC_AGREEMENT_WORDS for w in words):
         return False  # "Strategic Cooperation Agreement" in a title-case headline is a kind, not a name
-    if len(words) == 1 and (words[0].lower() in STOP_CAPS or words[0].lower() in _GENERIC_SINGLE
+    acronym = len(words) == 1 and len(words[0]) >= 3 and words[0].isupper()  # "WHO" is no "who"
+    if len(words) == 1 and ((words[0].lower() in STOP_CAPS and not acronym) or words[0].lower() in _GENERIC_SINGLE
                             or words[0].lower() in lx.EVENT_HEADS):
         return False
     if len(words) == 1 and _ORDINAL_OR_YEAR.fullmatch(words[0].strip("()")):
@@ -234,4 +235,4 @@ def _plausible(name: Name) -> bool:
     if name.ner == "NORP" and name.type is None and (
             name.text.lower() in lx.DEMONYMS or name.text.lower().endswith(("ese", "ian", "ish"))):
         return False
-    return not all(w.lower() in STOP_CAPS for w in words)
+    return acronym or not all(w.lower() in STOP_CAPS for w in words)

@@ -37,6 +37,9 @@ _NO_NAME_START = frozenset({
     "hospitals", "universities", "institutions", "exhibitors", "visitors", "projects",
 }) | lx.PEOPLE_NOUNS
 LAUREATES = frozenset({"laureate", "laureates", "winner", "winners", "prize-winner", "prize-winning"})
+# Lower-case particles inside a person's name
+_PARTICLES = frozenset({"van", "von", "der", "den", "ter", "la", "le", "du", "da", "di", "dos", "das", "bin", "binti",
+                        "al", "el"})
 # Plural nouns whose possessive is part of a body's name, never a possessor.
 POSSESSIVE_NAME_WORDS = frozenset({"children", "women", "people", "workers", "men", "veterans",
                                     "mothers", "farmers", "citizens", "nations"})
@@ -48,6 +51,8 @@ def _capitalised(tok: Any) -> bool:
         return False  # "Acme Pharma Signs Agreement With ...": a title-case headline's verb
     if t[:1].isdigit():  # "3SBio", "4Paradigm": a name that starts with a digit
         return any(c.isupper() for c in t[1:]) and any(c.isalpha() for c in t)
+    if len(t) >= 3 and t.isupper() and t.isalpha() and tok.lower_ in STOP_CAPS:
+        return not _shouted(tok)  # "WHO Representative in China": an acronym, not "who"
     return bool(t) and t[0].isupper() and tok.lower_ not in STOP_CAPS
 
 
@@ -83,6 +88,21 @@ def _company_of_country(toks: list[Any], i: int, j: int) -> bool:
     return False
 
 
+def _shouted(tok: Any) -> bool:
+    """Whether a word stands among upper-case words (a headline in capitals), not as an acronym."""
+    doc = tok.doc
+    near = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
+    return any(len(x.text) > 1 and x.text.isupper() and x.is_alpha for x in near)
+
+
+def _surname_he(toks: list[Any], i: int) -> bool:
+    """"He Jun, director of X": the common surname He, not the pronoun, when a capitalised given
+    name follows (a pronoun is followed by a verb, never by a name)."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return toks[i].text == "He" and nxt is not None and _capitalised(nxt) and nxt.is_alpha and \
+        nxt.lower_ not in lx.HEADLINE_VERBS and type_by_head(nxt.text) is None
+
+
 def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
     """Token spans [i, j) of capitalised runs joined by name connectors within a sentence."""
     runs: list[tuple[int, int]] = []
@@ -91,7 +111,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         tok = toks[i]
-        if not _capitalised(tok) or (tok.lower_ in STOP_CAPS and tok.pos_ != "PROPN") or (
+        named = _surname_he(toks, i) or (tok.lower_ in STOP_CAPS and _capitalised(tok))  # "He Jun", "WHO"
+        if (not _capitalised(tok) and not named) or (
+                tok.lower_ in STOP_CAPS and tok.pos_ != "PROPN" and not named) or (
                 tok.is_sent_start and tok.lower_ in _NO_NAME_START) or (
                 tok.lower_ in lx.PEOPLE_NOUNS and i + 1 < n and toks[i + 1].lower_ in {"of", "from"}) or (
                 i + 1 < n and toks[i + 1].is_lower and (toks[i + 1].lower_ in LAUREATES or (
@@ -164,6 +186,10 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             if t.text == "," and nxt.lower_.strip(".") in lx.LEGAL_SUFFIXES and _ends_legal(toks, j):
                 j += 2  # "Acme Holding Group Co., Ltd.": the legal form is part of the name
                 last_good = j
+                continue
+            if t.text in _PARTICLES and (_capitalised(nxt) or (
+                    nxt.text in _PARTICLES and j + 2 < n and _capitalised(toks[j + 2]))):
+                j += 1 if _capitalised(nxt) else 2  # "Hendrik van der Berg", "Ahmed bin Said"
                 continue
             if t.lower_ == "and" and nxt.lower_ in lx.ROLE_STARTERS:
                 break  # "President of X and Academician of Y": two posts

@@ -76,6 +76,10 @@ def _role_at(tokens: list[Any], i: int) -> int:
         return i  # "Acme Medical General Manager Li Na": "Medical" ends the company's name
     while j < len(tokens):
         t = tokens[j]
+        if t.lower_ == "chief" and j + 2 < len(tokens) and tokens[j + 2].lower_ == "officer" and \
+                tokens[j + 1].text[:1].isupper() and tokens[j + 1].is_alpha:
+            j, core = j + 3, True  # "Chief Operating Officer", "Chief Digital Officer": any function
+            continue
         word = singular(t.text)
         if t.text == "-" and j > i and j + 1 < len(tokens) and singular(tokens[j + 1].text):
             j += 1
@@ -132,8 +136,8 @@ def _person_tail(doc: Any, toks: list[Any]) -> int:
     for k in (2, 3, 1):
         if len(toks) > k and _body_or_place(toks[:-k]) and toks[-k - 1].lower_ not in {"of", "for", "and", "the"} and \
                 type_by_head(" ".join(t.text for t in toks[-k:])) is None and \
-                all(_person_word(t) for t in toks[-k:]):
-            return k
+                all(_person_word(t) for t in toks[-k:]) and (k > 1 or toks[-1].ent_type_ == "PERSON"):
+            return k  # one word is a person's only when tagged one ("... of International Cooperation")
     return 0
 
 
@@ -152,13 +156,21 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
         return [name], None
     toks = list(span)
     nxt = toks[2] if len(toks) > 2 and toks[1].text == "." else toks[1] if len(toks) > 1 else None
+    honorific = ""
     if nxt is not None and toks[0].lower_.strip(".") in _HONORIFICS and nxt.text[:1].isupper():
+        honorific = "professor" if toks[0].lower_.strip(".") in {"prof", "professor"} else toks[0].lower_
         # "Prof. Li Na" is Li Na ("Professor of X" is a post)
         toks = toks[2:] if toks[1].text == "." else toks[1:]
         if not toks:
             return [], None
         end = toks[-1].idx + len(toks[-1].text)
         name = Name(toks[0].idx, end, doc.text[toks[0].idx:end], name.type, name.ner)
+    after_run = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    if len(toks) > 1 and toks[-1].text == "Party" and after_run is not None and after_run.is_lower and \
+            singular(after_run.text) in lx.ROLE_WORDS:
+        # "Lakeside Party chief Li Na": the post starts at "Party" (its word is lower case)
+        end = toks[-2].idx + len(toks[-2].text)
+        return [Name(toks[0].idx, end, doc.text[toks[0].idx:end], None, None)], None
     for i in range(len(toks)):
         j = _role_at(toks, i)
         if j == i:
@@ -191,16 +203,14 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
             if before and person is None:
                 return [name], None
         else:
-            of = next((n for n, t in enumerate(after) if t.lower_ in {"of", "at", "from"}), None)
-            if of is not None and 1 <= of <= 3 and all(_person_word(t) for t in after[:of]) and \
-                    type_by_head(" ".join(t.text for t in after[of + 1:])) is not None:
+            split = _person_of(doc, after)
+            if split is not None:
                 # "Dean Wang Ming of Lakeside Hospital": ROLE PERSON of ORG
-                person = _name(doc, after[:of], EntityType.PERSON)
-                org_toks = after[of + 1:]
-                org = _name(doc, org_toks, type_by_head(" ".join(t.text for t in org_toks)))
-                if before or person is None or org is None:
+                if before:
                     return [name], None
-                return [org, person], Title(name.start, name.end, role, person, org)
+                return list(split), Title(name.start, name.end, role, split[1], split[0])
+            if after and after[0].lower_ in {"for", "in", "to", "on"}:
+                after = []  # "Regional Director for the Western Pacific": the post's scope, no person
             if len(after) > 4 or (after and type_by_head(" ".join(t.text for t in after)) is not None):
                 return [name], None
             person = _name(doc, after, EntityType.PERSON) if after else None
@@ -212,7 +222,27 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
         parts = [n for n in (org, person) if n is not None]
         plural = role_toks[-1].text.lower().endswith("s") and singular(role_toks[-1].text) != role_toks[-1].lower_
         return parts, Title(name.start, name.end, role, person, org, plural)
+    if honorific:
+        split = _person_of(doc, toks)
+        if split is not None:  # "Professor Wang Ming of Lakeside University": a person and her body
+            org, person = split
+            post = Title(name.start, name.end, "professor", person, org) if honorific == "professor" else None
+            return list(split), post
     return [name], None
+
+
+def _person_of(doc: Any, toks: list[Any]) -> tuple[Name, Name] | None:
+    """(body, person) of "Wang Ming of Lakeside Hospital": a short person's name, then "of",
+    "at" or "from" and a name whose head word makes it a body."""
+    of = next((n for n, t in enumerate(toks) if t.lower_ in {"of", "at", "from"}), None)
+    if of is None or not 1 <= of <= 3 or not all(_person_word(t) for t in toks[:of]):
+        return None
+    org_toks = toks[of + 1:]
+    head = type_by_head(" ".join(t.text for t in org_toks))
+    if head is None:
+        return None
+    person, org = _name(doc, toks[:of], EntityType.PERSON), _name(doc, org_toks, head)
+    return (org, person) if person is not None and org is not None else None
 
 
 _FUNCTION_WORDS = lx.ROLE_QUALIFIERS | {"and", "&", "human", "resources", "planning", "policy", "partnerships"}
@@ -227,6 +257,11 @@ def _function_words(toks: list[Any]) -> int:
         k += 1
     if k and (k == len(toks) or toks[k].lower_ == "of") and toks[k - 1].lower_ not in {"and", "&"}:
         return k
+    k = 0
+    while k < len(toks) and toks[k].lower_ in lx.FIELD_WORDS:
+        k += 1
+    if k and k < len(toks) and toks[k].lower_ == "of" and toks[k - 1].lower_ not in {"and", "&"}:
+        return k  # "Minister of Health of X": a field, then the body ("Director of Health" alone is a body)
     return 0
 
 

@@ -20,8 +20,11 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
+from kg.extract.heads import type_by_head
+from kg.extract.rules.patterns import ROLE_BARE
 from kg.extract.rules.sentence import evidence
 from kg.extract.titles import Title
+from kg.names import normalize_name
 from kg.records import EntityType, Literal, Post, Relation
 
 if TYPE_CHECKING:
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
 
 _APPOSITION = re.compile(r"^\s*(?:,|\(|–|—|-)\s*(?:the\s+|a\s+|an\s+)?(?:(?:senior|deputy|executive|former|"
                          r"acting|founding|honorary|chief|general|associate|assistant|then)\s+)*$")
+_AND_POST_OF = re.compile(r"\s*(?:,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE + r"\s+(?:of|at)\s")
 _LIST_GAP = re.compile(r"^\s*(?:,|;|and|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*$")
 _SAME_BODY_GAP = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as|,\s*as\s+well\s+as)\s*$")
 _NOT_PEOPLE = (EntityType.EVENT, EntityType.EVENT_SERIES, EntityType.AGREEMENT, EntityType.PLACE,
@@ -118,7 +122,23 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
         if person_m is None or not _person_like(r, person_m.key):
             prev = None
             continue
-        org = _org_at(r, t) or _comma_org(r, t.end)
+        org = _org_at(r, t) or _comma_org(r, t.end) or (_possessor(r, t.start) if t.person else None)
+        before = ordered[n - 1] if n else None
+        if org is None and t.person is not None and before is not None and before.person is None and \
+                before.org is not None and _org_at(r, before) is not None and \
+                re.fullmatch(r"\s+(?:and|&)\s+", r.text[before.end:t.start]):
+            # "Acme Labs President and CEO Ann Wu": two titles of one post, the body in the first
+            org, t = _org_at(r, before), Title(before.start, t.end, f"{before.role} and {t.role}", t.person, before.org)
+            start = before.start
+        role = t.role
+        body = _body_of_unit(r, org, t.end)
+        if org is not None and body is not None:
+            # "Chief Physician of the Department of Oncology, Lishui Hospital": the unit is part of
+            # the post, the body after the comma holds it
+            role, org = f"{role} of {r.ex.entities[org].label.lower()}", body
+        if org is None and t.person is None and _AND_POST_OF.match(r.text, t.end):
+            prev = None  # "Ann Wu, CEO and co-founder of X": the whole post is read with its body (posts)
+            continue
         if org is None and prev is not None and prev[2] == sent and _SAME_BODY_GAP.match(
                 r.text[prev[0]:start]) and not re.match(r"\s+(?:of|at)\s+(?:the\s+)?[A-Z]", r.text[t.end:t.end + 12]):
             # "X Hospital President A, Party Secretary B": the same body; never across a
@@ -136,7 +156,10 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
             folds.append((start, end, person_m.key))
             prev = (end, None, sent, person_m.key)
             continue
-        _post(r, person_m.key, t.role, org, t.start)
+        _post(r, person_m.key, role, org, t.start)
+        second = _and_body(r, t.end) if org is not None and r.type_of(org) in lx.ORG_TYPES else None
+        if second is not None:  # "Chief Executive of A Hospital and B Hospital": the post in both
+            _post(r, person_m.key, role, second, t.start)
         folds.append((start, end, person_m.key))
         prev = (end, org, sent, person_m.key)
         if t.plural:  # "Vice Presidents A and B"
@@ -145,6 +168,39 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
                 _post(r, nxt.key, t.role, org, t.start)
                 prev = (nxt.end, org, sent, nxt.key)
     return folds
+
+
+_UNIT_NAME = re.compile(r"^(?:(?:Department|Division|Office|Section|Ward|Unit)\s+of\s+(?P<field>.+)|"
+                        r"(?:[A-Z][\w-]*\s+){1,3}(?:Department|Division|Section|Ward))$")
+
+
+def _body_of_unit(r: Reader, org: str | None, end: int) -> str | None:
+    """The body after ", " that a bare unit ("Department of Oncology", "Pathology Department")
+    belongs to, or None."""
+    if org is None:
+        return None
+    unit = _UNIT_NAME.match(r.ex.entities[org].label)
+    if unit is None or (unit.group("field") and type_by_head(unit.group("field")) is not None):
+        return None
+    body = _comma_org(r, end)
+    return body if body is not None and body != org else None
+
+
+def _and_body(r: Reader, char: int) -> str | None:
+    """A second body coordinated right after a post's body, the clause ending with it."""
+    gap = re.match(r"\s+and\s+(?:the\s+)?", r.text[char:char + 10])
+    nxt = _after(r, char) if gap else None
+    if gap is None or nxt is None or nxt.start != char + gap.end() or r.type_of(nxt.key) not in lx.ORG_TYPES:
+        return None
+    return nxt.key if re.match(r"\s*(?:[,;.)]|$)", r.text[nxt.end:nxt.end + 2]) else None
+
+
+def _possessor(r: Reader, char: int) -> str | None:
+    """"Acme Hospital's Party Secretary Li Na": the body whose post it is, named just before."""
+    left = _before(r, char)
+    if left is None or not re.fullmatch(r"['’]s?\s+", r.text[left.end:char]):
+        return None
+    return left.key if r.type_of(left.key) in lx.ORG_TYPES else None
 
 
 def _comma_org(r: Reader, char: int) -> str | None:
@@ -183,6 +239,40 @@ def unit_post(role: str, unit: str, then: str) -> str:
     return f"{role} of the {unit} and {then}"
 
 
+_UNIT_OF = re.compile(r"(?:(?P<unit>(?:Standing|Executive|Central|Permanent)\s+Committee|Political\s+Bureau|Presidium)|"
+                      r"(?P<any>Board\s+of\s+(?:Directors|Trustees|Supervisors)|Board|Party\s+Committee|CPC\s+Committee|"
+                      r"Party\s+Leadership\s+Group|Party\s+Group|Leading\s+Party\s+Members['’]?\s+Group))"
+                      r"\s+of\s+(?:the\s+)?(?P<body>[A-Z].+)$")
+
+
+_BODY_UNIT = re.compile(r"^(?P<body>.+?)\s+(?P<any>Party\s+Committee|CPC\s+Committee|Party\s+Group|"
+                        r"Board\s+of\s+(?:Directors|Trustees|Supervisors))$")
+# bodies whose Party committee or board is a unit of theirs (a city's Party committee is a body)
+_UNIT_OWNERS = (EntityType.HOSPITAL, EntityType.COMPANY, EntityType.ORGANIZATION)
+
+
+def unit_of_body(r: Reader, role: str, org: str) -> tuple[str, str]:
+    """"member of the Standing Committee of the X Municipal Committee", "secretary of the Party
+    Committee of X Hospital", "X Hospital Party Committee Secretary", "chairman of the Board of
+    Directors of X": the unit is part of the post and the body is the one the unit belongs to
+    (the unit is no body of its own). A committee's chair is the committee's own ("vice chairman
+    of the Standing Committee of X")."""
+    label = r.ex.entities[org].label
+    unit = _UNIT_OF.match(label) or _BODY_UNIT.match(label)
+    if unit is None or (unit.groupdict().get("unit") and role.lower().split()[-1] not in {"member", "members"}):
+        return role, org
+    body = unit.group("body")
+    known = r.key_by_norm.get(normalize_name(body))  # "Party Committee of CICG": the group named before
+    etype = type_by_head(body) or (r.ex.entities[known].type if known else None) or (
+        r.ex.entities[org].type if unit.groupdict().get("unit") else None)
+    if etype is None or (not unit.groupdict().get("unit") and etype not in _UNIT_OWNERS):
+        return role, org
+    named = unit.groupdict().get("unit") or unit.group("any")
+    if named.startswith("Board"):
+        named = ""  # the chairman of the board is the body's chairman
+    return f"{role} of the {named}" if named else role, r.entity(body, etype, strong=False)
+
+
 def place_of_level(r: Reader, org: str) -> str | None:
     """"County Party Secretary X", "District head X": the county (district) the story names
     most, when the body is that bare word."""
@@ -217,6 +307,8 @@ def _home(r: Reader, org: str | None) -> str | None:
 
 def _post(r: Reader, person: str, role: str, org: str | None, char: int) -> None:
     org = _home(r, org)
+    if org is not None:
+        role, org = unit_of_body(r, role, org)
     ent = r.ex.entities[person]
     ent.type = EntityType.PERSON
     r.strong[person] = EntityType.PERSON
