@@ -56,28 +56,29 @@ def _capitalised(tok: Any) -> bool:
     return bool(t) and t[0].isupper() and tok.lower_ not in STOP_CAPS
 
 
-_HONORIFICS = frozenset({"professor", "prof", "dr", "mr", "ms", "mrs", "madam", "academician"})
-
-
 def _person_before_of(toks: list[Any]) -> bool:
-    """Whether the run before "of" is a person's name ("Helen Ward", "Professor Li Hua"): two
-    or three words, no body's head word, and the NER calls them a person or an honorific says
-    so. (A hyphenated first word is no sign of a person here: "Sino-X Y of Z" is a body's.)"""
-    titled = bool(toks) and toks[0].lower_.strip(".") in _HONORIFICS
-    words = toks[1 if titled else 0:]
-    if not 2 <= len(words) <= 3 or type_by_head(" ".join(x.text for x in words)) is not None:
+    """Whether the run before "of" is a person's name ("Helen Ward of Ashford University"): two
+    or three words the NER calls a person, no body's head word among them. (A titled person,
+    "Professor Li Hua of X", is split with the post in :mod:`kg.extract.titles`.)"""
+    if not 2 <= len(toks) <= 3 or type_by_head(" ".join(x.text for x in toks)) is not None:
         return False
-    return titled or all(x.ent_type_ == "PERSON" for x in words)
+    return all(x.ent_type_ == "PERSON" for x in toks)
 
 
-_NOT_A_COMPANY_OF = frozenset({"bank", "group", "company", "corporation"})  # "Bank of China"
+# Words that end a firm's name for certain: "Ovena Diagnostics of France" is a firm and its
+# country, while "Bank of China" or "Ministry of Public Health of Thailand" are one name
+_FIRM_HEADS = frozenset({
+    "diagnostics", "pharmaceuticals", "pharma", "biotech", "therapeutics", "technologies", "devices",
+    "instruments", "labs", "laboratories", "biosciences", "biologics", "medtech", "inc", "ltd", "gmbh",
+    "ag", "sa", "llc", "plc", "corp", "holdings",
+})
 
 
 def _company_of_country(toks: list[Any], i: int, j: int) -> bool:
     """Whether toks[i:j] is a company's name ("Ovena Diagnostics") and "of" (at j) goes on with a
     country's name alone ("of France", "of the United States"), which locates it."""
     head = toks[j - 1].lower_
-    if j - i < 2 or head not in lx.COMPANY_HEADS or head in _NOT_A_COMPANY_OF:
+    if j - i < 2 or head not in _FIRM_HEADS:
         return False
     k = j + 1 + (j + 1 < len(toks) and toks[j + 1].lower_ == "the")
     for width in (3, 2, 1):
