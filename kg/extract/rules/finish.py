@@ -100,11 +100,15 @@ def _dedupe_agreements(r: Reader) -> None:
     for ag in r.ex.agreements:
         parties = frozenset(ag.parties)
         first = kept.get(parties)
-        if first is None and any(r.type_of(k) is EntityType.PERSON for k in parties):
+        persons = [k for k in parties if r.type_of(k) is EntityType.PERSON]
+        if first is None and persons:
             # "The MoU was signed by Olsen and Xu Ping": the signatories of an agreement
-            # already read with its bodies, not a second agreement
-            first = next((k for p, k in kept.items() if p & parties), None) or next(
-                (k for k in reversed(kept.values()) if len(k.parties) == len(parties)), None)
+            # already read with its bodies, not a second agreement. Only when every party is a
+            # person may it fold into an agreement it shares no party with: a company the name
+            # finder took for a person ("Lishui Drugs") keeps its own agreement.
+            first = next((k for p, k in kept.items() if p & parties), None)
+            if first is None and len(persons) == len(parties):
+                first = next((k for k in reversed(kept.values()) if len(k.parties) == len(parties)), None)
         if first is None and _RESTATED.search(ag.evidence.sentence):
             # "X and Y signed the agreement on behalf of A and B": the agreement the article has
             # already read, when it shares a party with it
