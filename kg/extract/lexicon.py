@@ -108,7 +108,7 @@ PARTY_UNITS = frozenset({"party leadership group", "leading party members' group
 ROLE_MODIFIERS = frozenset({
     "deputy", "vice", "executive", "general", "party", "chief", "senior", "honorary",
     "acting", "managing", "associate", "assistant", "first", "permanent", "regional",
-    "global", "founding", "standing", "district", "municipal", "former", "medical",
+    "global", "founding", "standing", "district", "municipal", "former", "medical", "pro", "interim",
 })
 
 # Words of a function that qualify a post in a capitalised title ("Brand Manager", "Sales
@@ -259,3 +259,22 @@ GENERIC_NAME_WORDS = TOPIC_WORDS | BUSINESS_NOUNS | {
     "technological", "scientific", "academic", "clinical", "rehabilitation", "nutrition", "food",
     "drug", "drugs", "traditional", "chinese", "western", "modern", "smart", "digital", "green",
 }
+
+
+# "Pro-Vice-Chancellor", "Acting-Director", "Co-Chair": a role word after role prefixes
+_ROLE_PREFIXES = frozenset({"vice", "pro", "deputy", "co", "acting", "interim", "assistant", "associate",
+                            "executive", "sub", "under", "senior", "chief"})
+
+
+def is_role_word(word: str) -> bool:
+    """A role word, or one built of role prefixes and a role word with hyphens.
+
+    >>> is_role_word("Pro-Vice-Chancellor"), is_role_word("vice-president"), is_role_word("Sino-Swiss")
+    (True, True, False)
+    """
+    w = word.lower().strip(".,")
+    if w in ROLE_WORDS:
+        return True
+    *prefixes, last = w.split("-")
+    return bool(prefixes) and last in ROLE_WORDS and all(p in _ROLE_PREFIXES for p in prefixes)
+

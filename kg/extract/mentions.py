@@ -127,7 +127,7 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
     quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(doc.text)]
     text = doc.text
     return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, text)
-            and not (head_word(n.text) in lx.ROLE_WORDS and n.ner != "PERSON")  # "Chief Executive of X"
+            and not (lx.is_role_word(head_word(n.text)) and n.ner != "PERSON")  # "Chief Executive of X"
             and not re.match(r"-[a-z]", text[n.end:n.end + 2])]  # "State-owned", "Beijing-based"
 
 

@@ -59,7 +59,7 @@ def singular(word: str) -> str | None:
     ('president', 'secretary', None)
     """
     w = word.lower().strip(".")
-    if w in lx.ROLE_WORDS or w in lx.ROLE_MODIFIERS or w in lx.ROLE_QUALIFIERS or w == "vice":
+    if lx.is_role_word(w) or w in lx.ROLE_MODIFIERS or w in lx.ROLE_QUALIFIERS or w == "vice":
         return w
     for end, repl in (("ies", "y"), ("s", "")):
         if w.endswith(end) and w[: -len(end)] + repl in lx.ROLE_WORDS:
