@@ -22,11 +22,11 @@ APPOS = (r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,"
 # "X, headquartered in the park, is a unit of Y", "X, founded in 2010, sits in Y": an insertion
 # between a subject and its verb (lower-case, so no list of names, and no sentence end)
 INSERTION = r"(?:,\s+(?:[a-z]|\d{4}\b)[^,;.]{0,80}?,)?"
-# "X of Spain": a body and the country that locates it make one item
+# "X of Spain", "X in the United Kingdom": a body and the place that locates it make one item
 # "Pudong's Zhangjiang Town", "Acme Optics' chief executive Tom Reyes": the possessor is not the item
 ITEM = (rf"(?:the\s+)?(?:(?:Dr|Mr|Ms|Mrs|Prof|Madam)\.?\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?"
         rf"(?:{E}['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{E}(?:\s*\(\s*(?:[Tt]he\s+)?[\"“]?{E}[\"”]?\s*\))?"
-        rf"(?:\s+(?:of|from)\s+{E})?{APPOS}?")
+        rf"(?:\s+(?:of|from)\s+{E}|\s+in\s+(?:the\s+)?{E}(?!\s*['’]s))?{APPOS}?")
 LIST = rf"(?<![\w'’-]){ITEM}(?:{SEP}{ITEM})*"
 # what may stand between "the" and an event's name: "the 2021 X", "the 5th X", "the third X"
 EDITION = r"(?:(?:\d{4}|\d+(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+)?"

@@ -43,6 +43,8 @@ class Sentence:
             if re.search(E + r"\s+(?:of|from)\s+$", text[:m.start()]) and \
                     self.r.ex.entities[key].label in lx.COUNTRIES:
                 continue  # "Rivera Health System of Spain": the country locates the item before
+            if re.search(E + r"\s+in\s+(?:the\s+)?$", text[:m.start()]) and self.typ(key) is EntityType.PLACE:
+                continue  # "Ashford Medical Center in the United Kingdom": the place locates it
             tok = m.group(0)
             if self.ph.startswith(tok) and _DESCRIPTOR_AND.match(self.ph, len(tok)):
                 continue  # "Eyewear and optics company X signed": the first word describes X
