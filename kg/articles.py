@@ -72,7 +72,8 @@ _DATE_LINES = [
 # "GUANGZHOU, Nov 3 (Xinhua) --", "LAKESIDE, China, Nov. 22, 2022 /PRNewswire/ --": the
 # story's first words carry place, month and day.
 _DATELINE = re.compile(
-    rf"^\s*(?P<city>[A-Z][A-Z .'-]{{2,40}})(?:\s+and\s+[A-Z][A-Z .'-]{{2,40}})?,\s*(?:[A-Z][A-Za-z .'-]{{2,30}},\s*)?"
+    rf"^\s*(?:(?P<city>[A-Z][A-Z .'-]{{2,40}})(?:\s+and\s+[A-Z][A-Z .'-]{{2,40}})?,\s*"
+    rf"(?:[A-Z][A-Za-z .'-]{{2,30}},\s*)?)?"
     rf"(?P<mon>{MONTH})\.?\s+"
     rf"(?P<d>\d{{1,2}})\s*"
     r"(?:,\s*(?P<y>\d{4})\s*)?(?:\([^)]{1,40}\)\s*|/[^/\n]{1,30}/\s*)?(?:--|—|–|-)\s*"
@@ -409,7 +410,8 @@ def clean(raw: str) -> tuple[str, str | None, date | None, str | None]:
             title = _INLINE_PHOTO.sub("", rest).strip() or None
         if m is not None:
             story_started = True
-            place = " ".join(w.capitalize() for w in m.group("city").split())
+            # "April 8, 2024 – The forum ...": a dateline may give the date alone
+            place = " ".join(w.capitalize() for w in m.group("city").split()) if m.group("city") else None
             dateline = (int(m.group("y")) if m.group("y") else None, month_number(m.group("mon")),
                         int(m.group("d")))
             line = _blank(line[: m.end()]) + line[m.end():]
@@ -417,11 +419,14 @@ def clean(raw: str) -> tuple[str, str | None, date | None, str | None]:
         story_lines += 1
         out.append(line)
     text = "\n".join(out)
-    if published is None and dateline is not None:
-        # a dateline gives month and day; its year is the year the story talks about most
-        year = dateline[0] or main_year(text)
-        if year is not None:
-            published = _safe_date(year, dateline[1], dateline[2])
+    if dateline is not None:
+        # a dateline gives month and day; its year is the page's, else the year the story
+        # talks about most. A wire story is dated by its dateline: "today" and "on Monday" are
+        # read from it, so it wins over a page date a few days later (the page's posting date).
+        year = dateline[0] or (published.year if published else None) or main_year(text)
+        dated = _safe_date(year, dateline[1], dateline[2]) if year is not None else None
+        if published is None or (dated is not None and 0 <= (published - dated).days <= 3):
+            published = dated or published
     return text, title, published, place
 
 

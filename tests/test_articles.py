@@ -157,3 +157,13 @@ def test_a_bare_date_run_into_the_story_is_the_date_and_the_story_goes_on() -> N
     article = read_bytes("bare.txt", raw.encode())
     assert article.published == date(2024, 5, 6)
     assert "10:31" not in article.text and "The Pine Forum opened on Monday" in article.text
+
+
+def test_a_wire_story_is_dated_by_its_dateline_and_a_date_only_dateline_is_read() -> None:
+    page = read_bytes("wire2.txt", b"Fair opens\nUpdated: 2024-04-10\n\nPINECITY, April 8 (Xinhua) -- "
+                                   b"The Pine Fair opened here today with 300 exhibitors.\n")
+    assert page.published == date(2024, 4, 8)  # "today" is the dateline's day, not the posting's
+    bare = read_bytes("wire3.txt", b"Fair opens\n\nApril 8, 2024 - The Pine Fair opened today with 300 "
+                                   b"exhibitors from 20 countries.\n")
+    assert bare.published == date(2024, 4, 8) and bare.dateline_place is None
+    assert "The Pine Fair opened today" in bare.text and "2024 -" not in bare.text
