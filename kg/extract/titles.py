@@ -131,7 +131,7 @@ def _person_tail(doc: Any, toks: list[Any]) -> int:
     if ents and type_by_head(ents[0].text) is None:
         k = int(toks[-1].i + 1 - ents[0].start)
         if k < len(toks) - 1 and toks[-k - 1].text.isupper() and len(toks[-k - 1].text) <= 5:
-            k += 1  # "... Group REN Jinsheng": a capitalised family name first
+            k += 1  # "... Group WEN Tianyu": a capitalised family name first
         return k
     for k in (2, 3, 1):
         if len(toks) > k and _body_or_place(toks[:-k]) and toks[-k - 1].lower_ not in {"of", "for", "and", "the"} and \

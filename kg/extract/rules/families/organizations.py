@@ -68,7 +68,7 @@ def read(s: Sentence) -> None:
         last = ent.label.rsplit(" ", 1)[-1] if ent is not None else ""
         if ent is not None and ent.type in orgs and last in lx.COUNTRIES and last != ent.label and \
                 " of " not in ent.label and last != "China":  # "X China" names a market, not a home
-            s.fact(k, Relation.COUNTRY, s.r.entity(last, EntityType.PLACE, strong=True))  # "Friendship Hospital Laos"
+            s.fact(k, Relation.COUNTRY, s.r.entity(last, EntityType.PLACE, strong=True))  # "Tarrow Hospital Laos"
         tail = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w ]+)$", ent.label) if ent is not None else None
         if ent is not None and ent.type in orgs and tail and tail.group(1) in lx.COUNTRIES:
             country = s.r.entity(tail.group(1), EntityType.PLACE, strong=True)
@@ -82,7 +82,7 @@ def read(s: Sentence) -> None:
 
 def _of_country(s: Sentence, x: str, demonym: str) -> None:
     """Body ``x`` is of the country a demonym names ("German", "US"), unless the demonym opens
-    its own name ("German-Sino Healthcare Group" says nothing of its country)."""
+    its own name ("German-Sino Harwick Group" says nothing of its country)."""
     if s.typ(x) not in lx.ORG_TYPES or s.r.ex.entities[x].label.lower().startswith(demonym.lower()):
         return
     country = s.r.entity(lx.DEMONYMS[demonym.lower()], EntityType.PLACE, strong=True)
