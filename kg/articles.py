@@ -39,6 +39,11 @@ _FURNITURE = [
     re.compile(r"^\s*Home\s*>.*$", re.I),  # breadcrumb navigation
     re.compile(r"^\s*(Special Reports?|Top|Related Stories|Related News|Back to top|Print|Share"
                r"|Editor'?s? ?pick|Latest News|More)\s*$", re.I),
+    re.compile(r"^\s*(?:19|20)\d\d\s*$"),  # a year alone: an archive's year tab
+    # a site's section header above the story: "News & Events", "Press Releases", "Newsroom"
+    re.compile(r"^\s*(?:(?:Latest|Hospital|Company|University)\s+)?(?:News|Events|News\s*(?:&|and)\s*Events"
+               r"|Press\s+Releases?|Media\s+(?:Center|Centre)|Newsroom|Announcements?"
+               r"|Notices?(?:\s*(?:&|and)\s*Announcements)?)\s*$", re.I),
     re.compile(r"^\s*[•·*-]?\s*(Address|E-?mail|TEL|Tel|Phone|FAX|Fax|Postcode|Zip|(?:Contact\s+)?Hotline)\b\s*:?.*$"),
     re.compile(r"^\s*(Copyright|©|All rights reserved|Presented by|Powered by|Produced by"
                r"|Source|Editor|Edited by|Written by|Reporter|Translated by)\b.*$", re.I),

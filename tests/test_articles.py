@@ -167,3 +167,11 @@ def test_a_wire_story_is_dated_by_its_dateline_and_a_date_only_dateline_is_read(
                                    b"exhibitors from 20 countries.\n")
     assert bare.published == date(2024, 4, 8) and bare.dateline_place is None
     assert "The Pine Fair opened today" in bare.text and "2024 -" not in bare.text
+
+
+def test_a_section_header_and_a_year_tab_above_the_headline_are_furniture() -> None:
+    raw = ("News & Events\n2024\nPine Hospital and Acme Labs Sign Cooperation Agreement\n"
+           "Release time: May 8, 2024\n\nPine Hospital signed a cooperation agreement with Acme Labs.\n")
+    article = read_bytes("section.txt", raw.encode())
+    assert article.title == "Pine Hospital and Acme Labs Sign Cooperation Agreement"
+    assert "News & Events" not in article.text
