@@ -278,3 +278,12 @@ def is_role_word(word: str) -> bool:
     *prefixes, last = w.split("-")
     return bool(prefixes) and last in ROLE_WORDS and all(p in _ROLE_PREFIXES for p in prefixes)
 
+
+# Holidays the news dates things by ("during the Spring Festival"): no event of the graph.
+HOLIDAYS = frozenset({
+    "spring festival", "lantern festival", "dragon boat festival", "mid-autumn festival",
+    "qingming festival", "double ninth festival", "national day", "new year", "new year's day",
+    "lunar new year", "chinese new year", "christmas", "easter", "labor day", "labour day",
+    "national day holiday", "golden week",
+})
+

@@ -226,6 +226,8 @@ def _plausible(name: Name) -> bool:
     if len(words) == 1 and ((words[0].lower() in STOP_CAPS and not acronym) or words[0].lower() in _GENERIC_SINGLE
                             or words[0].lower() in lx.EVENT_HEADS):
         return False
+    if " ".join(w.lower() for w in words if not _ORDINAL_OR_YEAR.fullmatch(w)) in lx.HOLIDAYS:
+        return False  # "this year's Dragon Boat Festival": a holiday, no event
     if len(words) == 1 and _ORDINAL_OR_YEAR.fullmatch(words[0].strip("()")):
         return False  # "the 2023 (Fifth) X": an edition's ordinal
     if len(words) == 1 and words[0].lower() in lx.FIELD_WORDS and not words[0].isupper():
