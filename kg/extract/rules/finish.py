@@ -11,12 +11,14 @@ no record uses and the text does not name are dropped.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
 from kg.extract.dates import duration_days, shift
 from kg.extract.heads import head_word
 from kg.extract.rules.merges import apply_merges
+from kg.names import normalize_name
 from kg.records import AgreementRecord, EntityType, Literal, Relation
 
 if TYPE_CHECKING:
@@ -114,6 +116,13 @@ def _dedupe_agreements(r: Reader) -> None:
             # already read, when it shares a party with it
             first = next((k for p, k in kept.items() if p & parties and len(p) == len(parties)), None)
         if first is None:
+            first = _misspelled_twin(r, kept, ag)
+            if first is not None and _in_title(r, first):
+                # the headline misspelled a party ("Xinhua Hosiptal"): the story's wording wins
+                del kept[frozenset(first.parties)]
+                first.kind, first.sides = ag.kind, ag.sides
+                kept[parties] = first
+        if first is None:
             kept[parties] = ag
             continue
         first.event = first.event or ag.event
@@ -121,6 +130,32 @@ def _dedupe_agreements(r: Reader) -> None:
         if len(first.sides) < len(ag.sides):
             first.sides = ag.sides
     r.ex.agreements = list(kept.values())
+
+
+def _misspelled_twin(r: Reader, kept: dict[frozenset[str], AgreementRecord],
+                     ag: AgreementRecord) -> AgreementRecord | None:
+    """An earlier agreement with the same parties but for a typo in one name ("Pine Hosiptal"
+    in a headline, "Pine Hospital" in the story): the same signing."""
+    names = [normalize_name(r.ex.entities[k].label) for k in ag.parties]
+    for other in kept.values():
+        theirs = [normalize_name(r.ex.entities[k].label) for k in other.parties]
+        if len(theirs) != len(names) or set(theirs) == set(names):
+            continue
+        if all(any(n == t or (len(n) > 8 and SequenceMatcher(None, n, t).ratio() >= 0.9) for t in theirs)
+               for n in names):
+            return other
+    return None
+
+
+def _in_title(r: Reader, ag: AgreementRecord) -> bool:
+    """Whether an agreement was read from the article's headline (its first sentence, or the
+    title line wherever page furniture put it)."""
+    if r.title_sent >= 0:
+        sent = r.sents[r.title_sent]
+        if sent.start_char <= ag.evidence.start < sent.end_char:
+            return True
+    title = " ".join((r.article.title or "").split())
+    return bool(title) and " ".join(ag.evidence.sentence.split()).startswith(title[:60])
 
 
 def _most_specific_locations(r: Reader) -> None:

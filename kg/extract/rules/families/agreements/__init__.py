@@ -134,10 +134,13 @@ def read(s: Sentence) -> None:
         return
     for m in PAIR.finditer(ph):
         a = subjects(s, m)
-        if re.match(r"\s+(?:\w+\s+){0,3}?to\s+(?:settle|move|locate|invest|build|set\s+up|establish|land)\b",
-                    ph[m.end():]):
+        purpose = re.match(r"\s+(?:\w+\s+){0,3}?to\s+(?P<v>settle|move|locate|invest|land|build|set\s+up|"
+                           r"establish)\b", ph[m.end():])
+        if purpose and (purpose.group("v") in {"settle", "move", "locate", "invest", "land"}
+                        or m.group("kind").lower().rstrip().endswith("s")):
             # "A and B signed agreements to settle in the park": the park is where they settle,
-            # not a stated signatory, and the settlers did not sign with each other
+            # not a stated signatory, and the settlers did not sign with each other ("A and B
+            # signed an agreement to build a lab" is one agreement of the two)
             continue
         # "... with seven hospitals": the list signed with others; ", with total investment of":
         # a new clause, the list signed with each other
