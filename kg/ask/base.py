@@ -21,6 +21,7 @@ from kg.query import PathResult
 from kg.store.base import Store
 
 from .grammar import types_for
+from .graph import objects
 from .results import Answer, Resolved
 
 
@@ -74,6 +75,16 @@ class Question:
 
 
 Answerer = Callable[[Question], list[Answer]]
+
+
+def objects_of_x(relation: str) -> Answerer:
+    """The answerer of forms that ask one relation of X ("what is the theme of X", "which
+    organization does P work for"): X's objects of the asked kind, else its fallbacks'."""
+    def answer(q: Question) -> list[Answer]:
+        return q.about_x(lambda e: objects(q.store, e.iri, relation, q.types))
+
+    answer.__doc__ = f"Objects of X -{relation}->."
+    return answer
 
 
 @dataclass(frozen=True)

@@ -231,7 +231,7 @@ def _plausible(name: Name) -> bool:
     if len(words) == 1 and _ORDINAL_OR_YEAR.fullmatch(words[0].strip("()")):
         return False  # "the 2023 (Fifth) X": an edition's ordinal
     if len(words) == 1 and words[0].lower() in lx.FIELD_WORDS and not words[0].isupper():
-        return False  # "Education, Science, Culture & Health Committee": a field inside a name
+        return False  # "Science, Health & Sports Committee": a field inside a name
     if len(words) == 1 and words[0].lower() in lx.DEMONYMS and not words[0].isupper():
         return False  # "Kazakh drugmaker X": an adjective, not the country
     if name.ner == "NORP" and name.type is None and (

@@ -67,11 +67,10 @@ def _person_before_of(toks: list[Any]) -> bool:
 
 # Words that end a firm's name for certain: "Ovena Diagnostics of France" is a firm and its
 # country, while "Bank of China" or "Ministry of Public Health of Thailand" are one name
-_FIRM_HEADS = frozenset({
+_FIRM_HEADS = (lx.STRONG_COMPANY_HEADS - {"group", "company", "corporation", "co", "limited"}) | {
     "diagnostics", "pharmaceuticals", "pharma", "biotech", "therapeutics", "technologies", "devices",
-    "instruments", "labs", "laboratories", "biosciences", "biologics", "medtech", "inc", "ltd", "gmbh",
-    "ag", "sa", "llc", "plc", "corp", "holdings",
-})
+    "instruments", "laboratories", "biosciences", "biologics", "medtech", "sa",
+}
 
 
 def _company_of_country(toks: list[Any], i: int, j: int) -> bool:

@@ -17,7 +17,7 @@ from kg.lookup import EntityRef, describe_nodes, select
 from kg.names import normalize_name
 from kg.query import fact_evidence
 
-from ..base import Form, Question, form
+from ..base import Form, Question, form, objects_of_x
 from ..grammar import T, X
 from ..graph import Collector, objects
 from ..results import Answer
@@ -128,14 +128,6 @@ def post_of(q: Question) -> list[Answer]:
 _VERBS = "|".join(sorted((re.escape(v) for v in VERB_ROLES), key=len, reverse=True))
 
 
-def _object_of_person(relation: str) -> Any:
-    def answer(q: Question) -> list[Answer]:
-        return objects(q.store, q.x.iri, relation, q.types)
-
-    answer.__doc__ = f"The bodies a person is tied to by {relation}."
-    return answer
-
-
 FORMS: tuple[Form, ...] = (
     form("post-holder", "who is the ROLE of X", holder,
          rf"^who (?:is|was|are|were|serves as|served as) (?:the |an? |its )?(?P<role>{T}) "
@@ -145,7 +137,7 @@ FORMS: tuple[Form, ...] = (
          query="?person kgo:holds ?post . ?post kgo:postIn X ; kgo:roleName ROLE (exact; "
                "'heads', 'leads', 'runs' ask for any heading office)",
          prefer=("Organization", "Place")),
-    form("affiliation", "which organization does PERSON work for", _object_of_person("affiliation"),
+    form("affiliation", "which organization does PERSON work for", objects_of_x("affiliation"),
          rf"^(?:which|what) (?P<type>{T}) (?:does|did) {X} (?:work for|work at|work in|belong to"
          r"|represent|serve|lead|head)$",
          rf"^(?:where|who) (?:does|did) {X} (?:work|work for)$",

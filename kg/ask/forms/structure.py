@@ -10,20 +10,12 @@ from kg import vocab
 from kg.lookup import describe_nodes, select
 from kg.query import node_evidence
 
-from ..base import Answerer, Form, Question, form
+from ..base import Answerer, Form, Question, form, objects_of_x
 from ..grammar import EVENT_NOUNS, T, X, content_words, inflections, verb_pattern
 from ..graph import Collector, first_nonempty, objects, subjects
 from ..results import Answer
 from .agreements import agreement_evidence
 from .event_agents import VERBS as AGENT_VERBS
-
-
-def _object_of(relation: str) -> Answerer:
-    def answer(q: Question) -> list[Answer]:
-        return q.about_x(lambda e: objects(q.store, e.iri, relation, q.types))
-
-    answer.__doc__ = f"Objects of X -{relation}->."
-    return answer
 
 
 def _subject_of(relation: str) -> Answerer:
@@ -141,7 +133,7 @@ FORMS: tuple[Form, ...] = (
          rf"(?P<verb>{_SIGN_AT}|{_EVENT_VERB_RE})$",
          rf"^where (?:did|has|have) {X} (?P<verb>sign(?:ed)?)(?: [\w\s-]+)?$",
          query="?event kgo:<relation of the verb> X (or ?a kgo:party X ; kgo:signedAt ?event)"),
-    form("theme", "what is the theme of X", _object_of("theme"),
+    form("theme", "what is the theme of X", objects_of_x("theme"),
          r"^what (?:is|was|are|were|will be) (?:the )?(?:main |central |overall )?(?:theme|themes"
          rf"|motto|slogan) (?:of|for) {X}$",
          rf"^what (?:is|was) {X}'s theme$",
@@ -150,7 +142,7 @@ FORMS: tuple[Form, ...] = (
          rf"^what (?:did|does|will) {X} focus on$",
          r"^what (?:is|was) the (?:focus|topic|subject) of " + X + "$",
          query="EVENT kgo:theme ?text", prefer=("Event",)),
-    form("series", "which series is X an edition of", _object_of("inSeries"),
+    form("series", "which series is X an edition of", objects_of_x("inSeries"),
          rf"^(?:which|what) (?:event )?series (?:is|was|does) {X} (?:an edition of|an "
          r"instance of|a part of|part of|belong to|in)$",
          rf"^what is {X} an edition of$",

@@ -17,7 +17,7 @@ from ..graph import iris_of
 from ..results import Resolved
 from .base import Reader
 
-_ORDINAL_WORDS = (
+ORDINAL_WORDS = (
     "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
     "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
     "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
@@ -48,7 +48,7 @@ def variants(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | Non
 
 
 _ORDINAL = re.compile(
-    r"^(?P<ord>\d{1,3}(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS[1:]) + r") (?P<rest>.+)$", re.I)
+    r"^(?P<ord>\d{1,3}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS[1:]) + r") (?P<rest>.+)$", re.I)
 _YEAR_FIRST = re.compile(r"^(?P<year>(?:19|20)\d\d) (?P<rest>.+)$")
 _YEAR_LAST = re.compile(r"^(?P<rest>.+?),? (?P<year>(?:19|20)\d\d)$")
 
@@ -56,11 +56,11 @@ _YEAR_LAST = re.compile(r"^(?P<rest>.+?),? (?P<year>(?:19|20)\d\d)$")
 def _ordinal_forms(token: str) -> set[str]:
     """"7th" -> {"7th", "seventh"}; "seventh" -> the same."""
     t = token.lower()
-    n = _ORDINAL_WORDS.index(t) if t in _ORDINAL_WORDS else int(re.sub(r"\D", "", t))
+    n = ORDINAL_WORDS.index(t) if t in ORDINAL_WORDS else int(re.sub(r"\D", "", t))
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     forms = {f"{n}{suffix}"}
-    if n < len(_ORDINAL_WORDS):
-        forms.add(_ORDINAL_WORDS[n])
+    if n < len(ORDINAL_WORDS):
+        forms.add(ORDINAL_WORDS[n])
     return forms
 
 

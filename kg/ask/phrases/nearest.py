@@ -32,12 +32,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.lookup import search
-from kg.names import normalize_name
 
-from ..grammar import names_of
+from ..grammar import content_words, names_of
 from ..results import Resolved
 from .base import Reader
-from .names import years_of
+from .names import ORDINAL_WORDS, years_of
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -47,10 +46,7 @@ GENERIC = frozenset({
     "municipal", "municipality", "city", "provincial", "international", "national", "general",
     "people", "peoples",
 })
-_STOP = frozenset({"the", "a", "an", "of", "for", "on", "in", "at", "and", "to", "with", "s"})
-_ORDINALS = frozenset({
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-})
+_ORDINALS = frozenset(ORDINAL_WORDS[1:])
 # British -> American endings, applied to both sides (so folding too much never splits a pair).
 _SPELLING = (
     (re.compile(r"(?<=[a-z]{3})tre$"), "ter"),
@@ -70,12 +66,10 @@ def words(name: str) -> frozenset[str]:
     plain = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     out = set()
-    for w in normalize_name(plain).split():
-        if w in _STOP:
-            continue
+    for w in content_words(plain):
         for pattern, repl in _SPELLING:
             w = pattern.sub(repl, w)
-        out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+        out.add(w)
     return frozenset(out)
 
 

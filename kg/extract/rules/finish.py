@@ -118,7 +118,7 @@ def _dedupe_agreements(r: Reader) -> None:
         if first is None:
             first = _misspelled_twin(r, kept, ag)
             if first is not None and _in_title(r, first):
-                # the headline misspelled a party ("Xinhua Hosiptal"): the story's wording wins
+                # the headline misspelled a party ("Pine Hosiptal"): the story's wording wins
                 del kept[frozenset(first.parties)]
                 first.kind, first.sides = ag.kind, ag.sides
                 kept[parties] = first

@@ -85,7 +85,7 @@ def _person_like(r: Reader, key: str) -> bool:
     if ent.type in _NOT_PEOPLE or key in r.strong or not 1 <= len(words) <= 4:
         return False
     if all(w.lower() in lx.FIELD_WORDS | lx.TOPIC_WORDS for w in words):
-        return False  # "Education, Science, Culture & Health Committee": a field, not a person
+        return False  # "Science, Health & Sports Committee": a field, not a person
     return all(w[:1].isupper() for w in words)
 
 
@@ -262,7 +262,7 @@ def unit_of_body(r: Reader, role: str, org: str) -> tuple[str, str]:
     if unit is None or (unit.groupdict().get("unit") and role.lower().split()[-1] not in {"member", "members"}):
         return role, org
     body = unit.group("body")
-    known = r.key_by_norm.get(normalize_name(body))  # "Party Committee of CICG": the group named before
+    known = r.key_by_norm.get(normalize_name(body))  # "Party Committee of PMG": the group named before
     etype = type_by_head(body) or (r.ex.entities[known].type if known else None) or (
         r.ex.entities[org].type if unit.groupdict().get("unit") else None)
     if etype is None or (not unit.groupdict().get("unit") and etype not in _UNIT_OWNERS):
