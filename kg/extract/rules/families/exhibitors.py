@@ -3,74 +3,78 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from kg.extract.rules.patterns import HAS_EXHIBIT, LIST, E
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
 
-# the exhibiting shapes, compiled once (a sentence is matched against each)
-_PATTERNS = [re.compile(p, re.I) for p in (
-    r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+|have\s+|has\s+)*(?:(?:is|are|was|were|will\s+be)\s+(?:also\s+)?"
-    r"(?:exhibiting|showcasing|displaying|presenting|unveiling|demonstrating)|exhibited|showcased|"
-    r"displayed|presented|exhibit|showcase|display|unveiled|demonstrated|set\s+up\s+(?:booths?|"
-    r"stands?|pavilions?)|(?:had|have|has|booked|reserved|rented|took|occupy|occupies|occupied)\s+"
-    r"(?:\w+\s+){0,3}?(?:booths?|stands?|exhibition\s+(?:areas?|space|halls?))|"
-    r"(?:was|were)\s+represented\s+at|brought\s+(?:\w+\s+){0,3}?(?:products|"
-    r"devices|equipment|technologies|innovations|drugs|medicines|solutions|exhibits))\b",
-    r"\b(?:products?|medicines?|drugs?|devices?|equipment|technolog(?:y|ies)|innovations?|"
-    r"solutions?|booths?|exhibits?|achievements|robots?|vaccines?|therapies)\s+(?:by|from|of)"
-    r"\s+(?:(?:companies|enterprises|firms|exhibitors|makers)\s+)?(?:like\s+|such\s+as\s+|"
-    r"including\s+)?(?P<l>" + LIST + ")",
+
+class _Shape(NamedTuple):
+    guard: re.Pattern[str]
+    pattern: re.Pattern[str]
+    by_object: bool  # "products of X": "the achievements of X" exhibit only where the sentence shows
+
+
+def _shape(guard: str, pattern: str, by_object: bool = False) -> _Shape:
+    return _Shape(re.compile(guard, re.I), re.compile(pattern, re.I), by_object)
+
+
+# The exhibiting shapes, compiled once. Each has a guard: a word the shape cannot match
+# without, cheap to test, unlike trying a list at every position of the sentence.
+_SHAPES: tuple[_Shape, ...] = (
+    _shape(r"exhibit|showcas|display|present|unveil|demonstrat|set\s+up|booth|stand|exhibition|represented|brought",
+           r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+|have\s+|has\s+)*(?:(?:is|are|was|were|will\s+be)\s+(?:also\s+)?"
+           r"(?:exhibiting|showcasing|displaying|presenting|unveiling|demonstrating)|exhibited|showcased|"
+           r"displayed|presented|exhibit|showcase|display|unveiled|demonstrated|set\s+up\s+(?:booths?|"
+           r"stands?|pavilions?)|(?:had|have|has|booked|reserved|rented|took|occupy|occupies|occupied)\s+"
+           r"(?:\w+\s+){0,3}?(?:booths?|stands?|exhibition\s+(?:areas?|space|halls?))|"
+           r"(?:was|were)\s+represented\s+at|brought\s+(?:\w+\s+){0,3}?(?:products|"
+           r"devices|equipment|technologies|innovations|drugs|medicines|solutions|exhibits))\b"),
+    _shape(r"\b(?:by|from|of)\b",
+           r"\b(?:products?|medicines?|drugs?|devices?|equipment|technolog(?:y|ies)|innovations?|"
+           r"solutions?|booths?|exhibits?|achievements|robots?|vaccines?|therapies)\s+(?:by|from|of)"
+           r"\s+(?:(?:companies|enterprises|firms|exhibitors|makers)\s+)?(?:like\s+|such\s+as\s+|"
+           r"including\s+)?(?P<l>" + LIST + ")", by_object=True),
     # "Exhibitors at the pavilion include A, B and C"
-    r"\bexhibitors?(?:\s+(?:at|in|of)\s+(?:the\s+)?(?:⟦\d+⟧|[\w-]+(?:\s+[\w-]+){0,2}?))?\s+"
-    r"(?:include[sd]?|including|such\s+as|like|were|are)\s+(?:(?:[\w-]+\s+){0,3}?"
-    r"(?:such\s+as|like|including)\s+)?(?P<l>" + LIST + ")",
-    r"\b(?:showcased|displayed|exhibited)\s+(?:the\s+)?(?:products|innovations|"
-    r"technologies)\s+of\s+(?P<l>" + LIST + ")",
-    r"\b(?:exhibited|showcased|displayed|presented)\b[^;]*?\b(?:including|such\s+as)\s+(?P<l>" + LIST + ")",
-    r"\b(?:including|such\s+as)\s+(?P<l>" + LIST + r"),?\s+(?:also\s+|have\s+|has\s+)*(?:exhibited|"
-    r"showcased|displayed|presented|set\s+up\s+booths?)\b",
+    _shape(r"exhibitor",
+           r"\bexhibitors?(?:\s+(?:at|in|of)\s+(?:the\s+)?(?:⟦\d+⟧|[\w-]+(?:\s+[\w-]+){0,2}?))?\s+"
+           r"(?:include[sd]?|including|such\s+as|like|were|are)\s+(?:(?:[\w-]+\s+){0,3}?"
+           r"(?:such\s+as|like|including)\s+)?(?P<l>" + LIST + ")"),
+    _shape(r"showcased|displayed|exhibited",
+           r"\b(?:showcased|displayed|exhibited)\s+(?:the\s+)?(?:products|innovations|"
+           r"technologies)\s+of\s+(?P<l>" + LIST + ")"),
+    _shape(r"exhibited|showcased|displayed|presented",
+           r"\b(?:exhibited|showcased|displayed|presented)\b[^;]*?\b(?:including|such\s+as)\s+(?P<l>" + LIST + ")"),
+    _shape(r"exhibited|showcased|displayed|presented|set\s+up",
+           r"\b(?:including|such\s+as)\s+(?P<l>" + LIST + r"),?\s+(?:also\s+|have\s+|has\s+)*(?:exhibited|"
+           r"showcased|displayed|presented|set\s+up\s+booths?)\b"),
     # "A, B and C are among the exhibitors", "A is one of the exhibitors"
-    r"(?P<l>" + LIST + r")\s+(?:are|were|is|was|will\s+be)\s+(?:also\s+)?(?:among|one\s+of)\s+the\s+"
-    r"(?:\w+\s+){0,2}?exhibitors\b",
+    _shape(r"exhibitors",
+           r"(?P<l>" + LIST + r")\s+(?:are|were|is|was|will\s+be)\s+(?:also\s+)?(?:among|one\s+of)\s+the\s+"
+           r"(?:\w+\s+){0,2}?exhibitors\b"),
     # "with X occupying the largest booth"
-    r"\bwith\s+(?P<l>" + LIST + r")\s+(?:occupying|taking|having|running)\s+(?:\w+\s+){0,3}?(?:booths?|"
-    r"stands?|exhibition\s+(?:areas?|space))",
+    _shape(r"\bwith\b",
+           r"\bwith\s+(?P<l>" + LIST + r")\s+(?:occupying|taking|having|running)\s+(?:\w+\s+){0,3}?(?:booths?|"
+           r"stands?|exhibition\s+(?:areas?|space))"),
     # "X's booth at the expo drew crowds", "X made its debut at the expo", "X is among more than
     # 400 exhibitors", "X returned to the expo with its largest booth", "X launched three new
     # products at the expo"
-    r"(?P<l>" + LIST + r")['’]s?\s+(?:[\w-]+\s+){0,2}?(?:booths?|stands?|exhibition\s+(?:areas?|space))\b",
-    r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+)?(?:made|makes|make)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:debut|appearance)\b",
-    r"(?P<l>" + LIST + r")\s+(?:is|are|was|were|will\s+be)\s+(?:also\s+)?among\s+(?:the\s+)?(?:more\s+than\s+|"
-    r"over\s+|nearly\s+|about\s+|some\s+)?(?:[\d,]+\s+)?(?:[\w-]+\s+){0,2}?exhibitors\b",
-    r"(?P<l>" + LIST + r")\s+(?:also\s+)?(?:returned|returns|came\s+back|comes\s+back)\s+to\s+(?:the\s+)?"
-    r"(?:⟦\d+⟧|[\w-]+)\s+with\s+(?:[\w-]+\s+){0,3}?(?:booths?|stands?|products|devices|exhibits|pavilions?)\b",
-    r"(?P<l>" + LIST + r")\s+(?:also\s+)?(?:launched|released|debuted)\s+(?:[\w-]+\s+){0,3}?(?:products|devices|"
-    r"drugs|medicines|equipment|systems|technologies)\s+(?:at|during)\b",
-)]
-
-
-# A word each pattern cannot match without (cheap to test, unlike a list at every position).
-_GUARDS = [re.compile(g, re.I) for g in (
-    r"exhibit|showcas|display|present|unveil|demonstrat|set\s+up|booth|stand|exhibition|represented|brought",
-    r"\b(?:by|from|of)\b",
-    r"exhibitor",
-    r"showcased|displayed|exhibited",
-    r"exhibited|showcased|displayed|presented",
-    r"exhibited|showcased|displayed|presented|set\s+up",
-    r"exhibitors",
-    r"\bwith\b",
-    r"booth|stand|exhibition",
-    r"debut|appearance",
-    r"exhibitors",
-    r"returned|returns|came\s+back|comes\s+back",
-    r"launched|released|debuted",
-)]
-
-
-assert len(_GUARDS) == len(_PATTERNS), "one guard per exhibiting shape, in the same order"
-
+    _shape(r"booth|stand|exhibition",
+           r"(?P<l>" + LIST + r")['’]s?\s+(?:[\w-]+\s+){0,2}?(?:booths?|stands?|exhibition\s+(?:areas?|space))\b"),
+    _shape(r"debut|appearance",
+           r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+)?(?:made|makes|make)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
+           r"(?:debut|appearance)\b"),
+    _shape(r"exhibitors",
+           r"(?P<l>" + LIST + r")\s+(?:is|are|was|were|will\s+be)\s+(?:also\s+)?among\s+(?:the\s+)?(?:more\s+than\s+|"
+           r"over\s+|nearly\s+|about\s+|some\s+)?(?:[\d,]+\s+)?(?:[\w-]+\s+){0,2}?exhibitors\b"),
+    _shape(r"returned|returns|came\s+back|comes\s+back",
+           r"(?P<l>" + LIST + r")\s+(?:also\s+)?(?:returned|returns|came\s+back|comes\s+back)\s+to\s+(?:the\s+)?"
+           r"(?:⟦\d+⟧|[\w-]+)\s+with\s+(?:[\w-]+\s+){0,3}?(?:booths?|stands?|products|devices|exhibits|pavilions?)\b"),
+    _shape(r"launched|released|debuted",
+           r"(?P<l>" + LIST + r")\s+(?:also\s+)?(?:launched|released|debuted)\s+(?:[\w-]+\s+){0,3}?(?:products|devices|"
+           r"drugs|medicines|equipment|systems|technologies)\s+(?:at|during)\b"),
+)
 
 # -- exhibitors
 def read(s: Sentence) -> None:
@@ -79,11 +83,11 @@ def read(s: Sentence) -> None:
         return
     showing = bool(re.search(r"exhibit|showcas|display|booth|stand\b|stands\b|pavilion|on\s+show|unveil|demonstrat",
                              ph, re.I))
-    for n, p in enumerate(_PATTERNS):
-        if not _GUARDS[n].search(ph):
-            continue  # the pattern's own words are absent: no need to try a list at every position
-        for m in p.finditer(ph):
-            if n == 1 and not showing and m.group(0).lower().startswith("achievements"):
+    for shape in _SHAPES:
+        if not shape.guard.search(ph):
+            continue  # the shape's own words are absent: no need to try a list at every position
+        for m in shape.pattern.finditer(ph):
+            if shape.by_object and not showing and m.group(0).lower().startswith("achievements"):
                 continue  # "the achievements of X" exhibit nothing unless the sentence shows them
             event = s.focus() if not s.events_in(ph) else s.event_near(m.start())
             at = re.match(r"\s+(?:at|in|during|to)\s+(?:the\s+|(?:this|next|last)\s+year['’]s\s+)?(" + E + ")",
