@@ -14,10 +14,14 @@ class _Shape(NamedTuple):
     guard: re.Pattern[str]
     pattern: re.Pattern[str]
     by_object: bool  # "products of X": "the achievements of X" exhibit only where the sentence shows
+    at_fair: bool  # "signed up for X" exhibits only where X is a fair; at a forum it is taking part
 
 
-def _shape(guard: str, pattern: str, by_object: bool = False) -> _Shape:
-    return _Shape(re.compile(guard, re.I), re.compile(pattern, re.I), by_object)
+def _shape(guard: str, pattern: str, by_object: bool = False, at_fair: bool = False) -> _Shape:
+    return _Shape(re.compile(guard, re.I), re.compile(pattern, re.I), by_object, at_fair)
+
+
+_FAIR = re.compile(r"\b(?:expo|exposition|fair|exhibition|show|trade\s+show)\b", re.I)
 
 
 # The exhibiting shapes, compiled once. Each has a guard: a word the shape cannot match
@@ -27,8 +31,8 @@ _SHAPES: tuple[_Shape, ...] = (
            r"(?P<l>" + LIST + r")\s+(?:also\s+|will\s+|have\s+|has\s+)*(?:(?:is|are|was|were|will\s+be)\s+(?:also\s+)?"
            r"(?:exhibiting|showcasing|displaying|presenting|unveiling|demonstrating)|exhibited|showcased|"
            r"displayed|presented|exhibit|showcase|display|unveiled|demonstrated|set\s+up\s+(?:booths?|"
-           r"stands?|pavilions?)|(?:had|have|has|booked|reserved|rented|took|occupy|occupies|occupied)\s+"
-           r"(?:\w+\s+){0,3}?(?:booths?|stands?|exhibition\s+(?:areas?|space|halls?))|"
+           r"stands?|pavilions?)|(?:had|have|has|booked|reserved|rented|took|occupy|occupies|occupied|signed\s+up\s+for)\s+"
+           r"(?:[\w,-]+\s+){0,3}?(?:booths?|stands?|exhibition\s+(?:areas?|space|halls?))|"
            r"(?:was|were)\s+represented\s+at|brought\s+(?:\w+\s+){0,3}?(?:products|"
            r"devices|equipment|technologies|innovations|drugs|medicines|solutions|exhibits))\b"),
     _shape(r"\b(?:by|from|of)\b",
@@ -74,6 +78,10 @@ _SHAPES: tuple[_Shape, ...] = (
     _shape(r"launched|released|debuted",
            r"(?P<l>" + LIST + r")\s+(?:also\s+)?(?:launched|released|debuted)\s+(?:[\w-]+\s+){0,3}?(?:products|devices|"
            r"drugs|medicines|equipment|systems|technologies)\s+(?:at|during)\b"),
+    # "Many companies, including A and B, have signed up for the expo"
+    _shape(r"signed\s+up|signs\s+up|registered",
+           r"(?:including\s+|such\s+as\s+)?(?P<l>" + LIST + r"),?\s+(?:also\s+|have\s+|has\s+|had\s+)*(?:signed\s+up|"
+           r"signs\s+up|registered)(?=\s+for\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?⟦)", at_fair=True),
 )
 
 # -- exhibitors
@@ -90,10 +98,12 @@ def read(s: Sentence) -> None:
             if shape.by_object and not showing and m.group(0).lower().startswith("achievements"):
                 continue  # "the achievements of X" exhibit nothing unless the sentence shows them
             event = s.focus() if not s.events_in(ph) else s.event_near(m.start())
-            at = re.match(r"\s+(?:at|in|during|to)\s+(?:the\s+|(?:this|next|last)\s+year['’]s\s+)?(" + E + ")",
+            at = re.match(r"\s+(?:at|in|during|to|for)\s+(?:the\s+|(?:this|next|last)\s+year['’]s\s+)?(" + E + ")",
                           ph[m.end():])
             if at and s.is_event(s.key(at.group(1))):
                 event = s.key(at.group(1))  # "Ovena will exhibit at next year's expo"
+            if shape.at_fair and (event is None or not _FAIR.search(s.r.ex.entities[event].label)):
+                continue
             for a in s.agents(m.group("l")):
                 if s.typ(a) in (EntityType.PLACE, EntityType.VENUE, EntityType.PERSON):
                     continue
