@@ -22,6 +22,12 @@ MONTH = (
     r"(?<![A-Za-z])(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![A-Za-z])\.?"
 )
+# A month with the day, year and range that follow it, for text the name finder did not tag as a
+# date (it tags "Feb 26" as a law): "Feb 26 through March 1, 2024". Case-sensitive: not "may".
+MONTH_RUN = re.compile(
+    r"\b" + MONTH + r"(?=\W)(?:\s*\d{1,2}(?!\d)(?:st|nd|rd|th)?)?(?:,?\s*\d{4})?"
+    r"(?:\s*(?:to|through|until|till|-|–|—)\s*(?:" + MONTH + r"\s*)?\d{1,2}(?!\d)(?:st|nd|rd|th)?"
+    r"(?:,?\s*\d{4})?)?")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kg.extract.dates import MONTH, UNTAGGED_DATES, DateSpan, parse_span
+from kg.extract.dates import MONTH_RUN, UNTAGGED_DATES, DateSpan, parse_span
 
 if TYPE_CHECKING:
     from kg.extract.rules.reader import Reader
@@ -91,7 +91,7 @@ def dated_phrases(r: Reader, sent: Any, event: str | None, after: int | None = N
     # the NER misses bare months in damaged text ("from Oct  to ."), and tags "Monday morning"
     # as a time; capitalised, so not "may"
     found += [(sent.start_char + m.start(), sent.start_char + m.end())
-              for pattern in (r"\b" + MONTH + r"(?=\W)", UNTAGGED_DATES)
+              for pattern in (MONTH_RUN, UNTAGGED_DATES)
               for m in re.finditer(pattern, sent.text)
               if not any(s <= sent.start_char + m.start() < e for s, e in found)]
     found.sort()

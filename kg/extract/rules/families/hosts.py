@@ -40,6 +40,8 @@ def read(s: Sentence) -> None:
         rel = Relation.ORGANIZER if "organi" in v else Relation.HOST
         for a in s.agents(m.group("a")) + s.agents(m.group("b") or ""):
             s.fact(event, rel, a)  # "A, together with B, held the X": both
+            if rel is Relation.HOST and s.typ(a) is EntityType.PLACE and not m.group("b"):
+                s.fact(event, Relation.LOCATION, a)  # "Fenghua hosted the fair": it was held there
     # "X was the host institution of the Y", "the forum's host, X", "Y's co-hosts A and B"
     noun = compiled(r"(?P<a>" + LIST + r")(?:\s+(?:was|is|will\s+be|served\s+as|acted\s+as|were|are)|,)\s+"
                     r"(?:the\s+|one\s+of\s+the\s+)?(?P<v>co-?)?(?:host|organi[sz]er)s?(?:\s+(?:institution|"
