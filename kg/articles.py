@@ -51,7 +51,15 @@ _FURNITURE = [
     re.compile(r"^\s*(Photo|Picture|Image)\s*(by|:|/).{0,80}$", re.I),
     re.compile(r"^\s*By\s+[A-Z][^.!?]{0,100}$"),  # "By Wang Lei", "By staff reporters in Haikou"
     re.compile(r"^\s*[A-Z][\w.,&' -]{0,60}\s+contributed\s+to\s+this\s+(?:story|report|article)\.?\s*$"),
+    # "You are here: Home > News", "Current location: News Center"
+    re.compile(r"^\s*(?:You\s+are\s+here|(?:Current\s+|Your\s+)?(?:location|position))\s*[:：>]", re.I),
 ]
+# A site's menu: four or more short items set apart by bars, dots or wide gaps, no sentence in it
+# ("Home | China | World | Business", "Home  About  Research  News").
+_MENU_SPLIT = re.compile(r"\s*[|·•]\s*|\s{2,}")
+# What follows a page date on a metadata line: "2024-05-06   Views: 1024   Source: Office of ..."
+_META_LABEL = re.compile(r"^\s*(?:Views|Clicks|Hits|Source|Editor|Author|Text|Photo|Font|Visits|From)\b\s*[:：]",
+                         re.I)
 # A line holding only a person-like name (a byline or photographer): two or three capitalised
 # words, no sentence punctuation. Checked only for short lines between paragraphs.
 # Once the footer starts (contact labels, copyright), nothing after it is story.
@@ -393,6 +401,8 @@ def clean(raw: str) -> tuple[str, str | None, date | None, str | None]:
             out.append(line)
             continue
         prefix = _DATE_PREFIX.match(line)
+        if prefix is not None and _META_LABEL.match(line[prefix.end():]):
+            prefix = None  # "Posted: 2022-06-15   Views: 1024": a metadata line, all furniture
         if prefix is not None:  # the date is furniture, the paragraph after it is story
             published = published or _safe_date(
                 int(prefix.group("y")), int(prefix.group("m")), int(prefix.group("d")))
@@ -403,13 +413,19 @@ def clean(raw: str) -> tuple[str, str | None, date | None, str | None]:
             published = published or found
             out.append(_blank(line))
             continue
-        if any(p.match(line) for p in _FURNITURE) or _is_byline(lines, i):
+        if any(p.match(line) for p in _FURNITURE) or _is_byline(lines, i) or _is_menu(stripped):
             out.append(_blank(line))
             continue
         if OWN_ADDRESS.match(line):
             out.append(line)
             continue
         m = _DATELINE.match(line) if not story_started else None
+        if title is not None and story_lines == 1 and _site_name(title) and _headline_like(stripped):
+            # "Pine Hill University" above its menu, then the story's headline: the first line
+            # was the site's name
+            first = next(k for k, ln in enumerate(out) if ln.strip())
+            out[first] = _blank(out[first])
+            title, story_lines = None, 0
         if title is None:
             rest = line[m.end():] if m else stripped
             title = _INLINE_PHOTO.sub("", rest).strip() or None
@@ -443,6 +459,23 @@ def main_year(text: str) -> int | None:
     """
     years = Counter(re.findall(r"\b(20\d\d)\b", text))
     return int(years.most_common(1)[0][0]) if years else None
+
+
+def _is_menu(line: str) -> bool:
+    """A navigation bar: four or more items of one to three words, none a sentence."""
+    items = [x for x in _MENU_SPLIT.split(line) if x]
+    return len(items) >= 4 and all(len(x.split()) <= 3 and len(x) <= 30 and not x.endswith(".") for x in items)
+
+
+def _site_name(line: str) -> bool:
+    """A site's name above its page: a few capitalised words, no verb, no figure."""
+    words = line.split()
+    return len(words) <= 4 and not re.search(r"\d|[.!?:]$", line) and all(w[:1].isupper() for w in words)
+
+
+def _headline_like(line: str) -> bool:
+    """A headline: five words or more, no full stop at the end, short of a paragraph."""
+    return 5 <= len(line.split()) <= 30 and not re.search(r"[.!?][\"”’']?$", line)
 
 
 def _is_byline(lines: list[str], i: int) -> bool:

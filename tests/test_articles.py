@@ -175,3 +175,27 @@ def test_a_section_header_and_a_year_tab_above_the_headline_are_furniture() -> N
     article = read_bytes("section.txt", raw.encode())
     assert article.title == "Pine Hospital and Acme Labs Sign Cooperation Agreement"
     assert "News & Events" not in article.text
+
+
+def test_a_site_name_its_menu_breadcrumb_and_metadata_line_are_furniture() -> None:
+    raw = ("Ashford University\n"
+           "Home  About  Academics  Research  News\n"
+           "You are here: Home > News > Campus News\n\n"
+           "Ashford University and Tarrow Hospital sign cooperation agreement\n\n"
+           "Posted: 2023-04-12   Views: 310   Source: News Office   Text: Wen Li\n\n"
+           "On the 10th, Ashford University signed a cooperation agreement with Tarrow Hospital.\n")
+    article = read_bytes("campus.txt", raw.encode())
+    assert article.title == "Ashford University and Tarrow Hospital sign cooperation agreement"
+    assert article.published == date(2023, 4, 12)
+    for furniture in ("Academics", "You are here", "Views", "News Office"):
+        assert furniture not in article.text
+    assert "On the 10th" in article.text
+
+
+def test_a_menu_bar_with_bars_is_furniture_but_a_short_name_headline_is_kept() -> None:
+    menu = read_bytes("wire.txt", b"Home | China | World | Business | Photos\nKestrel opens plant in Tanglin\n"
+                                  b"2024-02-01\n\nKestrel Medical opened a plant in Tanglin on Monday.\n")
+    assert menu.title == "Kestrel opens plant in Tanglin"
+    assert "World" not in menu.text
+    short = read_bytes("short.txt", b"Tanglin Health Week\n2024-02-01\n\nThe Tanglin Health Week opened on Monday.\n")
+    assert short.title == "Tanglin Health Week"

@@ -76,11 +76,13 @@ _RELATIVE_DAYS = {"the day before yesterday": -2, "the day after tomorrow": 2, "
 # date phrases the name finder does not tag as dates ("Monday morning" it tags as a time)
 UNTAGGED_DATES = re.compile(r"\b(?:[Tt]his\s+(?:morning|afternoon|evening)|[Tt]onight|[Tt]he\s+day\s+before\s+"
                             r"yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
-                            r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|[Oo]n\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"
+                            r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|(?:[Oo]n|(?:morning|afternoon|evening|night)\s+of)\s+the\s+"
+                            r"\d{1,2}(?:st|nd|rd|th)\b"
                             r"(?!\s+(?:[A-Z]|of\b|anniversary|edition|session)))")
-# "on the 15th": a day of the publication's month (of the month before, past the publication day)
-_DAY_OF_MONTH = re.compile(r"\b[Oo]n\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:[A-Z]|of\b|anniversary|edition|"
-                           r"session))")
+# "on the 13th", "on the afternoon of the 13th": a day of the publication's month (of the month
+# before, past the publication day)
+_DAY_OF_MONTH = re.compile(r"\b(?:[Oo]n|(?:morning|afternoon|evening|night)\s+of)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b"
+                           r"(?!\s+(?:[A-Z]|of\b|anniversary|edition|session))")
 _RELATIVE_MONTH = re.compile(r"\b(last|this|next)\s+month\b", re.I)
 _DURATION = re.compile(
     r"\b(?:over|for|during|in)?\s*(?:the\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|"

@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
+from kg.extract.dates import ordinal_value
 from kg.extract.heads import head_word
 from kg.extract.rules.sentence import compatible
 from kg.extract.rules.types_from_context import vote
@@ -50,6 +51,9 @@ def short_forms(r: Reader) -> None:
                     and etype is EntityType.PERSON and otype is EntityType.PERSON:
                 # "Dr. Lin" after "Grace Lin", "Vice-Mayor Qiu" after "QIU Rong": a family name
                 cands.append(other_key)
+                continue
+            if _place_dropped(r, words, ow, etype, otype):
+                cands.append(other_key)  # "Hengren Hospital" for "Nanjing Hengren Hospital"
                 continue
             if len(ow) <= len(words) or ow[: len(words)] != words:
                 continue
@@ -117,6 +121,23 @@ def _of_place(r: Reader, words: list[str], full: list[str]) -> bool:
     key = r.key_by_norm.get(normalize_name(place))
     return place in lx.COUNTRIES or head_word(place) in lx.LOWER_PLACE_HEADS or (
         key is not None and vote(r, key) is EntityType.PLACE)
+
+
+def _place_dropped(r: Reader, words: list[str], full: list[str], etype: EntityType | None,
+                   otype: EntityType | None) -> bool:
+    """Whether ``full`` is a city's name + ``words`` ("Nanjing Hengren Hospital" named again as
+    "Hengren Hospital"): a body's short name leaves out its city, when what is left is its own
+    (not "People's Hospital", "First Hospital") and both are bodies."""
+    if len(words) < 2 or len(full) != len(words) + 1 or full[1:] != words:
+        return False
+    if etype not in lx.ORG_TYPES or otype not in lx.ORG_TYPES or not compatible(etype, otype):
+        return False
+    first = words[0].lower()
+    if first in lx.GENERIC_NAME_WORDS or first.rstrip("s").rstrip("'’") in POSSESSIVE_NAME_WORDS or \
+            ordinal_value(first) is not None or not words[0][:1].isupper():
+        return False
+    prefix = r.key_by_norm.get(normalize_name(full[0]))
+    return prefix is None or vote(r, prefix) is EntityType.PLACE
 
 
 _BODIES_OF_THEIR_OWN = frozenset({"university", "college", "institute", "school", "academy", "foundation"})

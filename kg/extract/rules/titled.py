@@ -145,6 +145,8 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
             # semicolon (each item of a roster has its own post), nor for a post whose own
             # "of ..." named a body the text does not make a name of
             org = prev[1]
+        if org is None and t.person is not None:
+            org = _apposed_body(r, start)  # "A, president of X, Party Secretary B": X's too
         if org is not None and r.type_of(org) in (EntityType.PERSON, *_NOT_PEOPLE[:3]):
             org = None
         nxt_title = ordered[n + 1] if n + 1 < len(ordered) else None
@@ -193,6 +195,23 @@ def _and_body(r: Reader, char: int) -> str | None:
     if gap is None or nxt is None or nxt.start != char + gap.end() or r.type_of(nxt.key) not in lx.ORG_TYPES:
         return None
     return nxt.key if re.match(r"\s*(?:[,;.)]|$)", r.text[nxt.end:nxt.end + 2]) else None
+
+
+_APPOSED_POST = re.compile(r",\s+(?:[a-z][\w-]*\s+){1,4}(?:of|at)\s+(?:the\s+)?$")
+
+
+def _apposed_body(r: Reader, char: int) -> str | None:
+    """"Ann Wu, president of Lishui Hospital, Party Secretary Li Na and ...": the body of the post
+    written out just before, the list going on with the same body's people."""
+    left = _before(r, char)
+    if left is None or not re.fullmatch(r"\s*,\s*", r.text[left.end:char]) or r.type_of(left.key) not in lx.ORG_TYPES:
+        return None
+    post = _APPOSED_POST.search(r.text[max(0, left.start - 60):left.start])
+    person = _before(r, left.start - len(post.group(0))) if post else None
+    if person is None or post is None or not _person_like(r, person.key) or \
+            not re.fullmatch(r"\s*", r.text[person.end:left.start - len(post.group(0))]):
+        return None
+    return left.key
 
 
 def _possessor(r: Reader, char: int) -> str | None:
