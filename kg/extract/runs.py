@@ -103,6 +103,14 @@ def _surname_he(toks: list[Any], i: int) -> bool:
         nxt.lower_ not in lx.HEADLINE_VERBS and type_by_head(nxt.text) is None
 
 
+def _fronted_participle(toks: list[Any], i: int) -> bool:
+    """"Headquartered in Hamburg, X ...", "Founded in 1987, X ...": a participle opening the
+    sentence, capitalised only for standing first."""
+    tok = toks[i]
+    return bool(tok.is_sent_start and re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", tok.text) and i + 1 < len(toks)
+                and toks[i + 1].lower_ in {"in", "by", "at", "on", "from", "with", "as", "near"})
+
+
 def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
     """Token spans [i, j) of capitalised runs joined by name connectors within a sentence."""
     runs: list[tuple[int, int]] = []
@@ -114,7 +122,7 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
         named = _surname_he(toks, i) or (tok.lower_ in STOP_CAPS and _capitalised(tok))  # "He Jun", "WHO"
         if (not _capitalised(tok) and not named) or (
                 tok.lower_ in STOP_CAPS and tok.pos_ != "PROPN" and not named) or (
-                tok.is_sent_start and tok.lower_ in _NO_NAME_START) or (
+                tok.is_sent_start and tok.lower_ in _NO_NAME_START) or _fronted_participle(toks, i) or (
                 tok.lower_ in lx.PEOPLE_NOUNS and i + 1 < n and toks[i + 1].lower_ in {"of", "from"}) or (
                 i + 1 < n and toks[i + 1].is_lower and (toks[i + 1].lower_ in LAUREATES or (
                     tok.is_sent_start and toks[i + 1].lower_ in lx.PEOPLE_NOUNS))):

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word
-from kg.extract.rules.patterns import compiled
+from kg.extract.rules.patterns import DEMONYM, compiled
+from kg.names import normalize_name
 from kg.records import EntityType
 
 if TYPE_CHECKING:
@@ -122,7 +123,8 @@ def _body_anaphora(r: Reader) -> None:
              "administration": EntityType.GOVERNMENT_BODY, "alliance": EntityType.ORGANIZATION,
              "foundation": EntityType.ORGANIZATION, "society": EntityType.ORGANIZATION,
              "federation": EntityType.ORGANIZATION}
-    pattern = (r"\b(?:of|at|with|from|by)\s+the\s+(?P<head>" + "|".join(heads) + r")\b(?!\s+(?:of|for|on)\b|['’])"
+    pattern = (r"\b(?:of|at|with|from|by|between)\s+the\s+(?:(?:" + DEMONYM + r")\s+)?(?P<head>" + "|".join(heads)
+               + r")\b(?!\s+(?:of|for|on)\b|['’])"
                # "said Zhou Lan, the hospital's president": a possessive names the body too
                r"|(?<=,\s)the\s+(?P<poss>" + "|".join(heads) + r")(?=['’]s\s)")
     for m in re.finditer(pattern, r.text):
@@ -144,7 +146,8 @@ def _named_before(r: Reader, start: int, head: str, etype: EntityType) -> Callab
     """A mention before ``start`` of a body of that type and head word."""
     def keep(x: Mention) -> bool:
         ent = r.ex.entities[x.key]
-        return x.start < start and ent.type is etype and head_word(ent.label) == head
+        # "the company" is any company ("Kestrel Medical GmbH"); other kinds go by their head word
+        return x.start < start and ent.type is etype and (head == "company" or head_word(ent.label) == head)
     return keep
 
 
@@ -179,8 +182,28 @@ def park_anaphora(r: Reader) -> None:
         named = {key: r.text.rfind(ent.label, 0, m.start()) for key, ent in r.ex.entities.items()
                  if ent.type in (EntityType.PLACE, EntityType.VENUE) and head_word(ent.label) == m.group("head")}
         best = max(named, key=lambda k: named[k], default=None)
-        if best is not None and named[best] >= 0:
+        if best is None or named[best] < 0:
+            continue
+        committee = _COMMITTEE.match(r.text, m.end())
+        body = _committee_of(r, r.ex.entities[best].label, committee.group(1)) if committee else None
+        if committee is not None and body is not None:
+            # "the park's administrative committee": the committee the story named with the park
+            r.mention(m.start(), committee.end(), body, anaphor=True)
+        else:
             r.mention(m.start(), m.end(), best, anaphor=True)
+
+
+_COMMITTEE = re.compile(r"['’]s\s+((?:administrative|management)\s+committee)\b", re.I)
+
+
+def _committee_of(r: Reader, park: str, committee: str) -> str | None:
+    """The body named "X Park Administrative Committee" or "the administrative committee of X
+    Park", if the story names it."""
+    for label in (f"{park} {committee}", f"{committee} of {park}", f"{committee} of the {park}"):
+        key = r.key_by_norm.get(normalize_name(label))
+        if key is not None:
+            return key
+    return None
 
 
 def _cities_before(r: Reader, char: int) -> dict[str, int]:

@@ -61,9 +61,10 @@ def short_forms(r: Reader) -> None:
                 cands.append(other_key)  # "Tongde Hospital" for "Tongde Hospital of Pine Province"
                 continue
             rest = [w.lower() for w in ow[len(words):]]
+            core = [w for w in rest if w.strip(".,") not in lx.LEGAL_SUFFIXES] or rest  # "Medical GmbH": "Medical"
             surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
-            suffixed = (len(rest) == 1 or all(w in {"co", "ltd", "inc", "group", "limited", "corp"}
-                                               for w in rest)) and all(w in generic for w in rest) \
+            suffixed = (len(core) == 1 or all(w in {"co", "ltd", "inc", "group", "limited", "corp"}
+                                               for w in core)) and all(w in generic for w in core) \
                 and (compatible(etype, otype) or key not in r.strong) \
                 and head_word(ent.label) not in _BODIES_OF_THEIR_OWN  # "X University" is not "X University Hospital"
             event_stem = (otype is EntityType.EVENT and etype is not EntityType.EVENT_SERIES and len(words) > 2

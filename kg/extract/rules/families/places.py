@@ -116,6 +116,16 @@ def read(s: Sentence) -> None:
         a = s.key(m.group("a"))
         if s.typ(a) in lx.ORG_TYPES:
             s.fact(a, Relation.LOCATED_IN, s.r.entity(m.group("p"), EntityType.PLACE, strong=True))
+    # "Founded in 1987 and headquartered in Hamburg, Germany, Kestrel Medical employs ...": the
+    # body's seat set before its name
+    seat = _FRONTED_SEAT.match(ph)
+    if seat and s.typ(s.key(seat.group("a"))) in lx.ORG_TYPES:
+        a = s.key(seat.group("a"))
+        for g in ("b", "c"):
+            place = s.key(seat.group(g)) if seat.group(g) else None
+            if place is None or s.typ(place) is not EntityType.PLACE:
+                continue
+            s.fact(a, Relation.COUNTRY if s.r.ex.entities[place].label in lx.COUNTRIES else Relation.LOCATED_IN, place)
     # "Wenzhou is home to Ouhai Medical Group"
     # "X, which is home to more than 60 companies, including A and B"
     for m in re.finditer(r"(?P<b>" + E + r")(?:,[^.;]{0,60}?,)?,?\s+(?:which\s+|that\s+)?(?:is|was|has\s+become)\s+"
@@ -156,6 +166,9 @@ _DESCRIBED_IN = re.compile(
     r"centre|college|startup|producer|supplier|distributor|clinic)\s+(?:(?:based|located|headquartered)\s+)?in\s+"
     r"(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E + r")(?!\s*['’]s)")
 
+
+_FRONTED_SEAT = re.compile(r"^\s*(?:[^⟦;]{0,60}?\band\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?(?P<b>" + E
+                           + r")(?:,\s+(?P<c>" + E + r"))?,\s+(?:the\s+)?(?P<a>" + E + ")", re.I)
 
 _ADDRESS_LEVELS = ("district", "county", "town", "city", "zone", "park", "new area")
 
