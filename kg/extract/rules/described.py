@@ -206,38 +206,47 @@ def featured_lists(r: Reader) -> None:
         r"consisted\s+of|consists\s+of|has|had|with)\s+(?:[\w-]+\s+){0,6}?"
         r"(?:exhibitions|forums|sub-forums|sessions|events|activities|halls|zones|pavilions|"
         r"conferences|summits|competitions|dialogues|sections)(?:\s*:\s*|,?\s+(?P<incl>including|such\s+as|namely)\s+)"
-        r"(?P<items>[^.;\n]+)",
+        r"(?P<items>[^.;\n]+)"
+        # "Three sub-forums were held on the 16th: A, B and C"
+        r"|\b(?:sub-forums|parallel\s+forums|forums|sessions|side\s+events|exhibitions|pavilions|workshops)\s+"
+        r"(?:were|are|will\s+be)\s+(?:also\s+)?(?:held|organi[sz]ed|staged|set\s+up|launched|hosted|opened)\b"
+        r"[^:.;\n]{0,40}:\s*(?P<items2>[^.;\n]+)",
         re.I)
     for sent in r.sents:
-        s = sent.text
-        m = pattern.search(s)
-        if not m:
+        m = pattern.search(sent.text)
+        if m:
+            _listed_events(r, sent, m, "items2" if m.group("items2") else "items")
+
+
+def _listed_events(r: Reader, sent: Any, m: re.Match[str], group: str) -> None:
+    """Each capitalised item of the list is a named event, a part of the event the sentence is
+    about (pending until the main event is known)."""
+    items_text = re.split(r",\s*(?:which|that|where|who)\b|\s+(?:which|that)\s+\w+ed\b",
+                          m.group(group))[0]
+    base = sent.start_char + m.start(group)
+    # with a serial comma ("A, B and C, and D") only commas divide the items
+    divider = r"(?=,|$)" if re.search(r",\s+and\s+", items_text) else r"(?=,|\s+and\s+|\s+as well as\s+|$)"
+    for im in re.finditer(r"[^,]+?" + divider, items_text):
+        raw = im.group(0)
+        item = re.sub(r"^\s*(?:and|as well as)\s+", "", raw)
+        lead = re.match(r"\s*(?:an?\s+|the\s+)?", item)
+        assert lead is not None
+        label = item[lead.end():].strip()
+        if not label or len(label.split()) > 8:
             continue
-        items_text = re.split(r",\s*(?:which|that|where|who)\b|\s+(?:which|that)\s+\w+ed\b",
-                              m.group("items"))[0]
-        base = sent.start_char + m.start("items")
-        # with a serial comma ("A, B and C, and D") only commas divide the items
-        divider = r"(?=,|$)" if re.search(r",\s+and\s+", items_text) else r"(?=,|\s+and\s+|\s+as well as\s+|$)"
-        for im in re.finditer(r"[^,]+?" + divider, items_text):
-            raw = im.group(0)
-            item = re.sub(r"^\s*(?:and|as well as)\s+", "", raw)
-            lead = re.match(r"\s*(?:an?\s+|the\s+)?", item)
-            assert lead is not None
-            label = item[lead.end():].strip()
-            if not label or len(label.split()) > 8:
-                continue
-            if re.search(r"\d", label) or not (label[:1].isupper() or (lead.group(0).strip() and not m.group("incl"))):
-                break  # the list has ended ("... Wellness, the 40,000 square-meter expo attracted ..."); after
-                # "including" only names are listed events
-            start = base + im.start() + (len(raw) - len(item)) + lead.end()
-            end = start + len(label)
-            r.mentions = [x for x in r.mentions if not (x.start >= start and x.end <= end)]
-            key = r.entity(label, EntityType.EVENT, strong=True)
-            r.ex.entities[key].type = EntityType.EVENT
-            r.votes[key] = Counter({EntityType.EVENT: 10})
-            r.strong[key] = EntityType.EVENT
-            r.mention(start, end, key)
-            r.pending_sub.append((key, sent.start_char + m.start(), sent))
+        if re.search(r"\d", label) or not (label[:1].isupper() or (
+                lead.group(0).strip() and group == "items" and not m.group("incl"))):
+            break  # the list has ended ("... Wellness, the 40,000 square-meter expo attracted ..."); after
+            # "including" only names are listed events
+        start = base + im.start() + (len(raw) - len(item)) + lead.end()
+        end = start + len(label)
+        r.mentions = [x for x in r.mentions if not (x.start >= start and x.end <= end)]
+        key = r.entity(label, EntityType.EVENT, strong=True)
+        r.ex.entities[key].type = EntityType.EVENT
+        r.votes[key] = Counter({EntityType.EVENT: 10})
+        r.strong[key] = EntityType.EVENT
+        r.mention(start, end, key)
+        r.pending_sub.append((key, sent.start_char + m.start(), sent))
 
 
 def subtitles(r: Reader) -> None:

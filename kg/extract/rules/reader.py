@@ -66,6 +66,8 @@ class RulesExtractor:
             yield Reader(article, doc, self.name).run()
 
 
+_SAME_BRACKET = re.compile(r"(⟦(\d+)⟧)\s*\(\s*⟦(\d+)⟧(?:\s+(?:19|20)\d\d)?\s*\)")
+
 class Reader:
     """One article being read: its state, and the steps in order (:meth:`run`)."""
 
@@ -224,6 +226,10 @@ class Reader:
         parts.append(self.text[pos:sent.end_char])
         ph = re.sub(r"\s+", " ", "".join(parts)).strip()
         keys = [m.key for m in ms]
+        # "the 5th X Summit (XCS 2023), co-hosted by ...": a bracket naming the same thing again
+        # says nothing the families read; without it the clause around the name is plain
+        ph = _SAME_BRACKET.sub(lambda b: b.group(1) if keys[int(b.group(2))] == keys[int(b.group(3))]
+                               else b.group(0), ph)
         return Sentence(self, i, sent, ph, keys, ms)
 
     def fact(self, s: str, rel: Relation, o: str | Literal, char: int) -> None:

@@ -79,6 +79,10 @@ def is_past(verb: Any, sentence: str) -> bool | None:
     return not _FUTURE.search(sentence)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_IN_BRACKET = re.compile(r"\(\s*[^()]{1,25}\s$")
+
+
 def dated_phrases(r: Reader, sent: Any, event: str | None, after: int | None = None) -> list[DatedPhrase]:
     """Every date of a sentence in text order; only those after the character ``after`` when
     there are some ("a delegation visited from May 10 to 11 and held the X on May 11": the X's
@@ -94,6 +98,9 @@ def dated_phrases(r: Reader, sent: Any, event: str | None, after: int | None = N
               for pattern in (MONTH_RUN, UNTAGGED_DATES)
               for m in re.finditer(pattern, sent.text)
               if not any(s <= sent.start_char + m.start() < e for s, e in found)]
+    # "the 5th X Summit (XCS 2023)": a year in a name's bracket is part of the name, no date
+    found = [(a, b) for a, b in found
+             if not (_YEAR.fullmatch(r.text[a:b]) and _IN_BRACKET.search(r.text[max(0, a - 30):a]))]
     found.sort()
     if after is not None and any(start >= after for start, _ in found):
         found = [(start, end) for start, end in found if start >= after]

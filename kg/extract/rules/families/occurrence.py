@@ -7,7 +7,7 @@ from typing import Any
 
 from kg.extract.dates import MONTH
 from kg.extract.heads import head_word, type_by_head
-from kg.extract.rules.patterns import EDITION, END_VERBS, OCCUR, E, compiled
+from kg.extract.rules.patterns import EDITION, END_VERBS, LIST, OCCUR, E, compiled
 from kg.extract.rules.sentence import Sentence
 from kg.extract.rules.when import dated_phrases, governing_verb, verb_role
 from kg.records import EntityType, Literal, PartialDate, Relation
@@ -126,6 +126,10 @@ def read(s: Sentence) -> None:
         event = s.key(fronted.group("e"))
         place_in(s, event, fronted.group("rest"))
         dates(s, event, "held")
+    listed = _HELD_LIST.search(ph)
+    if listed:  # "Three sub-forums were held on the 16th: A, B and C": the list's date is each one's
+        for event in s.events_in(listed.group("l")):
+            dates(s, event, "held")
     for m in re.finditer(r"\bopening\s+(?:day|ceremony)\s+of\s+(?:the\s+)?(?P<e>" + E + ")", ph, re.I):
         event = s.key(m.group("e"))
         span = s.r.dates_in(s.sent, event)
@@ -145,6 +149,9 @@ def read(s: Sentence) -> None:
             s.fact(named, Relation.LOCATION, s.key(m.group("p")))
 
 
+_HELD_LIST = re.compile(r"\b(?:sub-forums|parallel\s+forums|forums|sessions|side\s+events|exhibitions|workshops)\s+"
+                        r"(?:were|are|will\s+be)\s+(?:also\s+)?(?:held|organi[sz]ed|staged|hosted)\b[^:.;⟦]{0,40}:"
+                        r"\s*(?P<l>" + LIST + ")", re.I)
 _PLACE_EVENT = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<p>" + E + r")\s+(?:event|fair|expo|exhibition|"
                           r"forum|show|summit|conference|gathering|meeting|congress)\b(?!\s+(?:of|on|for)\b)")
 

@@ -18,10 +18,16 @@ _THEN_POST = compiled(r"\s*,?\s+and\s+(?:the\s+)?" + ROLE + r"\s+(?:of|at)\s+(?:
 # an honorific before a person's name
 _TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
 
+_CLINICAL_FIELDS = frozenset({"cardiology", "oncology", "surgery", "neurology", "radiology", "pathology", "pediatrics",
+                              "paediatrics", "nursing", "rehabilitation", "orthopedics", "dermatology", "urology",
+                              "neurosurgery", "ophthalmology", "gynecology", "obstetrics", "anesthesiology",
+                              "psychiatry", "medicine", "research", "nephrology", "hematology", "endocrinology"})
 # "director of the neurosurgery department at X": a unit the text does not name, part of the post
 _UNIT = (r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<unit>(?:(?:[a-z][\w-]*|" + E + r")\s+){1,4}(?:department|division|"
          r"center|centre|ward|unit|branch|subsidiary|plant|factory|campus|team|office|section|clinic|laboratory|lab|institute|school|faculty)|"
-         r"board(?:\s+of\s+(?:directors|trustees|supervisors))?))?")
+         r"board(?:\s+of\s+(?:directors|trustees|supervisors))?|"
+         # "chief of cardiology at X": a clinical field
+         r"(?:[a-z]+\s+){0,2}?(?:" + "|".join(sorted(_CLINICAL_FIELDS)) + r")(?=\s+at\s)))?")
 
 _APPOINTED = re.compile(r"^(?:newly\s+|recently\s+)?(?:appointed|elected|named)\s+|^newly\s+")
 
