@@ -135,14 +135,17 @@ def _dedupe_agreements(r: Reader) -> None:
 def _misspelled_twin(r: Reader, kept: dict[frozenset[str], AgreementRecord],
                      ag: AgreementRecord) -> AgreementRecord | None:
     """An earlier agreement with the same parties but for a typo in one name ("Pine Hosiptal"
-    in a headline, "Pine Hospital" in the story): the same signing."""
+    in a headline, "Pine Hospital" in the story), or a headline's with a place where the story
+    names its body ("signs MoU with Pine Zone", "with the Administration Bureau of the Pine
+    Zone"): the same signing."""
     names = [normalize_name(r.ex.entities[k].label) for k in ag.parties]
     for other in kept.values():
         theirs = [normalize_name(r.ex.entities[k].label) for k in other.parties]
         if len(theirs) != len(names) or set(theirs) == set(names):
             continue
-        if all(any(n == t or (len(n) > 8 and SequenceMatcher(None, n, t).ratio() >= 0.9) for t in theirs)
-               for n in names):
+        headline = _in_title(r, other)
+        if all(any(n == t or (len(n) > 8 and SequenceMatcher(None, n, t).ratio() >= 0.9) or (
+                headline and len(t) > 8 and n.endswith(" " + t)) for t in theirs) for n in names):
             return other
     return None
 

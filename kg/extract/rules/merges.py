@@ -35,7 +35,11 @@ def short_forms(r: Reader) -> None:
     generic = {"district", "town", "city", "county", "province", "township", "village",
                "municipality", "group", "co", "ltd", "inc", "corp", "corporation", "company",
                "limited", "holding", "holdings", "pharmaceutical", "pharmaceuticals", "pharma",
-               "biotech", "medical", "healthcare", "technology", "technologies", "hospital"}
+               "biotech", "medical", "healthcare", "technology", "technologies", "hospital",
+               # what a firm's everyday name leaves out: "Corvo Therapeutics" is "Corvo"
+               "therapeutics", "biologics", "biosciences", "bioscience", "biopharma", "biopharmaceutical",
+               "biopharmaceuticals", "diagnostics", "genomics", "robotics", "labs", "laboratories", "medtech",
+               "biotechnology", "pharmaceutics", "biomedical", "instruments", "devices", "systems"}
     remap: dict[str, str] = {}
     for key, ent in list(ents.items()):
         words = ent.label.split()
@@ -60,7 +64,7 @@ def short_forms(r: Reader) -> None:
             if _of_place(r, words, ow) and etype not in (EntityType.PLACE, EntityType.PERSON):
                 cands.append(other_key)  # "Tongde Hospital" for "Tongde Hospital of Pine Province"
                 continue
-            rest = [w.lower() for w in ow[len(words):]]
+            rest = [w.lower().strip(".,") for w in ow[len(words):]]
             core = [w for w in rest if w.strip(".,") not in lx.LEGAL_SUFFIXES] or rest  # "Medical GmbH": "Medical"
             surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
             suffixed = (len(core) == 1 or all(w in {"co", "ltd", "inc", "group", "limited", "corp"}

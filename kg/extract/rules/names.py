@@ -44,13 +44,19 @@ def add_names(r: Reader, names: list[Name]) -> None:
 def _add_acronyms(r: Reader, names: list[Name]) -> None:
     """"China International Import Expo (CIIE)": the bracketed acronym names the name before it."""
     for n in names:
-        quoted = re.match(r"\s*\(\s*[\"“]([A-Z][\w&'’ .-]{1,40}?)[\"”]\s*\)", r.text[n.end:n.end + 50])
+        quoted = re.match(r"\s*\(\s*(?:the\s+)?[\"“]([A-Z][\w&'’ .-]{1,40}?)[\"”]\s*\)", r.text[n.end:n.end + 50])
         if quoted and len(n.words) > 1 and not is_acronym(quoted.group(1)):
             # 'Harwick Biotechnology Co., Ltd. ("Harwick Bio")': the short name the story uses
             key = r.entity(_strip_year(n.text), _name_type(r, n), strong=n.by_head)
             r.alias(key, quoted.group(1))
             start = n.end + quoted.start(1)
             r.mention(start, start + len(quoted.group(1)), key)
+            if len(quoted.group(1).split()) == 1:
+                # '(the "Bureau")': a kind's word made a name; "Director-General of the Bureau"
+                # later means this body (a longer name read there wins)
+                for later in re.finditer(r"\b" + re.escape(quoted.group(1)) + r"\b", r.text[n.end + quoted.end():]):
+                    at = n.end + quoted.end() + later.start()
+                    r.mention(at, at + len(quoted.group(1)), key)
             continue
         m = re.match(r"\s*\(([A-Z][A-Za-z&-]{1,9})\)", r.text[n.end:n.end + 14])
         if m and not is_acronym(n.text) and len(n.words) > 1:

@@ -66,6 +66,10 @@ class RulesExtractor:
             yield Reader(article, doc, self.name).run()
 
 
+_NEW_CLAUSE = re.compile(r"(⟦\d+⟧),\s+(⟦(\d+)⟧)(?=\s+[a-z])")
+_TICKER = re.compile(r"\s*\(\s*(?:⟦\d+⟧|[A-Z]{2,})\s*:\s*(?:⟦\d+⟧|[A-Z.]{1,6})\s*\)")
+_ANNOUNCED_IT = re.compile(r"^(?P<a>⟦\d+⟧)(?P<mid>[^;⟦]{0,120}?(?:⟦\d+⟧[^;⟦]{0,80}?)?\b(?:announced|announces|said|"
+                           r"says|stated|confirmed|revealed|disclosed)\s+(?:today\s+|on\s+\w+\s+)?that\s+)it(?=\s+[a-z])")
 _SAME_BRACKET = re.compile(r"(⟦(\d+)⟧)\s*\(\s*⟦(\d+)⟧(?:\s+(?:19|20)\d\d)?\s*\)")
 
 class Reader:
@@ -230,7 +234,24 @@ class Reader:
         # says nothing the families read; without it the clause around the name is plain
         ph = _SAME_BRACKET.sub(lambda b: b.group(1) if keys[int(b.group(2))] == keys[int(b.group(3))]
                                else b.group(0), ph)
+        ph = _NEW_CLAUSE.sub(lambda c: f"{c.group(1)}; {c.group(2)}" if self._subject_of_verb(ms[int(c.group(3))])
+                             else c.group(0), ph)
+        ph = _TICKER.sub("", ph)  # "Acme Bio, Inc. (Nasdaq: ACMB), a US company": the listing says nothing
+        # "Acme, a US company, today announced that it signed ...": "it" is the one announcing
+        ph = _ANNOUNCED_IT.sub(r"\g<a>\g<mid>\g<a>", ph)
         return Sentence(self, i, sent, ph, keys, ms)
+
+    def _subject_of_verb(self, m: Mention) -> bool:
+        """Whether the name ends where a finite verb follows whose subject it is ("..., organized by
+        A, Acme presented ...": Acme opens a new clause; it is no item of the list before it)."""
+        after = re.match(r"\s*", self.text[m.end:])
+        at = m.end + (after.end() if after else 0)
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        verb = span[0]
+        return verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} and any(
+            c.dep_ in ("nsubj", "nsubjpass") and m.start <= c.idx < m.end for c in verb.children)
 
     def fact(self, s: str, rel: Relation, o: str | Literal, char: int) -> None:
         if isinstance(o, str) and o == s:

@@ -168,7 +168,7 @@ _DESCRIBED_IN = re.compile(
 
 
 _FRONTED_SEAT = re.compile(r"^\s*(?:[^⟦;]{0,60}?\band\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?(?P<b>" + E
-                           + r")(?:,\s+(?P<c>" + E + r"))?,\s+(?:the\s+)?(?P<a>" + E + ")", re.I)
+                           + r")(?:,\s+(?P<c>" + E + r"))?[,;]\s+(?:the\s+)?(?P<a>" + E + ")", re.I)
 
 _ADDRESS_LEVELS = ("district", "county", "town", "city", "zone", "park", "new area")
 
