@@ -67,7 +67,7 @@ def _person_before_of(toks: list[Any]) -> bool:
 
 # Words that end a firm's name for certain: "Ovena Diagnostics of France" is a firm and its
 # country, while "Bank of China" or "Ministry of Public Health of Thailand" are one name
-_FIRM_HEADS = (lx.STRONG_COMPANY_HEADS - {"group", "company", "corporation", "co", "limited"}) | {
+_FIRM_HEADS = (lx.STRONG_COMPANY_HEADS - {"group", "company", "corporation", "co"}) | {
     "diagnostics", "pharmaceuticals", "pharma", "biotech", "therapeutics", "technologies", "devices",
     "instruments", "laboratories", "biosciences", "biologics", "medtech", "sa",
 }
@@ -76,7 +76,7 @@ _FIRM_HEADS = (lx.STRONG_COMPANY_HEADS - {"group", "company", "corporation", "co
 def _company_of_country(toks: list[Any], i: int, j: int) -> bool:
     """Whether toks[i:j] is a company's name ("Ovena Diagnostics") and "of" (at j) goes on with a
     country's name alone ("of France", "of the United States"), which locates it."""
-    head = toks[j - 1].lower_
+    head = toks[j - 1].lower_.rstrip(".")  # "Ltd." as one token
     if j - i < 2 or head not in _FIRM_HEADS:
         return False
     k = j + 1 + (j + 1 < len(toks) and toks[j + 1].lower_ == "the")

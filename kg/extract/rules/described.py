@@ -208,9 +208,11 @@ def featured_lists(r: Reader) -> None:
         r"conferences|summits|competitions|dialogues|sections)(?:\s*:\s*|,?\s+(?P<incl>including|such\s+as|namely)\s+)"
         r"(?P<items>[^.;\n]+)"
         # "Three sub-forums were held on the 16th: A, B and C"
-        r"|\b(?:sub-forums|parallel\s+forums|forums|sessions|side\s+events|exhibitions|pavilions|workshops)\s+"
-        r"(?:were|are|will\s+be)\s+(?:also\s+)?(?:held|organi[sz]ed|staged|set\s+up|launched|hosted|opened)\b"
-        r"[^:.;\n]{0,40}:\s*(?P<items2>[^.;\n]+)",
+        # "More than 40 conferences and forums took place during the fair, among them A and B"
+        r"|\b(?:sub-forums|parallel\s+forums|forums|sessions|side\s+events|exhibitions|pavilions|workshops|"
+        r"conferences|summits|events|activities)\s+(?:(?:were|are|will\s+be)\s+(?:also\s+)?(?:held|organi[sz]ed|"
+        r"staged|set\s+up|launched|hosted|opened)|took\s+place|take\s+place|will\s+take\s+place)\b"
+        r"(?:[^:.;\n]{0,40}:|[^:.;\n]{0,40}?,\s+(?:among\s+them|including|such\s+as|namely))\s*(?P<items2>[^.;\n]+)",
         re.I)
     for sent in r.sents:
         m = pattern.search(sent.text)

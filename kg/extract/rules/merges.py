@@ -99,6 +99,30 @@ def short_forms(r: Reader) -> None:
         _merge(r, key, target, f"{ents[key].label!r} is a short form of {ents[target].label!r}")
     _acronym_spelled_out(r)
     _bracketed_other_names(r)
+    _known_as(r)
+
+
+_KNOWN_AS = re.compile(r"\s*(?:,|\()\s*(?:also\s+|commonly\s+|better\s+|widely\s+)?(?:known|referred\s+to|"
+                       r"abbreviated)\s+as\s+(?:the\s+)?[\"“]?")
+
+
+def _known_as(r: Reader) -> None:
+    """"The 33rd X Fair (Autumn), known as Autumn XF 2025, ...": the second name is the first's
+    (and its series the first's series)."""
+    ents = r.ex.entities
+    ordered = sorted(r.mentions, key=lambda m: m.start)
+    for first, second in pairwise(ordered):
+        if first.key == second.key or first.key not in ents or second.key not in ents:
+            continue
+        if not _KNOWN_AS.fullmatch(r.text[first.end:second.start]):
+            continue
+        a, b = vote(r, first.key), vote(r, second.key)
+        if not compatible(a, b) and b is not EntityType.COMPANY:  # an unknown acronym reads as a firm
+            continue
+        series = {ed: sr for sr, ed in r.editions.items()}
+        if first.key in series and second.key in series and series[second.key] in ents:
+            _merge(r, series[second.key], series[first.key], "the series of a name it is known as")
+        _merge(r, second.key, first.key, f"{ents[first.key].label!r} is known as {ents[second.key].label!r}")
 
 
 def _bracketed_other_names(r: Reader) -> None:
@@ -226,7 +250,14 @@ def apply_merges(r: Reader) -> None:
     fk = partial(_final_key, r)
     r.ex.facts = [Fact(fk(f.subject), f.relation, fk(f.object) if isinstance(f.object, str)
                        else f.object, f.evidence) for f in r.ex.facts]
-    r.ex.facts = [f for f in r.ex.facts if f.subject != f.object]
+    seen: set[tuple[str, object, object]] = set()
+    kept = []
+    for f in r.ex.facts:  # two names of one thing may have stated the same fact
+        sig = (f.subject, f.relation, f.object)
+        if f.subject != f.object and sig not in seen:
+            seen.add(sig)
+            kept.append(f)
+    r.ex.facts = kept
     r.ex.posts = [Post(fk(p.person), p.role, fk(p.organization) if p.organization else None,
                        p.evidence) for p in r.ex.posts]
     for ag in r.ex.agreements:

@@ -90,6 +90,8 @@ def type_from_cues(r: Reader) -> None:
                        before) or re.search(r"^,\s+(?:the\s+)?(?:capital|city|province)\b",
                                             r.text[m.end:m.end + 20]):
             r.votes[m.key][EntityType.PLACE] += 3  # "headquartered in Copenhagen"
+        elif _HAPPENS.match(r.text, m.end) and vote(r, m.key) in (None, EntityType.COMPANY):
+            r.votes[m.key][EntityType.EVENT] += 3  # "Spring XF 2026 will take place in Y": a fair
         elif re.search(r"\b(?:company|firm|maker|drugmaker|giant|group|manufacturer|developer)\s+$",
                        before, re.I):
             r.votes[m.key][EntityType.COMPANY] += 3
@@ -113,6 +115,9 @@ def type_from_cues(r: Reader) -> None:
         ent.type = t if t is not None else EntityType.COMPANY
 
 
+# what only an event does: take place, be held somewhere or sometime
+_HAPPENS = re.compile(r"(?:\s+(?:19|20)\d\d)?\s+(?:(?:will|is\s+to|shall)\s+(?:also\s+)?(?:take\s+place|be\s+held)"
+                      r"|(?:took|takes|take)\s+place|(?:was|were|is|are)\s+(?:being\s+)?held\s+(?:in|at|on|from))\b")
 _LOCAL_WORDS = frozenset({"municipal", "city", "district", "county", "provincial", "prefectural", "people's"})
 _LOCAL_POSTS = re.compile(r"\b(?:vice[\s-]+|deputy\s+|executive\s+vice[\s-]+)?(?:mayor|governor|party\s+"
                           r"(?:secretary|chief)|magistrate)\s+of\s+$", re.I)

@@ -230,7 +230,12 @@ def dates(s: Sentence, event: str, verb: str, after: int | None = None, said_the
     have: set[Relation] = set()
     for d in phrases:
         role = verb_role(d.verb)
-        if d.closing or role == "end" or (role is None and not d.span.ranged and ends_it):
+        wanted: list[tuple[Relation, PartialDate | None]]
+        if d.span.ranged and d.span.start is not None and d.span.end is not None:
+            # "came to a close on 21 September after three days (19-21 September)": a range
+            # states both ends whatever the verb
+            wanted = [(Relation.START_DATE, d.span.start), (Relation.END_DATE, d.span.end)]
+        elif d.closing or role == "end" or (role is None and not d.span.ranged and ends_it):
             wanted = [(Relation.END_DATE, d.span.end)]
         elif d.span.ranged:
             wanted = [(Relation.START_DATE, d.span.start), (Relation.END_DATE, d.span.end)]
