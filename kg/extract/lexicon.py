@@ -14,7 +14,7 @@ EVENT_HEADS = frozenset({
     "forum", "forums", "fair", "expo", "exposition", "exhibition", "exhibitions", "summit",
     "conference", "congress", "symposium", "ceremony", "festival", "dialogue", "meeting",
     "session", "show", "seminar", "workshop", "roadshow", "competition", "contest", "gala",
-    "salon", "week", "assembly", "gathering", "event", "events", "launch",
+    "salon", "week", "month", "assembly", "gathering", "event", "events", "launch",
     "hackathon", "tour", "carnival", "marathon", "campaign", "matchmaking", "meetup",
     "sub-forum", "subforum", "roundtable", "round-table", "lecture", "webinar", "briefing",
     "activity", "convention", "conclave", "biennale",

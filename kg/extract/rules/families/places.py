@@ -128,14 +128,22 @@ def read(s: Sentence) -> None:
             s.fact(a, Relation.COUNTRY if s.r.ex.entities[place].label in lx.COUNTRIES else Relation.LOCATED_IN, place)
     # "Wenzhou is home to Ouhai Medical Group"
     # "X, which is home to more than 60 companies, including A and B"
-    for m in re.finditer(r"(?P<b>" + E + r")(?:,[^.;]{0,60}?,)?,?\s+(?:which\s+|that\s+)?(?:is|was|has\s+become)\s+"
-                         r"(?:also\s+|now\s+)?home\s+to\s+(?:[^⟦.;]{1,80}?,?\s+(?:including|such\s+as|like)\s+)?"
+    # "X, located in the north, has gathered 230 enterprises, including A and B"
+    for m in re.finditer(r"(?P<b>" + E + r")(?:,[^.;]{0,60}?,)?,?\s+(?:which\s+|that\s+)?(?:(?:is|was|has\s+become)\s+"
+                         r"(?:also\s+|now\s+)?home\s+to|(?:has|have)\s+(?:now\s+)?(?:gathered|attracted|housed)|"
+                         r"(?:now\s+)?(?:hosts|houses|gathers))\s+(?:[^⟦.;]{1,80}?,?\s+(?:including|such\s+as|like)\s+)?"
                          r"(?:the\s+)?(?P<l>" + LIST + ")", ph):
         b = s.key(m.group("b"))
         if s.typ(b) is EntityType.PLACE:
             for a in s.agents(m.group("l")):
                 if s.typ(a) in (*places, *lx.ORG_TYPES) and a != b:
                     s.fact(a, Relation.LOCATED_IN, b)
+    # "Pine is one of the urban districts of Lakeside"
+    for m in re.finditer(r"(?P<a>" + E + r")\s+is\s+one\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:districts|counties|cities|"
+                         r"towns|parks|zones)\s+(?:of|in)\s+(?:the\s+)?(?P<b>" + E + ")", ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        if a != b and s.typ(a) is EntityType.PLACE and s.typ(b) is EntityType.PLACE:
+            s.fact(a, Relation.LOCATED_IN, b)
     # "Pine District in Lakeside", "Acme Group, located in the Lake District"
     for m in re.finditer(r"(?P<a>" + E + r")(?:" + INSERTION + r",?\s+(?:which\s+(?:is\s+)?|is\s+|are\s+)?"
                          r"(?:also\s+|now\s+)?(?P<v>located|based|headquartered|situated|sited|sits?|lies|lie|"

@@ -55,9 +55,10 @@ def read(s: Sentence) -> None:
         if not s.is_event(parent):
             continue
         strict = m.group(0).lower().startswith("at")
+        explicit = not strict and not m.group(0).lower().startswith("during")  # "as part of", "on the sidelines of"
         for k in s.events_in(ph[: m.start()]):
             ent = s.r.ex.entities[k]
-            if k == parent or k == s.r.main_event or s.r.heads.get(k) == s.r.heads.get(parent):
+            if k == parent or (k == s.r.main_event and not explicit) or s.r.heads.get(k) == s.r.heads.get(parent):
                 continue
             if ent.scope or not strict:
                 s.fact(k, Relation.SUB_EVENT_OF, parent)

@@ -102,7 +102,9 @@ _FOR_WHAT = (r"(?:\s+(?:worth|valued\s+at|totall?ing)\s+(?:\d[.,]\d|[^⟦.;,]){0
 PASSIVE = compiled(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+been)"
                     r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}),?\s+)?"
                     r"(?:between|by)\s+(?P<a>" + LIST + r")"
-                    r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + "))?", re.I)
+                    # "signed by A with B and with C": each "with" names a counterpart
+                    r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + r"(?:,?\s+and\s+with\s+(?:the\s+)?" + LIST + ")*))?",
+                    re.I)
 
 # "a tripartite agreement among A, B and C": among several as between two
 BETWEEN = compiled(KIND + _FOR_WHAT + r"\s+(?:between|among|amongst)\s+(?P<a>" + LIST + ")",
