@@ -21,6 +21,14 @@ def is_acronym(word: str) -> bool:
 _GLUED_COMMA = re.compile(r",(?=[A-Za-z])")
 
 
+# Institution words that open a name in other languages, and the English head they stand for.
+HEAD_FIRST = {"klinikum": "hospital", "klinik": "hospital", "universitätsklinikum": "hospital",
+              "universitatsklinikum": "hospital", "hôpital": "hospital", "hopital": "hospital",
+              "ospedale": "hospital", "policlinico": "hospital", "clinique": "clinic", "clínica": "clinic",
+              "istituto": "institute", "universität": "university", "université": "university",
+              "universidad": "university", "università": "university"}
+
+
 @lru_cache(maxsize=1 << 16)  # bounded: names repeat within a batch, not forever
 def head_word(text: str) -> str:
     """The word that says what a name is: the last word before "of/for/on/in" phrases.
@@ -43,6 +51,8 @@ def head_word(text: str) -> str:
             cut = i
             break
     core = [w.strip(",.()").lower() for w in words[:cut]] or [words[-1].lower()]
+    if len(core) > 1 and core[0] in HEAD_FIRST:
+        return HEAD_FIRST[core[0]]  # "Klinikum Sankt Albrecht" is a hospital, "Ospedale San Carlo" too
     if len(core) > 1 and re.fullmatch(r"(?:19|20)\d\d", core[-1]):
         core.pop()  # "X Expo 2022": an edition is headed by its series' head
     # "Hall 4", "Hall C", "Hall N3": a number or letter after the head names which one

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.extract import lexicon as lx
-from kg.extract.heads import type_by_head
+from kg.extract.heads import HEAD_FIRST, type_by_head
 from kg.extract.mentions import Name, find_names
 from kg.extract.runs import POSSESSIVE_NAME_WORDS
 from kg.records import EntityType
@@ -128,6 +128,8 @@ def _person_tail(doc: Any, toks: list[Any]) -> int:
     """How many tokens at the end of ``toks`` name a person ("... Health Commission Li Na" -> 2)."""
     ents = [e for e in doc.ents if e.label_ == "PERSON" and e.end == toks[-1].i + 1 and e.start > toks[0].i
             and doc[e.start - 1].lower_ not in {"of", "for", "and", "the", "on"}]  # "Society of X" is X's
+    if toks and toks[0].lower_ in HEAD_FIRST:
+        return 0  # "Klinikum Sankt Albrecht": a hospital named after a person, all of it the body's
     if ents and type_by_head(ents[0].text) is None:
         k = int(toks[-1].i + 1 - ents[0].start)
         if k < len(toks) - 1 and toks[-k - 1].text.isupper() and len(toks[-k - 1].text) <= 5:

@@ -123,8 +123,8 @@ def _body_anaphora(r: Reader) -> None:
              "administration": EntityType.GOVERNMENT_BODY, "alliance": EntityType.ORGANIZATION,
              "foundation": EntityType.ORGANIZATION, "society": EntityType.ORGANIZATION,
              "federation": EntityType.ORGANIZATION}
-    pattern = (r"\b(?:of|at|with|from|by|between)\s+the\s+(?:(?:" + DEMONYM + r")\s+)?(?P<head>" + "|".join(heads)
-               + r")\b(?!\s+(?:of|for|on)\b|['’])"
+    pattern = (r"\b(?:of|at|with|from|by|between)\s+(?P<the>the\s+(?:(?:" + DEMONYM + r")\s+)?)(?P<head>"
+               + "|".join(heads) + r")\b(?!\s+(?:of|for|on)\b|['’])"
                # "said Zhou Lan, the hospital's president": a possessive names the body too
                r"|(?<=,\s)the\s+(?P<poss>" + "|".join(heads) + r")(?=['’]s\s)")
     for m in re.finditer(pattern, r.text):
@@ -134,12 +134,24 @@ def _body_anaphora(r: Reader) -> None:
             if best is not None and not any(x.start <= start < x.end for x in r.mentions):
                 r.mention(start, m.end("poss"), best, anaphor=True)
             continue
-        start = m.start("head") - len("the ")
+        start = m.start("the")
         if any(x.start <= start < x.end or start <= x.start < m.end() for x in r.mentions):
             continue
-        best = r.most(r.mention_counts(_named_before(r, start, m.group("head"), heads[m.group("head")])))
+        best = _most_then_latest(r, _named_before(r, start, m.group("head"), heads[m.group("head")]))
         if best is not None:
             r.mention(start, m.end(), best, anaphor=True)
+
+
+def _most_then_latest(r: Reader, keep: Callable[[Mention], bool]) -> str | None:
+    """The body named most, of equals the one named last ("President of A, Party Secretary of the
+    hospital": A, when the story named A and B as often)."""
+    counts = r.mention_counts(lambda m: keep(m) and not m.anaphor)  # named, not referred to
+    labels = {k: r.ex.entities[k].label for k in counts}
+    # "Baiyu Hospital" and "Shanghai Baiyu Hospital" count together (short forms merge only later)
+    counts = {k: n + sum(counts[o] for o in counts if o != k and (
+        labels[k].endswith(" " + labels[o]) or labels[o].endswith(" " + labels[k]))) for k, n in counts.items()}
+    last = {m.key: m.start for m in sorted(r.mentions, key=lambda m: m.start) if keep(m)}
+    return max(counts, key=lambda k: (counts[k], last[k]), default=None)
 
 
 def _named_before(r: Reader, start: int, head: str, etype: EntityType) -> Callable[[Mention], bool]:

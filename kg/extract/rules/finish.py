@@ -114,7 +114,8 @@ def _dedupe_agreements(r: Reader) -> None:
         if first is None and _RESTATED.search(ag.evidence.sentence):
             # "X and Y signed the agreement on behalf of A and B": the agreement the article has
             # already read, when it shares a party with it
-            first = next((k for p, k in kept.items() if p & parties and len(p) == len(parties)), None)
+            first = next((k for p, k in kept.items() if p & parties and (len(p) == len(parties) or parties < p)),
+                         None)
         if first is None:
             first = _misspelled_twin(r, kept, ag)
             if first is not None and _in_title(r, first):
@@ -129,7 +130,11 @@ def _dedupe_agreements(r: Reader) -> None:
         first.date = first.date or ag.date
         if len(first.sides) < len(ag.sides):
             first.sides = ag.sides
-    r.ex.agreements = list(kept.values())
+    # "A and B sign MOU" over a story where "U and its affiliated A signed an MOU with B": the
+    # headline named part of the story's signing
+    r.ex.agreements = [ag for ag in kept.values() if not (_in_title(r, ag) and any(
+        other is not ag and set(ag.parties) < set(other.parties) and not _in_title(r, other)
+        for other in kept.values()))]
 
 
 def _misspelled_twin(r: Reader, kept: dict[frozenset[str], AgreementRecord],

@@ -24,7 +24,9 @@ APPOS = (r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,"
 INSERTION = r"(?:,\s+(?:[a-z]|\d{4}\b)[^,;.]{0,80}?,)?"
 # "X of Spain", "X in the United Kingdom": a body and the place that locates it make one item
 # "Pudong's Zhangjiang Town", "Acme Optics' chief executive Tom Reyes": the possessor is not the item
-ITEM = (rf"(?:the\s+)?(?:(?:Dr|Mr|Ms|Mrs|Prof|Madam)\.?\s+)?(?:{DESCRIPTOR}\s+){{0,4}}?"
+# "A and its affiliated B": B is an item of the list
+ITEM = (rf"(?:the\s+|its\s+(?:affiliated\s+|own\s+|subsidiary\s+)?)?(?:(?:Dr|Mr|Ms|Mrs|Prof|Madam)\.?\s+)?"
+        rf"(?:{DESCRIPTOR}\s+){{0,4}}?"
         rf"(?:{E}['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{E}(?:\s*\(\s*(?:[Tt]he\s+)?[\"“]?{E}[\"”]?\s*\))?"
         rf"(?:\s+(?:of|from)\s+{E}|\s+in\s+(?:the\s+)?{E}(?!\s*['’]s))?{APPOS}?")
 LIST = rf"(?<![\w'’-]){ITEM}(?:{SEP}{ITEM})*"

@@ -23,6 +23,11 @@ def read(s: Sentence) -> None:
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         if s.typ(a) in orgs and s.typ(b) in orgs:
             s.fact(a, Relation.PARENT_ORGANIZATION, b)
+    # "Pine University and its affiliated Pine Hospital": the hospital is the university's
+    for m in re.finditer(r"(?P<b>" + E + r")\s+and\s+its\s+(?:affiliated|subsidiary|member)\s+(?P<a>" + E + ")", ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        if s.typ(a) in orgs and s.typ(b) in orgs and a != b:
+            s.fact(a, Relation.PARENT_ORGANIZATION, b)
     # "Pine Hospital launched its International Medical Center": the body's own unit
     for m in re.finditer(r"(?P<b>" + E + r")\s+(?:has\s+|have\s+|recently\s+)?(?:launched|opened|set\s+up|established|"
                          r"unveiled|inaugurated|founded)\s+its\s+(?:new\s+|first\s+)?(?P<a>" + E + ")", ph):

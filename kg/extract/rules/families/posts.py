@@ -136,19 +136,28 @@ def _second_post(s: Sentence) -> None:
 # "A, CEO of X, and B, its chief financial officer": "its" is the body named last before
 _ITS_POST = compiled(r"(?P<p>" + E + r"),\s+its\s+" + ROLE + r"(?=\s*(?:[,;.)]|$))|"
                      # "led by its president Ann Wu"
-                     r"\bits\s+" + ROLE.replace("?P<role>", "?P<role2>") + r",?\s+" + _TITLE + r"(?P<p2>" + E + ")")
+                     r"\bits\s+" + ROLE.replace("?P<role>", "?P<role2>") + r",?\s+" + _TITLE + r"(?P<p2>" + E + ")|"
+                     # "Huang was elected its first chairman": the body the story just named
+                     r"(?P<p3>" + E + r")\s+(?:was|has\s+been|is|will\s+be)\s+(?:elected|appointed|named)\s+(?:as\s+)?"
+                     r"its\s+(?:first\s+|new\s+|founding\s+)?" + ROLE.replace("?P<role>", "?P<role3>") + "|"
+                     # "B, head of its Department of Surgery": a post in a unit of the body named before
+                     r"(?P<p4>" + E + r"),\s+" + ROLE.replace("?P<role>", "?P<role4>") + r"\s+of\s+its\s+"
+                     r"(?P<u4>" + E + ")")
 
 
 def _its_post(s: Sentence) -> None:
     for m in _ITS_POST.finditer(s.ph):
-        at = s.ms[int((m.group("p") or m.group("p2")).strip("⟦⟧"))]
+        at = s.ms[int((m.group("p") or m.group("p2") or m.group("p3") or m.group("p4")).strip("⟦⟧"))]
         person = at.key
-        role = re.sub(r"\s+", " ", m.group("role") or m.group("role2")).strip()
-        # the bodies before, those inside a titled person's run too ("A, CEO of X, and B, its ...")
+        role = re.sub(r"\s+", " ", m.group("role") or m.group("role2") or m.group("role3") or m.group("role4")).strip()
+        post = f"{role} of {s.r.ex.entities[s.key(m.group('u4'))].label.lower()}" if m.group("u4") else role
+        # the bodies before, those inside a titled person's run too ("A, CEO of X, and B, its ...");
+        # a sentence of its own ("Huang was elected its chairman") looks back one sentence
+        since = s.r.sents[s.index - 1].start_char if m.group("p3") and s.index else s.char
         bodies = [x.key for x in sorted(s.r.mentions, key=lambda x: x.start)
-                  if s.char <= x.start and x.end <= at.start and s.typ(x.key) in lx.ORG_TYPES]
+                  if since <= x.start and x.end <= at.start and s.typ(x.key) in lx.ORG_TYPES]
         if bodies and person_like(s, person) and role.lower().split()[-1] in lx.ROLE_WORDS:
-            _hold(s, person, role, bodies[-1])
+            _hold(s, person, post, bodies[-1])
 
 
 # "A and B, president and vice president of X": the n-th post is the n-th person's; "A and B,
