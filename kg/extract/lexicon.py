@@ -99,7 +99,7 @@ ROLE_WORDS = frozenset({
     "economist", "consultant", "vice-minister", "vice-governor", "vice-chairwoman",
     "counsel", "examiner", "vice-chair", "president-elect", "directress", "curator", "rector",
     "provost", "chancellor", "attaché", "envoy", "delegate", "convenor", "convener", "moderator",
-    "member",  # "member of the Standing Committee of the X Municipal Committee": a post in its body
+    "nurse", "member",  # "member of the Standing Committee of the X Municipal Committee": a post in its body
 })
 # A body's Party units: a post in one is a post in the body ("Secretary of the Party Leadership
 # Group and Director of the X Commission").

@@ -58,7 +58,8 @@ def _add_acronyms(r: Reader, names: list[Name]) -> None:
                     at = n.end + quoted.end() + later.start()
                     r.mention(at, at + len(quoted.group(1)), key)
             continue
-        m = re.match(r"\s*\(([A-Z][A-Za-z&-]{1,9})\)", r.text[n.end:n.end + 14])
+        # "(CIIE)", and "(XCS 2023)": an edition's acronym with its year
+        m = re.match(r"\s*\(([A-Z][A-Za-z&-]{1,9})(?:\s+(?:19|20)\d\d)?\)", r.text[n.end:n.end + 20])
         if m and not is_acronym(n.text) and len(n.words) > 1:
             label = _strip_year(n.text)
             etype = _name_type(r, n)

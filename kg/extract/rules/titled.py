@@ -122,7 +122,8 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
         if person_m is None or not _person_like(r, person_m.key):
             prev = None
             continue
-        org = _org_at(r, t) or _comma_org(r, t.end) or (_possessor(r, t.start) if t.person else None)
+        org = _org_at(r, t) or _comma_org(r, t.end) or (_possessor(r, t.start) if t.person else None) or (
+            _of_body(r, t.end) if t.person else None)
         before = ordered[n - 1] if n else None
         if org is None and t.person is not None and before is not None and before.person is None and \
                 before.org is not None and _org_at(r, before) is not None and \
@@ -212,6 +213,15 @@ def _apposed_body(r: Reader, char: int) -> str | None:
             not re.fullmatch(r"\s*", r.text[person.end:left.start - len(post.group(0))]):
         return None
     return left.key
+
+
+def _of_body(r: Reader, char: int) -> str | None:
+    """"Head Nurse Ren Li of our hospital": the body named (or referred to) right after "of"."""
+    gap = re.match(r"\s+of\s+", r.text[char:char + 6])
+    nxt = _after(r, char) if gap else None
+    if gap is None or nxt is None or nxt.start > char + gap.end() + 4 or r.type_of(nxt.key) not in lx.ORG_TYPES:
+        return None
+    return nxt.key if re.fullmatch(r"(?:the|our)?\s*", r.text[char + gap.end():nxt.start]) else None
 
 
 def _possessor(r: Reader, char: int) -> str | None:
