@@ -103,6 +103,10 @@ def _surname_he(toks: list[Any], i: int) -> bool:
         nxt.lower_ not in lx.HEADLINE_VERBS and type_by_head(nxt.text) is None
 
 
+# "Japan-based X", "Shanghai-listed Y": the place describes the name after it, and is not part of it
+_DESCRIBING = frozenset({"based", "headquartered", "listed", "owned", "funded", "backed", "made", "born", "registered"})
+
+
 def _fronted_participle(toks: list[Any], i: int) -> bool:
     """"Headquartered in Hamburg, X ...", "Founded in 1987, X ...": a participle opening the
     sentence, capitalised only for standing first."""
@@ -184,7 +188,7 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 break
             after_amp = t.text == "&" and nxt.text[:1].isupper() and nxt.lower_ not in STOP_CAPS
             if t.text in {"-", "&"} and (_capitalised(nxt) or after_amp or (
-                    nxt.is_lower and j + 2 < n and _capitalised(toks[j + 2]))):
+                    nxt.is_lower and j + 2 < n and _capitalised(toks[j + 2]) and nxt.lower_ not in _DESCRIBING)):
                 # "Harwick & Partners Ltd.": after "&" a capitalised word is the name's, even one
                 # that is a headline's verb elsewhere ("X Partners With Y")
                 j += 2 if after_amp and not _capitalised(nxt) else 1 if _capitalised(nxt) else 2

@@ -177,7 +177,12 @@ def city_anaphora(r: Reader) -> None:
                          r"inland|host)\s+)?(?:city|province)\b(?!\s+(?:of\b|[A-Z]|['’]s|government))", r.text):
         if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in r.mentions):
             continue
-        counts = _cities_before(r, m.start())
+        if m.group(0).lower().endswith("province"):
+            # "the province": a province the story named ("Hubei Province"), never its city
+            counts = {x.key: 1 for x in r.mentions if x.start < m.start() and r.ex.entities[x.key].type is
+                      EntityType.PLACE and head_word(r.ex.entities[x.key].label) == "province"}
+        else:
+            counts = _cities_before(r, m.start())
         if counts:
             r.mention(m.start(), m.end(), max(counts, key=lambda k: counts[k]), anaphor=True)
 

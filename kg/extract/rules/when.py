@@ -76,6 +76,8 @@ def is_past(verb: Any, sentence: str) -> bool | None:
             return True
         if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return False  # "runs through Tuesday", "is being held on Friday": now or to come
+        if verb.tag_ == "VBG" and not auxes:
+            return None  # "Running through Monday, the expo ...": the nearest such day
     return not _FUTURE.search(sentence)
 
 

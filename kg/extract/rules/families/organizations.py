@@ -23,6 +23,15 @@ def read(s: Sentence) -> None:
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         if s.typ(a) in orgs and s.typ(b) in orgs:
             s.fact(a, Relation.PARENT_ORGANIZATION, b)
+    # "Japan-based X" is of Japan, "Wuhan-based Y" in Wuhan
+    for m in _BASED_BEFORE.finditer(ph):
+        x, where = s.key(m.group("x")), m.group("p")
+        if s.typ(x) not in orgs:
+            continue
+        if where in lx.COUNTRIES:
+            s.fact(x, Relation.COUNTRY, s.r.entity(where, EntityType.PLACE, strong=True))
+        else:
+            s.fact(x, Relation.LOCATED_IN, s.r.entity(where, EntityType.PLACE, strong=True))
     # "Pine University and its affiliated Pine Hospital": the hospital is the university's
     for m in re.finditer(r"(?P<b>" + E + r")\s+and\s+its\s+(?:affiliated|subsidiary|member)\s+(?P<a>" + E + ")", ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
@@ -83,6 +92,10 @@ def read(s: Sentence) -> None:
                              ent.label)
             if long and re.search(r"\b(?:Republic|Kingdom|States|Federation|Commonwealth)\b", long.group(1)):
                 s.r.alias(country, long.group(1))
+
+
+_BASED_BEFORE = re.compile(r"(?<![\w-])(?P<p>[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)-(?:based|headquartered)\s+"
+                           r"(?:[a-z][\w-]*\s+){0,2}?(?P<x>" + E + ")")
 
 
 def _of_country(s: Sentence, x: str, demonym: str) -> None:

@@ -33,13 +33,15 @@ def read(s: Sentence) -> None:
         x, e = s.key(m.group("x")), s.key(m.group("e"))
         if x != e and s.is_event(x) and s.is_event(e):
             s.fact(x, Relation.SUB_EVENT_OF, e)
-    for m in re.finditer(r"(?P<x>" + E + r"),?\s+(?:one\s+of\s+the|among\s+the)\s+(?:[\w-]+\s+){0,3}?"
+    # "X, one of the expo's main side events, ..."
+    for m in re.finditer(r"(?P<x>" + E + r"),?\s+(?:one\s+of|among)\s+(?:the|its|(?P<own>" + E + r")['’]s)\s+"
+                         r"(?:[\w'’-]+\s+){0,3}?"
                          r"(?:forums|sub-forums|sessions|events|activities|summits|conferences|exhibitions|"
                          r"meetings|dialogues)(?:\s+(?:of|at|during)\s+(?:the\s+)?(?P<e>" + E + r"))?",
                          ph, re.I):
         x = s.key(m.group("x"))
-        parent = s.key(m.group("e")) if m.group("e") else s.r.main_event
-        if s.is_event(x) and parent and s.is_event(parent):
+        parent = s.key(m.group("e") or m.group("own")) if m.group("e") or m.group("own") else s.r.main_event
+        if s.is_event(x) and parent and x != parent and s.is_event(parent):
             s.fact(x, Relation.SUB_EVENT_OF, parent)
     for m in re.finditer(r"\bas\s+(?:a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:event|forum|session|activity|"
                          r"sub-forum|meeting|exhibition)s?\s+(?:of|at|during|under)\s+(?:the\s+)?(?:\w+\s+)?"
