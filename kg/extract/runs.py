@@ -47,13 +47,21 @@ POSSESSIVE_NAME_WORDS = frozenset({"children", "women", "people", "workers", "me
 
 def _capitalised(tok: Any) -> bool:
     t = tok.text
-    if tok.lower_ in lx.HEADLINE_VERBS and not tok.is_sent_start:
+    if tok.lower_ in lx.HEADLINE_VERBS and not tok.is_sent_start and not _name_end(tok):
         return False  # "Acme Pharma Signs Agreement With ...": a title-case headline's verb
     if t[:1].isdigit():  # "3SBio", "4Paradigm": a name that starts with a digit
         return any(c.isupper() for c in t[1:]) and any(c.isalpha() for c in t)
     if len(t) >= 3 and t.isupper() and t.isalpha() and tok.lower_ in STOP_CAPS:
         return not _shouted(tok)  # "WHO Representative in China": an acronym, not "who"
     return bool(t) and t[0].isupper() and tok.lower_ not in STOP_CAPS
+
+
+def _name_end(tok: Any) -> bool:
+    """"Yuxi Capital Partners and ...": a firm's last word, not a headline's verb ("X Partners
+    With Y"), when no object follows it."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "partners" and (nxt is None or nxt.lower_ in {"and", ",", ".", ";", "to", "in", "on", "is",
+                                                                     "was", "has", "will", "signed", "(", ")"})
 
 
 def _person_before_of(toks: list[Any]) -> bool:

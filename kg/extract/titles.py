@@ -59,6 +59,8 @@ def singular(word: str) -> str | None:
     ('president', 'secretary', None)
     """
     w = word.lower().strip(".")
+    if w == "partners":
+        return None  # "Yuxi Capital Partners", "X & Partners": a firm's name ends so
     if lx.is_role_word(w) or w in lx.ROLE_MODIFIERS or w in lx.ROLE_QUALIFIERS or w == "vice":
         return w
     for end, repl in (("ies", "y"), ("s", "")):

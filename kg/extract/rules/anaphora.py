@@ -122,7 +122,7 @@ def _body_anaphora(r: Reader) -> None:
              "department": EntityType.GOVERNMENT_BODY, "ministry": EntityType.GOVERNMENT_BODY,
              "administration": EntityType.GOVERNMENT_BODY, "alliance": EntityType.ORGANIZATION,
              "foundation": EntityType.ORGANIZATION, "society": EntityType.ORGANIZATION,
-             "federation": EntityType.ORGANIZATION}
+             "federation": EntityType.ORGANIZATION, "committee": EntityType.GOVERNMENT_BODY}
     pattern = (r"\b(?:of|at|with|from|by|between)\s+(?P<the>(?:the|our)\s+(?:(?:" + DEMONYM + r")\s+)?)(?P<head>"
                + "|".join(heads) + r")\b(?!\s+(?:of|for|on)\b|['’])"
                # "said Zhou Lan, the hospital's president": a possessive names the body too
@@ -158,8 +158,10 @@ def _named_before(r: Reader, start: int, head: str, etype: EntityType) -> Callab
     """A mention before ``start`` of a body of that type and head word."""
     def keep(x: Mention) -> bool:
         ent = r.ex.entities[x.key]
-        # "the company" is any company ("Kestrel Medical GmbH"); other kinds go by their head word
-        return x.start < start and ent.type is etype and (head == "company" or head_word(ent.label) == head)
+        # "the company" is any company ("Kestrel Medical GmbH"); other kinds go by their head word;
+        # a committee may be a Party's or a government's
+        kinds = (etype, EntityType.ORGANIZATION) if head == "committee" else (etype,)
+        return x.start < start and ent.type in kinds and (head == "company" or head_word(ent.label) == head)
     return keep
 
 

@@ -119,7 +119,7 @@ def read(s: Sentence) -> None:
     # "Founded in 1987 and headquartered in Hamburg, Germany, Kestrel Medical employs ...": the
     # body's seat set before its name
     seat = _FRONTED_SEAT.match(ph)
-    if seat and s.typ(s.key(seat.group("a"))) in lx.ORG_TYPES:
+    if seat and s.typ(s.key(seat.group("a"))) in (*lx.ORG_TYPES, EntityType.PLACE, EntityType.VENUE):
         a = s.key(seat.group("a"))
         for g in ("b", "c"):
             place = s.key(seat.group(g)) if seat.group(g) else None
@@ -157,6 +157,7 @@ def read(s: Sentence) -> None:
         in_province = s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[b].label) in {
             "province", "region"} and s.r.ex.entities[a].label not in lx.COUNTRIES
         if in_province or (s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[a].label) in CONTAINED) or (
+                s.typ(a) is EntityType.VENUE) or (
                 based and s.typ(a) in (*places, *lx.ORG_TYPES)):
             s.fact(a, Relation.LOCATED_IN, b)
     for m in re.finditer(r"(?P<a>" + E + r")[^⟦.;,]{0,40}?\b(?:in|for|at)\s+(?:" + E + r"['’]s\s+)?(?P<b>" + E +
@@ -175,8 +176,11 @@ _DESCRIBED_IN = re.compile(
     r"(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E + r")(?!\s*['’]s)")
 
 
-_FRONTED_SEAT = re.compile(r"^\s*(?:[^⟦;]{0,60}?\band\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?(?P<b>" + E
-                           + r")(?:,\s+(?P<c>" + E + r"))?[,;]\s+(?:the\s+)?(?P<a>" + E + ")", re.I)
+_FRONTED_SEAT = re.compile(r"^\s*(?:[^⟦;]{0,60}?\band\s+)?(?:based|headquartered|located|situated)\s+in\s+(?:the\s+)?"
+                           # "Located in the south of the district, X ..."
+                           r"(?:(?:[a-z]+(?:ern)?\s+)?(?:north|south|east|west|centre|center|heart|middle|outskirts|"
+                           r"suburbs?|part)\w*\s+of\s+(?:the\s+)?)?"
+                           r"(?P<b>" + E + r")(?:,\s+(?P<c>" + E + r"))?[,;]\s+(?:the\s+)?(?P<a>" + E + ")", re.I)
 
 _ADDRESS_LEVELS = ("district", "county", "town", "city", "zone", "park", "new area")
 

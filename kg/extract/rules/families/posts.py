@@ -309,7 +309,7 @@ _AND_BODY = compiled(r"\s+and\s+(?:the\s+)?(?P<o>" + E + r")(?=\s*(?:[,;.)]|$))"
 # "..., deputy secretary of the CPC X County Committee and county head": the second post, with no
 # body of its own, heads the government of the place the Party committee is of
 _THEN_LOCAL = compiled(r"\s*,?\s+and\s+(?:the\s+)?(?P<role>(?:(?:executive|deputy|vice|acting|first)[\s-]+){0,2}"
-                       r"(?:mayor|governor|(?:county|district)\s+(?:head|chief|magistrate)))"
+                       r"(?:(?:county|district|city)\s+)?(?:mayor|governor|(?:county|district)\s+(?:head|chief|magistrate)))"
                        r"(?=\s*(?:[,;.)]|$)|\s+(?!of\b|at\b|in\b))", re.I)
 _PARTY_OF_PLACE = compiled(r"^(?:CPC\s+|Communist\s+Party\s+of\s+China\s+)?(?P<x>[A-Z][\w'’ -]*?)\s+"
                            r"(?P<lvl>Municipal|City|County|District|Provincial|Prefectural)\s+(?:Party\s+|CPC\s+)?"
