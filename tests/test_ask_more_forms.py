@@ -40,6 +40,9 @@ def store() -> Store:
     a.post(founder, "founder", maker)
     a.agreement("strategic cooperation agreement", [[hospital], [maker]], event=expo)
     a.agreement("memorandum of understanding", [[hospital], [lab]])
+    a.fact(a.entity("Nursing Sub-forum", "Event"), "subEventOf", expo)
+    a.fact(a.entity("Elderly Care Summit", "Event"), "subEventOf", expo)
+    a.fact(lab, "country", norland)
     return store_of(a)
 
 
@@ -73,6 +76,10 @@ def store() -> Store:
     ("which countries sent delegations to the Ashford Care Expo", "participants", ["Norland"]),
     ("who is in charge of Tarrow Hospital", "post-holder", ["Lin Qiao"]),
     ("who was the keynote speaker at the Ashford Care Expo", "post-holder", ["Ivo Brandt"]),
+    ("which sub-forums were held at the Ashford Care Expo", "located-in", ["Nursing Sub-forum"]),
+    ("which summits and forums took place during the Ashford Care Expo", "sub-events",
+     ["Elderly Care Summit", "Nursing Sub-forum"]),
+    ("in which country is Ovena Labs", "country", ["Norland"]),
 ])
 def test_forms_read_and_answer(store: Store, question: str, form: str, answers: list[str]) -> None:
     assert_reads(store, question, form, answers)

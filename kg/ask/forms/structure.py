@@ -11,11 +11,12 @@ from kg.lookup import describe_nodes, select
 from kg.query import node_evidence
 
 from ..base import Answerer, Form, Question, form, objects_of_x
-from ..grammar import EVENT_NOUNS, T, X, content_words, inflections, verb_pattern
+from ..grammar import EVENT_NOUNS, T, X, inflections, verb_pattern
 from ..graph import Collector, first_nonempty, objects, subjects
 from ..results import Answer
 from .agreements import agreement_evidence
 from .event_agents import VERBS as AGENT_VERBS
+from .parts import sub_events
 
 
 def _subject_of(relation: str) -> Answerer:
@@ -24,37 +25,6 @@ def _subject_of(relation: str) -> Answerer:
 
     answer.__doc__ = f"Subjects of ? -{relation}-> X."
     return answer
-
-
-# Nouns that name a kind of event or part of one: a part named with one kind is not of another.
-_KIND_NOUNS = frozenset({
-    "forum", "summit", "conference", "ceremony", "meeting", "symposium", "expo", "fair",
-    "festival", "session", "exhibition", "pavilion", "section", "area", "zone", "hall", "salon",
-    "seminar", "workshop", "competition", "contest", "award", "launch", "show", "roadshow",
-})
-
-
-def sub_events(q: Question) -> list[Answer]:
-    """Events that are part of X; the asked noun ("which sections") keeps those it names.
-
-    A noun that is no entity type ("sections", "pavilions") keeps the parts whose names hold
-    it. When none does (the news names pavilions by their theme), the parts named as another
-    kind of event ("... Summit" when pavilions are asked) are left out.
-    """
-    found = subjects(q.store, q.x.iri, "subEventOf", q.types)
-    asked = (q.slot("type") or "").split()
-    if q.types or not asked:
-        return found
-    noun = content_words(asked[-1])
-    named = [a for a in found if noun and noun <= content_words(a.label)]
-    if named:
-        kept = named
-    else:
-        others = _KIND_NOUNS - noun
-        kept = [a for a in found if not content_words(a.label) & others] or found
-    if len(kept) < len(found):
-        q.note(f"kept the parts that are {asked[-1]!r}")
-    return kept
 
 
 def parent_organization(q: Question) -> list[Answer]:
@@ -171,6 +141,9 @@ FORMS: tuple[Form, ...] = (
          rf"^(?:what|which) (?:are|were) (?:the )?(?:sub-?events|sub-?forums|side events"
          r"|sub-?exhibitions|themed exhibitions|special exhibitions|exhibitions|forums"
          rf"|pavilions|sessions|parallel forums|activities|sections) (?:of|at|in|within) {X}$",
+         # "which conferences and forums took place during X"
+         rf"^(?:what|which) (?P<type>{T}(?: and {T})?) (?:took place|take place|were held|are held|were staged) "
+         rf"(?:during|at|within|as part of|on the sidelines of) {X}$",
          query="?event kgo:subEventOf EVENT", prefer=("Event",)),
     form("parent-organization", "which ministry is X under / which university is X affiliated to",
          parent_organization,

@@ -25,6 +25,7 @@ from ..graph import (
 )
 from ..results import Answer
 from .agreements import signing_dates, signing_places
+from .parts import sub_events
 
 _START_VERBS = (r"(?:start|begin|open|commence|kick off|get underway|launch|take place|happen"
                 r"|occur|get started)")
@@ -112,6 +113,8 @@ def located_in(q: Question) -> list[Answer]:
     "institutions" (any organisation) keeps the bodies that are no company, hospital or
     government body when there are some.
     """
+    if "Event" in q.x.types:  # "which sub-forums were held at the summit": its parts
+        return sub_events(q)
     rows = select(q.store, _INSIDE, x=ox.NamedNode(q.x.iri))
     facts = [(r["s"].value, r["rel"].value, r["via"].value) for r in rows
              if isinstance(r["s"], ox.NamedNode) and isinstance(r["via"], ox.NamedNode)
@@ -163,6 +166,7 @@ FORMS: tuple[Form, ...] = (
     form("country", "which country is X from", country,
          rf"^(?:which|what) country (?:is|was|are|were|does) {X} (?:from|come from|based in"
          r"|headquartered in|located in|in)$",
+         rf"^in (?:which|what) country (?:is|was|are|were) {X}$",
          rf"^where (?:is|was|are|were|does) {X} (?:from|come from)$",
          rf"^what is the (?:home )?country of {X}$",
          query="X kgo:country ?place"),

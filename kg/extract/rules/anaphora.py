@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 def resolve_anaphora(r: Reader) -> None:
     """Events first (they lean on the main event), then venues, governments and bodies."""
+    _part_by_its_word(r)
     _event_anaphora(r)
     _venue_anaphora(r)
     _government_anaphora(r)
@@ -72,6 +73,29 @@ def _event_anaphora(r: Reader) -> None:
         if target is None:
             continue
         r.mention(m.start(), m.end(), target, anaphor=True)
+
+
+_PARTS = frozenset({"sub-forum", "subforum", "session", "forum", "pavilion", "panel", "workshop"})
+
+
+def _part_by_its_word(r: Reader) -> None:
+    """"The rehabilitation session was chaired by ...", "chaired the nursing sub-forum": the part of
+    the event the story named with that word ("Cardiac Rehabilitation Sub-forum"), when one does."""
+    for m in re.finditer(r"\b[Tt]he\s+(?P<word>[a-z][a-z-]{3,})\s+(?P<head>sub-forum|subforum|session|forum|pavilion|"
+                         r"panel|workshop)\b", r.text):
+        there = [x for x in r.mentions if x.start <= m.start("word") < x.end or m.start() <= x.start < m.end()]
+        if any(r.ex.entities[x.key].scope is None for x in there):
+            continue  # a name, not a description
+        stem = m.group("word")[:6].lower()
+        named = {x.key for x in r.mentions if x.end <= m.start() and r.ex.entities[x.key].type is EntityType.EVENT
+                 and head_word(r.ex.entities[x.key].label) in _PARTS
+                 and any(w.lower().startswith(stem) for w in r.ex.entities[x.key].label.split()[:-1])}
+        if len(named) == 1:
+            target = named.pop()
+            for x in there:  # the description's own node gives way to the part it describes
+                x.key = target
+            if not there:
+                r.mention(m.start(), m.end(), target, anaphor=True)
 
 
 def _venue_anaphora(r: Reader) -> None:
