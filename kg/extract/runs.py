@@ -195,6 +195,12 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                     continue
                 break
             after_amp = t.text == "&" and nxt.text[:1].isupper() and nxt.lower_ not in STOP_CAPS
+            glued = t.text == "-" and not toks[j - 1].whitespace_ and not t.whitespace_ and nxt.is_lower \
+                and nxt.lower_ not in _DESCRIBING and not re.search(r"(?:ed|ing)$", nxt.lower_)  # not "China-situated"
+            if glued and not (j + 2 < n and _capitalised(toks[j + 2])):
+                j += 2  # "X Sub-forum will ...": the hyphenated word ends the name
+                last_good = j
+                break
             if t.text in {"-", "&"} and (_capitalised(nxt) or after_amp or (
                     nxt.is_lower and j + 2 < n and _capitalised(toks[j + 2]) and nxt.lower_ not in _DESCRIBING)):
                 # "Harwick & Partners Ltd.": after "&" a capitalised word is the name's, even one

@@ -53,7 +53,10 @@ def finish(r: Reader) -> None:
             r.fact(key, Relation.SUB_EVENT_OF, parent, char)
     if r.main_event:
         for key, ent in ents.items():
-            if (ent.scope and ent.type is EntityType.EVENT and key != r.main_event
+            # a named sub-forum with no whole named is a part of the article's event too
+            part = ent.scope or head_word(ent.label) in {"sub-forum", "subforum"}
+            if (part and ent.type is EntityType.EVENT and key != r.main_event
+                    and head_word(ents[r.main_event].label) not in {"sub-forum", "subforum"}
                     and not any(f.subject == key and f.relation is Relation.SUB_EVENT_OF
                                 for f in r.ex.facts)
                     and r.heads.get(key) in {"ceremony", "exhibition", "session",

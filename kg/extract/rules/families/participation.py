@@ -52,6 +52,13 @@ def read(s: Sentence) -> None:
                         s.typ(key) in (EntityType.EVENT, EntityType.AGREEMENT, EntityType.VENUE):
                     continue
                 s.fact(event, Relation.PARTICIPANT, key)
+    # "More than 600 guests from 14 countries, including Laos and Nepal, are attending": the
+    # countries take part
+    for m in _FROM_COUNTRIES.finditer(ph):
+        event = s.event_near(m.start())
+        for a in s.agents(m.group("l")):
+            if s.typ(a) is EntityType.PLACE:
+                s.fact(event, Relation.PARTICIPANT, a)
     gather = re.search(r"(?P<e>" + E + r")[^⟦.;]{0,80}?\b(?:brought\s+together|gathered|attracted|"
                        r"drew|welcomed|brings\s+together|gathers|attracts)\b[^⟦.;]{0,80}?\b(?:including|"
                        r"such\s+as|like|among\s+them)\s+(?P<l>" + LIST + ")", ph, re.I)
@@ -209,3 +216,9 @@ def listed_agent(s: Sentence, subj: str, key: str) -> bool:
         return False  # "Neusoft Medical Systems' president Mo Lihua": the person attends
     return s.typ(key) not in (EntityType.EVENT, EntityType.AGREEMENT, EntityType.PLACE,
                                  EntityType.VENUE, EntityType.EVENT_SERIES)
+
+
+_FROM_COUNTRIES = re.compile(r"\b(?:guests|participants|delegates|representatives|experts|attendees|people|officials|"
+                             r"scholars|visitors)\s+from\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|some\s+)?"
+                             r"(?:\d+|[a-z]+)\s+countries(?:\s+and\s+regions)?,?\s+(?:including|such\s+as|like|among\s+"
+                             r"them)\s+(?P<l>" + LIST + ")", re.I)
