@@ -147,7 +147,8 @@ def _body_anaphora(r: Reader) -> None:
              "administration": EntityType.GOVERNMENT_BODY, "alliance": EntityType.ORGANIZATION,
              "foundation": EntityType.ORGANIZATION, "society": EntityType.ORGANIZATION,
              "federation": EntityType.ORGANIZATION, "committee": EntityType.GOVERNMENT_BODY}
-    pattern = (r"\b(?:of|at|with|from|by|between)\s+(?P<the>(?:the|our)\s+(?:(?:" + DEMONYM + r")\s+)?)(?P<head>"
+    pattern = (r"\b(?:of|at|with|from|by|between)\s+(?P<the>(?:the|our)\s+(?:(?:" + DEMONYM + r")\s+)?"
+               r"(?:(?:management|administrative|organizing|organising|standing)\s+(?=committee))?)(?P<head>"
                + "|".join(heads) + r")\b(?!\s+(?:of|for|on)\b|['’])"
                # "said Zhou Lan, the hospital's president": a possessive names the body too
                r"|(?<=,\s)the\s+(?P<poss>" + "|".join(heads) + r")(?=['’]s\s)")

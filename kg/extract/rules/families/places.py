@@ -153,6 +153,7 @@ def read(s: Sentence) -> None:
         based = m.group("v") is not None
         if s.typ(b) is not EntityType.PLACE or a == b:
             continue
+        a = _zone_of_committee(s, a) or a  # "the Management Committee of X Park in Y": the park is in Y
         # "Jiaxing in east China's Zhejiang province": a place in a province lies in it
         in_province = s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[b].label) in {
             "province", "region"} and s.r.ex.entities[a].label not in lx.COUNTRIES
@@ -174,6 +175,20 @@ _DESCRIBED_IN = re.compile(
     r"university|institute|enterprise|firm|manufacturer|developer|maker|drugmaker|provider|operator|center|"
     r"centre|college|startup|producer|supplier|distributor|clinic)\s+(?:(?:based|located|headquartered)\s+)?in\s+"
     r"(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E + r")(?!\s*['’]s)")
+
+
+_COMMITTEE_OF = re.compile(r"^(?:(?:Management|Administrative|Administration)\s+(?:Committee|Bureau)\s+of\s+(?:the\s+)?"
+                           r"(?P<z>.+\b(?:Park|Zone|Area|Base|Valley))|(?P<z2>.+\b(?:Park|Zone|Area|Base|Valley))\s+"
+                           r"(?:Management|Administrative|Administration)\s+(?:Committee|Bureau))$")
+
+
+def _zone_of_committee(s: Sentence, key: str) -> str | None:
+    """The park or zone a management committee's name holds ("Management Committee of X Park"),
+    as a place of its own."""
+    m = _COMMITTEE_OF.match(s.r.ex.entities[key].label)
+    if m is None:
+        return None
+    return s.r.entity(m.group("z") or m.group("z2"), EntityType.PLACE, strong=True)
 
 
 _FRONTED_SEAT = re.compile(r"^\s*(?:[^⟦;]{0,60}?\band\s+)?(?:based|headquartered|located|situated)\s+in\s+(?:the\s+)?"
