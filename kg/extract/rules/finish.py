@@ -153,7 +153,7 @@ def _misspelled_twin(r: Reader, kept: dict[frozenset[str], AgreementRecord],
             continue
         headline = _in_title(r, other)
         if all(any(n == t or (len(n) > 8 and SequenceMatcher(None, n, t).ratio() >= 0.9) or (
-                headline and len(t) > 8 and n.endswith(" " + t)) for t in theirs) for n in names):
+                headline and (n.endswith(" " + t) or set(t.split()) < set(n.split()))) for t in theirs) for n in names):
             return other
     return None
 
