@@ -54,6 +54,9 @@ COMPANY_HEADS = frozenset({
     "health", "lifesciences", "genomics", "robotics", "semiconductor", "telecom", "surgical",
     "medtech", "laboratories", "biomedical", "optics", "dental", "orthopedics", "wellness",
     "consultants", "consulting", "advisors", "associates", "assurance", "insurers", "pharmacy",
+    # legal forms of other countries: Danish and Norwegian "A/S", Swedish "AB", Finnish "Oy",
+    # Dutch "BV" and "NV", Italian "S.r.l." and "S.p.A.", Japanese "K.K."
+    "a/s", "asa", "ab", "oy", "oyj", "bv", "nv", "srl", "s.r.l", "spa", "s.p.a", "kk", "k.k", "pte", "pty",
 })
 PLACE_HEADS = frozenset({
     "district", "town", "city", "province", "county", "village", "township", "zone", "area",

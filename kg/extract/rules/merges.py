@@ -44,6 +44,7 @@ def short_forms(r: Reader) -> None:
     for key, ent in list(ents.items()):
         words = ent.label.split()
         cands: list[str] = []
+        bodies: list[str] = []
         if vote(r, key) is EntityType.EVENT_SERIES:
             continue  # a series is never a short form of one of its editions
         for other_key, other in ents.items():
@@ -55,6 +56,10 @@ def short_forms(r: Reader) -> None:
                     and etype is EntityType.PERSON and otype is EntityType.PERSON:
                 # "Dr. Lin" after "Grace Lin", "Vice-Mayor Qiu" after "QIU Rong": a family name
                 cands.append(other_key)
+                continue
+            if " ".join(words).lower() in _GENERIC_BODIES and len(ow) > len(words) and ow[-len(words):] == words \
+                    and otype in (*lx.ORG_TYPES, None):
+                bodies.append(other_key)  # "the Management Committee" for "Pine Valley Management Committee"
                 continue
             if _place_dropped(r, words, ow, etype, otype):
                 cands.append(other_key)  # "Hengren Hospital" for "Nanjing Hengren Hospital"
@@ -91,6 +96,9 @@ def short_forms(r: Reader) -> None:
                          o.label) == words[-1].lower()]
         if not cands and len(words) >= 2 and head_word(ent.label) in _ZONE_HEADS:
             cands = [k for k, o in ents.items() if k != key and _zone_short_form(words, o.label.split())]
+        last = _named_last_before(r, bodies, key) if bodies and not cands else None
+        if last is not None:
+            cands = [last]
         if len(cands) == 1:
             remap[key] = cands[0]
     for key, target in remap.items():
@@ -152,6 +160,15 @@ def _of_place(r: Reader, words: list[str], full: list[str]) -> bool:
         key is not None and vote(r, key) is EntityType.PLACE)
 
 
+def _named_last_before(r: Reader, keys: list[str], key: str) -> str | None:
+    """Of ``keys``, the one named last before ``key`` is first named."""
+    first = min((m.start for m in r.mentions if m.key == key), default=None)
+    if first is None:
+        return None
+    before = {m.key: m.start for m in sorted(r.mentions, key=lambda m: m.start) if m.key in keys and m.start < first}
+    return max(before, key=lambda k: before[k], default=None)
+
+
 def _place_dropped(r: Reader, words: list[str], full: list[str], etype: EntityType | None,
                    otype: EntityType | None) -> bool:
     """Whether ``full`` is a city's name + ``words`` ("Nanjing Hengren Hospital" named again as
@@ -169,6 +186,10 @@ def _place_dropped(r: Reader, words: list[str], full: list[str], etype: EntityTy
     return prefix is None or vote(r, prefix) is EntityType.PLACE
 
 
+# bodies every zone and district has, named alone once the story has named whose
+_GENERIC_BODIES = frozenset({"management committee", "administrative committee", "administration committee",
+                             "administration bureau", "people's government", "organizing committee",
+                             "investment promotion bureau"})
 _BODIES_OF_THEIR_OWN = frozenset({"university", "college", "institute", "school", "academy", "foundation"})
 _ZONE_HEADS = frozenset({"zone", "park", "area"})
 # words a zone's everyday name leaves out of its official one

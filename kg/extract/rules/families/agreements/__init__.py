@@ -31,6 +31,7 @@ from kg.extract.rules.families.agreements.forms import (
     WITH,
 )
 from kg.extract.rules.families.agreements.kinds import kind_of, kinds_named, plural
+from kg.extract.rules.families.agreements.listed import listed
 from kg.extract.rules.families.agreements.parties import counterparts, story_body, subjects
 from kg.extract.rules.families.agreements.records import agreement, event_for_agreement, sides
 from kg.extract.rules.families.agreements.story import (
@@ -48,6 +49,8 @@ _MULTILATERAL = frozenset({"convention", "treaty", "declaration", "charter", "in
 
 
 def read(s: Sentence) -> None:
+    if listed(s):
+        return  # "... signed agreements with X. Key projects include:" and one line each
     if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:|partnership|alliance|agreed", s.ph):
         return
     if planned(s.sent):

@@ -1,0 +1,88 @@
+"""Signings set out as a list under a lead line, as local portals and park newsrooms write them.
+
+"... signed investment agreements with the X Management Committee. Key projects include:" and
+then one line per project ("1. Drug base - Acme Co., Ltd. - 3.2 billion yuan", a table row
+"2 | Hearing aids | Acme Co. | 3.5"): each line's firm signed with X. "12 agreements were signed,
+including:" and one line per pair ("- Acme Group / X Zone Management Committee: drug park"):
+each line is the agreement of its pair, of the kind the line names if it names one.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from kg.extract import lexicon as lx
+from kg.extract.heads import type_by_head
+from kg.extract.rules.families.agreements.kinds import KIND, kind_of
+from kg.extract.rules.families.agreements.records import agreement, event_for_agreement
+from kg.extract.rules.patterns import HAS_SIGN, E, compiled
+from kg.extract.rules.sentence import Sentence
+from kg.records import EntityType
+
+# a list line: "1. ...", "- ...", "• ...", or a table row with cells set apart by bars
+_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.)、]\s|[-•·*▪]\s|\d{1,2}\s*\|)|\|.*\|")
+# the body each listed firm signed with: "signed ... with the X", "between the X and the following"
+_WITH = re.compile(r"\b(?:with|between)\s+(?:the\s+)?(?P<b>" + E + ")")
+_SIGNERS = (*lx.ORG_TYPES, EntityType.PLACE)
+_KIND = compiled(KIND, re.I)
+
+
+def listed(s: Sentence) -> bool:
+    """Read the list under this lead sentence (it ends with a colon); whether it gave agreements."""
+    if not s.sent.text.rstrip().endswith((":", "：")):
+        return False
+    leads = [s] + ([s.r.sentence(s.index - 1, s.r.sents[s.index - 1])] if s.index else [])
+    if not any(HAS_SIGN.search(x.sent.text) for x in leads):
+        return False
+    kind_m = next((m for x in leads if (m := _KIND.search(x.ph))), None)
+    kind = kind_of(s, kind_m.group("kind")) if kind_m else "agreement"
+    with_b = next(((x, m) for x in leads for m in _WITH.finditer(x.ph)
+                   if x.typ(x.key(m.group("b"))) in _SIGNERS), None)
+    counterpart = with_b[0].key(with_b[1].group("b")) if with_b else None
+    event = event_for_agreement(s, 0)
+    found = False
+    for start, end in _item_lines(s):
+        keys = [m.key for m in sorted(s.r.mentions, key=lambda m: m.start) if start <= m.start < end]
+        line = s.r.text[start:end]
+        own = _KIND.search(line)
+        line_kind = kind_of(s, own.group("kind")) if own else kind
+        pair = _pair(s, start, end)
+        if pair is not None:
+            agreement(s, line_kind, [[pair[0]], [pair[1]]], event)
+            found = True
+            continue
+        # a project's own capitalised words ("High-end", "CAR-T") are no firm: a firm's name says
+        # what it is ("Co., Ltd.", "Group", "A/S")
+        firms = [k for k in dict.fromkeys(keys) if s.typ(k) in lx.ORG_TYPES and k != counterpart
+                 and type_by_head(s.r.ex.entities[k].label) is not None]
+        if counterpart is None or not firms:
+            continue
+        # "A and B (Denmark), joint venture": both on one side; otherwise the line's first firm
+        side = firms if re.search(r"\bjoint\s+venture\b", line, re.I) else firms[:1]
+        agreement(s, line_kind, [[counterpart], side], event)
+        found = True
+    return found
+
+
+def _item_lines(s: Sentence) -> list[tuple[int, int]]:
+    """The spans of the list lines right after the lead (blank lines between them allowed)."""
+    text, pos, out = s.r.text, s.sent.end_char, []
+    for raw in text[pos:].split("\n"):
+        start, pos = pos, pos + len(raw) + 1
+        if not raw.strip():
+            continue
+        if not _ITEM.search(raw):
+            break
+        out.append((start, start + len(raw)))
+    return out
+
+
+def _pair(s: Sentence, start: int, end: int) -> tuple[str, str] | None:
+    """"Acme Group / X Zone Management Committee: ...": the two signatories a line pairs."""
+    ms = [m for m in sorted(s.r.mentions, key=lambda m: m.start) if start <= m.start < end]
+    for a, b in pairwise(ms):
+        if re.fullmatch(r"\s*(?:\([^)]{0,40}\))?\s*/\s*(?:the\s+)?", s.r.text[a.end:b.start]) and a.key != b.key \
+                and s.typ(a.key) in _SIGNERS and s.typ(b.key) in _SIGNERS:
+            return a.key, b.key
+    return None
