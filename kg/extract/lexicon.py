@@ -153,6 +153,7 @@ DEMONYMS: dict[str, str] = {
 }
 COUNTRIES = frozenset(DEMONYMS.values()) | {
     "China", "Viet Nam", "Korea", "the Netherlands", "UK", "US", "USA", "UAE", "Russian Federation",
+    "Republic of Korea", "U.S.", "U.S",
 }
 # Nouns that say the entities listed after them are companies, hospitals, countries...
 LIST_CUES: dict[str, EntityType] = {

@@ -16,7 +16,7 @@ from kg.records import EntityType
 STOP_CAPS = frozenset({
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they",
     "we", "i", "in", "on", "at", "as", "by", "for", "from", "with", "during", "among",
-    "meanwhile", "currently", "moving", "through", "compared", "notable", "several", "over",
+    "meanwhile", "currently", "moving", "through", "compared", "notable", "several", "over", "about",
     "more", "topics", "eight", "according", "besides", "also", "after", "before", "under",
     "since", "while", "when", "where", "what", "who", "which", "both", "each", "all", "some",
     "many", "most", "other", "such", "there", "here", "if", "but", "and", "or", "so",
@@ -171,7 +171,11 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                     if after is not None and _capitalised(after):
                         j = close + 1
                         continue
-                    if type_by_head(toks[j - 1].text) is not None:
+                    closing = " ".join(x.text for x in inner)
+                    # "Acme Corporation (Japan)", "Acme GmbH (Hamburg)": the bracket after a firm's
+                    # name says where it is from, it is no part of the name
+                    if type_by_head(toks[j - 1].text) is not None and closing not in lx.COUNTRIES and \
+                            toks[j - 1].lower_.strip(".") not in lx.STRONG_COMPANY_HEADS:
                         j = close + 1
                         last_good = j
                 break

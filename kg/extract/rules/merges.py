@@ -96,6 +96,16 @@ def short_forms(r: Reader) -> None:
                          o.label) == words[-1].lower()]
         if not cands and len(words) >= 2 and head_word(ent.label) in _ZONE_HEADS:
             cands = [k for k, o in ents.items() if k != key and _zone_short_form(words, o.label.split())]
+        if not cands and len(words) == 1 and vote(r, key) is EntityType.PERSON:
+            # "Tanabe presented Sakuragawa's plan": one word the name finder took for a person is the
+            # firm whose name it opens, when no person of that name is named
+            cands = [k for k, o in ents.items() if k != key and len(o.label.split()) > 1
+                     and o.label.split()[0] == words[0] and vote(r, k) in lx.ORG_TYPES]
+        if len(cands) > 1:
+            # "Acme" for "Acme Medical" and "Acme Medical Corporation": the two are one name, the longer
+            labels = {c: ents[c].label.split() for c in cands}
+            cands = [c for c in cands if not any(o != c and labels[o][:len(labels[c])] == labels[c]
+                                                 for o in cands)]
         last = _named_last_before(r, bodies, key) if bodies and not cands else None
         if last is not None:
             cands = [last]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kg.extract import lexicon as lx
 from kg.extract.heads import initials_match, is_acronym, type_by_head
 from kg.extract.mentions import Name
 from kg.extract.rules.editions import edition_marker, edition_node
@@ -60,7 +61,8 @@ def _add_acronyms(r: Reader, names: list[Name]) -> None:
             continue
         # "(CIIE)", and "(XCS 2023)": an edition's acronym with its year
         m = re.match(r"\s*\(([A-Z][A-Za-z&-]{1,9})(?:\s+(?:19|20)\d\d)?\)", r.text[n.end:n.end + 20])
-        if m and not is_acronym(n.text) and len(n.words) > 1:
+        if m and not is_acronym(n.text) and len(n.words) > 1 and m.group(1) not in lx.COUNTRIES and (
+                is_acronym(m.group(1)) or initials_match(m.group(1), n.text)):  # "(Japan)" is no acronym
             label = _strip_year(n.text)
             etype = _name_type(r, n)
             if etype is EntityType.EVENT and edition_marker(r, n) is not None:

@@ -68,9 +68,9 @@ class RulesExtractor:
 
 _NEW_CLAUSE = re.compile(r"(⟦\d+⟧),\s+(⟦(\d+)⟧)(?=\s+[a-z])")
 _TICKER = re.compile(r"\s*\(\s*(?:⟦\d+⟧|[A-Z]{2,})\s*:\s*(?:⟦\d+⟧|[A-Z.]{1,6})\s*\)")
-_ANNOUNCED_IT = re.compile(r"^(?P<a>⟦\d+⟧)(?P<mid>[^;⟦]{0,120}?(?:⟦\d+⟧[^;⟦]{0,80}?)?\b(?:announced|announces|said|"
+_ANNOUNCED_IT = re.compile(r"^(?P<a>⟦\d+⟧)(?P<mid>[^;]{0,250}?\b(?:announced|announces|said|"
                            r"says|stated|confirmed|revealed|disclosed)\s+(?:today\s+|on\s+\w+\s+)?that\s+)it(?=\s+[a-z])")
-_SAME_BRACKET = re.compile(r"(⟦(\d+)⟧)\s*\(\s*⟦(\d+)⟧(?:\s+(?:19|20)\d\d)?\s*\)")
+_SAME_BRACKET = re.compile(r"(⟦(\d+)⟧)\s*\(\s*(?:the\s+)?[\"“]?⟦(\d+)⟧[\"”]?(?:\s+(?:19|20)\d\d)?\s*\)")
 
 class Reader:
     """One article being read: its state, and the steps in order (:meth:`run`)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kg.extract import lexicon as lx
 from kg.extract.rules.patterns import CHINA_REGION, COUNTRY_OF, DEMONYMS_RE, INSERTION, LIST, E
@@ -72,6 +73,14 @@ def read(s: Sentence) -> None:
         c, x = s.key(m.group("c")), s.key(m.group("x"))
         if s.typ(x) in orgs and s.r.ex.entities[c].label in lx.COUNTRIES:
             s.fact(x, Relation.COUNTRY, c)
+    # "Acme Medical Corporation (Japan)": the country in brackets after the name (read on the
+    # names themselves: a titled person's run may hold them, "P, Director of Acme Corp (Japan)")
+    here = sorted((m for m in s.r.mentions if s.sent.start_char <= m.start < s.sent.end_char), key=lambda m: m.start)
+    for body, land in pairwise(here):
+        if s.typ(body.key) in orgs and s.r.ex.entities[land.key].label in lx.COUNTRIES and \
+                re.fullmatch(r"\s*\(\s*", s.r.text[body.end:land.start]) and \
+                re.match(r"\s*\)", s.r.text[land.end:land.end + 3]):
+            s.fact(body.key, Relation.COUNTRY, land.key)
     # "Lakeside University Hospital in France", "Acme Corp from Japan": a body and its country
     for m in re.finditer(r"(?P<x>" + E + r")\s*,?\s+(?:from|in|of)\s+(?:the\s+)?(?P<c>" + E + ")", ph):
         x, c = s.key(m.group("x")), s.key(m.group("c"))
