@@ -236,6 +236,8 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 if t.lower_ == "to" and toks[j - 1].lower_ not in {"affiliated", "attached", "subordinate"}:
                     break  # "Hospital Affiliated to X" is one name; "Ambassador of X to China" is not
                 fixed = f"{toks[j - 1].lower_} and {nxt.lower_}" in lx.AND_NAMES
+                if t.lower_ == "and" and toks[j - 1].ent_type_ == "PERSON" and _post_word(nxt):
+                    break  # "... Bureau of Commerce Tian Guo and Executive Vice Mayor Hou Jian": two people
                 if t.lower_ == "and" and not fixed and (nxt.lower_ == "the" or (
                         _ends_with_head(toks[i:j]) and not _names_a_venue(toks, i, j))
                                           or not _joins_one_name(toks, i, j)):
@@ -324,6 +326,12 @@ def _names_a_venue(toks: list[Any], i: int, j: int) -> bool:
     while k < len(toks) and (_capitalised(toks[k]) or toks[k].text in {"-", "&"}):
         k += 1
     return type_by_head(" ".join(t.text for t in toks[j + 1:k])) is EntityType.VENUE
+
+
+def _post_word(tok: Any) -> bool:
+    """A word that opens a post's title ("Executive", "Vice", "Deputy", "Mayor")."""
+    w = tok.lower_
+    return lx.is_role_word(w) or w in lx.ROLE_MODIFIERS or w in {"vice", "executive", "deputy", "party"}
 
 
 def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:

@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
-from kg.extract.heads import type_by_head
+from kg.extract.heads import head_word, type_by_head
 from kg.extract.rules.patterns import ROLE_BARE
 from kg.extract.rules.sentence import evidence
 from kg.extract.titles import Title
@@ -122,8 +122,8 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
         if person_m is None or not _person_like(r, person_m.key):
             prev = None
             continue
-        org = _org_at(r, t) or _comma_org(r, t.end) or (_possessor(r, t.start) if t.person else None) or (
-            _of_body(r, t.end) if t.person else None)
+        org = _org_at(r, t) or _comma_org(r, t.end) or (_possessor(r, t.start) if t.person else None) or \
+            _of_body(r, t.end)
         before = ordered[n - 1] if n else None
         if org is None and t.person is not None and before is not None and before.person is None and \
                 before.org is not None and _org_at(r, before) is not None and \
@@ -140,6 +140,8 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
         if org is None and t.person is None and _AND_POST_OF.match(r.text, t.end):
             prev = None  # "Ann Wu, CEO and co-founder of X": the whole post is read with its body (posts)
             continue
+        if org is None and t.org is None:
+            org = _place_of_role(r, t.role)  # "District Mayor Rao Mei", "Mayor Qin": the story's district, city
         if org is None and prev is not None and prev[2] == sent and _SAME_BODY_GAP.match(
                 r.text[prev[0]:start]) and not re.match(r"\s+(?:of|at)\s+(?:the\s+)?[A-Z]", r.text[t.end:t.end + 12]):
             # "X Hospital President A, Party Secretary B": the same body; never across a
@@ -150,6 +152,7 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
             org = _apposed_body(r, start)  # "A, president of X, Party Secretary B": X's too
         if org is not None and r.type_of(org) in (EntityType.PERSON, *_NOT_PEOPLE[:3]):
             org = None
+
         nxt_title = ordered[n + 1] if n + 1 < len(ordered) else None
         if org is not None and r.ex.entities[org].label.lower() in lx.PARTY_UNITS and nxt_title is not None \
                 and nxt_title.person is None and re.fullmatch(r"\s*,?\s*and\s*", r.text[t.end:nxt_title.start]):
@@ -311,6 +314,31 @@ def place_of_level(r: Reader, org: str) -> str | None:
     return r.most(r.mention_counts(
         lambda m: m.key != org and r.type_of(m.key) is EntityType.PLACE
         and r.ex.entities[m.key].label.lower().endswith(" " + label)))
+
+
+_LEVELS = ("district", "county", "city", "province", "town", "township", "prefecture")
+_NOT_A_CITY = frozenset({"district", "county", "province", "zone", "park", "area", "town", "township", "region",
+                         "village", "valley", "harbor", "harbour", "base", "prefecture"})
+
+
+def _place_of_role(r: Reader, role: str) -> str | None:
+    """The place a local post with no body named heads: "District Party Secretary" the district
+    the story names most, "Mayor" (or "Vice Mayor") its city."""
+    words = role.lower().replace("-", " ").split()
+    level = next((w for w in words if w in _LEVELS), None)
+    if level is None and words and words[-1] in {"mayor", "governor"}:
+        level = "city" if words[-1] == "mayor" else "province"
+    if level is None:
+        return None
+
+    def fits(m: Mention) -> bool:
+        label = r.ex.entities[m.key].label
+        if r.type_of(m.key) is not EntityType.PLACE or label in lx.COUNTRIES:
+            return False
+        if level == "city":
+            return head_word(label) not in _NOT_A_CITY and len(label.split()) <= 2
+        return label.lower().endswith(" " + level)
+    return r.most(r.mention_counts(fits))
 
 
 _UNIT_HEADS = frozenset({"department", "division", "office", "section", "unit", "ward"})
