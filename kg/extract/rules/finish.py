@@ -69,6 +69,7 @@ def finish(r: Reader) -> None:
         f.relation is Relation.SUB_EVENT_OF and _PHASE.match(ents[f.subject].label))]
     _durations(r)
     _most_specific_locations(r)
+    _zones_named_for_their_city(r)
     # drop entities that no fact, post or agreement mentions, unless named in the text
     used = {f.subject for f in r.ex.facts} | {f.object for f in r.ex.facts
                                              if isinstance(f.object, str)}
@@ -170,13 +171,42 @@ def _in_title(r: Reader, ag: AgreementRecord) -> bool:
 
 
 def _most_specific_locations(r: Reader) -> None:
-    """An event held at a venue in a city is located at the venue (the venue is in the city)."""
+    """An event held at a venue in a city is located at the venue (the venue is in the city:
+    said so, when the story gives only the event's venue and its city)."""
     ents = r.ex.entities
     venues = {f.subject for f in r.ex.facts if f.relation is Relation.LOCATION
               and isinstance(f.object, str) and ents[f.object].type is EntityType.VENUE}
+    placed = {f.subject for f in r.ex.facts if f.relation is Relation.LOCATED_IN}
+    for f in list(r.ex.facts):
+        if f.relation is not Relation.LOCATION or f.subject not in venues or not isinstance(f.object, str) \
+                or ents[f.object].type is not EntityType.PLACE:
+            continue
+        held_at = [g.object for g in r.ex.facts if g.subject == f.subject and g.relation is Relation.LOCATION
+                   and isinstance(g.object, str) and ents[g.object].type is EntityType.VENUE]
+        if len(held_at) == 1 and held_at[0] not in placed:
+            r.fact(held_at[0], Relation.LOCATED_IN, f.object, f.evidence.start)
     r.ex.facts = [f for f in r.ex.facts if not (
         f.relation is Relation.LOCATION and f.subject in venues and isinstance(f.object, str)
         and ents[f.object].type is EntityType.PLACE)]
+
+
+_ZONE_HEADS = frozenset({"zone", "park", "area", "valley", "harbor", "harbour", "base", "town", "city"})
+
+
+def _zones_named_for_their_city(r: Reader) -> None:
+    """"Changsha Lingu High-tech Zone" lies in Changsha, when the story names Changsha as a place
+    and says nowhere else where the zone is."""
+    ents = r.ex.entities
+    placed = {f.subject for f in r.ex.facts if f.relation is Relation.LOCATED_IN}
+    places = {e.label: k for k, e in ents.items() if e.type is EntityType.PLACE and e.label not in lx.COUNTRIES}
+    for key, ent in list(ents.items()):
+        words = ent.label.split()
+        if ent.type is not EntityType.PLACE or key in placed or len(words) < 3 or \
+                head_word(ent.label) not in _ZONE_HEADS:
+            continue
+        city = next((places[" ".join(words[:n])] for n in (2, 1) if " ".join(words[:n]) in places), None)
+        if city is not None and city != key:
+            r.fact(key, Relation.LOCATED_IN, city, _first_char(r, key))
 
 
 def _durations(r: Reader) -> None:
