@@ -18,6 +18,7 @@ EVENT_HEADS = frozenset({
     "hackathon", "tour", "carnival", "marathon", "campaign", "matchmaking", "meetup",
     "sub-forum", "subforum", "roundtable", "round-table", "lecture", "webinar", "briefing",
     "activity", "convention", "conclave", "biennale",
+    "pavilion",  # "the Japan Pavilion" of an expo: a themed part of it, with exhibitors of its own
 })
 # Heads that name an occurrence only as a description ("the signing ceremony").
 DESCRIPTIVE_EVENT_HEADS = frozenset({
@@ -25,6 +26,7 @@ DESCRIPTIVE_EVENT_HEADS = frozenset({
     "ceremony", "festival", "dialogue", "meeting", "seminar", "workshop", "roadshow",
     "competition", "contest", "event", "gathering", "session", "show", "week", "sub-forum",
     "roundtable", "experience hall", "lecture", "salon", "course", "camp", "webinar", "briefing",
+    "pavilion",
 })
 HOSPITAL_HEADS = frozenset({"hospital", "hospitals", "clinic", "clinics", "infirmary", "sanatorium"})
 GOVERNMENT_HEADS = frozenset({
@@ -65,7 +67,7 @@ PLACE_HEADS = frozenset({
     "country", "state", "republic", "kingdom", "emirates",
 })
 VENUE_HEADS = frozenset({
-    "hall", "building", "hotel", "pavilion", "stadium", "auditorium", "theater", "theatre",
+    "hall", "building", "hotel", "stadium", "auditorium", "theater", "theatre",
     "venue", "square", "plaza", "guesthouse", "arena", "gymnasium", "tower", "mansion", "campus",
 })
 # "Convention Center", "Exhibition Center": a center named for events is a venue.

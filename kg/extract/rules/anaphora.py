@@ -101,7 +101,7 @@ def _part_by_its_word(r: Reader) -> None:
 def _venue_anaphora(r: Reader) -> None:
     """"at the center", "in the hall": the venue named in the sentence or the one before."""
     for m in re.finditer(r"\b(?:in|at|inside)\s+the\s+(?P<head>center|centre|hall|venue|stadium|hotel|"
-                         r"building|pavilion)\b(?!\s+(?:of|on|for)\b)", r.text):
+                         r"building)\b(?!\s+(?:of|on|for)\b)", r.text):
         start = m.start("head") - len("the ")
         if any(x.start <= start < x.end for x in r.mentions):
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from kg.extract.heads import head_word
 from kg.extract.rules.patterns import HAS_EXHIBIT, LIST, E
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
@@ -21,6 +22,7 @@ def _shape(guard: str, pattern: str, by_object: bool = False, at_fair: bool = Fa
     return _Shape(re.compile(guard, re.I), re.compile(pattern, re.I), by_object, at_fair)
 
 
+_PARKS = frozenset({"park", "zone", "valley", "harbor", "harbour", "base", "town"})
 _FAIR = re.compile(r"\b(?:expo|exposition|fair|exhibition|show|trade\s+show)\b", re.I)
 
 
@@ -50,9 +52,10 @@ _SHAPES: tuple[_Shape, ...] = (
            r"technologies)\s+of\s+(?P<l>" + LIST + ")"),
     _shape(r"exhibited|showcased|displayed|presented",
            r"\b(?:exhibited|showcased|displayed|presented)\b[^;]*?\b(?:including|such\s+as)\s+(?P<l>" + LIST + ")"),
-    _shape(r"exhibited|showcased|displayed|presented|set\s+up",
-           r"\b(?:including|such\s+as)\s+(?P<l>" + LIST + r"),?\s+(?:also\s+|have\s+|has\s+)*(?:exhibited|"
-           r"showcased|displayed|presented|set\s+up\s+booths?)\b"),
+    # "38 Japanese companies, among them A and B, showed robots"
+    _shape(r"exhibited|showcased|displayed|presented|set\s+up|showed",
+           r"\b(?:including|such\s+as|among\s+them)\s+(?P<l>" + LIST + r"),?\s+(?:also\s+|have\s+|has\s+)*(?:exhibited|"
+           r"showcased|displayed|presented|showed|set\s+up\s+booths?)\b"),
     # "A, B and C are among the exhibitors", "A is one of the exhibitors"
     _shape(r"exhibitors",
            r"(?P<l>" + LIST + r")\s+(?:are|were|is|was|will\s+be)\s+(?:also\s+)?(?:among|one\s+of)\s+the\s+"
@@ -105,6 +108,7 @@ def read(s: Sentence) -> None:
             if shape.at_fair and (event is None or not _FAIR.search(s.r.ex.entities[event].label)):
                 continue
             for a in s.agents(m.group("l")):
-                if s.typ(a) in (EntityType.PLACE, EntityType.VENUE, EntityType.PERSON):
-                    continue
+                if s.typ(a) in (EntityType.VENUE, EntityType.PERSON) or (
+                        s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[a].label) not in _PARKS):
+                    continue  # a park or zone may exhibit (at an investment pavilion); a city does not
                 s.fact(event, Relation.EXHIBITOR, a)
