@@ -75,8 +75,8 @@ def read(s: Sentence) -> None:
     elif re.search(r"\b(?:delivered|delivers|gave|gives|made|makes|giving|making|delivering)\s+"
                    r"(?:an?\s+)?(?:\w+\s+){0,2}?(?:speech|speeches|address|"
                    r"remarks|report)|\b(?:opening|keynote|welcome)\s+(?:speech|address|remarks)|"
-                   r"\bchair\s+of\s+the\s+" + E + r"|\b(?:told|briefed|addressed|welcomed)\s+(?:the\s+)?(?:audience|guests|"
-                   r"attendees|participants|delegates|investors|entrepreneurs)\b", ph, re.I):
+                   r"\bchair\s+of\s+the\s+" + E + r"|\b(?:told|briefed|addressed|welcomed)\s+(?:the\s+)?"
+                   r"(?:audience|guests|attendees|participants|delegates|investors|entrepreneurs)\b", ph, re.I):
         speech_event = s.event_near(0)
     if speech_event is not None:
         for key in s.items(ph):
