@@ -118,10 +118,41 @@ def short_forms(r: Reader) -> None:
     _acronym_spelled_out(r)
     _bracketed_other_names(r)
     _known_as(r)
+    _described_then_named(r)
 
 
 _KNOWN_AS = re.compile(r"\s*(?:,|\()\s*(?:also\s+|commonly\s+|better\s+|widely\s+)?(?:known|referred\s+to|"
                        r"abbreviated)\s+as\s+(?:the\s+)?[\"“]?")
+
+
+_GENERIC_EVENT_HEADS = frozenset({"event", "conference", "meeting", "forum", "gathering", "activity", "session"})
+
+
+def _described_then_named(r: Reader) -> None:
+    """"... signed 13 projects at an investment promotion event in Shenzhen on Friday. The 2024 X
+    Investment Promotion Conference, held at ...": the event a lead describes is the one the next
+    sentence names (its date and place are that event's)."""
+    ents = r.ex.entities
+    ordered = sorted(r.mentions, key=lambda m: m.start)
+    for n, m in enumerate(ordered):
+        ent = ents.get(m.key)
+        if ent is None or not ent.scope or ent.type is not EntityType.EVENT or m.anaphor:
+            continue
+        if not re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,5}$", r.text[max(0, m.start - 60):m.start]) and \
+                not re.match(r"(?:a|an)\s", r.text[m.start:m.start + 3]):
+            continue  # only a first, indefinite description ("an investment promotion event")
+        named = next((x for x in ordered[n + 1:] if x.sent <= m.sent + 1 and x.key in ents
+                      and ents[x.key].type is EntityType.EVENT and not ents[x.key].scope), None)
+        if named is None or named.sent != m.sent + 1:
+            continue
+        head, other = head_word(ent.label), head_word(ents[named.key].label)
+        said = [w.lower()[:6] for w in ent.label.split() if w.lower() != head]
+        name = [w.lower()[:6] for w in ents[named.key].label.split()]
+        # the description's own words are in the name ("investment promotion event", not "news
+        # conference" for "World Conference on Medicine")
+        if (head == other or (head in _GENERIC_EVENT_HEADS and other in _GENERIC_EVENT_HEADS | {head})) and \
+                said and all(w in name for w in said):
+            _merge(r, m.key, named.key, f"{ent.label!r} is the event the next sentence names")
 
 
 def _known_as(r: Reader) -> None:

@@ -32,9 +32,15 @@ _VENUE_OF = re.compile(r"\b[Vv]enues?\s+(?:(?:of|for)\s+(?:the\s+)?" + EDITION +
 # verbs whose dates are their own acts', not the event's
 _OTHER_ACTS = frozenset({"say", "tell", "announce", "add", "note", "state", "disclose", "reveal", "sign", "ink",
                          "release", "publish", "report", "visit", "meet", "approve", "issue", "establish", "found"})
-_AT_ONE_DAY = re.compile(r"\b(?:at|during)\s+(?:an?\s+|the\s+)?(?P<e>" + E + r")\s+on\s+(?:" + MONTH
-                         + r"|[A-Z]\w+day\b|\d)")
-_ONE_DAY = re.compile(r"\b(?:news|press)\s+(?:conference|briefing)|\bbriefing\b|\bceremony\b", re.I)
+# "said at a news conference on Thursday", "signed 13 projects at an investment promotion event in
+# Shenzhen, Guangdong province, on Friday"
+_AT_ONE_DAY = re.compile(r"\b(?:at|during)\s+(?:an?\s+|the\s+)?(?P<e>" + E + r")(?:\s+in\s+" + E + r"(?:,\s+"
+                         + E + r")?(?:,\s+[a-z][^,;⟦]{0,30}?)?,?)?\s+on\s+(?:" + MONTH + r"|[A-Z]\w+day\b|\d)")
+_ON_DAY_AT = re.compile(r"\bon\s+(?:" + MONTH + r"\s*\d{1,2}|[A-Z]\w+day\b)(?:\s*\([^)]{1,12}\))?\s+at\s+"
+                        r"(?:an?\s+|the\s+)?(?P<e>" + E + ")")
+_ONE_DAY = re.compile(r"\b(?:news|press)\s+(?:conference|briefing)|\bbriefing\b|\bceremony\b|"
+                      r"\b(?:investment|promotion|matchmaking|signing)\s+(?:\w+\s+)?(?:event|conference|meeting|"
+                      r"session|fair)\b|\broadshow\b", re.I)
 _GATHERED_FOR = re.compile(r"\b(?:gathered|met|converged|assembled)\b(?P<where>[^⟦;.]{0,30}?(?:⟦\d+⟧)?[^⟦;.]{0,30}?)"
                            r"\bfor\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E + r")(?P<rest>[^;]*)")
 
@@ -97,6 +103,11 @@ def read(s: Sentence) -> None:
             venue_by_position(s, place)
             if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
                 s.fact(held_at, Relation.LOCATION, place)
+    for m in _ON_DAY_AT.finditer(ph):
+        # "26 projects were signed on Friday at a biomedicine investment promotion conference"
+        event = s.key(m.group("e"))
+        if s.is_event(event) and _ONE_DAY.search(s.r.ex.entities[event].label):
+            dates(s, event, "held", said_there=True)
     for m in _AT_ONE_DAY.finditer(ph):
         # "officials said at a news conference on Thursday": a one-day event's day
         event = s.key(m.group("e"))
