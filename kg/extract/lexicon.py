@@ -85,7 +85,7 @@ NAME_CONNECTORS = frozenset({"of", "for", "and", "in", "on", "&", "de", "the", "
 
 # Agreement nouns, for "signed a strategic cooperation agreement with ...".
 AGREEMENT_NOUNS = (
-    "agreements?", "memorand(?:um|a)(?: of (?:understanding|cooperation|collaboration))?", "mous?", "contracts?",
+    "agreements?", "memorand(?:ums?|a)(?: of (?:understanding|cooperation|collaboration))?", "mous?", "contracts?",
     "deals?",
     "conventions?", "treat(?:y|ies)", "declarations?", "accords?", "letters? of intent",
     "framework agreements?", "partnerships?", "pacts?", "protocols?", "charters?",

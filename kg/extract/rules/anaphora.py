@@ -147,9 +147,12 @@ def _body_anaphora(r: Reader) -> None:
              "administration": EntityType.GOVERNMENT_BODY, "alliance": EntityType.ORGANIZATION,
              "foundation": EntityType.ORGANIZATION, "society": EntityType.ORGANIZATION,
              "federation": EntityType.ORGANIZATION, "committee": EntityType.GOVERNMENT_BODY}
-    pattern = (r"\b(?:of|at|with|from|by|between)\s+(?P<the>(?:the|our)\s+(?:(?:" + DEMONYM + r")\s+)?"
-               r"(?:(?:management|administrative|organizing|organising|standing)\s+(?=committee))?)(?P<head>"
-               + "|".join(heads) + r")\b(?!\s+(?:of|for|on)\b|['’])"
+    # after a preposition, and as a clause's subject ("during which the company and X signed",
+    # "At the forum, the administration signed", "The hospital will ...")
+    pattern = (r"(?:\b(?:of|at|with|from|by|between)\s+|(?:\b(?:which|that|while|and)|,|^|[.!?]\s)\s*)"
+               r"(?P<the>(?:[Tt]he|our)\s+(?:(?:" + DEMONYM + r")\s+)?"
+               r"(?:(?:park\s+|zone\s+)?(?:management|administrative|organizing|organising|standing)\s+(?=committee))?)"
+               r"(?P<head>" + "|".join(heads) + r")\b(?!\s+(?:of|for|on)\b|['’])"
                # "said Zhou Lan, the hospital's president": a possessive names the body too
                r"|(?<=,\s)the\s+(?P<poss>" + "|".join(heads) + r")(?=['’]s\s)")
     for m in re.finditer(pattern, r.text):

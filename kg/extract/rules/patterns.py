@@ -13,7 +13,7 @@ SEP = (r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+&\s+|\s*,?\s+as\s+
 DEMONYM = "|".join(sorted((re.escape(d.title()) for d in lx.DEMONYMS), key=len, reverse=True))
 # a list item may carry a short description: "Japanese firm Olympus", "Pudong's Zhangjiang Town"
 DESCRIPTOR = (r"(?:(?!(?:by|with|at|in|on|of|to|for|from|and|or|as|the|was|were|is|are|has|have|"
-               r"will|which|who|that)\b)[a-z][\w-]*(?<!ed)(?<!ing)|" + DEMONYM + r"|"
+               r"will|which|who|that|between|among)\b)[a-z][\w-]*(?<!ed)(?<!ing)|" + DEMONYM + r"|"
                # "Japan-based X", "Wuhan-headquartered Y"
                r"[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?-(?:based|headquartered|listed|owned|funded|backed))")
 # "X, a subsidiary of Y, and Z" / "X, which is affiliated with Y, signed": the appositive is

@@ -12,6 +12,7 @@ import re
 from kg.extract.heads import head_word
 from kg.extract.rules.families.agreements.forms import (
     AGREED,
+    AND_BETWEEN,
     AND_WITH,
     BARE,
     BETWEEN,
@@ -45,12 +46,18 @@ from kg.extract.rules.patterns import AGREEMENT, HAS_SIGN, LIST
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.records import AgreementRecord, EntityType
 
+_WHILE = re.compile(r",\s+(?:while|whereas)\s+")
 _MULTILATERAL = frozenset({"convention", "treaty", "declaration", "charter", "initiative", "protocol"})
 
 
 def read(s: Sentence) -> None:
     if listed(s):
         return  # "... signed agreements with X. Key projects include:" and one line each
+    clauses = _WHILE.split(s.ph)
+    if len(clauses) > 1:  # "A signed X with B, while C and D inked Y": each clause its own signing
+        for clause in clauses:
+            read(Sentence(s.r, s.index, s.sent, clause, s.keys, s.ms))
+        return
     if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:|partnership|alliance|agreed", s.ph):
         return
     if planned(s.sent):
@@ -168,6 +175,14 @@ def read(s: Sentence) -> None:
             found = True
             agreement(s, kind_of(s, m.group("kind")), [[x] for x in a],
                            event_for_agreement(s, m.end()))
+        # "MoUs were signed between A and B, and between C and D": the same kind, another pair
+        pos = m.end()
+        while (more := AND_BETWEEN.match(ph, pos)) is not None:
+            pair = s.agents(more.group("a"))
+            if len(pair) == 2:
+                found = True
+                agreement(s, kind_of(s, m.group("kind")), [[pair[0]], [pair[1]]], event_for_agreement(s, more.end()))
+            pos = more.end()
     # "seven agreements were signed, including one between A and B and another between C and D"
     said = KIND_ONLY.search(ph)
     for m in ONE_BETWEEN.finditer(ph) if said and not found else ():

@@ -100,7 +100,8 @@ PAIR = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+
 _FOR_WHAT = (r"(?:\s+(?:worth|valued\s+at|totall?ing)\s+(?:\d[.,]\d|[^⟦.;,]){0,40}?)?"
              r"(?:\s+(?:on|for|of|to)\s+(?:[^⟦.;]|⟦\d+⟧){0,60}?)?")
 PASSIVE = compiled(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+been)"
-                    r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}),?\s+)?"
+                    r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2})"
+                    r"(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
                     r"(?:between|by)\s+(?P<a>" + LIST + r")"
                     # "signed by A with B and with C": each "with" names a counterpart
                     r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + r"(?:,?\s+and\s+with\s+(?:the\s+)?" + LIST + ")*))?",
@@ -113,5 +114,6 @@ BETWEEN = compiled(KIND + _FOR_WHAT + r"\s+(?:between|among|amongst)\s+(?P<a>" +
 
 # "..., including one between A and B and another between C and D": the kind named before
 KIND_ONLY = compiled(KIND, re.I)
+AND_BETWEEN = compiled(r",?\s+and\s+(?:another\s+|one\s+)?between\s+(?P<a>" + ITEM + r"\s+and\s+" + ITEM + ")")
 ONE_BETWEEN = compiled(r"\b(?:one|another|the\s+other|the\s+(?:first|second|third|last|latter|former))\s+"
                        r"(?:(?:was|is)\s+)?(?:signed\s+)?between\s+(?P<a>" + ITEM + r"\s+and\s+" + ITEM + ")")

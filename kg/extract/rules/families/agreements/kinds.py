@@ -24,7 +24,7 @@ _COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "n
 def plural(kind: str, after: str) -> bool:
     """Whether a kind names several agreements ("agreements", "two MoUs", "... respectively")."""
     kind = kind.lower()
-    return bool(re.search(r"\b(?:agreements|memoranda|mous|contracts|deals|accords|pacts|letters|"
+    return bool(re.search(r"\b(?:agreements|memoranda|memorandums|mous|contracts|deals|accords|pacts|letters|"
                           r"partnerships|protocols)\b", kind)) or kind.split()[0] in _COUNTS \
         or after.lstrip().startswith("respectively")
 
@@ -43,7 +43,7 @@ def kind_of(s: Sentence, text: str) -> str:
         words = words[1:]
     kind = " ".join(words).lower()
     kind = re.sub(r"agreements$", "agreement", kind)
-    kind = re.sub(r"memoranda", "memorandum", kind)
+    kind = re.sub(r"memoranda|memorandums", "memorandum", kind)
     kind = re.sub(r"(contract|deal|convention|declaration|accord|mou|partnership|pact)s$",
                   r"\1", kind)
     return kind
