@@ -236,7 +236,8 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 if t.lower_ == "to" and toks[j - 1].lower_ not in {"affiliated", "attached", "subordinate"}:
                     break  # "Hospital Affiliated to X" is one name; "Ambassador of X to China" is not
                 fixed = f"{toks[j - 1].lower_} and {nxt.lower_}" in lx.AND_NAMES
-                if t.lower_ == "and" and toks[j - 1].ent_type_ == "PERSON" and _post_word(nxt):
+                if t.lower_ == "and" and toks[j - 1].ent_type_ == "PERSON" and (
+                        _post_word(nxt) or nxt.ent_type_ == "PERSON"):
                     break  # "... Bureau of Commerce Tian Guo and Executive Vice Mayor Hou Jian": two people
                 if t.lower_ == "and" and not fixed and (nxt.lower_ == "the" or (
                         _ends_with_head(toks[i:j]) and not _names_a_venue(toks, i, j))

@@ -165,7 +165,8 @@ def _body_anaphora(r: Reader) -> None:
         start = m.start("the")
         if any(x.start <= start < x.end or start <= x.start < m.end() for x in r.mentions):
             continue
-        best = _most_then_latest(r, _named_before(r, start, m.group("head"), heads[m.group("head")]))
+        best = _most_then_latest(r, _named_before(r, start, m.group("head"), heads[m.group("head")])) or \
+            _written_before(r, start, m.group("head"), heads[m.group("head")])
         if best is not None:
             r.mention(start, m.end(), best, anaphor=True)
 
@@ -180,6 +181,14 @@ def _most_then_latest(r: Reader, keep: Callable[[Mention], bool]) -> str | None:
         labels[k].endswith(" " + labels[o]) or labels[o].endswith(" " + labels[k]))) for k, n in counts.items()}
     last = {m.key: m.start for m in sorted(r.mentions, key=lambda m: m.start) if keep(m)}
     return max(counts, key=lambda k: (counts[k], last[k]), default=None)
+
+
+def _written_before(r: Reader, start: int, head: str, etype: EntityType) -> str | None:
+    """A body of that kind whose name the text writes before ``start`` only inside a longer name
+    ("the signing ceremony between Pine Hospital and ..."), the one written most, then last."""
+    found = {k: (r.text.count(e.label, 0, start), r.text.rfind(e.label, 0, start)) for k, e in r.ex.entities.items()
+             if e.type is etype and (head == "company" or head_word(e.label) == head) and e.label in r.text[:start]}
+    return max(found, key=lambda k: found[k], default=None)
 
 
 def _named_before(r: Reader, start: int, head: str, etype: EntityType) -> Callable[[Mention], bool]:
