@@ -147,7 +147,9 @@ def read(s: Sentence) -> None:
     # "Pine District in Lakeside", "Acme Group, located in the Lake District"
     for m in re.finditer(r"(?P<a>" + E + r")(?:" + INSERTION + r",?\s+(?:which\s+(?:is\s+)?|is\s+|are\s+)?"
                          r"(?:also\s+|now\s+)?(?P<v>located|based|headquartered|situated|sited|sits?|lies|lie|"
-                         r"stands)|,)?\s+in\s+(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:(?:" + E + r")['’]s\s+)?"
+                         # "... located in the south of the district", "lies in the northern part of Y"
+                         r"stands)|,)?\s+in\s+(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:(?:part\s+)?of\s+(?:the\s+)?(?=⟦))?"
+                         r"(?:(?:" + E + r")['’]s\s+)?"
                          r"(?P<b>" + E + ")", ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         based = m.group("v") is not None
