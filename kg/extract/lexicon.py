@@ -42,7 +42,8 @@ ORGANIZATION_HEADS = frozenset({
     "college", "institute", "academy", "foundation", "center", "centre", "committee",
     "league", "network", "consortium", "club", "platform", "organization", "organisation",
     "nations", "agency", "school", "laboratory", "lab", "board", "secretariat",
-    "fund", "institution", "cdc", "observatory", "incubator", "hub", "faculty", "division",
+    "fund", "institution", "cdc", "observatory", "incubator", "hub", "faculty", "division", "cluster",
+    "council",
 })
 COMPANY_HEADS = frozenset({
     "co", "ltd", "inc", "corp", "corporation", "company", "group", "holding", "holdings",

@@ -39,7 +39,8 @@ def short_forms(r: Reader) -> None:
                # what a firm's everyday name leaves out: "Corvo Therapeutics" is "Corvo"
                "therapeutics", "biologics", "biosciences", "bioscience", "biopharma", "biopharmaceutical",
                "biopharmaceuticals", "diagnostics", "genomics", "robotics", "labs", "laboratories", "medtech",
-               "biotechnology", "pharmaceutics", "biomedical", "instruments", "devices", "systems"}
+               "biotechnology", "pharmaceutics", "biomedical", "instruments", "devices", "systems",
+               "industry", "investment", "development"}
     remap: dict[str, str] = {}
     for key, ent in list(ents.items()):
         words = ent.label.split()
@@ -64,6 +65,9 @@ def short_forms(r: Reader) -> None:
             if _place_dropped(r, words, ow, etype, otype):
                 cands.append(other_key)  # "Hengren Hospital" for "Nanjing Hengren Hospital"
                 continue
+            if len(ow) > len(words) + 1 and ow[1:len(words) + 1] == words and len(words) >= 2 and \
+                    _is_place_word(r, ow[0]) and etype in (*lx.ORG_TYPES, None):
+                ow = ow[1:]  # "Qiyun Health" for "Hangzhou Qiyun Health Industry Investment Co., Ltd."
             if len(ow) <= len(words) or ow[: len(words)] != words:
                 continue
             if _of_place(r, words, ow) and etype not in (EntityType.PLACE, EntityType.PERSON):
@@ -72,8 +76,8 @@ def short_forms(r: Reader) -> None:
             rest = [w.lower().strip(".,") for w in ow[len(words):]]
             core = [w for w in rest if w.strip(".,") not in lx.LEGAL_SUFFIXES] or rest  # "Medical GmbH": "Medical"
             surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
-            suffixed = (len(core) == 1 or all(w in {"co", "ltd", "inc", "group", "limited", "corp"}
-                                               for w in core)) and all(w in generic for w in core) \
+            suffixed = (len(core) <= 3 or all(w in {"co", "ltd", "inc", "group", "limited", "corp"}
+                                              for w in core)) and all(w in generic for w in core) \
                 and (compatible(etype, otype) or key not in r.strong) \
                 and head_word(ent.label) not in _BODIES_OF_THEIR_OWN  # "X University" is not "X University Hospital"
             event_stem = (otype is EntityType.EVENT and etype is not EntityType.EVENT_SERIES and len(words) > 2
@@ -199,6 +203,15 @@ def _of_place(r: Reader, words: list[str], full: list[str]) -> bool:
     key = r.key_by_norm.get(normalize_name(place))
     return place in lx.COUNTRIES or head_word(place) in lx.LOWER_PLACE_HEADS or (
         key is not None and vote(r, key) is EntityType.PLACE)
+
+
+def _is_place_word(r: Reader, word: str) -> bool:
+    """Whether a name's first word is a place the story names ("Hangzhou" in "Hangzhou Qiyun ...")."""
+    key = r.key_by_norm.get(normalize_name(word))
+    if key is not None:
+        return vote(r, key) is EntityType.PLACE
+    # a place the story names only inside longer names ("Hangzhou Xinsha District")
+    return any(e.label.startswith(word + " ") and vote(r, k) is EntityType.PLACE for k, e in r.ex.entities.items())
 
 
 def _named_last_before(r: Reader, keys: list[str], key: str) -> str | None:
