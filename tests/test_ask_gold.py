@@ -23,7 +23,10 @@ from kg.errors import KgError
 from kg.store import Store
 
 ROOT = Path(__file__).parent.parent
-DEVSET = sorted(ROOT.glob("devset/**/gold/*.json"))
+DEVSET = sorted(f for f in ROOT.glob("devset/**/gold/*.json") if "invented" not in f.parts)
+# Written blind to the code in session 16 (devset/README.md): forms kg ask does not read yet show here.
+INVENTED = sorted(ROOT.glob("devset/invented/gold/*.json"))
+FLOOR_INVENTED = 0.91  # 259 of 279 read at the end of session 16
 SHARED = ROOT.parent / "shared" / "eval"
 SEEDS = sorted((SHARED / "gold").glob("*.json"))
 # Real articles, groups a-c only (group d is held back, never read here).
@@ -106,6 +109,13 @@ def test_devset_questions_on_their_gold_graph() -> None:
     exact, total, misses = _exact_rate(DEVSET)
     assert total >= 150
     assert exact / total >= 0.98, misses
+
+
+def test_invented_questions_on_their_gold_graph() -> None:
+    """The invented set's 279 questions, asked of their own gold: the forms kg ask reads."""
+    exact, total, misses = _exact_rate(INVENTED)
+    assert total >= 270
+    assert exact / total >= FLOOR_INVENTED, misses
 
 
 def test_seed_questions_on_their_gold_graph() -> None:

@@ -80,6 +80,9 @@ def store() -> Store:
     ("which summits and forums took place during the Ashford Care Expo", "sub-events",
      ["Elderly Care Summit", "Nursing Sub-forum"]),
     ("in which country is Ovena Labs", "country", ["Norland"]),
+    ("what is the Ashford Care Expo themed", "theme", ["Smart Care for Everyone"]),
+    ("which venues are in Ashford", "located-in", ["Ashford Expo Center"]),
+    ("in which city is the Ashford Expo Center", "where", ["Ashford"]),
 ])
 def test_forms_read_and_answer(store: Store, question: str, form: str, answers: list[str]) -> None:
     assert_reads(store, question, form, answers)

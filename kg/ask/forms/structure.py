@@ -107,6 +107,7 @@ FORMS: tuple[Form, ...] = (
          r"^what (?:is|was|are|were|will be) (?:the )?(?:main |central |overall )?(?:theme|themes"
          rf"|motto|slogan) (?:of|for) {X}$",
          rf"^what (?:is|was) {X}'s theme$",
+         rf"^what (?:is|was|are|were) {X} themed(?: on| around)?$",
          rf"^what theme (?:did|does|will) {X} have$",
          rf"^what (?:is|was|were|are) {X} (?:about|focused on|focusing on)$",
          rf"^what (?:did|does|will) {X} focus on$",

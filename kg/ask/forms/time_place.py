@@ -144,6 +144,9 @@ FORMS: tuple[Form, ...] = (
          located_in,
          rf"^(?:which|what) (?P<type>{T}) (?:{BE} |{AUX})(?:(?:also|newly|recently|now) )?"
          rf"{_SETTLED} (?:in|at) {X}$",
+         # "which companies are in X", "which companies have moved into X"
+         rf"^(?:which|what) (?P<type>{T}) (?:are|is|were|was) (?:in|inside|within) {X}$",
+         rf"^(?:which|what) (?P<type>{T}) (?:have|has|had) (?:moved|settled|located) (?:into|in) {X}$",
          query="?answer kgo:locatedIn/kgo:locatedIn* X (events: ?answer kgo:location ?p . "
                "?p kgo:locatedIn* X), of the asked type",
          prefer=("Place",)),
@@ -180,6 +183,7 @@ FORMS: tuple[Form, ...] = (
          rf"{X} (?:be )?(?:held|located|take place|hosted|staged|situated|built|based|in)"
          r"(?: in)?$",
          rf"^what (?:is|was) the (?:location|venue|place|site|address) of {X}$",
+         rf"^in (?:which|what) (?P<type>{_PLACE_NOUNS}) (?:is|was|are|were) {X}$",
          rf"^(?:in |at )?(?:which|what) (?P<type>{_PLACE_NOUNS}) (?:did|does|will) {X} (?:officially )?"
          rf"(?:{_START_VERBS}|take place|open)$",
          rf"^where (?:did|does|do|will) {X} (?:officially )?(?:{_START_VERBS}|{_END_VERBS})$",

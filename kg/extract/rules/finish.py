@@ -45,7 +45,7 @@ def finish(r: Reader) -> None:
     # sub-events: listed ones, and description-named activities of the article's event
     for key, (whole, char) in r.part_of.items():
         if key in ents and whole in ents and key != whole and ents[whole].type is EntityType.EVENT:
-            # (a whole that hosts, "the X Forum of the Boao Forum for Asia", is a body)
+            # (a whole that hosts, "the X Forum of the Pine Forum for Asia", is a body)
             r.fact(key, Relation.SUB_EVENT_OF, whole, char)
     for key, char, _sent in r.pending_sub:
         parent = r.event_left_of(char) or r.main_event

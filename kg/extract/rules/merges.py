@@ -272,8 +272,8 @@ def _zone_short_form(words: list[str], full: list[str]) -> bool:
 
 
 def _acronym_spelled_out(r: Reader) -> None:
-    """"Fifth Affiliated Hospital of GMU" where GMU stands for "Guangzhou Medical University"
-    and the story also names "Fifth Affiliated Hospital of Guangzhou Medical University": one."""
+    """"Fifth Affiliated Hospital of LMU" where LMU stands for "Lishui Medical University"
+    and the story also names "Fifth Affiliated Hospital of Lishui Medical University": one."""
     ents = r.ex.entities
     by_label = {ent.label: key for key, ent in ents.items()}
     for key, ent in list(ents.items()):
