@@ -65,8 +65,9 @@ def short_forms(r: Reader) -> None:
             if _place_dropped(r, words, ow, etype, otype):
                 cands.append(other_key)  # "Hengren Hospital" for "Nanjing Hengren Hospital"
                 continue
-            if len(ow) > len(words) + 1 and ow[1:len(words) + 1] == words and len(words) >= 2 and \
-                    _is_place_word(r, ow[0]) and etype in (*lx.ORG_TYPES, None):
+            city_dropped = len(ow) > len(words) + 1 and ow[1:len(words) + 1] == words and len(words) >= 2 and \
+                _is_place_word(r, ow[0]) and etype in (*lx.ORG_TYPES, None)
+            if city_dropped:
                 ow = ow[1:]  # "Qiyun Health" for "Hangzhou Qiyun Health Industry Investment Co., Ltd."
             if len(ow) <= len(words) or ow[: len(words)] != words:
                 continue
@@ -76,8 +77,10 @@ def short_forms(r: Reader) -> None:
             rest = [w.lower().strip(".,") for w in ow[len(words):]]
             core = [w for w in rest if w.strip(".,") not in lx.LEGAL_SUFFIXES] or rest  # "Medical GmbH": "Medical"
             surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
-            suffixed = (len(core) <= 3 or all(w in {"co", "ltd", "inc", "group", "limited", "corp"}
-                                              for w in core)) and all(w in generic for w in core) \
+            # one generic word left ("Kanghui Pharmaceutical"), or up to three after a dropped city
+            legal = all(w in {"co", "ltd", "inc", "group", "limited", "corp"} for w in core)
+            suffixed = (len(core) == 1 or (city_dropped and len(core) <= 3) or legal) \
+                and all(w in generic for w in core) \
                 and (compatible(etype, otype) or key not in r.strong) \
                 and head_word(ent.label) not in _BODIES_OF_THEIR_OWN  # "X University" is not "X University Hospital"
             event_stem = (otype is EntityType.EVENT and etype is not EntityType.EVENT_SERIES and len(words) > 2
