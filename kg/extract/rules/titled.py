@@ -311,9 +311,14 @@ def place_of_level(r: Reader, org: str) -> str | None:
     label = r.ex.entities[org].label.lower()
     if label not in {"county", "city", "district", "province", "town", "township", "municipal"}:
         return None
+    return _place_named_most(r, label, but=org)
+
+
+def _place_named_most(r: Reader, level: str, but: str | None = None) -> str | None:
+    """The place of that level ("X District") the story names most."""
     return r.most(r.mention_counts(
-        lambda m: m.key != org and r.type_of(m.key) is EntityType.PLACE
-        and r.ex.entities[m.key].label.lower().endswith(" " + label)))
+        lambda m: m.key != but and r.type_of(m.key) is EntityType.PLACE
+        and r.ex.entities[m.key].label.lower().endswith(" " + level)))
 
 
 _LEVELS = ("district", "county", "city", "province", "town", "township", "prefecture")
@@ -331,14 +336,14 @@ def _place_of_role(r: Reader, role: str) -> str | None:
     if level is None:
         return None
 
-    def fits(m: Mention) -> bool:
+    if level != "city":
+        return _place_named_most(r, level)
+
+    def city(m: Mention) -> bool:
         label = r.ex.entities[m.key].label
-        if r.type_of(m.key) is not EntityType.PLACE or label in lx.COUNTRIES:
-            return False
-        if level == "city":
-            return head_word(label) not in _NOT_A_CITY and len(label.split()) <= 2
-        return label.lower().endswith(" " + level)
-    return r.most(r.mention_counts(fits))
+        return r.type_of(m.key) is EntityType.PLACE and label not in lx.COUNTRIES and \
+            head_word(label) not in _NOT_A_CITY and len(label.split()) <= 2
+    return r.most(r.mention_counts(city))
 
 
 _UNIT_HEADS = frozenset({"department", "division", "office", "section", "unit", "ward"})
