@@ -85,7 +85,7 @@ def test_wrong_facts_are_not_read(case: dict[str, Any], extractions: dict[str, E
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_agreements_types_and_aliases(case: dict[str, Any], extractions: dict[str, Extraction]) -> None:
+def test_agreements_types_labels_and_aliases(case: dict[str, Any], extractions: dict[str, Extraction]) -> None:
     ex = extractions[case["name"]]
     ents = ex.entities
     got = [(a.kind, sorted(sorted(normalize_name(ents[k].label) for k in side) for side in a.sides))
@@ -99,6 +99,10 @@ def test_agreements_types_and_aliases(case: dict[str, Any], extractions: dict[st
         keys = _keys_named(ex, name)
         assert keys, f"no entity named {name!r}"
         assert {ents[k].type.value for k in keys} == {etype}, name
+    for name, label in case.get("labels", {}).items():  # the name an answer shows
+        keys = _keys_named(ex, name)
+        assert len(keys) == 1, f"{name!r} is {len(keys)} entities"
+        assert ents[keys.pop()].label == label, name
     for name, aliases in case.get("aliases", {}).items():
         keys = _keys_named(ex, name)
         assert len(keys) == 1, f"{name!r} is {len(keys)} entities"

@@ -2,9 +2,10 @@
 
 A recurring event is two nodes: the series ("X") and the dated edition the article reports
 ("X 2023", ``inSeries`` the series), so that facts of this year's meeting do not pile onto
-every year's. One edition per series and article; its label carries the year (from the name,
-else the publication date, else the year the story names most) and the ways the text writes it
-are its aliases.
+every year's. One edition per series and article. Its label is the name as the text writes it
+("14th X", "2024 X", "X 2024"), which is what readers and answers call it; its year (from the
+name, else the publication date, else the year the story names most) gives the aliases "X 2024"
+and "2024 X" that let other articles' editions merge with it. "this year's X" is labelled "X 2024".
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name
         return _another_edition(r, series, ident, year if written or relative else None, nth, surface, n)
     if year is None:
         year = r.edition_year.get(r.editions.get(series, ""))
-    label = f"{s_ent.label} {year}" if year else _bare(surface)
+    written = _as_written(r, n, surface)
+    label = written or (f"{s_ent.label} {year}" if year else _bare(surface))
     if key is None:
         key = r.entity(label, EntityType.EVENT, strong=True)
         r.editions[series] = key
@@ -83,9 +85,9 @@ def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name
         r.edition_nth.setdefault(key, nth)
     ed = r.ex.entities[key]
     if year and key not in r.edition_year:
-        old = ed.label
-        ed.label = f"{s_ent.label} {year}"
-        r.alias(key, old)
+        if not _is_written_name(ed.label):
+            r.alias(key, ed.label)
+            ed.label = written or f"{s_ent.label} {year}"
         r.edition_year[key] = year
     r.alias(key, surface)
     ordinal = re.search(r"\b(\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+$",
@@ -101,6 +103,26 @@ def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name
             r.alias(key, f"{short} {year}")
             r.alias(key, f"{year} {short}")
     return key
+
+
+def _as_written(r: Reader, n: Name, surface: str) -> str | None:
+    """The edition's name as the text writes it ("14th X", "2024 X", "X 2024", "6th X 2024"),
+    which is what a reader calls it; None for "this year's X" or "the 2024 edition of X"."""
+    ordinal = re.search(r"\b(\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+$",
+                        r.text[max(0, n.start - 20):n.start], re.I)
+    name = _bare(surface)
+    if ordinal and ordinal_value(ordinal.group(1).lower()) is not None and \
+            ordinal.group(1) not in surface.split()[:2]:
+        name = f"{ordinal.group(1)} {name}"
+    return name if _is_written_name(name) else None
+
+
+def _is_written_name(name: str) -> bool:
+    """A proper name of an edition: it opens with a capital, a number or an ordinal ("third X"),
+    and has no edition wording."""
+    first = name.split()[0] if name.split() else ""
+    return bool(re.match(r"[A-Z0-9]", first) or ordinal_value(first.lower()) is not None) and not re.search(
+        r"\b(?:edition|session|years?['’]?s?)\b", name, re.I)
 
 
 def _nth(r: Reader, n: Name, surface: str) -> int | None:
