@@ -73,8 +73,8 @@ def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name
         return _another_edition(r, series, ident, year if written or relative else None, nth, surface, n)
     if year is None:
         year = r.edition_year.get(r.editions.get(series, ""))
-    written = _as_written(r, n, surface)
-    label = written or (f"{s_ent.label} {year}" if year else _bare(surface))
+    as_written = _as_written(r, n, surface)
+    label = as_written or (f"{s_ent.label} {year}" if year else _bare(surface))
     if key is None:
         key = r.entity(label, EntityType.EVENT, strong=True)
         r.editions[series] = key
@@ -87,7 +87,7 @@ def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name
     if year and key not in r.edition_year:
         if not _is_written_name(ed.label):
             r.alias(key, ed.label)
-            ed.label = written or f"{s_ent.label} {year}"
+            ed.label = as_written or f"{s_ent.label} {year}"
         r.edition_year[key] = year
     r.alias(key, surface)
     ordinal = re.search(r"\b(\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+$",
