@@ -82,6 +82,20 @@ _DATE_LINES = [
     re.compile(rf"^\s*(?:Updated|Published|Posted|Date)?\s*:?\s*(?P<d>\d{{1,2}})\s+(?P<mon>{MONTH})"
                r",?\s+(?P<y>\d{4})\s*$", re.I),
 ]
+# The general shape of a page's date line: a label ("Posted on", "Release date:"), a weekday,
+# the date (ISO, "May 23, 2024" or "23 May 2024"), a time, then metadata after a separator:
+# "Thursday, May 23, 2024", "Posted on 16 June 2025", "2025-05-26 | Acme Exhibitions Co., Ltd."
+_LINE_LABEL = (r"(?:(?:Updated|Published|Posted|Date|Released?|Release\s+(?:time|date)|Issued|Time)"
+               r"(?:\s+(?:on|at))?\s*[:：]?\s*)?")
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_TIME = r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|BJT|CST)[+\d:]*)?)?"
+_META_TAIL = r"(?:\s*(?:[|·•]|\s{2,}).{0,80})?\s*$"
+_DATE_LINES += [
+    re.compile(r"^\s*" + _LINE_LABEL + _WEEKDAY + body + _TIME + _META_TAIL, re.I)
+    for body in (r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})",
+                 rf"(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)",
+                 rf"(?P<d>\d{{1,2}})\s+(?P<mon>{MONTH}),?\s+(?P<y>(?:19|20)\d\d)")
+]
 # "GUANGZHOU, Nov 3 (Xinhua) --", "LAKESIDE, China, Nov. 22, 2022 /PRNewswire/ --": the
 # story's first words carry place, month and day.
 _DATELINE = re.compile(
@@ -491,7 +505,10 @@ def _is_byline(lines: list[str], i: int) -> bool:
 # "Source: Xinhua | 2023-06-29 22:41:09 | Editor: ...", "Published: Apr 16, 2024 09:12 PM".
 _META_MARKERS = re.compile(r"\||\b(?:Updated|Published|Posted|Date|Source|Editor|By|Time|Release)\b", re.I)
 _ANY_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
-_ANY_WRITTEN = re.compile(rf"(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)", re.I)
+_ANY_WRITTEN = re.compile(rf"(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>(?:19|20)\d\d)",
+                          re.I)
+_ANY_CJK = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 
 
 def _date_line(line: str) -> date | None:
@@ -502,15 +519,32 @@ def _date_line(line: str) -> date | None:
             groups = m.groupdict()
             month = int(groups["m"]) if groups.get("m") else month_number(groups["mon"])
             return _safe_date(int(groups["y"]), month, int(groups["d"]))
-    if len(line) > 160 or not _META_MARKERS.search(line) or line.rstrip().endswith("."):
+    if len(line) > 160 or line.rstrip().endswith("."):
         return None
-    iso = _ANY_ISO.search(line)
-    if iso:
-        return _safe_date(int(iso.group("y")), int(iso.group("m")), int(iso.group("d")))
-    written = _ANY_WRITTEN.search(line)
-    if written:
-        return _safe_date(int(written.group("y")), month_number(written.group("mon")), int(written.group("d")))
-    return None
+    found = _ANY_ISO.search(line) or _ANY_CJK.search(line) or _ANY_WRITTEN.search(line)
+    if found is None:
+        return None
+    rest = _CLOCK.sub(" ", line[:found.start()] + " " + line[found.end():])
+    if not (_META_MARKERS.search(line) or _metadata_only(rest)):
+        return None
+    groups = found.groupdict()
+    month = int(groups["m"]) if groups.get("m") else month_number(groups["mon"])
+    return _safe_date(int(groups["y"]), month, int(groups["d"]))
+
+
+def _metadata_only(rest: str) -> bool:
+    """What a date line holds besides its date and time: a source's name, a counter
+    ("People's Daily Online) 09:39, April 19, 2021", "March 01,2017 10:52:22 readCount:527"),
+    a few capitalised words or labelled fields, never a sentence's lower-case words.
+
+    >>> _metadata_only(" Lakeside Daily Online) ")
+    True
+    >>> _metadata_only("Forum opens in Beijing on ")
+    False
+    """
+    words = [w for w in re.split(r"[\s|,()]+", rest) if w]
+    return len(words) <= 5 and all(w[:1].isupper() or ":" in w or "：" in w or not w[:1].isascii()
+                                   or not w[:1].isalpha() for w in words)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

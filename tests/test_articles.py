@@ -199,3 +199,28 @@ def test_a_menu_bar_with_bars_is_furniture_but_a_short_name_headline_is_kept() -
     assert "World" not in menu.text
     short = read_bytes("short.txt", b"Tanglin Health Week\n2024-02-01\n\nThe Tanglin Health Week opened on Monday.\n")
     assert short.title == "Tanglin Health Week"
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("Thursday, May 23, 2024", date(2024, 5, 23)),
+    ("Posted on 16 June 2025", date(2025, 6, 16)),
+    ("2025-05-26 | Lakeside Exhibitions Co., Ltd.", date(2025, 5, 26)),
+    ("March 01,2017 10:52:22 readCount:527", date(2017, 3, 1)),
+    ("Pinecrest Daily Online) 09:39, April 19, 2021", date(2021, 4, 19)),
+    ("June 1st, 2022", date(2022, 6, 1)),
+    ("2022年06月01日 09:30", date(2022, 6, 1)),
+])
+def test_a_date_line_in_any_common_shape_dates_the_page_and_is_furniture(line: str, day: date) -> None:
+    raw = (f"Pinecrest hospital signs with Tarrow lab\n{line}\n\n"
+           "Pinecrest Hospital signed an agreement with Tarrow Lab on Monday.\n")
+    article = read_bytes("dated.txt", raw.encode())
+    assert article.published == day
+    assert article.title == "Pinecrest hospital signs with Tarrow lab"
+    assert line not in article.text  # blanked, so the NER never reads it as story
+    assert "signed an agreement" in article.text
+
+
+def test_a_headline_holding_a_date_is_not_a_date_line() -> None:
+    article = read_bytes("headline.txt", b"Forum opens in Pinecrest on June 1, 2022\n\nThe Pinecrest Forum opened.\n")
+    assert article.published is None
+    assert article.title == "Forum opens in Pinecrest on June 1, 2022"
