@@ -63,7 +63,7 @@ COMPANY_HEADS = frozenset({
 })
 PLACE_HEADS = frozenset({
     "district", "town", "city", "province", "county", "village", "township", "zone", "area",
-    "park", "region", "port", "island", "valley", "e-town", "prefecture",
+    "park", "region", "port", "island", "valley", "e-town", "prefecture", "harbor", "harbour",
     "subdistrict", "street", "road", "avenue", "bay", "new area", "base", "community",
     "country", "state", "republic", "kingdom", "emirates",
 })
@@ -294,3 +294,22 @@ HOLIDAYS = frozenset({
     "national day holiday", "golden week",
 })
 
+
+# Nouns for bodies a park or zone holds ("houses 60 companies", "has attracted 28 enterprises"):
+# a list after one of them names tenants; after "investors" or "partners" it does not.
+BODY_NOUNS = frozenset({
+    "company", "enterprise", "firm", "institution", "hospital", "manufacturer", "business", "maker",
+    "drugmaker", "startup", "organization", "organisation", "tenant", "player", "developer", "producer",
+    "supplier", "clinic", "center", "centre", "lab", "laboratory",
+})
+
+
+def is_body_noun(word: str) -> bool:
+    """A noun (singular or plural) for bodies a place holds.
+
+    >>> is_body_noun("companies"), is_body_noun("Enterprises"), is_body_noun("investors")
+    (True, True, False)
+    """
+    w = word.lower()
+    singular = w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w
+    return w in BODY_NOUNS or singular in BODY_NOUNS

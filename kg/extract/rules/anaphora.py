@@ -230,8 +230,8 @@ def city_anaphora(r: Reader) -> None:
 def park_anaphora(r: Reader) -> None:
     """"The park, located in ...", "the zone's management committee": the park or zone the
     story named last (types settled, as for "the city")."""
-    for m in re.finditer(r"\b[Tt]he\s+(?:(?:industrial|high-tech|science|pilot)\s+)?(?P<head>park|zone)\b"
-                         r"(?!\s+(?:of\b|[A-Z]))", r.text):
+    for m in re.finditer(r"\b[Tt]he\s+(?:(?:industrial|high-tech|science|pilot)\s+)?"
+                         r"(?P<head>park|zone|valley|harbou?r)\b(?!\s+(?:of\b|[A-Z]))", r.text):
         if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in r.mentions):
             continue
         # by where its name last stands: the park may be named inside a longer name ("a

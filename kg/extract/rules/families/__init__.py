@@ -19,6 +19,7 @@ from kg.extract.rules.families import (
     posts,
     statistics,
     sub_events,
+    tenants,
     theme,
 )
 from kg.extract.rules.sentence import Sentence
@@ -36,6 +37,7 @@ FAMILIES: dict[str, Family] = {
     "posts": posts.read,
     "organizations": organizations.read,
     "places": places.read,
+    "tenants": tenants.read,
     "agreements": agreements.read,
     "statistics": statistics.read,
 }

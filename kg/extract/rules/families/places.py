@@ -131,9 +131,12 @@ def read(s: Sentence) -> None:
     # "X, located in the north, has gathered 230 enterprises, including A and B"
     for m in re.finditer(r"(?P<b>" + E + r")(?:,[^.;]{0,60}?,)?,?\s+(?:which\s+|that\s+)?(?:(?:is|was|has\s+become)\s+"
                          r"(?:also\s+|now\s+)?home\s+to|(?:has|have)\s+(?:now\s+)?(?:gathered|attracted|housed)|"
-                         r"(?:now\s+)?(?:hosts|houses|gathers))\s+(?:[^⟦.;]{1,80}?,?\s+(?:including|such\s+as|like)\s+)?"
+                         r"(?:now\s+)?(?:hosts|houses|gathers))\s+(?:(?P<what>[^⟦.;]{1,80}?),?\s+(?:including|such\s+as|like)\s+)?"
                          r"(?:the\s+)?(?P<l>" + LIST + ")", ph):
         b = s.key(m.group("b"))
+        what = m.group("what")
+        if what and not any(lx.is_body_noun(w) for w in re.findall(r"[A-Za-z]+", what)):
+            continue  # "has attracted investors including A": not bodies in the place
         if s.typ(b) is EntityType.PLACE:
             for a in s.agents(m.group("l")):
                 if s.typ(a) in (*places, *lx.ORG_TYPES) and a != b:
