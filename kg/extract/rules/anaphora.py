@@ -275,3 +275,24 @@ def _cities_before(r: Reader, char: int) -> dict[str, int]:
             continue
         counts[x.key] = counts.get(x.key, 0) + 1
     return counts
+
+
+def it_anaphora(r: Reader) -> None:
+    """"X signed ... with A. It also signed ... with B": a sentence opening with "It" as its
+    subject means the body or park the sentence before had as its subject (types settled).
+    Never the "it" of "It is expected that" (a copula or a passive of saying) and never an event
+    (the occurrence family reads "It will run until ..." itself)."""
+    for i, sent in enumerate(r.sents[1:], start=1):
+        first = sent[0]
+        if first.lower_ != "it" or first.dep_ not in ("nsubj", "nsubjpass") or first.head.lemma_ == "be":
+            continue
+        if any(x.start == first.idx for x in r.mentions):
+            continue
+        prev = r.sents[i - 1]
+        subject = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        if subject is None:
+            continue
+        key = next((x.key for x in r.mentions if x.start <= subject.idx < x.end), None)
+        if key is not None and (r.ex.entities[key].type in lx.ORG_TYPES or (
+                r.ex.entities[key].type is EntityType.PLACE and r.ex.entities[key].label not in lx.COUNTRIES)):
+            r.mention(first.idx, first.idx + len(first.text), key, anaphor=True)

@@ -24,7 +24,7 @@ from kg.articles import main_year
 from kg.extract.dates import DateSpan
 from kg.extract.heads import head_word
 from kg.extract.nlp import load_pipeline
-from kg.extract.rules.anaphora import city_anaphora, park_anaphora, resolve_anaphora
+from kg.extract.rules.anaphora import city_anaphora, it_anaphora, park_anaphora, resolve_anaphora
 from kg.extract.rules.described import descriptive_events, featured_lists, subtitles, title_aliases
 from kg.extract.rules.editions import series_to_edition
 from kg.extract.rules.families import FAMILIES, HEADLINE_FAMILIES
@@ -186,6 +186,7 @@ class Reader:
         type_from_cues(self)
         city_anaphora(self)
         park_anaphora(self)
+        it_anaphora(self)
         self._dedupe_mentions()
         title_aliases(self)
         subtitles(self)

@@ -51,12 +51,15 @@ FRONTED = compiled(r"(?:^|[.;]\s+)(?:(?:After|Having|By)\s+)?(?:[Ss]igning|[Ss]i
 
 # a time or place after the first clause: "... with B on Friday, and C with D"
 WHEN = r"(?:\s+(?:on|in|at|last|this|earlier)\s+[^⟦,.;]{0,30}?)?"
+# what the first agreement is for, before a second one: "with B to co-develop clinical
+# pathways, and a distribution agreement with C"
+PURPOSE = r"(?:\s+(?:to|for|on|covering|in|worth)\s+[^⟦.;,]{1,60}?)?"
 # "A signed a deal with B, and C with D": the same kind of agreement, its verb left out
 GAPPED = compiled(WHEN + r"\s*,?\s+and\s+(?P<a>" + LIST + r")\s+with\s+(?:the\s+)?(?P<b>" + LIST + ")" + END_OF_WITH)
 
 # "A signed a purchase agreement with B and a research agreement with C": a second kind and
 # counterpart after the first, read from where the first match ended
-AND_WITH = compiled(WHEN + r"\s*,?\s+and\s+(?:also\s+)?" + KIND + GAP + r"\s+with\s+(?:the\s+)?(?P<b>"
+AND_WITH = compiled(WHEN + PURPOSE + r"\s*,?\s+and\s+(?:also\s+)?" + KIND + GAP + r"\s+with\s+(?:the\s+)?(?P<b>"
                     + LIST + ")" + END_OF_WITH, re.I)
 
 ENTERED = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
