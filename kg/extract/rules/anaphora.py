@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word
-from kg.extract.rules.patterns import DEMONYM, compiled
+from kg.extract.rules.patterns import DEMONYM, ZONE_BODY, compiled
 from kg.names import normalize_name
 from kg.records import EntityType
 
@@ -239,28 +239,58 @@ def park_anaphora(r: Reader) -> None:
         named = {key: r.text.rfind(ent.label, 0, m.start()) for key, ent in r.ex.entities.items()
                  if ent.type in (EntityType.PLACE, EntityType.VENUE) and head_word(ent.label) == m.group("head")}
         best = max(named, key=lambda k: named[k], default=None)
-        if best is None or named[best] < 0:
-            continue
         committee = _COMMITTEE.match(r.text, m.end())
-        body = _committee_of(r, r.ex.entities[best].label, committee.group(1)) if committee else None
-        if committee is not None and body is not None:
-            # "the park's administrative committee": the committee the story named with the park
+        if best is None or named[best] < 0:
+            # "the Administration Bureau of the X Zone ... the zone's administration bureau": the
+            # zone named only inside its body's name
+            body = _zone_body_named(r, m.start(), m.group("head"))
+            if body is None:
+                continue
+            zone = ZONE_BODY.match(r.ex.entities[body].label)
+            assert zone is not None
+            if committee is not None:
+                r.mention(m.start(), committee.end(), body, anaphor=True)
+            else:
+                r.mention(m.start(), m.end(), r.entity(zone.group("z") or zone.group("z2"), EntityType.PLACE,
+                                                       strong=True), anaphor=True)
+            continue
+        if committee is not None:
+            # "the park's administrative committee": the committee the story named with the
+            # park, else that committee as a body of its own
+            body = _committee_of(r, r.ex.entities[best].label, committee.group(1))
             r.mention(m.start(), committee.end(), body, anaphor=True)
         else:
             r.mention(m.start(), m.end(), best, anaphor=True)
 
 
-_COMMITTEE = re.compile(r"['’]s\s+((?:administrative|management)\s+committee)\b", re.I)
+_COMMITTEE = re.compile(r"['’]s\s+((?:administrative|management|administration)\s+(?:committee|bureau|office))\b",
+                        re.I)
 
 
-def _committee_of(r: Reader, park: str, committee: str) -> str | None:
+def _zone_body_named(r: Reader, before: int, head: str) -> str | None:
+    """The government body named last before ``before`` whose name holds a zone of that head
+    word ("Management Committee of the X Park" for "the park")."""
+    found = {}
+    for key, ent in r.ex.entities.items():
+        zone = ZONE_BODY.match(ent.label) if ent.type is EntityType.GOVERNMENT_BODY else None
+        if zone is not None and head_word(zone.group("z") or zone.group("z2")) == head:
+            found[key] = r.text.rfind(ent.label, 0, before)
+    best = max(found, key=lambda k: found[k], default=None)
+    return best if best is not None and found[best] >= 0 else None
+
+
+def _committee_of(r: Reader, park: str, committee: str) -> str:
     """The body named "X Park Administrative Committee" or "the administrative committee of X
-    Park", if the story names it."""
-    for label in (f"{park} {committee}", f"{committee} of {park}", f"{committee} of the {park}"):
+    Park": the one the story names, else a new government body known by all three names."""
+    names = [f"{park} {committee.title()}", f"{committee.title()} of {park}", f"{committee.title()} of the {park}"]
+    for label in names:
         key = r.key_by_norm.get(normalize_name(label))
         if key is not None:
             return key
-    return None
+    key = r.entity(names[0], EntityType.GOVERNMENT_BODY, strong=True)
+    for alias in names[1:]:
+        r.alias(key, alias)
+    return key
 
 
 def _cities_before(r: Reader, char: int) -> dict[str, int]:

@@ -108,3 +108,10 @@ HAS_ROLE = re.compile(r"\b(?:" + "|".join(sorted(lx.ROLE_WORDS, key=len, reverse
 HAS_AGENT_VERB = re.compile(r"host|organi[sz]|sponsor|undertak|held|hold|conven|stag|initiat|launch|presid|chair", re.I)
 # "south China's X", "East China": a region's description, never where a thing is
 CHINA_REGION = re.compile(r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Central)\s+China")
+
+
+# A zone's governing body, and the zone its name holds: "Management Committee of X Park",
+# "X Zone Administrative Committee" (group z or z2)
+ZONE_BODY = re.compile(r"^(?:(?:Management|Administrative|Administration)\s+(?:Committee|Bureau)\s+of\s+(?:the\s+)?"
+                       r"(?P<z>.+\b(?:Park|Zone|Area|Base|Valley))|(?P<z2>.+\b(?:Park|Zone|Area|Base|Valley))\s+"
+                       r"(?:Management|Administrative|Administration)\s+(?:Committee|Bureau))$")

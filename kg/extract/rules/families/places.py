@@ -7,7 +7,7 @@ import re
 from kg.articles import OWN_ADDRESS
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word, type_by_head
-from kg.extract.rules.patterns import CHINA_REGION, INSERTION, LIST, E
+from kg.extract.rules.patterns import CHINA_REGION, INSERTION, LIST, ZONE_BODY, E
 from kg.extract.rules.sentence import Sentence
 from kg.names import normalize_name
 from kg.records import EntityType, Relation
@@ -182,15 +182,10 @@ _DESCRIBED_IN = re.compile(
     r"(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E + r")(?!\s*['’]s)")
 
 
-_COMMITTEE_OF = re.compile(r"^(?:(?:Management|Administrative|Administration)\s+(?:Committee|Bureau)\s+of\s+(?:the\s+)?"
-                           r"(?P<z>.+\b(?:Park|Zone|Area|Base|Valley))|(?P<z2>.+\b(?:Park|Zone|Area|Base|Valley))\s+"
-                           r"(?:Management|Administrative|Administration)\s+(?:Committee|Bureau))$")
-
-
 def _zone_of_committee(s: Sentence, key: str) -> str | None:
     """The park or zone a management committee's name holds ("Management Committee of X Park"),
     as a place of its own."""
-    m = _COMMITTEE_OF.match(s.r.ex.entities[key].label)
+    m = ZONE_BODY.match(s.r.ex.entities[key].label)
     if m is None:
         return None
     return s.r.entity(m.group("z") or m.group("z2"), EntityType.PLACE, strong=True)
