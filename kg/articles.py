@@ -93,6 +93,8 @@ _META_TAIL = r"(?:\s*(?:[|·•]|\s{2,}).{0,80})?\s*$"
 _DATE_LINES += [
     re.compile(r"^\s*" + _LINE_LABEL + _WEEKDAY + body + _TIME + _META_TAIL, re.I)
     for body in (r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})",
+                 # "19.05.2025": day, month, year, as European sites write it
+                 r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)",
                  rf"(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)",
                  rf"(?P<d>\d{{1,2}})\s+(?P<mon>{MONTH}),?\s+(?P<y>(?:19|20)\d\d)")
 ]

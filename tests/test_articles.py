@@ -224,3 +224,9 @@ def test_a_headline_holding_a_date_is_not_a_date_line() -> None:
     article = read_bytes("headline.txt", b"Forum opens in Pinecrest on June 1, 2022\n\nThe Pinecrest Forum opened.\n")
     assert article.published is None
     assert article.title == "Forum opens in Pinecrest on June 1, 2022"
+
+
+def test_a_day_month_year_date_line_with_dots_dates_the_page() -> None:
+    article = read_bytes("eu.txt", b"Lindau Expo news\nPosted on 19.05.2025\n\nLRCE 2025 closes\n\nThe expo closed.\n")
+    assert article.published == date(2025, 5, 19)
+    assert "19.05.2025" not in article.text

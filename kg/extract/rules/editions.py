@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.articles import main_year
 from kg.extract.dates import ordinal_value
+from kg.extract.heads import is_acronym
 from kg.extract.mentions import Name
 from kg.records import EntityType, Relation
 
@@ -26,10 +27,10 @@ def edition_marker(r: Reader, n: Name) -> tuple[int | None, str] | None:
     """(year, surface) when the text marks this event name as one edition of a series."""
     before = r.text[max(0, n.start - 30):n.start]
     after = r.text[n.end:n.end + 8]
-    m = re.search(r"\b((?:19|20)\d\d)\s+(?:\(\w+\)\s+)?(?:(?:edition|session)\s+of\s+(?:the\s+)?)?$", before)
+    m = re.search(r"\b((?:19|20)\d\d)[ \t]+(?:\(\w+\)\s+)?(?:(?:edition|session)\s+of\s+(?:the\s+)?)?$", before)
     if m:  # "the 2023 X", "the 2023 edition of the X", "the 2023 (Fifth) X"
         return int(m.group(1)), r.text[n.start - (len(before) - m.start(1)):n.end]
-    m = re.match(r"\s+((?:19|20)\d\d)\b", after)
+    m = re.match(r"[ \t]+((?:19|20)\d\d)\b", after)  # on the same line: not a date line below
     if m:
         return int(m.group(1)), r.text[n.start:n.end + m.end(1)]
     m = re.match(r"\s*(?:\([^)]{1,12}\))?,?\s+(?:now\s+)?in\s+its\s+(\w+)\s+(?:edition|year|session)",
@@ -89,6 +90,10 @@ def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name
             r.alias(key, ed.label)
             ed.label = as_written or f"{s_ent.label} {year}"
         r.edition_year[key] = year
+    elif as_written and _by_acronym(ed.label) and not _by_acronym(as_written) and as_written != ed.label:
+        # "YRCE 2025 closes" above "The fifth China ... Expo (YRCE 2025)": the full name labels it
+        r.alias(key, ed.label)
+        ed.label = as_written
     r.alias(key, surface)
     ordinal = re.search(r"\b(\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+$",
                         r.text[max(0, n.start - 20):n.start])
@@ -115,6 +120,11 @@ def _as_written(r: Reader, n: Name, surface: str) -> str | None:
             ordinal.group(1) not in surface.split()[:2]:
         name = f"{ordinal.group(1)} {name}"
     return name if _is_written_name(name) else None
+
+
+def _by_acronym(name: str) -> bool:
+    """Whether an edition's name is its acronym with a year or ordinal ("YRCE 2025", "8th XPO")."""
+    return any(is_acronym(w) for w in name.split()) and len(name.split()) <= 3
 
 
 def _is_written_name(name: str) -> bool:

@@ -114,4 +114,4 @@ CHINA_REGION = re.compile(r"(?:North|South|East|West|Northeast|Northwest|Southea
 # "X Zone Administrative Committee" (group z or z2)
 ZONE_BODY = re.compile(r"^(?:(?:Management|Administrative|Administration)\s+(?:Committee|Bureau)\s+of\s+(?:the\s+)?"
                        r"(?P<z>.+\b(?:Park|Zone|Area|Base|Valley))|(?P<z2>.+\b(?:Park|Zone|Area|Base|Valley))\s+"
-                       r"(?:Management|Administrative|Administration)\s+(?:Committee|Bureau))$")
+                       r"(?:Management|Administrative|Administration)\s+(?:Committee|Bureau))$", re.I)

@@ -40,7 +40,10 @@ _ON_DAY_AT = re.compile(r"\bon\s+(?:" + MONTH + r"\s*\d{1,2}|[A-Z]\w+day\b)(?:\s
                         r"(?:an?\s+|the\s+)?(?P<e>" + E + ")")
 _ONE_DAY = re.compile(r"\b(?:news|press)\s+(?:conference|briefing)|\bbriefing\b|\bceremony\b|"
                       r"\b(?:investment|promotion|matchmaking|signing)\s+(?:\w+\s+)?(?:event|conference|meeting|"
-                      r"session|fair)\b|\broadshow\b", re.I)
+                      r"session|fair|day)\b|\broadshow\b|\b(?:partnering|innovation|open)\s+day\b", re.I)
+# "The projects were signed at the 2024 X Investment Day": the signing the sentence before dated
+_SIGNED_AT = re.compile(r"\b(?:were|was|had\s+been|have\s+been)\s+(?:also\s+)?(?:signed|inked)\s+(?:at|during)\s+"
+                        r"(?:an?\s+|the\s+)?" + EDITION + r"(?P<e>" + E + ")")
 _GATHERED_FOR = re.compile(r"\b(?:gathered|met|converged|assembled)\b(?P<where>[^⟦;.]{0,30}?(?:⟦\d+⟧)?[^⟦;.]{0,30}?)"
                            r"\bfor\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E + r")(?P<rest>[^;]*)")
 
@@ -113,6 +116,11 @@ def read(s: Sentence) -> None:
         event = s.key(m.group("e"))
         if s.is_event(event) and _ONE_DAY.search(s.r.ex.entities[event].label):
             dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end, said_there=True)
+    for m in _SIGNED_AT.finditer(ph):
+        event = s.key(m.group("e"))
+        if s.is_event(event) and _ONE_DAY.search(s.r.ex.entities[event].label) and s.index > 0 and \
+                not dated_phrases(s.r, s.sent, event):
+            _signing_day_before(s, event)
     for m in _GATHERED_FOR.finditer(ph):
         # "1,000 experts gathered in Y for the X on Saturday": where and when the X is
         event = s.key(m.group("e"))
@@ -165,6 +173,15 @@ _HELD_LIST = re.compile(r"\b(?:sub-forums|parallel\s+forums|forums|sessions|side
                         r"\s*(?P<l>" + LIST + ")", re.I)
 _PLACE_EVENT = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<p>" + E + r")\s+(?:event|fair|expo|exhibition|"
                           r"forum|show|summit|conference|gathering|meeting|congress)\b(?!\s+(?:of|on|for)\b)")
+
+
+def _signing_day_before(s: Sentence, event: str) -> None:
+    """"A district on Friday signed 27 projects. The projects were signed at the X Investment
+    Day": the day of the signing the sentence before tells is the one-day event's."""
+    for d in dated_phrases(s.r, s.r.sents[s.index - 1], event):
+        if d.verb is not None and d.verb.lemma_.lower() in ("sign", "ink") and not d.span.ranged:
+            lit(s, event, Relation.START_DATE, d.span.start)
+            return
 
 
 def _it_occurs(s: Sentence, m: re.Match[str]) -> None:
