@@ -122,6 +122,7 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
         names.append(c)
     names.sort(key=lambda c: c.start)
     names = [part for n in names for part in _country_apart(n)]
+    names = [part for n in names for part in _ampersand_apart(n)]
     if split is not None:
         names = split(names)
     quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(doc.text)]
@@ -180,6 +181,31 @@ def _spelled_and(text: str, candidates: list[Name]) -> list[Name]:
 # "Embassy of Spain", "University of X" and "Bank of China" keep theirs.
 _LOCATED_BY_COUNTRY = frozenset({"system", "group", "hospital", "company", "corporation", "clinic",
                                  "pharma", "pharmaceuticals", "healthcare", "inc", "ltd", "ag"})
+
+
+# what a whole name ends with, so that "&" after it starts another name
+_WHOLE_END = frozenset({*lx.LEGAL_SUFFIXES, "bureau", "committee", "commission", "government", "hospital",
+                        "university", "group", "association", "institute", "administration", "council"})
+
+
+def _ampersand_apart(n: Name) -> list[Name]:
+    """"X Park Administration Bureau & Y Group Co., Ltd.": two whole names joined by "&" in a
+    list line are two names; "Johnson & Johnson", "A Pharmaceutical & Healthcare Council" stay one.
+
+    >>> [x.text for x in _ampersand_apart(Name(0, 42, "Pine Park Bureau & Oak Health Group Co., Ltd.", None))]
+    ['Pine Park Bureau', 'Oak Health Group Co., Ltd.']
+    >>> [x.text for x in _ampersand_apart(Name(0, 17, "Johnson & Johnson", None))]
+    ['Johnson & Johnson']
+    """
+    cut = n.text.find(" & ")
+    if cut < 0:
+        return [n]
+    left, right = n.text[:cut], n.text[cut + 3:]
+    if left.split()[-1].strip(".,").lower() not in _WHOLE_END or len(right.split()) < 2 or \
+            type_by_head(right) is None or not right[:1].isupper():
+        return [n]
+    return [Name(n.start, n.start + cut, left, type_by_head(left)),
+            *_ampersand_apart(Name(n.start + cut + 3, n.end, right, type_by_head(right), n.ner))]
 
 
 def _country_apart(n: Name) -> list[Name]:

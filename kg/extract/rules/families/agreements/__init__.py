@@ -29,6 +29,7 @@ from kg.extract.rules.families.agreements.forms import (
     PASSIVE,
     SOME,
     TO_DO,
+    WHOSE,
     WITH,
 )
 from kg.extract.rules.families.agreements.kinds import kind_of, kinds_named, plural
@@ -77,6 +78,11 @@ def read(s: Sentence) -> None:
         gap = GAPPED.match(ph, m.end())
         if gap and (a := s.agents(gap.group("a"))) and (b := counterparts(s, gap.group("b"))):
             sides(s, m.group("kind"), a, b, event_for_agreement(s, gap.end()), ph[gap.end():])
+    for m in WHOSE.finditer(ph):
+        a, b = [s.key(m.group("a"))], counterparts(s, m.group("b"))
+        if b and a[0] not in b:
+            found = True
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
     for m in BODY_WITH.finditer(ph):
         body, b = story_body(s, m.group("head").lower(), m.start("head")), counterparts(s, m.group("b"))
         if body and b and body not in b:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.rules.families.agreements.kinds import KIND
-from kg.extract.rules.patterns import BEFORE_VERB, ITEM, LIST, SIGN, compiled
+from kg.extract.rules.patterns import BEFORE_VERB, ITEM, LIST, SIGN, E, compiled
 
 # "A and B held talks and signed ...", "A met B's delegation and signed ...": a first verb
 # phrase coordinated before the signing
@@ -120,3 +120,7 @@ KIND_ONLY = compiled(KIND, re.I)
 AND_BETWEEN = compiled(r",?\s+and\s+(?:another\s+|one\s+)?between\s+(?P<a>" + ITEM + r"\s+and\s+" + ITEM + ")")
 ONE_BETWEEN = compiled(r"\b(?:one|another|the\s+other|the\s+(?:first|second|third|last|latter|former))\s+"
                        r"(?:(?:was|is)\s+)?(?:signed\s+)?between\s+(?P<a>" + ITEM + r"\s+and\s+" + ITEM + ")")
+
+# "... a base of A, whose project contract was signed with B": A's agreement
+WHOSE = compiled(r"(?P<a>" + E + r"),?\s+whose\s+" + KIND + r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:signed|inked)"
+                 r"\s+with\s+(?:the\s+)?(?P<b>" + LIST + ")", re.I)

@@ -42,7 +42,18 @@ def listed(s: Sentence) -> bool:
     counterpart = with_b[0].key(with_b[1].group("b")) if with_b else None
     event = event_for_agreement(s, 0)
     found = False
-    for start, end in _item_lines(s):
+    lines = _item_lines(s)
+    columns = _header(s, lines[0]) if lines else None
+    if columns is not None:  # "Project | Investor | Signed with": each row's cells under those heads
+        for start, end in lines[1:]:
+            table_sides = _row_sides(s, columns, start, end)
+            if table_sides is not None:
+                own = _KIND.search(s.r.text[start:end])
+                agreement(s, kind_of(s, own.group("kind")) if own else kind, table_sides, event)
+                found = True
+        if found:
+            return True
+    for start, end in lines:
         keys = [m.key for m in sorted(s.r.mentions, key=lambda m: m.start) if start <= m.start < end]
         line = s.r.text[start:end]
         own = _KIND.search(line)
@@ -82,7 +93,53 @@ def _pair(s: Sentence, start: int, end: int) -> tuple[str, str] | None:
     """"Acme Group / X Zone Management Committee: ...": the two signatories a line pairs."""
     ms = [m for m in sorted(s.r.mentions, key=lambda m: m.start) if start <= m.start < end]
     for a, b in pairwise(ms):
-        if re.fullmatch(r"\s*(?:\([^)]{0,40}\))?\s*/\s*(?:the\s+)?", s.r.text[a.end:b.start]) and a.key != b.key \
+        if re.fullmatch(r"\s*(?:\([^)]{0,40}\))?\s*[/&;]\s*(?:the\s+)?", s.r.text[a.end:b.start]) and a.key != b.key \
                 and s.typ(a.key) in _SIGNERS and s.typ(b.key) in _SIGNERS:
             return a.key, b.key
+    return None
+
+
+# a table's heads for the signing parties' columns
+_PARTY_HEAD = re.compile(r"\b(?:investors?|compan(?:y|ies)|enterprises?|part(?:y|ies)|signator(?:y|ies)|partners?|"
+                         r"signed\s+with|counterpart(?:y|ies|s)?|signing\s+units?)\b", re.I)
+
+
+def _cells(text: str, start: int) -> list[tuple[int, int, str]]:
+    """A table row's cells: (start, end, text), offsets in the article."""
+    out, pos = [], start
+    for cell in text.split("|"):
+        out.append((pos, pos + len(cell), cell))
+        pos += len(cell) + 1
+    return out
+
+
+def _header(s: Sentence, line: tuple[int, int]) -> list[int] | None:
+    """The indexes of a header row's party columns, when the row is a header (bars, no name of
+    two words or more, a party head among its cells: "Investor" may be read as a name)."""
+    start, end = line
+    text = s.r.text[start:end]
+    if "|" not in text or any(start <= m.start < end and " " in s.r.text[m.start:m.end] for m in s.r.mentions):
+        return None
+    columns = [i for i, (_, _, cell) in enumerate(_cells(text, start)) if _PARTY_HEAD.search(cell)]
+    return columns or None
+
+
+def _row_sides(s: Sentence, columns: list[int], start: int, end: int) -> list[list[str]] | None:
+    """The sides a row's party cells name: one side per column, or one per body when a single
+    column holds them all ("A; B")."""
+    cells = _cells(s.r.text[start:end], start)
+    per_column, listed_apart = [], False
+    for i in columns:
+        if i >= len(cells):
+            continue
+        a, b, cell = cells[i]
+        keys = [m.key for m in sorted(s.r.mentions, key=lambda m: m.start)
+                if a <= m.start < b and s.typ(m.key) in lx.ORG_TYPES]
+        if keys:
+            per_column.append(list(dict.fromkeys(keys)))
+            listed_apart = bool(re.search(r";|\s[&/]\s", cell))
+    if len(per_column) >= 2:
+        return per_column
+    if len(per_column) == 1 and len(per_column[0]) >= 2 and listed_apart:
+        return [[k] for k in per_column[0]]  # "A; B" in one "Signing parties" cell
     return None

@@ -32,11 +32,16 @@ def counterparts(s: Sentence, text: str) -> list[str]:
 _GERUND = compiled(r",?\s+(?:[a-z]+ly\s+)?(?:signing|inking|sealing)\b")
 
 
+_RELATIVE = compiled(r",\s+(?:which|who)\s")
+
+
 def subjects(s: Sentence, m: re.Match[str]) -> list[str]:
     """The signatories of a subject list; a first item governed by a preposition ("a line in
     Yinchuan, and the hospital signed ...") belongs to the clause before."""
     items = s.items(m.group("a"))
     before = s.ph[: m.start("a")]
+    if items and _RELATIVE.match(s.ph, m.end("a")):
+        return items[-1:]  # "a plant of A, which signed ...": the relative clause's antecedent
     if items and re.search(r"\b(?:in|at|on|with|of|for|from|to|by|under|into)\s+(?:the\s+)?$", before) and \
             not re.search(r"\b(?:representatives?|leaders?|heads?|officials?|delegates?|delegations?)\s+"
                           r"(?:from|of)\s+(?:the\s+)?$", before, re.I) and \

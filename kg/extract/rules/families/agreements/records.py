@@ -9,7 +9,8 @@ from kg.extract.rules.families.agreements.kinds import kind_of, plural
 from kg.extract.rules.families.agreements.parties import bodies, no_tickers
 from kg.extract.rules.patterns import E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
-from kg.records import AgreementRecord
+from kg.names import normalize_name
+from kg.records import AgreementRecord, EntityType
 
 _RESPECTIVELY = compiled(r"\brespectively\b", re.I)
 
@@ -44,6 +45,7 @@ def event_for_agreement(s: Sentence, pos: int) -> str | None:
 
 def agreement(s: Sentence, kind: str, sides: list[list[str]], event: str | None) -> None:
     sides = in_full(s, bodies(s, no_tickers(s, sides)))
+    sides = [list(dict.fromkeys(_government_of(s, k) for k in side)) for side in sides]
     s.r.ex.agreements = restated(s, sides)
     keys = {a.key for a in s.r.ex.agreements}
     n = len(s.r.ex.agreements)
@@ -51,3 +53,17 @@ def agreement(s: Sentence, kind: str, sides: list[list[str]], event: str | None)
         n += 1
     s.r.ex.agreements.append(AgreementRecord(
         f"ag{n}", kind, sides, evidence(s.r.article.name, s.sent), event=event))
+
+
+def _government_of(s: Sentence, key: str) -> str:
+    """A place that signs is its people's government when the story names that body ("the
+    People's Government of X District" hosted; "X District also signed ...")."""
+    ent = s.r.ex.entities[key]
+    if ent.type is not EntityType.PLACE:
+        return key
+    for label in (f"People's Government of {ent.label}", f"{ent.label} People's Government",
+                  f"{ent.label} Municipal People's Government"):
+        gov = s.r.key_by_norm.get(normalize_name(label))
+        if gov is not None and s.r.ex.entities[gov].type is EntityType.GOVERNMENT_BODY:
+            return gov
+    return key
