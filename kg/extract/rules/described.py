@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 def descriptive_events(r: Reader) -> None:
     """Events named by a description: "a special exhibition on ...", "X's third ... forum"."""
+    named_events = any(r.ex.entities[m.key].type in (EntityType.EVENT, EntityType.EVENT_SERIES) for m in r.mentions)
     for chunk in r.doc.noun_chunks:
         root = chunk.root
         head = event_head(root)
@@ -91,10 +92,13 @@ def descriptive_events(r: Reader) -> None:
         # "Lishui's health industry investment roadshow was held ...": a body's or a place's
         # own event, introduced by what happened to it
         owned = owner_mention is not None and part_of is None and len(words) > 1 and _first_occurrence(r, root)
+        # "attended the inauguration ceremony" in a story that names no event: its one event
+        only_ceremony = det == "the" and head == "ceremony" and len(words) == 2 and not named_events and \
+            words[0].lower_ in _FOUNDING  # a signing ceremony is its agreement's, not an event
         introduces = det in {"a", "an"} or (has_pp and det == "the") or part_of is not None or owned or (
             not det and not poss and chunk.sent.start == r.sents[0].start
-            and len(words) > 1) or (det == "the" and len(words) > 2 and _occurs(root))
-        if det in {"this", "that", "the", "its"} and not has_pp and part_of is None and not (
+            and len(words) > 1) or (det == "the" and len(words) > 2 and _occurs(root)) or only_ceremony
+        if det in {"this", "that", "the", "its"} and not has_pp and part_of is None and not only_ceremony and not (
                 det == "the" and (_first_occurrence(r, root) or (len(words) > 2 and _occurs(root)))):
             continue  # anaphor, resolved later
         if not introduces or (len(words) < 2 and not has_pp):
@@ -124,6 +128,9 @@ def descriptive_events(r: Reader) -> None:
         r.mention(start, end, key)
 
 
+# ceremonies that mark a building's or a plant's milestone: the story's event when it names no other
+_FOUNDING = frozenset({"inauguration", "groundbreaking", "ground-breaking", "unveiling", "commissioning",
+                       "completion", "topping-out", "foundation-laying"})
 # the opening or closing of an event, not a part held within it
 _MOMENT = re.compile(r"(?:the\s+)?(?:grand\s+)?(?:opening|closing)\s+(?:ceremony|session)\s+of\b", re.I)
 

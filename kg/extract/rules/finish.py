@@ -18,6 +18,7 @@ from kg.extract import lexicon as lx
 from kg.extract.dates import duration_days, shift
 from kg.extract.heads import head_word
 from kg.extract.rules.merges import apply_merges
+from kg.extract.rules.when import dated_phrases
 from kg.names import normalize_name
 from kg.records import AgreementRecord, EntityType, Literal, Relation
 
@@ -68,6 +69,7 @@ def finish(r: Reader) -> None:
     r.ex.facts = [f for f in r.ex.facts if not (
         f.relation is Relation.SUB_EVENT_OF and _PHASE.match(ents[f.subject].label))]
     _durations(r)
+    _ceremony_when_where(r)
     _most_specific_locations(r)
     _zones_named_for_their_city(r)
     # drop entities that no fact, post or agreement mentions, unless named in the text
@@ -232,6 +234,46 @@ def _durations(r: Reader) -> None:
                 if end and end.writable:
                     r.fact(key, Relation.END_DATE, Literal(end.lexical, end),
                             sent.start_char)
+
+
+def _ceremony_when_where(r: Reader) -> None:
+    """A ceremony the story names only by its kind ("attended the inauguration ceremony",
+    "began on the morning of November 8 with a groundbreaking ceremony at the site in X Park")
+    happened on the single day, and in the place, its own sentence tells, else the sentence
+    before (which tells what was inaugurated, when and where)."""
+    ents = r.ex.entities
+    for key, ent in ents.items():
+        if not ent.scope or r.heads.get(key) != "ceremony":
+            continue
+        first = next((m for m in sorted(r.mentions, key=lambda m: m.start) if m.key == key), None)
+        if first is None:
+            continue
+        here = r.sent_of_char[first.start]
+        dated = any(f.subject == key and f.relation is Relation.START_DATE for f in r.ex.facts)
+        placed = any(f.subject == key and f.relation is Relation.LOCATION for f in r.ex.facts)
+        for i in (here, here - 1):
+            if i < 0 or (dated and placed):
+                break
+            sent = r.sents[i]
+            if not dated:
+                days = [d for d in dated_phrases(r, sent, key)
+                        if not d.span.ranged and d.span.start is not None and d.span.start.day is not None
+                        and (d.verb is None or d.verb.lemma_.lower() not in ("say", "announce", "add"))]
+                value = days[0].span.start if days else None
+                if value is not None and value.writable:
+                    r.fact(key, Relation.START_DATE, Literal(value.lexical, value), sent.start_char)
+                    dated = True
+            if not placed:
+                # its own sentence: a place right after it ("a ceremony at the site in X Park"),
+                # never one inside a guest's title further on
+                lo, hi = (first.end, first.end + 60) if i == here else (sent.start_char, sent.end_char)
+                place = next((m.key for m in sorted(r.mentions, key=lambda m: m.start)
+                              if lo <= m.start < min(hi, sent.end_char) and re.search(
+                                  r"\b(?:in|at)\s+(?:the\s+)?$", r.text[max(sent.start_char, m.start - 12):m.start])
+                              and ents[m.key].type in (EntityType.PLACE, EntityType.VENUE)), None)
+                if place is not None:
+                    r.fact(key, Relation.LOCATION, place, sent.start_char)
+                    placed = True
 
 
 def _first_char(r: Reader, key: str) -> int:
