@@ -122,6 +122,8 @@ def store() -> Store:
 CASES = [
     # a series named where the graph has its editions: the editions answer
     ("who organized the Silverlake Care Expo", "organizers", ["Silverlake Trade Office"]),
+    # "this year's X", read as the series X by its nearest name: the editions answer too
+    ("who organized this year's Silverlake Care Expo", "organizers", ["Silverlake Trade Office"]),
     # the kind of place asked, up the containment chain
     ("which city is Aspen Clinic Hospital located in", "where", ["Silverlake City"]),
     ("in which district is Aspen Clinic Hospital located", "where", ["Harbor District"]),

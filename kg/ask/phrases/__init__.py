@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.errors import AmbiguousEntityError, EntityNotFoundError
-from kg.lookup import resolve
+from kg.lookup import EntityRef, resolve
 from kg.store.base import Store
 
 from ..grammar import clean_phrase
@@ -76,10 +76,17 @@ def resolve_phrase(store: Store, slot: str, phrase: str, prefer: Sequence[str] =
         if got is None:
             continue
         if not prefer or set(prefer) & set(got.entity.types):
-            return Resolved(slot, phrase.strip(), got.entity, got.how, got.fallbacks)
+            return Resolved(slot, phrase.strip(), got.entity, got.how, _with_editions(store, got))
         first = first or got  # a reading of a kind the form does not prefer: keep looking
     if first is not None and not isinstance(failure, AmbiguousEntityError):
-        return Resolved(slot, phrase.strip(), first.entity, first.how, first.fallbacks)
+        return Resolved(slot, phrase.strip(), first.entity, first.how, _with_editions(store, first))
     if isinstance(failure, EntityNotFoundError):
         resolve(store, name, prefer=prefer)  # raises again, now with the nearest names
     raise failure
+
+
+def _with_editions(store: Store, got: Resolved) -> tuple[EntityRef, ...]:
+    """A rule's fallbacks; for a series ("this year's X" read as the series X), its editions."""
+    if got.fallbacks or "EventSeries" not in got.entity.types:
+        return got.fallbacks
+    return editions_of(store, got.entity)
