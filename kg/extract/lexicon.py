@@ -17,7 +17,7 @@ EVENT_HEADS = frozenset({
     "salon", "week", "month", "assembly", "gathering", "event", "events", "launch",
     "hackathon", "tour", "carnival", "marathon", "campaign", "matchmaking", "meetup",
     "sub-forum", "subforum", "roundtable", "round-table", "lecture", "webinar", "briefing",
-    "activity", "convention", "conclave", "biennale",
+    "activity", "convention", "conclave", "biennale", "day",  # "X Investment Day", "Open Day"
     "pavilion",  # "the Japan Pavilion" of an expo: a themed part of it, with exhibitors of its own
 })
 # Heads that name an occurrence only as a description ("the signing ceremony").

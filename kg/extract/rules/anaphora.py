@@ -126,7 +126,9 @@ def _government_anaphora(r: Reader) -> None:
         for x in r.mentions:
             ent = r.ex.entities[x.key]
             words = ent.label.lower().replace("’", "'").split()
-            body = ent.type is EntityType.GOVERNMENT_BODY and words[-1] == "government" and (
+            # "X District People's Government", "People's Government of X District"
+            body = ent.type is EntityType.GOVERNMENT_BODY and (
+                words[-1] == "government" or "people's government of" in " ".join(words)) and (
                 lvl in words or (lvl == "city" and "municipal" in words))
             place = ent.type is EntityType.PLACE and words[-1] == lvl
             if (body if m.group("gov") else place) or (m.group("gov") and place):

@@ -37,7 +37,7 @@ class Sentence:
     def items(self, text: str) -> list[str]:
         """Keys named in a list, skipping possessors ("Pudong's Zhangjiang Town" -> Zhangjiang Town)."""
         text = re.sub(APPOS, ",", text)
-        out = []
+        out: list[str] = []
         for m in re.finditer(E + r"(?!['’]s?\s)", text):
             key = self.key(m.group(0))
             if re.search(E + r"\s+(?:of|from)\s+$", text[:m.start()]) and \
@@ -45,12 +45,19 @@ class Sentence:
                 continue  # "Rivera Health System of Spain": the country locates the item before
             if re.search(E + r"\s+in\s+(?:the\s+)?$", text[:m.start()]) and self.typ(key) is EntityType.PLACE:
                 continue  # "Ashford Medical Center in the United Kingdom": the place locates it
+            if out and self.typ(key) is EntityType.PLACE and self.typ(out[-1]) in lx.ORG_TYPES and \
+                    re.search(re.escape(self._token_of(out[-1])) + r",\s*$", text[:m.start()]):
+                continue  # "hosted by the People's Government of X District, Chengdu, and": where it is
             tok = m.group(0)
             if self.ph.startswith(tok) and _DESCRIPTOR_AND.match(self.ph, len(tok)):
                 continue  # "Eyewear and optics company X signed": the first word describes X
             if key not in out:  # "Pelham Bio-Tech (PBT)": the acronym is the same item
                 out.append(key)
         return out
+
+    def _token_of(self, key: str) -> str:
+        """The placeholder of the first mention of ``key`` in the sentence."""
+        return f"⟦{self.keys.index(key)}⟧"
 
     def surface(self, m: re.Match[str]) -> str:
         """The original text of a "⟦b⟧'s ⟦a⟧" match."""

@@ -26,7 +26,8 @@ END_OF_WITH = (r"(?!\s+" + BEFORE_VERB + r"(?:" + SIGN + r"|also\s+signed)\b)"
                r"(?!\s+as\s+(?:an?\s+|the\s+)?(?:witness|observer|guest|host|moderator|organi[sz]er)s?\b)")
 
 # what stands between a kind and its "with": "worth 1.5 billion yuan", "on elderly care"
-GAP = r"(?:\d[.,]\d|[^⟦.;]){0,60}?"
+# (an event it was signed at may stand there: "signed a deal at the ⟦fair⟧ with B")
+GAP = r"(?:\d[.,]\d|[^⟦.;]|(?<=at\s)⟦\d+⟧|(?<=during\s)⟦\d+⟧|(?<=the\s)⟦\d+⟧(?=\s+with\b)){0,60}?"
 
 # "A, together with B, signed ...": B signs on A's side
 TOGETHER = r"(?:,?\s+(?:together|along)\s+with\s+" + LIST + r",?)?"
