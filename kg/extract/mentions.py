@@ -180,7 +180,10 @@ def _spelled_and(text: str, candidates: list[Name]) -> list[Name]:
 # Heads of bodies that a country after "of" only locates ("Rivera Health System of Spain");
 # "Embassy of Spain", "University of X" and "Bank of China" keep theirs.
 _LOCATED_BY_COUNTRY = frozenset({"system", "group", "hospital", "company", "corporation", "clinic",
-                                 "pharma", "pharmaceuticals", "healthcare", "inc", "ltd", "ag"})
+                                 "pharma", "pharmaceuticals", "healthcare", "inc", "ltd", "ag",
+                                 # "Norvak Health AB of Sweden": foreign legal forms
+                                 "ab", "gmbh", "a/s", "as", "oy", "bv", "nv", "spa", "s.p.a.", "srl", "kk",
+                                 "plc", "llc", "sa", "corp"})
 
 
 # what a whole name ends with, so that "&" after it starts another name

@@ -40,7 +40,7 @@ def short_forms(r: Reader) -> None:
                "therapeutics", "biologics", "biosciences", "bioscience", "biopharma", "biopharmaceutical",
                "biopharmaceuticals", "diagnostics", "genomics", "robotics", "labs", "laboratories", "medtech",
                "biotechnology", "pharmaceutics", "biomedical", "instruments", "devices", "systems",
-               "industry", "investment", "development"}
+               "industry", "investment", "development", "health"}
     remap: dict[str, str] = {}
     for key, ent in list(ents.items()):
         words = ent.label.split()
@@ -67,6 +67,15 @@ def short_forms(r: Reader) -> None:
                 continue
             city_dropped = len(ow) > len(words) + 1 and ow[1:len(words) + 1] == words and len(words) >= 2 and \
                 _is_place_word(r, ow[0]) and etype in (*lx.ORG_TYPES, None)
+            # "Lumora" for "Shenzhen Lumora Technology Co., Ltd.": a firm's one distinctive word,
+            # whatever the name finder typed it as
+            one_word_firm = len(words) == 1 and len(ow) >= 3 and ow[1] == words[0] and _is_place_word(r, ow[0]) \
+                and key not in r.strong and otype is EntityType.COMPANY and 0 < len(
+                    [w for w in ow[2:] if w.lower().strip(".,") not in lx.LEGAL_SUFFIXES]) <= 3 and any(
+                    w.lower().strip(".,") in lx.LEGAL_SUFFIXES for w in ow[2:])
+            if one_word_firm:
+                cands.append(other_key)
+                continue
             if city_dropped:
                 ow = ow[1:]  # "Qiyun Health" for "Hangzhou Qiyun Health Industry Investment Co., Ltd."
             if len(ow) <= len(words) or ow[: len(words)] != words:

@@ -99,10 +99,13 @@ def _add_name(r: Reader, n: Name) -> None:
     if is_acronym(text) and text in r.acronyms:
         key = r.acronyms[text]
         marker = edition_marker(r, n)
+        end = n.end
         if marker is not None and r.ex.entities[key].type in (
                 EntityType.EVENT, EntityType.EVENT_SERIES):
             key = edition_node(r, key, marker, n)
-        r.mention(n.start, n.end, key)
+            if r.text.startswith(marker[1], n.start):
+                end = n.start + len(marker[1])  # "CDHS 2023": the year is part of the mention
+        r.mention(n.start, end, key)
         return
     if any(m.start <= n.start < m.end for m in r.mentions):
         return
