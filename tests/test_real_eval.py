@@ -39,8 +39,15 @@ FLOORS = {"relations_f1": 0.78, "agreements_f1": 0.84, "entity_recall": 0.92, "q
 # writers who never saw the code, in the shapes of wire stories, portals, newsrooms and local
 # sites; blind when first scored: relations 0.73, agreements 0.67, questions 0.50; reached
 # 0.85, 0.90, 0.70). Floors a little under what was reached.
-INVENTED = ROOT / "devset" / "invented"
-INVENTED_FLOORS = {"relations_f1": 0.82, "agreements_f1": 0.87, "entity_recall": 0.96, "questions_exact": 0.66}
+# The 20 of ``devset/invented2`` (session 17, written the same way, with more undated pages,
+# tables, ceremonies and trips; blind when first scored: 0.65, 0.64, 0.92, 0.48; reached 0.70,
+# 0.93, 0.94, 0.59). Floors a little under what was reached on each set.
+INVENTED_SETS = {
+    "invented": (ROOT / "devset" / "invented",
+                 {"relations_f1": 0.84, "agreements_f1": 0.90, "entity_recall": 0.97, "questions_exact": 0.74}),
+    "invented2": (ROOT / "devset" / "invented2",
+                  {"relations_f1": 0.68, "agreements_f1": 0.90, "entity_recall": 0.92, "questions_exact": 0.57}),
+}
 
 
 def _scorer() -> ModuleType:
@@ -80,9 +87,10 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return _score_set(_scorer(), REAL, tmp_path_factory.mktemp("real") / "store")
 
 
-@pytest.fixture(scope="module")
-def invented(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _score_set(_scorer(), INVENTED, tmp_path_factory.mktemp("invented") / "store")
+@pytest.fixture(scope="module", params=sorted(INVENTED_SETS))
+def invented(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    where, floors = INVENTED_SETS[request.param]
+    return {"floors": floors, **_score_set(_scorer(), where, tmp_path_factory.mktemp(request.param) / "store")}
 
 
 def _score_set(score: ModuleType, where: Path, store: Path) -> dict[str, Any]:
@@ -133,10 +141,11 @@ def test_questions_hold_their_floor(scored: dict[str, Any]) -> None:
 
 @pytest.mark.slow
 def test_invented_articles_hold_their_floors(invented: dict[str, Any]) -> None:
-    """The invented set's four figures, each against its floor (one ingest for all four)."""
+    """Each invented set's four figures, each against its floor (one ingest for all four)."""
+    floors = invented["floors"]
     assert invented["failed"] == []
-    assert invented["relations"]["f1"] >= INVENTED_FLOORS["relations_f1"], invented["relations"]
-    assert invented["agreements"]["f1"] >= INVENTED_FLOORS["agreements_f1"], invented["agreements"]
-    assert invented["entities"]["recall"] >= INVENTED_FLOORS["entity_recall"], invented["entities"]["missed"][:20]
+    assert invented["relations"]["f1"] >= floors["relations_f1"], invented["relations"]
+    assert invented["agreements"]["f1"] >= floors["agreements_f1"], invented["agreements"]
+    assert invented["entities"]["recall"] >= floors["entity_recall"], invented["entities"]["missed"][:20]
     missed = [r["q"] for r in invented["questions"]["rows"] if not r["exact"]]
-    assert invented["questions"]["exact_rate"] >= INVENTED_FLOORS["questions_exact"], missed[:20]
+    assert invented["questions"]["exact_rate"] >= floors["questions_exact"], missed[:20]

@@ -193,12 +193,12 @@ _WHOLE_END = frozenset({*lx.LEGAL_SUFFIXES, "bureau", "committee", "commission",
 
 def _ampersand_apart(n: Name) -> list[Name]:
     """"X Park Administration Bureau & Y Group Co., Ltd.": two whole names joined by "&" in a
-    list line are two names; "Johnson & Johnson", "A Pharmaceutical & Healthcare Council" stay one.
+    list line are two names; "Harlan & Harlan", "A Pharmaceutical & Healthcare Council" stay one.
 
     >>> [x.text for x in _ampersand_apart(Name(0, 42, "Pine Park Bureau & Oak Health Group Co., Ltd.", None))]
     ['Pine Park Bureau', 'Oak Health Group Co., Ltd.']
-    >>> [x.text for x in _ampersand_apart(Name(0, 17, "Johnson & Johnson", None))]
-    ['Johnson & Johnson']
+    >>> [x.text for x in _ampersand_apart(Name(0, 15, "Harlan & Harlan", None))]
+    ['Harlan & Harlan']
     """
     cut = n.text.find(" & ")
     if cut < 0:
