@@ -18,6 +18,7 @@ EVENT_HEADS = frozenset({
     "hackathon", "tour", "carnival", "marathon", "campaign", "matchmaking", "meetup",
     "sub-forum", "subforum", "roundtable", "round-table", "lecture", "webinar", "briefing",
     "activity", "convention", "conclave", "biennale", "day",  # "X Investment Day", "Open Day"
+    "awards",  # "the 2023 X Awards were presented": an awards programme and its ceremony
     "pavilion",  # "the Japan Pavilion" of an expo: a themed part of it, with exhibitors of its own
 })
 # Heads that name an occurrence only as a description ("the signing ceremony").

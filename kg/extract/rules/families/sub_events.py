@@ -51,6 +51,18 @@ def read(s: Sentence) -> None:
         subject = next((k for k in s.events_in(ph[: m.start()]) if k != parent), None)
         if subject is not None and s.is_event(parent):
             s.fact(subject, Relation.SUB_EVENT_OF, parent)  # "..., as a parallel event of the expo"
+    for m in _HELD_AT.finditer(ph):
+        # "The 2023 X Awards were presented on Saturday at the closing gala of the Y Summit"
+        parent = s.key(m.group("e"))
+        for k in s.events_in(ph[: m.start()]) if s.is_event(parent) else ():
+            if k != parent:
+                s.fact(k, Relation.SUB_EVENT_OF, parent)
+    for m in _ALONGSIDE.finditer(ph):
+        # "The concurrent X Summit opened ...", "The accompanying X Exhibition featured ...": a
+        # part of the story's event
+        x, parent = s.key(m.group("x")), s.r.main_event
+        if s.is_event(x) and parent is not None and parent != x and s.is_event(parent):
+            s.fact(x, Relation.SUB_EVENT_OF, parent)
     for m in re.finditer(r"\b(?:during|at|on\s+the\s+sidelines\s+of|as\s+part\s+of)\s+(?:the\s+)?"
                          r"(?P<e>" + E + ")", ph, re.I):
         parent = s.key(m.group("e"))
@@ -68,6 +80,12 @@ def read(s: Sentence) -> None:
             _fronted(s, parent, m.end())
 
 
+_HELD_AT = re.compile(r"\b(?:were|was)\s+(?:also\s+)?(?:held|presented|staged|handed\s+out|given|awarded)\b"
+                      r"(?:[^⟦;]|⟦\d+⟧){0,60}?\bat\s+(?:the\s+)?(?:(?:opening|closing|grand|awards?)\s+)?"
+                      r"(?:gala|ceremony|dinner|banquet|reception|session)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                      + EDITION + r"(?P<e>" + E + ")", re.I)
+_ALONGSIDE = re.compile(r"\b(?:concurrent|accompanying|parallel|supporting)\s+"
+                        r"(?:(?:19|20)\d\d\s+)?(?P<x>" + E + ")", re.I)
 _OCCURS_AFTER = re.compile(r"\b(?:was|were|is|are|will\s+be)\s+(?:also\s+)?(?:held|staged|launched|hosted|"
                            r"organi[sz]ed|convened)\b|\b(?:took|take|takes)\s+place\b|\b(?:opened|kicked\s+off)\b",
                            re.I)
