@@ -13,6 +13,7 @@ from ask_graph import ArticleGraph, store_of
 from conftest import assert_reads
 
 from kg.ask import ask
+from kg.errors import KgError
 from kg.store import Store
 
 
@@ -97,3 +98,28 @@ def test_relationship_between_two_names_is_a_connection(store: Store) -> None:
     result = ask(store, "what is the relationship between Tarrow Hospital and Kestrel Medical")
     assert result.form == "connection"
     assert result.path is not None
+
+
+def test_a_ceremony_named_only_by_its_kind_is_found_by_that_kind() -> None:
+    """"the groundbreaking ceremony for the Oak Proton Hospital": the graph knows a story's
+    "groundbreaking ceremony" and another one "of the Pine Campus"; the phrase means the first."""
+    a = ArticleGraph("oak.txt")
+    bare = a.entity("groundbreaking ceremony", "Event", scoped=True)
+    a.fact(bare, "participant", a.entity("Fu Linhai", "Person"))
+    a.fact(bare, "startDate", "--11-08")
+    b = ArticleGraph("pine.txt")
+    other = b.entity("groundbreaking ceremony of the Pine Campus", "Event", scoped=True)
+    b.fact(other, "participant", b.entity("Ruan Kaiyu", "Person"))
+    store = store_of(a, b)
+    got = ask(store, "who attended the groundbreaking ceremony for the Oak Proton Hospital")
+    assert [x.label for x in got.answers] == ["Fu Linhai"]
+    assert [x.label for x in ask(store, "when was the groundbreaking ceremony of the Oak hospital held").answers] \
+        == ["--11-08"]
+    c = ArticleGraph("elm.txt")
+    c.fact(c.entity("groundbreaking ceremony", "Event", scoped=True), "participant", c.entity("Li Ke", "Person"))
+    try:  # two bare ones: the phrase names neither, so neither one's guests are given
+        two = [x.label for x in ask(store_of(a, b, c), "who attended the groundbreaking ceremony for the Oak "
+                                                        "Proton Hospital").answers]
+    except KgError:
+        two = []
+    assert two != ["Fu Linhai"] and "Li Ke" not in two

@@ -41,12 +41,12 @@ from kg.store.base import Store
 from ..grammar import clean_phrase
 from ..results import Resolved
 from .base import Reader, Rule
-from .descriptions import between, opening, part_of, signing_ceremony
+from .descriptions import between, ceremony_by_kind, opening, part_of, signing_ceremony
 from .names import cut_name, edition, editions_of, place_prefix, variants
 from .nearest import nearest
 
 RULES: tuple[Rule, ...] = (
-    edition, variants, signing_ceremony, between, opening, part_of, cut_name, place_prefix,
+    edition, variants, signing_ceremony, between, opening, part_of, ceremony_by_kind, cut_name, place_prefix,
     nearest,
 )
 

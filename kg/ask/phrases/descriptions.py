@@ -174,3 +174,30 @@ def part_of(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None
         if len(subs) == 1:
             return Resolved("", name, subs[0], f"the part {part!r} of {event.label!r}")
     return None
+
+
+_KIND_CEREMONY = re.compile(r"^(?P<kind>(?:[\w-]+ ){0,2}?ceremony)(?: (?:of|for) .+)?$", re.I)
+_CEREMONIES_NAMED = """
+SELECT DISTINCT ?n WHERE {
+  ?n a kgo:Event ; rdfs:label ?name .
+  FILTER(STRSTARTS(LCASE(STR(?name)), ?kind))
+}
+"""
+
+
+def ceremony_by_kind(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """"the groundbreaking ceremony of the proton therapy hospital": the one event in the
+    store named by that kind and by no word the phrase lacks ("groundbreaking ceremony", not
+    "groundbreaking ceremony of the X Campus"), when there is one; what the phrase says it was
+    for is not in the graph."""
+    m = _KIND_CEREMONY.match(name)
+    if not m or m.group("kind").lower().startswith(("signing", "opening", "closing")):
+        return None  # signing and opening ceremonies have rules of their own
+    rows = select(reader.store, _CEREMONIES_NAMED, kind=ox.Literal(m.group("kind").lower()))
+    asked = content_words(name)
+    # a node whose name says more than the phrase ("... of the Nanfeng Campus") is another one
+    found = [r for r in describe_nodes(reader.store, sorted(iris_of(rows, "n"))).values()
+             if content_words(r.label) <= asked]
+    if len(found) != 1:
+        return None
+    return Resolved("", name, found[0], f"the one {m.group('kind').lower()!r} the graph knows")
