@@ -80,7 +80,7 @@ def read(s: Sentence) -> None:
         speech_event = s.event_near(0)
     if speech_event is not None:
         for key in s.items(ph):
-            if s.typ(key) is EntityType.PERSON:
+            if s.typ(key) is EntityType.PERSON or _titled(s, key):
                 s.fact(speech_event, Relation.PARTICIPANT, key)
     by = re.search(r"\b(?:attended|moderated|chaired|witnessed|addressed)\s+by\s+(?P<l>" + LIST + ")", ph, re.I)
     if by:
@@ -93,6 +93,11 @@ def read(s: Sentence) -> None:
                          r"hono(?:u)?r|\b(?:guest|country|region|city|province)s?\s+of\s+hono(?:u)?r,?\s+"
                          r"(?:was\s+|is\s+)?(?:the\s+)?(?P<y>" + E + ")", ph, re.I):
         s.fact(s.event_near(g.start()), Relation.PARTICIPANT, s.key(g.group("x") or g.group("y")))
+    for g in _GUESTS_OF_HONOUR.finditer(ph):
+        # "Laos and Myanmar will be the guest countries of honor": of the event named before
+        left = s.events_in(ph[:g.start()])
+        for a in s.agents(g.group("l")):
+            s.fact(left[-1] if left else s.event_before(), Relation.PARTICIPANT, a)
     for g in re.finditer(r"\bdelegations?\s+(?:from|of)\s+(?P<l>" + LIST + ")", ph, re.I):
         for a in s.agents(g.group("l")):
             s.fact(s.event_near(g.start()), Relation.PARTICIPANT, a)
@@ -223,3 +228,15 @@ _FROM_COUNTRIES = re.compile(r"\b(?:guests|participants|delegates|representative
                              r"scholars|visitors)\s+from\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|some\s+)?"
                              r"(?:\d+|[a-z]+)\s+countries(?:\s+and\s+regions)?,?\s+(?:including|such\s+as|like|among\s+"
                              r"them)\s+(?P<l>" + LIST + ")", re.I)
+
+
+_GUESTS_OF_HONOUR = re.compile(r"(?P<l>" + LIST + r")\s+(?:will\s+be|are|were|as)\s+(?:the\s+)?(?:guest\s+)?"
+                               r"(?:countries|regions|provinces|cities)\s+of\s+hono(?:u)?r", re.I)
+
+
+def _titled(s: Sentence, key: str) -> bool:
+    """Whether the name is set before its post ("⟦Ren Haoyu⟧, Party secretary of ⟦X⟧, said"):
+    a person, whatever the name finder guessed."""
+    tok = f"⟦{s.keys.index(key)}⟧"
+    after = re.match(r",\s+(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)", s.ph[s.ph.find(tok) + len(tok):])
+    return after is not None and any(lx.is_role_word(w) for w in after.group(1).split())
