@@ -27,8 +27,8 @@ def read(s: Sentence) -> None:
     # "Japan-based X" is of Japan, "Wuhan-based Y" in Wuhan
     for m in _BASED_BEFORE.finditer(ph):
         x, where = s.key(m.group("x")), m.group("p")
-        if s.typ(x) not in orgs:
-            continue
+        if s.typ(x) not in orgs or (where.isupper() and where not in lx.COUNTRIES):
+            continue  # "AI-based Class III devices": a technology, not a place
         if where in lx.COUNTRIES:
             s.fact(x, Relation.COUNTRY, s.r.entity(where, EntityType.PLACE, strong=True))
         else:
