@@ -297,6 +297,10 @@ HOLIDAYS = frozenset({
 })
 
 
+# Heads of places that hold companies (a park, a zone, a valley): their tenants are located in
+# them, and they may exhibit at an investment pavilion (a city does not).
+HOLDING_PLACE_HEADS = frozenset({"park", "zone", "valley", "harbor", "harbour", "base", "town"})
+
 # Nouns for bodies a park or zone holds ("houses 60 companies", "has attracted 28 enterprises"):
 # a list after one of them names tenants; after "investors" or "partners" it does not.
 BODY_NOUNS = frozenset({

@@ -65,8 +65,7 @@ def resolve_phrase(store: Store, slot: str, phrase: str, prefer: Sequence[str] =
     name = clean_phrase(phrase)
     try:  # suggestions for the error are searched only if no rule reads the phrase either
         found = resolve(store, name, prefer=prefer, suggest=False)
-        fallbacks = editions_of(store, found) if "EventSeries" in found.types else ()
-        return Resolved(slot, phrase.strip(), found, fallbacks=fallbacks)
+        return _resolved(store, slot, phrase, found)
     except (EntityNotFoundError, AmbiguousEntityError) as err:
         failure = err
     reader = Reader(store, RULES)
@@ -76,17 +75,19 @@ def resolve_phrase(store: Store, slot: str, phrase: str, prefer: Sequence[str] =
         if got is None:
             continue
         if not prefer or set(prefer) & set(got.entity.types):
-            return Resolved(slot, phrase.strip(), got.entity, got.how, _with_editions(store, got))
+            return _resolved(store, slot, phrase, got.entity, got.how, got.fallbacks)
         first = first or got  # a reading of a kind the form does not prefer: keep looking
     if first is not None and not isinstance(failure, AmbiguousEntityError):
-        return Resolved(slot, phrase.strip(), first.entity, first.how, _with_editions(store, first))
+        return _resolved(store, slot, phrase, first.entity, first.how, first.fallbacks)
     if isinstance(failure, EntityNotFoundError):
         resolve(store, name, prefer=prefer)  # raises again, now with the nearest names
     raise failure
 
 
-def _with_editions(store: Store, got: Resolved) -> tuple[EntityRef, ...]:
-    """A rule's fallbacks; for a series ("this year's X" read as the series X), its editions."""
-    if got.fallbacks or "EventSeries" not in got.entity.types:
-        return got.fallbacks
-    return editions_of(store, got.entity)
+def _resolved(store: Store, slot: str, phrase: str, entity: EntityRef, how: str = "name",
+              fallbacks: tuple[EntityRef, ...] = ()) -> Resolved:
+    """A reading of the phrase; a series read without fallbacks ("the X Expo", "this year's X"
+    read as the series X) falls back on its editions, newest first."""
+    if not fallbacks and "EventSeries" in entity.types:
+        fallbacks = editions_of(store, entity)
+    return Resolved(slot, phrase.strip(), entity, how, fallbacks)

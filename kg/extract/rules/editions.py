@@ -91,15 +91,13 @@ def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name
             ed.label = as_written or f"{s_ent.label} {year}"
         r.edition_year[key] = year
     elif as_written and _by_acronym(ed.label) and not _by_acronym(as_written) and as_written != ed.label:
-        # "YRCE 2025 closes" above "The fifth China ... Expo (YRCE 2025)": the full name labels it
+        # "XRC 2025 closes" above "The fifth China ... Expo (XRC 2025)": the full name labels it
         r.alias(key, ed.label)
         ed.label = as_written
     r.alias(key, surface)
-    ordinal = re.search(r"\b(\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+$",
-                        r.text[max(0, n.start - 20):n.start])
-    if ordinal and ordinal_value(ordinal.group(1)) is not None and \
-            ordinal.group(1) not in surface.split()[:2]:
-        r.alias(key, f"{ordinal.group(1)} {surface}")  # "the 6th X Expo 2022" as written
+    ordinal = _ordinal_before(r, n, surface)
+    if ordinal is not None:
+        r.alias(key, f"{ordinal} {surface}")  # "the 6th X Expo 2022" as written
     bracketed = re.search(r"\((\w+)\)\s*$", r.text[max(0, n.start - 20):n.start])
     if bracketed and ordinal_value(bracketed.group(1).lower()) is not None:
         r.alias(key, f"{bracketed.group(1)} {n.text}")  # "the 2023 (Fifth) X": the fifth X
@@ -113,17 +111,22 @@ def edition_node(r: Reader, series: str, marker: tuple[int | None, str], n: Name
 def _as_written(r: Reader, n: Name, surface: str) -> str | None:
     """The edition's name as the text writes it ("14th X", "2024 X", "X 2024", "6th X 2024"),
     which is what a reader calls it; None for "this year's X" or "the 2024 edition of X"."""
-    ordinal = re.search(r"\b(\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+$",
-                        r.text[max(0, n.start - 20):n.start], re.I)
-    name = _bare(surface)
-    if ordinal and ordinal_value(ordinal.group(1).lower()) is not None and \
-            ordinal.group(1) not in surface.split()[:2]:
-        name = f"{ordinal.group(1)} {name}"
+    ordinal = _ordinal_before(r, n, surface)
+    name = _bare(surface) if ordinal is None else f"{ordinal} {_bare(surface)}"
     return name if _is_written_name(name) else None
 
 
+def _ordinal_before(r: Reader, n: Name, surface: str) -> str | None:
+    """The ordinal written just before the name and not already in its surface ("the 6th" of
+    "the 6th X Expo 2022"), as written."""
+    m = re.search(r"\b(\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+$", r.text[max(0, n.start - 20):n.start], re.I)
+    if m is None or ordinal_value(m.group(1).lower()) is None or m.group(1) in surface.split()[:2]:
+        return None
+    return m.group(1)
+
+
 def _by_acronym(name: str) -> bool:
-    """Whether an edition's name is its acronym with a year or ordinal ("YRCE 2025", "8th XPO")."""
+    """Whether an edition's name is its acronym with a year or ordinal ("XRC 2025", "8th XPO")."""
     return any(is_acronym(w) for w in name.split()) and len(name.split()) <= 3
 
 

@@ -67,7 +67,7 @@ def short_forms(r: Reader) -> None:
                 continue
             city_dropped = len(ow) > len(words) + 1 and ow[1:len(words) + 1] == words and len(words) >= 2 and \
                 _is_place_word(r, ow[0]) and etype in (*lx.ORG_TYPES, None)
-            # "Lumora" for "Shenzhen Lumora Technology Co., Ltd.": a firm's one distinctive word,
+            # "Pinora" for "Shenzhen Pinora Technology Co., Ltd.": a firm's one distinctive word,
             # whatever the name finder typed it as
             one_word_firm = len(words) == 1 and len(ow) >= 3 and ow[1] == words[0] and _is_place_word(r, ow[0]) \
                 and key not in r.strong and otype is EntityType.COMPANY and 0 < len(

@@ -104,7 +104,7 @@ def _add_name(r: Reader, n: Name) -> None:
                 EntityType.EVENT, EntityType.EVENT_SERIES):
             key = edition_node(r, key, marker, n)
             if r.text.startswith(marker[1], n.start):
-                end = n.start + len(marker[1])  # "CDHS 2023": the year is part of the mention
+                end = n.start + len(marker[1])  # "XDH 2023": the year is part of the mention
         r.mention(n.start, end, key)
         return
     if any(m.start <= n.start < m.end for m in r.mentions):

@@ -46,7 +46,7 @@ class Sentence:
             if re.search(E + r"\s+in\s+(?:the\s+)?$", text[:m.start()]) and self.typ(key) is EntityType.PLACE:
                 continue  # "Ashford Medical Center in the United Kingdom": the place locates it
             if out and self.typ(key) is EntityType.PLACE and self.typ(out[-1]) in lx.ORG_TYPES and \
-                    re.search(re.escape(self._token_of(out[-1])) + r",\s*$", text[:m.start()]):
+                    re.search(re.escape(self.token_of(out[-1])) + r",\s*$", text[:m.start()]):
                 continue  # "hosted by the People's Government of X District, Chengdu, and": where it is
             tok = m.group(0)
             if self.ph.startswith(tok) and _DESCRIPTOR_AND.match(self.ph, len(tok)):
@@ -55,7 +55,7 @@ class Sentence:
                 out.append(key)
         return out
 
-    def _token_of(self, key: str) -> str:
+    def token_of(self, key: str) -> str:
         """The placeholder of the first mention of ``key`` in the sentence."""
         return f"⟦{self.keys.index(key)}⟧"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from kg.extract import lexicon as lx
 from kg.extract.heads import head_word
 from kg.extract.rules.patterns import HAS_EXHIBIT, LIST, E
 from kg.extract.rules.sentence import Sentence
@@ -22,7 +23,6 @@ def _shape(guard: str, pattern: str, by_object: bool = False, at_fair: bool = Fa
     return _Shape(re.compile(guard, re.I), re.compile(pattern, re.I), by_object, at_fair)
 
 
-_PARKS = frozenset({"park", "zone", "valley", "harbor", "harbour", "base", "town"})
 _FAIR = re.compile(r"\b(?:expo|exposition|fair|exhibition|show|trade\s+show)\b", re.I)
 
 
@@ -109,6 +109,7 @@ def read(s: Sentence) -> None:
                 continue
             for a in s.agents(m.group("l")):
                 if s.typ(a) in (EntityType.VENUE, EntityType.PERSON) or (
-                        s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[a].label) not in _PARKS):
+                        s.typ(a) is EntityType.PLACE
+                        and head_word(s.r.ex.entities[a].label) not in lx.HOLDING_PLACE_HEADS):
                     continue  # a park or zone may exhibit (at an investment pavilion); a city does not
                 s.fact(event, Relation.EXHIBITOR, a)

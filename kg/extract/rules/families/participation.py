@@ -237,6 +237,6 @@ _GUESTS_OF_HONOUR = re.compile(r"(?P<l>" + LIST + r")\s+(?:will\s+be|are|were|as
 def _titled(s: Sentence, key: str) -> bool:
     """Whether the name is set before its post ("⟦Ren Haoyu⟧, Party secretary of ⟦X⟧, said"):
     a person, whatever the name finder guessed."""
-    tok = f"⟦{s.keys.index(key)}⟧"
+    tok = s.token_of(key)
     after = re.match(r",\s+(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)", s.ph[s.ph.find(tok) + len(tok):])
     return after is not None and any(lx.is_role_word(w) for w in after.group(1).split())

@@ -144,4 +144,5 @@ def _last_container(s: Sentence, char: int) -> str | None:
     return best
 
 
-_CONTAINERS = frozenset({"park", "zone", "valley", "harbor", "harbour", "base", "hub", "town", "city", "area"})
+# where a named place holding bodies may be: a park or zone, and a hub, city or area
+_CONTAINERS = lx.HOLDING_PLACE_HEADS | {"hub", "city", "area"}
