@@ -81,7 +81,7 @@ UNTAGGED_DATES = re.compile(r"\b(?:[Tt]his\s+(?:morning|afternoon|evening)|[Tt]o
                             r"(?!\s+(?:[A-Z]|of\b|anniversary|edition|session)))")
 # "on the 13th", "on the afternoon of the 13th": a day of the publication's month (of the month
 # before, past the publication day)
-_DAY_OF_MONTH = re.compile(r"\b(?:[Oo]n|(?:morning|afternoon|evening|night)\s+of)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b"
+DAY_OF_MONTH = re.compile(r"\b(?:[Oo]n|(?:morning|afternoon|evening|night)\s+of)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b"
                            r"(?!\s+(?:[A-Z]|of\b|anniversary|edition|session))")
 _RELATIVE_MONTH = re.compile(r"\b(last|this|next)\s+month\b", re.I)
 _DURATION = re.compile(
@@ -213,7 +213,7 @@ def _parse(text: str, published: date | None, year_hint: int | None, past: bool 
     if m and published is not None:  # "kicked off yesterday": a day from the publication date
         d = published + timedelta(days=_RELATIVE_DAYS[re.sub(r"\s+", " ", m.group(1).lower())])
         return DateSpan(_partial(d.year, d.month, d.day), None)
-    m = _DAY_OF_MONTH.search(text)
+    m = DAY_OF_MONTH.search(text)
     if m and published is not None and 1 <= int(m.group(1)) <= 31:
         day = int(m.group(1))
         month0 = published.year * 12 + published.month - 1 - (1 if day > published.day else 0)

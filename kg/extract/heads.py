@@ -71,6 +71,8 @@ def type_by_head(text: str) -> EntityType | None:
     <EntityType.HOSPITAL: 'Hospital'>
     >>> type_by_head("Lakeside University Medical Center"), type_by_head("Lakeside Research Center")
     (<EntityType.HOSPITAL: 'Hospital'>, <EntityType.ORGANIZATION: 'Organization'>)
+    >>> type_by_head("Riverside Nurse Training Programme"), type_by_head("Riverside Talent Programme")
+    (<EntityType.EVENT: 'Event'>, None)
     """
     words = [w.strip(",.()").lower() for w in re.sub(r"['’]s\b", "", _GLUED_COMMA.sub(", ", text)).split()]
     head = head_word(text)
@@ -104,6 +106,9 @@ def type_by_head(text: str) -> EntityType | None:
     if head in lx.AGREEMENT_HEADS:
         return EntityType.AGREEMENT
     if head in lx.EVENT_HEADS:
+        return EntityType.EVENT
+    if head in {"programme", "program"} and head in words and words.index(head) > 0 \
+            and words[words.index(head) - 1] in lx.EVENT_PROGRAMME_MODIFIERS:
         return EntityType.EVENT
     if head in lx.VENUE_HEADS:
         return EntityType.VENUE

@@ -19,6 +19,7 @@ EVENT_HEADS = frozenset({
     "sub-forum", "subforum", "roundtable", "round-table", "lecture", "webinar", "briefing",
     "activity", "convention", "conclave", "biennale", "day",  # "X Investment Day", "Open Day"
     "awards",  # "the 2023 X Awards were presented": an awards programme and its ceremony
+    "challenge",  # "the third X Innovation Challenge": a competition held in rounds and a final
     "pavilion",  # "the Japan Pavilion" of an expo: a themed part of it, with exhibitors of its own
 })
 # Heads that name an occurrence only as a description ("the signing ceremony").
@@ -27,8 +28,10 @@ DESCRIPTIVE_EVENT_HEADS = frozenset({
     "ceremony", "festival", "dialogue", "meeting", "seminar", "workshop", "roadshow",
     "competition", "contest", "event", "gathering", "session", "show", "week", "sub-forum",
     "roundtable", "experience hall", "lecture", "salon", "course", "camp", "webinar", "briefing",
-    "pavilion",
+    "pavilion", "challenge", "final",  # "the final of the third X Challenge"
 })
+# "X Training Programme" is held (it opens, runs and closes); "X Talent Programme" is a scheme.
+EVENT_PROGRAMME_MODIFIERS = frozenset({"training", "exchange", "study", "internship", "fellowship"})
 HOSPITAL_HEADS = frozenset({"hospital", "hospitals", "clinic", "clinics", "infirmary", "sanatorium"})
 GOVERNMENT_HEADS = frozenset({
     "ministry", "commission", "administration", "bureau", "department", "government",

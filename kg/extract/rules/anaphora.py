@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
+from kg.extract.dates import MONTH
 from kg.extract.heads import head_word
 from kg.extract.rules.patterns import DEMONYM, ZONE_BODY, compiled
 from kg.names import normalize_name
@@ -61,7 +62,14 @@ def _event_anaphora(r: Reader) -> None:
         recent = [x for x in r.mentions if x.end <= m.start()
                   and r.ex.entities[x.key].type is EntityType.EVENT
                   and r.heads.get(x.key) == head]
-        if recent:
+        if not recent:
+            # "The final of the third X Challenge ... The annual challenge was organized by":
+            # the whole a described part was named in, though its name sits inside the part's
+            recent = [x for x in r.mentions if x.end <= m.start() and x.key in r.part_of
+                      and r.heads.get(r.part_of[x.key][0]) == head]
+            if recent:
+                target = r.part_of[recent[-1].key][0]
+        else:
             target = recent[-1].key
         main = r.main_event
         if main is not None and (r.heads.get(main) == head or head in generic) and (
@@ -73,6 +81,24 @@ def _event_anaphora(r: Reader) -> None:
         if target is None:
             continue
         r.mention(m.start(), m.end(), target, anaphor=True)
+    _shortened_names(r)
+
+
+def _shortened_names(r: Reader) -> None:
+    """"the promotion conference", "the innovation challenge": a named event referred to by its
+    head and some of its own words, when exactly one event named before has them all."""
+    pattern = re.compile(r"\b[Tt]he\s+(?P<words>(?:[a-z][a-z-]+\s+){1,3})(?P<head>"
+                         + "|".join(sorted(lx.DESCRIPTIVE_EVENT_HEADS, key=len, reverse=True)) + r")\b"
+                         r"(?!\s+(?:of|for|between|to)\b)(?!\s+on\s+(?!the\s+\d|\w+day\b|" + MONTH + r"))")
+    for m in pattern.finditer(r.text):
+        if any(x.start < m.end() and m.start() < x.end for x in r.mentions):
+            continue
+        words = set(m.group("words").split())
+        named = {x.key for x in r.mentions if x.end <= m.start() and not x.anaphor
+                 and r.type_of(x.key) is EntityType.EVENT and r.heads.get(x.key) == m.group("head")
+                 and words <= set(normalize_name(r.ex.entities[x.key].label).split())}
+        if len(named) == 1:
+            r.mention(m.start(), m.end(), named.pop(), anaphor=True)
 
 
 _PARTS = frozenset({"sub-forum", "subforum", "session", "forum", "pavilion", "panel", "workshop"})

@@ -188,8 +188,9 @@ def _pp_end(root: Any) -> int:
             break
         if child.dep_ == "prep" and child.lower_ in {"on", "for", "of"}:
             sub = list(child.subtree)
-            if child.lower_ == "on" and any(t.ent_type_ in {"DATE", "TIME"} for t in sub):
-                break  # "a news conference on Thursday": when it is held is no part of its name
+            if child.lower_ == "on" and (any(t.ent_type_ in {"DATE", "TIME"} for t in sub) or (
+                    len(sub) <= 3 and ordinal_value(sub[-1].text) is not None)):
+                break  # "a news conference on Thursday", "on the 7th": when it is held is no part of its name
             if len(sub) <= 30 and not any(t.pos_ in {"VERB", "AUX"} for t in sub):
                 # "an event for the device industry in Lakeside": where it is held is no part of its name
                 cut = next((i for i, t in enumerate(sub) if i and t.lower_ in {"in", "at"} and any(

@@ -251,7 +251,10 @@ def _ceremony_when_where(r: Reader) -> None:
         here = r.sent_of_char[first.start]
         dated = any(f.subject == key and f.relation is Relation.START_DATE for f in r.ex.facts)
         placed = any(f.subject == key and f.relation is Relation.LOCATION for f in r.ex.facts)
-        for i in (here, here - 1):
+        # a part of a named event ("the final's awards ceremony") happens where and when the
+        # whole does; the sentence before may be about another edition ("Last year's was held in Y")
+        part = any(f.subject == key and f.relation is Relation.SUB_EVENT_OF for f in r.ex.facts)
+        for i in (here,) if part else (here, here - 1):
             if i < 0 or (dated and placed):
                 break
             sent = r.sents[i]

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kg.extract.dates import MONTH_RUN, UNTAGGED_DATES, DateSpan, parse_span
+from kg.extract.dates import DAY_OF_MONTH, MONTH_RUN, UNTAGGED_DATES, DateSpan, parse_span
+from kg.records import PartialDate
 
 if TYPE_CHECKING:
     from kg.extract.rules.reader import Reader
@@ -85,7 +86,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _IN_BRACKET = re.compile(r"\(\s*[^()]{1,25}\s$")
 
 
-def dated_phrases(r: Reader, sent: Any, event: str | None, after: int | None = None) -> list[DatedPhrase]:
+def dated_phrases(r: Reader, sent: Any, event: str | None, after: int | None = None,
+                  context: bool = True) -> list[DatedPhrase]:
     """Every date of a sentence in text order; only those after the character ``after`` when
     there are some ("a delegation visited from May 10 to 11 and held the X on May 11": the X's
     date follows its name)."""
@@ -113,13 +115,34 @@ def dated_phrases(r: Reader, sent: Any, event: str | None, after: int | None = N
         # take the range phrase around the date ("from April 20 to 21")
         lo = max(sent.start_char, start_char - 6)
         phrase = r.text[lo:min(sent.end_char, end_char + 12)]
-        span = parse_span(phrase, r.article.published, year_hint, is_past(verb, sent.text))
+        day_only = DAY_OF_MONTH.search(r.text[max(sent.start_char, start_char - 3):end_char]) if context else None
+        span = _day_of_month_told(r, sent, start_char, int(day_only.group(1))) if day_only else None
+        if span is None:
+            span = parse_span(phrase, r.article.published, year_hint, is_past(verb, sent.text))
         if span is None and _SAME_DAY.search(r.text[start_char:end_char]):
             span = _day_told_before(r, sent)
         if span is not None and (span.start or span.end):
             closing = bool(_CLOSING.search(r.text[max(sent.start_char, start_char - 16):start_char]))
             out.append(DatedPhrase(span, closing and not span.ranged, start_char, verb))
     return out
+
+
+def _day_of_month_told(r: Reader, sent: Any, before: int, day: int) -> DateSpan | None:
+    """"visited Y from June 6 to 8. At the conference on the 7th, ...": a bare day of the month
+    the story named last, in this sentence or the two before (else, later, the publication's)."""
+    if not 1 <= day <= 31:
+        return None
+    here = r.sent_of_char[sent.start_char]
+    for back in (0, 1, 2):
+        if here - back < 0:
+            break
+        told = [d.span.start for d in dated_phrases(r, r.sents[here - back], None, context=False)
+                if d.start < before and d.span.start is not None and d.span.start.month is not None
+                and not DAY_OF_MONTH.search(r.text[max(0, d.start - 3):d.start + 8])]
+        if told:
+            p = PartialDate(told[-1].year, told[-1].month, day)
+            return DateSpan(p, p)
+    return None
 
 
 def _day_told_before(r: Reader, sent: Any) -> DateSpan | None:

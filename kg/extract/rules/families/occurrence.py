@@ -251,7 +251,8 @@ def dates(s: Sentence, event: str, verb: str, after: int | None = None, said_the
     unless ``said_there`` (the event is where it was said: "said at a news conference on Monday")."""
     ends_it = verb.split()[0] in END_VERBS or "close" in verb or "wrapped" in verb
     phrases = [d for d in dated_phrases(s.r, s.sent, event, after)
-               if not _of_another(s, d.verb, event) and (said_there or not _not_occurrence(d.verb))]
+               if _right_after(s, after, d.start) or (
+                   not _of_another(s, d.verb, event) and (said_there or not _not_occurrence(d.verb)))]
     if any(d.span.ranged for d in phrases):
         # "today unveiled ... at X, held from May 14 to 17": the range is the event's
         phrases = [d for d in phrases if d.span.ranged or d.closing or verb_role(d.verb)]
@@ -273,6 +274,13 @@ def dates(s: Sentence, event: str, verb: str, after: int | None = None, said_the
             if rel not in have:
                 have.add(rel)
                 lit(s, event, rel, value)
+
+
+def _right_after(s: Sentence, after: int | None, start: int) -> bool:
+    """"At the conference on the 7th, A signed ...": a date written right after the event's
+    name is the event's, whatever verb the parse hangs it on."""
+    return after is not None and start >= after and re.fullmatch(r"\s*(?:on|held\s+on)?\s*",
+                                                                 s.r.text[after:start]) is not None
 
 
 def _not_occurrence(verb: Any) -> bool:
