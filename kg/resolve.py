@@ -114,6 +114,8 @@ class EntityIndex:
         """Make more entities findable (those an article just wrote)."""
         for k in known:
             for n in k.names | {k.label}:
+                if k.type is EntityType.PERSON and n != k.label and len(n.split()) < 2:
+                    continue  # a surname ("Zhou") names a person in one article only
                 self.by_name[normalize_name(n)].append(k)
 
     def find(self, entity: Entity) -> tuple[KnownEntity, str] | None:
@@ -128,6 +130,8 @@ class EntityIndex:
         for alias in sorted(entity.aliases):
             if not _is_proper(alias):
                 continue  # "this year's expo" names a different thing in every article
+            if entity.type is EntityType.PERSON and len(alias.split()) < 2:
+                continue  # "Prof. Zhou" here is not every Zhou of the store
             for k in self.by_name.get(normalize_name(alias), ()):
                 if compatible(k.type, entity.type) and len(normalize_name(alias)) > 3:
                     return k, f"shares the name {alias!r} with {k.label!r}"

@@ -84,6 +84,10 @@ def store() -> Store:
     ("what is the Ashford Care Expo themed", "theme", ["Smart Care for Everyone"]),
     ("which venues are in Ashford", "located-in", ["Ashford Expo Center"]),
     ("in which city is the Ashford Expo Center", "where", ["Ashford"]),
+    ("what did Tarrow Hospital and Ovena Labs sign", "kinds", ["memorandum of understanding"]),
+    ("which companies signed agreements with Tarrow Hospital at the Ashford Care Expo", "signed-with",
+     ["Kestrel Medical"]),
+    ("which companies signed agreements with Tarrow Hospital", "signed-with", ["Kestrel Medical", "Ovena Labs"]),
 ])
 def test_forms_read_and_answer(store: Store, question: str, form: str, answers: list[str]) -> None:
     assert_reads(store, question, form, answers)

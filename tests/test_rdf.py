@@ -178,3 +178,15 @@ def test_unknown_key_is_reported_as_an_extractor_bug() -> None:
 def test_summarize_counts_entities_facts_agreements() -> None:
     # 6 entities; facts: 6 + materialised participant + role + affiliation; 1 agreement
     assert summarize(build_quads(sample_resolution(), WHEN)) == (6, 9, 1)
+
+
+def test_a_surname_alias_merges_no_people_across_articles() -> None:
+    """"Prof. Zhou" in one story and "Zhou" in another are two people; a full name still merges."""
+    from kg.resolve import EntityIndex, KnownEntity
+
+    known = KnownEntity("https://example.org/p1", "Zhou Wenli", EntityType.PERSON, frozenset({"Zhou Wenli", "Zhou"}))
+    index = EntityIndex([known])
+    assert index.find(Entity("e1", "Zhou Pinghe", EntityType.PERSON, aliases={"Zhou"})) is None
+    assert index.find(Entity("e2", "Zhou", EntityType.PERSON)) is None
+    hit = index.find(Entity("e3", "Zhou Wenli", EntityType.PERSON, aliases={"Zhou"}))
+    assert hit is not None and hit[0] is known

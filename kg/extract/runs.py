@@ -223,6 +223,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                 continue
             if t.lower_ == "and" and nxt.lower_ in lx.ROLE_STARTERS:
                 break  # "President of X and Academician of Y": two posts
+            if t.lower_ == "and" and j + 2 < n and toks[j + 2].text in {"'s", "’s"} and \
+                    nxt.lower_ not in POSSESSIVE_NAME_WORDS:
+                break  # "A's School of Nursing and B's Faculty": two bodies ("Women and Children's" is one)
             if t.lower_ == "and" and nxt.lower_ in lx.BUSINESS_NOUNS and _company_after(toks, j):
                 j += 1  # "X Investment and Development Co., Ltd."
                 continue

@@ -72,14 +72,29 @@ def _of_kind(q: Question, agreements: dict[str, tuple[str, set[str]]]) -> list[s
     return chosen
 
 
+# "with X at the cloud signing ceremony": an event phrase ("the ... NOUN"), never part of a name
+# such as "Faculty of Medicine at Pine University"
+_AT_EVENT = rf"(?: (?:at|during) (?P<at>the (?:[\w'’()-]+ ){{0,8}}?{EVENT_NOUNS}))?"
+
+
 def signed_with(q: Question) -> list[Answer]:
-    """Counterparties of X's agreements, restricted loosely to the asked kind (if any fits)."""
+    """Counterparties of X's agreements, restricted loosely to the asked kind (if any fits),
+    and to those signed at the asked event or a part of it (all of them, noted, when none is)."""
     _note_purpose(q)
     ent = q.x
     agreements = _agreements_of(q, ent)
+    if "at" in q.resolved:
+        event = q.resolved["at"].entity.iri
+        events = {event, *sub_events(q.store, event)}
+        there = {r["a"].value for e in events for r in select(q.store, _SIGNED_THERE, e=ox.NamedNode(e))
+                 if isinstance(r["a"], ox.NamedNode)}
+        if there & set(agreements):
+            agreements = {a: v for a, v in agreements.items() if a in there}
+        else:
+            q.note(f"no agreement of {ent.label!r} is recorded at {q.resolved['at'].entity.label!r}: all read")
     out = Collector()
     party = vocab.ont("party")
-    chosen = _of_kind(q, agreements)
+    chosen = _of_asked_kind(q, agreements)  # "signed agreements with X": every kind
     # every agreement's sides, names and evidence in one query each
     sides = agreements_sides(q.store, chosen)
     others = {a: counterparties(sides[a], ent.iri, agreements[a][1]) for a in chosen}
@@ -97,7 +112,11 @@ def signed_with(q: Question) -> list[Answer]:
 def kinds(q: Question) -> list[Answer]:
     """What X signed (with Y, when named): the kinds of the agreements, as the text words them,
     with the sentences that state each."""
-    agreements = _agreements_of(q, q.x)
+    if "Agreement" in q.x.types and "y" not in q.resolved:
+        # "what did A and B sign" read as the agreement named "KIND between A and B": its kind
+        agreements = _kinds_and_parties(q.store, [q.x.iri])
+    else:
+        agreements = _agreements_of(q, q.x)
     if "y" in q.resolved:
         agreements = {a: v for a, v in agreements.items() if q.resolved["y"].entity.iri in v[1]}
     chosen = _of_asked_kind(q, agreements)
@@ -411,8 +430,8 @@ FORMS: tuple[Form, ...] = (
          query="EVENT kgo:statistic '<n> <asked noun>', else COUNT(?a kgo:party X ; "
                "kgo:signedAt/kgo:subEventOf* EVENT) of the asked kind",
          entity_slots=("x", "at")),
-    form("signed-with", "who signed (a KIND) with X", signed_with,
-         rf"^{WHO} {AUX}{SIGN}{KIND} with {X}{PURPOSE}$",
+    form("signed-with", "who signed (a KIND) with X (at EVENT)", signed_with,
+         rf"^{WHO} {AUX}{SIGN}{KIND} with {X}{_AT_EVENT}{PURPOSE}$",
          rf"^{WHO} (?:has|have|did|had|does|do|will) {X} (?:signed|sign|inked|ink|concluded"
          rf"|conclude|reached|reach)(?: {THE}(?P<kind>{T}))? with$",
          rf"^{WHO} (?:has|have|did|had|does|do|will|is|was|are) {X} (?:partner|partnered|partnering"
@@ -422,7 +441,9 @@ FORMS: tuple[Form, ...] = (
          rf"(?:officially |jointly |also )?{SIGN}{KIND}$",
          rf"^(?:who|what|which) (?:are|were|is|was) (?:the )?(?:partners|counterparts"
          rf"|counterparties) of {X}$",
-         query="?a kgo:party X ; kgo:side ?s . ?s kgo:sideMember ?answer (the other sides)"),
+         query="?a kgo:party X (; kgo:signedAt/kgo:subEventOf* EVENT) ; kgo:side ?s . ?s kgo:sideMember ?answer "
+               "(the other sides)",
+         entity_slots=("x", "at")),
     form("kinds", "what did X sign (with Y) / what agreements did X sign", kinds,
          rf"^what (?:(?P<kind>{T}) )?(?:did|does|do|has|have|had|will) {X} (?:officially |jointly "
          rf"|also )?{SIGN}(?: with {Y})?{PURPOSE}$",

@@ -31,7 +31,34 @@ def resolve_anaphora(r: Reader) -> None:
     _event_anaphora(r)
     _venue_anaphora(r)
     _government_anaphora(r)
+    _place_and_kind(r)
     _body_anaphora(r)
+
+
+_KIND_AFTER_PLACE = re.compile(r"\s+(?P<head>hospital|university|company|firm|group|college|institute|drugmaker)\b"
+                               r"(?!\s+(?:of|for)\b|['’])")
+
+
+def _place_and_kind(r: Reader) -> None:
+    """"the Shanghai hospital", "the Guangzhou-based drugmaker" (a place and a kind of body):
+    the one body of that kind named before whose name holds the place, or that is there."""
+    for m in sorted(r.mentions, key=lambda x: x.start):
+        if r.ex.entities[m.key].type is not EntityType.PLACE or not re.search(r"\b[Tt]he\s+$", r.text[:m.start]):
+            continue
+        kind = _KIND_AFTER_PLACE.match(r.text, m.end) or re.compile(r"-based" + _KIND_AFTER_PLACE.pattern).match(
+            r.text, m.end)
+        if kind is None:
+            continue
+        head = kind.group("head")
+        place = r.ex.entities[m.key].label
+        named = {x.key for x in r.mentions if x.end <= m.start and r.ex.entities[x.key].type in lx.ORG_TYPES
+                 and not x.anaphor and place in r.ex.entities[x.key].label
+                 and (head in {"company", "firm", "group", "drugmaker"}
+                      or head_word(r.ex.entities[x.key].label) == head)}
+        if len(named) == 1:
+            start = m.start - 4
+            r.mentions = [x for x in r.mentions if x is not m]
+            r.mention(start, kind.end(), named.pop(), anaphor=True)
 
 
 def _event_anaphora(r: Reader) -> None:
@@ -258,17 +285,23 @@ def city_anaphora(r: Reader) -> None:
 def park_anaphora(r: Reader) -> None:
     """"The park, located in ...", "the zone's management committee": the park or zone the
     story named last (types settled, as for "the city")."""
-    for m in re.finditer(r"\b[Tt]he\s+(?:(?:industrial|high-tech|science|pilot)\s+)?"
+    for m in re.finditer(r"\b[Tt]he\s+(?:(?P<body>(?:administrative|management|administration)\s+(?:committee|bureau|"
+                         r"office))\s+of\s+the\s+(?:[a-z][\w-]*\s+)?|(?:industrial|high-tech|science|pilot)\s+)?"
                          r"(?P<head>park|zone|valley|harbou?r)\b(?!\s+(?:of\b|[A-Z]))", r.text):
         if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in r.mentions):
             continue
+        if m.group("body"):
+            # "the administrative committee of the biotech zone": the zone's committee
+            park = _park_named_last(r, m.start(), m.group("head"))
+            if park is not None:
+                r.mention(m.start(), m.end(), _committee_of(r, r.ex.entities[park].label, m.group("body")),
+                          anaphor=True)
+            continue
         # by where its name last stands: the park may be named inside a longer name ("a
         # promotion event for the X Park")
-        named = {key: r.text.rfind(ent.label, 0, m.start()) for key, ent in r.ex.entities.items()
-                 if ent.type in (EntityType.PLACE, EntityType.VENUE) and head_word(ent.label) == m.group("head")}
-        best = max(named, key=lambda k: named[k], default=None)
+        best = _park_named_last(r, m.start(), m.group("head"))
         committee = _COMMITTEE.match(r.text, m.end())
-        if best is None or named[best] < 0:
+        if best is None:
             # "the Administration Bureau of the X Zone ... the zone's administration bureau": the
             # zone named only inside its body's name
             body = _zone_body_named(r, m.start(), m.group("head"))
@@ -291,7 +324,15 @@ def park_anaphora(r: Reader) -> None:
             r.mention(m.start(), m.end(), best, anaphor=True)
 
 
-_COMMITTEE = re.compile(r"['’]s\s+((?:administrative|management|administration)\s+(?:committee|bureau|office))\b",
+def _park_named_last(r: Reader, before: int, head: str) -> str | None:
+    """The park or zone of that head word whose name stands last before ``before``."""
+    named = {key: r.text.rfind(ent.label, 0, before) for key, ent in r.ex.entities.items()
+             if ent.type in (EntityType.PLACE, EntityType.VENUE) and head_word(ent.label) == head}
+    best = max(named, key=lambda k: named[k], default=None)
+    return best if best is not None and named[best] >= 0 else None
+
+
+_COMMITTEE = re.compile(r"(?:['’]s)?\s+((?:administrative|management|administration)\s+(?:committee|bureau|office))\b",
                         re.I)
 
 

@@ -134,6 +134,8 @@ def _dedupe_agreements(r: Reader) -> None:
             continue
         first.event = first.event or ag.event
         first.date = first.date or ag.date
+        if "intention" in first.kind and "intention" not in ag.kind:
+            first.kind = ag.kind  # "reached a cooperation intention ... The two sides inked a letter of intent"
         if len(first.sides) < len(ag.sides):
             first.sides = ag.sides
     # "A and B sign MOU" over a story where "U and its affiliated A signed an MOU with B": the

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
 from kg.extract.dates import ordinal_value
-from kg.extract.heads import head_word
+from kg.extract.heads import head_word, type_by_head
 from kg.extract.rules.sentence import compatible
 from kg.extract.rules.types_from_context import vote
 from kg.extract.runs import POSSESSIVE_NAME_WORDS
@@ -58,8 +58,12 @@ def short_forms(r: Reader) -> None:
                 # "Dr. Lin" after "Grace Lin", "Vice-Mayor Qiu" after "QIU Rong": a family name
                 cands.append(other_key)
                 continue
-            if " ".join(words).lower() in _GENERIC_BODIES and len(ow) > len(words) and ow[-len(words):] == words \
-                    and otype in (*lx.ORG_TYPES, None):
+            # "park administrative committee" (lower case) for "Pine Park Administrative Committee"
+            tail = words[1:] if len(words) > 2 and words[0] in {"park", "zone", "valley"} else words
+            low = [w.lower() for w in ow]
+            if " ".join(tail).lower() in _GENERIC_BODIES and len(ow) > len(words) and (
+                    ow[-len(tail):] == tail or (tail is not words and low[-len(tail):] == [w.lower() for w in tail]
+                                                and words[0] in low)) and otype in (*lx.ORG_TYPES, None):
                 bodies.append(other_key)  # "the Management Committee" for "Pine Valley Management Committee"
                 continue
             if _place_dropped(r, words, ow, etype, otype):
@@ -83,7 +87,9 @@ def short_forms(r: Reader) -> None:
             if _of_place(r, words, ow) and etype not in (EntityType.PLACE, EntityType.PERSON):
                 cands.append(other_key)  # "Tongde Hospital" for "Tongde Hospital of Pine Province"
                 continue
-            rest = [w.lower().strip(".,") for w in ow[len(words):]]
+            # "(Zhuhai)" in "X Neurotech (Zhuhai) Co., Ltd." says where the firm is, not which
+            rest = [w.lower().strip(".,") for w in ow[len(words):] if not re.fullmatch(r"\(\w+\)[.,]?", w)] or \
+                [w.lower().strip(".,") for w in ow[len(words):]]
             core = [w for w in rest if w.strip(".,") not in lx.LEGAL_SUFFIXES] or rest  # "Medical GmbH": "Medical"
             surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
             # one generic word left ("Kanghui Pharmaceutical"), or up to three after a dropped city
@@ -112,11 +118,19 @@ def short_forms(r: Reader) -> None:
                          o.label) == words[-1].lower()]
         if not cands and len(words) >= 2 and head_word(ent.label) in _ZONE_HEADS:
             cands = [k for k, o in ents.items() if k != key and _zone_short_form(words, o.label.split())]
-        if not cands and len(words) == 1 and vote(r, key) is EntityType.PERSON:
+        if not cands and len(words) == 1 and (vote(r, key) is EntityType.PERSON or (
+                vote(r, key) in (*lx.ORG_TYPES, None) and key not in r.strong and type_by_head(ent.label) is None
+                and not _is_place_word(r, words[0]) and words[0] not in lx.COUNTRIES
+                and not any(e.label.startswith(words[0] + " ") and vote(r, k) in (
+                    EntityType.PLACE, EntityType.VENUE, EntityType.GOVERNMENT_BODY) for k, e in ents.items()))):
             # "Tanabe presented Sakuragawa's plan": one word the name finder took for a person is the
-            # firm whose name it opens, when no person of that name is named
+            # firm whose name it opens, when no person of that name is named; "Kelemen Rector Y"
+            # is the university first named "Kelemen University of Z" (its hospital named after)
             cands = [k for k, o in ents.items() if k != key and len(o.label.split()) > 1
                      and o.label.split()[0] == words[0] and vote(r, k) in lx.ORG_TYPES]
+            if len(cands) > 1 and vote(r, key) is not EntityType.PERSON:
+                first = {m.key: m.start for m in sorted(r.mentions, key=lambda m: -m.start)}
+                cands = sorted(cands, key=lambda k: first.get(k, len(r.text)))[:1]
         if len(cands) > 1:
             # "Acme" for "Acme Medical" and "Acme Medical Corporation": the two are one name, the longer
             labels = {c: ents[c].label.split() for c in cands}

@@ -20,7 +20,11 @@ DESCRIPTOR = (r"(?:(?!(?:by|with|at|in|on|of|to|for|from|and|or|as|the|was|were|
 # part of X's item, and its names are not list members
 APPOS = (r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,"
          # "Li Na, president of X, and John Doe, CEO of Y, signed": a post is part of its item
-         r"|,\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:the\s+)?⟦\d+⟧,)")
+         r"|,\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:the\s+)?⟦\d+⟧,"
+         # "signed by P, on behalf of the city, and Q": whom a signatory stands for
+         r"|,\s+(?:on\s+behalf\s+of|representing)\s+(?:the\s+|its\s+|their\s+)?(?:⟦\d+⟧|[a-z]+(?:\s+[a-z]+)?),"
+         # "X, capital of east China's Y Province, signed": a place's appositive
+         r"|,\s+(?:the\s+)?(?:capital|seat|home)\s+(?:city\s+)?of\s+(?:[a-z]+\s+){0,2}⟦\d+⟧(?:['’]s\s+⟦\d+⟧)?,)")
 # "X, headquartered in the park, is a unit of Y", "X, founded in 2010, sits in Y": an insertion
 # between a subject and its verb (lower-case, so no list of names, and no sentence end)
 INSERTION = r"(?:,\s+(?:[a-z]|\d{4}\b)[^,;.]{0,80}?,)?"

@@ -43,6 +43,9 @@ class Sentence:
             if re.search(E + r"\s+(?:of|from)\s+$", text[:m.start()]) and \
                     self.r.ex.entities[key].label in lx.COUNTRIES:
                 continue  # "Rivera Health System of Spain": the country locates the item before
+            if out and re.search(E + r"\s+of\s+$", text[:m.start()]) and self.typ(key) is EntityType.PLACE \
+                    and self.typ(out[-1]) is EntityType.PLACE:
+                continue  # "X District of Hefei": the city locates the district
             if re.search(E + r"\s+in\s+(?:the\s+)?$", text[:m.start()]) and self.typ(key) is EntityType.PLACE:
                 continue  # "Ashford Medical Center in the United Kingdom": the place locates it
             if out and self.typ(key) is EntityType.PLACE and self.typ(out[-1]) in lx.ORG_TYPES and \

@@ -89,6 +89,9 @@ def _person_like(r: Reader, key: str) -> bool:
     return all(w[:1].isupper() for w in words)
 
 
+_HONORIFIC_GAP = re.compile(r"\s+(?:Prof|Professor|Dr|Mr|Ms|Mrs|Madam)\.?\s+")
+
+
 def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
     """Record the posts the titles state; return the spans that fold into their person
     (start, end, person key)."""
@@ -100,6 +103,12 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
         sent = r.sent_of_char[t.start]
         person_m = _at(r, t.person.start, t.person.end) if t.person else None
         start, end = t.start, t.end
+        if person_m is None and t.person is None:
+            # "X Rector Prof. Y": the honorific stands between the post and its holder
+            hon = _HONORIFIC_GAP.match(r.text, t.end)
+            held = _after(r, hon.end()) if hon else None
+            if hon is not None and held is not None and held.start == hon.end() and _person_like(r, held.key):
+                person_m, end = held, held.end
         if person_m is None:
             left = _appositive_person(r, t.start)
             if left is not None:

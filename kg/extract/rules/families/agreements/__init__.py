@@ -34,11 +34,14 @@ from kg.extract.rules.families.agreements.forms import (
 )
 from kg.extract.rules.families.agreements.kinds import kind_of, kinds_named, plural
 from kg.extract.rules.families.agreements.listed import listed
-from kg.extract.rules.families.agreements.parties import counterparts, story_body, subjects
+from kg.extract.rules.families.agreements.parties import counterparts, included, story_body, subjects
 from kg.extract.rules.families.agreements.records import agreement, event_for_agreement, sides
 from kg.extract.rules.families.agreements.story import (
+    among_them,
+    both_signed,
     cooperation_signed,
     paired,
+    signed_with_including,
     signed_with_story_body,
     two_sides,
 )
@@ -59,6 +62,8 @@ def read(s: Sentence) -> None:
         for clause in clauses:
             read(Sentence(s.r, s.index, s.sent, clause, s.keys, s.ms))
         return
+    if among_them(s):
+        return  # "... signed contracts for 12 projects. Among them are a plant of A and a lab of B."
     if not HAS_SIGN.search(s.sent.text) and not re.search(r"\bwith\b[^:]*:|partnership|alliance|agreed", s.ph):
         return
     if planned(s.sent):
@@ -71,6 +76,12 @@ def read(s: Sentence) -> None:
         if not a or not b:
             continue
         found = True
+        kinds = [m.group("kind"), *_more_kinds(m.group("more"))]
+        if len(kinds) == len(b) > 1 and len(a) == 1 and re.search(r"\brespectively\b", ph[m.end():]):
+            # "signed K1, K2 and K3 with A, B and C, respectively": each kind with its counterpart
+            for kind, x in zip(kinds, b, strict=True):
+                agreement(s, kind_of(s, kind), [a, [x]], event_for_agreement(s, m.end()))
+            continue
         sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
         more = AND_WITH.match(ph, m.end())
         if more and (b := counterparts(s, more.group("b"))):
@@ -108,7 +119,7 @@ def read(s: Sentence) -> None:
             kind = kind_of(s, m.group("kind")) if m.group("kind") else "agreement"
             agreement(s, kind, [a, b], event_for_agreement(s, m.end()))
     for m in INCLUDING.finditer(ph):
-        a, b = subjects(s, m), s.agents(m.group("b"))
+        a, b = subjects(s, m), included(s, m.group("b"))
         if a and b and not found:
             found = True
             sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), "")
@@ -196,7 +207,8 @@ def read(s: Sentence) -> None:
         if said and len(a) == 2 and m.start() > said.end():
             agreement(s, kind_of(s, said.group("kind")), [[a[0]], [a[1]]], event_for_agreement(s, m.end()))
     if not found:
-        found = two_sides(s) or cooperation_signed(s) or signed_with_story_body(s)
+        found = two_sides(s) or both_signed(s) or cooperation_signed(s) or signed_with_including(s) or \
+            signed_with_story_body(s)
     # a named convention or declaration signed by a list of parties
     named = [k for k in s.keys if s.typ(k) is EntityType.AGREEMENT]
     named += [s.r.ceremony_for[k] for k in s.keys if k in s.r.ceremony_for]
@@ -220,4 +232,9 @@ def read(s: Sentence) -> None:
             rec = AgreementRecord(target, kind, groups, evidence(
                 s.r.article.name, s.sent), label=label, event=ev)
             s.r.ex.agreements.append(rec)
+
+
+def _more_kinds(text: str | None) -> list[str]:
+    """The kinds listed after the first one (", a research agreement and a lab agreement")."""
+    return [k for k in re.split(r",\s+(?:and\s+)?|\s+and\s+", text or "") if k.strip()]
 

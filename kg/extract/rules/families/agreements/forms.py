@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.rules.families.agreements.kinds import KIND
-from kg.extract.rules.patterns import BEFORE_VERB, ITEM, LIST, SIGN, E, compiled
+from kg.extract.rules.patterns import AGREEMENT, BEFORE_VERB, ITEM, LIST, SIGN, E, compiled
 
 # "A and B held talks and signed ...", "A met B's delegation and signed ...": a first verb
 # phrase coordinated before the signing
@@ -32,9 +32,14 @@ GAP = r"(?:\d[.,]\d|[^⟦.;]|(?<=at\s)⟦\d+⟧|(?<=during\s)⟦\d+⟧|(?<=the\s
 # "A, together with B, signed ...": B signs on A's side
 TOGETHER = r"(?:,?\s+(?:together|along)\s+with\s+" + LIST + r",?)?"
 
+# "signed a licensing agreement, a research agreement and a lab agreement with A, B and C,
+# respectively": further kinds after the first, one per counterpart
+MORE_KINDS = (r"(?P<more>(?:(?:,\s+|,?\s+and\s+)(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:" + AGREEMENT
+              + r")(?=[\s,]))*)")
+
 # The signing patterns, compiled once at import (read() says what each one reads).
 WITH = compiled(r"(?P<a>" + LIST + TOGETHER + r")(?:,?\s+(?:which|that|who))?,?\s+" + BEFORE_VERB + THEN + SIGNING +
-                r"\s+" + KIND +
+                r"\s+" + KIND + MORE_KINDS +
                 GAP + r"\s+with\s+(?:[\w&-]+[,:]?\s+){0,6}?(?P<b>" + LIST + ")" + END_OF_WITH, re.I)
 
 # "The hospital has also signed agreements with A and B": a body named by its kind as subject
@@ -73,10 +78,12 @@ BARE = compiled(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
                  r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + r")" + END_OF_WITH +
                  r"(?:\s+" + KIND + r"\b)?", re.I)
 
-# "the zone signed investment agreements for 12 projects, including those of A and B"
+# "the zone signed investment agreements for 12 projects, including those of A and B", "signed
+# contracts for 23 projects worth 18.6 billion yuan, including a drug plant of A and a lab of B"
 INCLUDING = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + SIGN + r"\s+" + KIND +
-                      r"[^⟦.;]{0,60}?,?\s+(?:including|such\s+as|among\s+them)\s+(?:those|the\s+ones|"
-                      r"projects?|deals?|ones)\s+(?:of|by|from|with)\s+(?P<b>" + LIST + ")", re.I)
+                      r"(?:\d[.,]\d|⟦\d+⟧|[^⟦.;]){0,160}?,?\s+(?:including|such\s+as|among\s+them)\s+"
+                      r"(?P<b>[^;]+)", re.I)
+
 
 # "A and B have agreed to cooperate in X (according to an agreement signed on Tuesday)"
 AGREED = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"agreed\s+to\s+(?:jointly\s+|further\s+)?"
@@ -104,7 +111,8 @@ PAIR = compiled(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+
 _FOR_WHAT = (r"(?:\s+(?:worth|valued\s+at|totall?ing)\s+(?:\d[.,]\d|[^⟦.;,]){0,40}?)?"
              r"(?:\s+(?:on|for|of|to)\s+(?:[^⟦.;]|⟦\d+⟧){0,60}?)?")
 PASSIVE = compiled(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+been)"
-                    r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2})"
+                    r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}|"
+                    r"the\s+\d{1,2}(?:st|nd|rd|th))"
                     r"(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
                     r"(?:between|by)\s+(?P<a>" + LIST + r")"
                     # "signed by A with B and with C": each "with" names a counterpart

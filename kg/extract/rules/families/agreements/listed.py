@@ -67,6 +67,14 @@ def listed(s: Sentence) -> bool:
         # what it is ("Co., Ltd.", "Group", "A/S")
         firms = [k for k in dict.fromkeys(keys) if s.typ(k) in lx.ORG_TYPES and k != counterpart
                  and type_by_head(s.r.ex.entities[k].label) is not None]
+        partner = _with_in_line(s, start, end)
+        signer = _lead_signer(s, leads)
+        if counterpart is None and partner is not None and signer is not None and signer != partner:
+            # "Acme today announced it has signed three agreements:" and "- A distribution
+            # agreement with B;": Acme signed each line's agreement with its partner
+            agreement(s, line_kind, [[signer], [partner]], event)
+            found = True
+            continue
         if counterpart is None or not firms:
             continue
         # "A and B (Denmark), joint venture": both on one side; otherwise the line's first firm
@@ -74,6 +82,30 @@ def listed(s: Sentence) -> bool:
         agreement(s, line_kind, [[counterpart], side], event)
         found = True
     return found
+
+
+def _with_in_line(s: Sentence, start: int, end: int) -> str | None:
+    """The body a list line signs "with" ("- A memorandum of understanding with B on ...")."""
+    for m in sorted(s.r.mentions, key=lambda m: m.start):
+        if start <= m.start < end and s.typ(m.key) in _SIGNERS and re.search(
+                r"\bwith\s+(?:the\s+)?$", s.r.text[start:m.start]):
+            return m.key
+    return None
+
+
+def _lead_signer(s: Sentence, leads: list[Sentence]) -> str | None:
+    """Who signed what the list sets out: the first body of the lead sentence that tells of a
+    signing, named before its signing verb ("Acme Inc., a maker of X, said it has signed")."""
+    for x in leads:
+        verb = HAS_SIGN.search(x.sent.text)
+        if verb is None:
+            continue
+        cut = x.sent.start_char + verb.start()
+        signer = next((m.key for m in sorted(s.r.mentions, key=lambda m: m.start)
+                       if x.sent.start_char <= m.start < cut and s.typ(m.key) in lx.ORG_TYPES), None)
+        if signer is not None:
+            return signer
+    return None
 
 
 def _item_lines(s: Sentence) -> list[tuple[int, int]]:

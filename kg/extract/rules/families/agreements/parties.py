@@ -60,8 +60,9 @@ def bodies(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
         sides = [list(dict.fromkeys(direct.get(k, k) for k in side)) for side in sides]
     behalf = re.search(r"\b[Oo]n\s+behalf\s+of\s+(?:their\s+|the\s+)?(?P<l>" + LIST + ")", s.ph)
     named = s.agents(behalf.group("l")) if behalf else []
-    named = [k for k in named if s.typ(k) is not EntityType.PERSON]
     flat = [k for side in sides for k in side]
+    # a body a signatory already stands for ("P, on behalf of X, and Q") explains no other one
+    named = [k for k in named if s.typ(k) is not EntityType.PERSON and (not direct or k not in flat)]
     if named and len(named) == len(flat) and not set(named) & set(flat):
         people = flat  # "A and B signed ... on behalf of X and Y": A for X, B for Y
     else:
@@ -109,3 +110,20 @@ def no_tickers(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
     """The sides without stock tickers, and without sides left empty."""
     kept = [[k for k in side if not _TICKER.fullmatch(s.r.ex.entities[k].label)] for side in sides]
     return [side for side in kept if side]
+
+
+# one item of an "including" list: a name, or what belongs to one ("those of A", "a plant of A")
+_INCLUDED_ITEM = compiled(r"^(?:the\s+)?(?P<k>" + E + r")|\b(?:of|by|from)\s+(?:the\s+)?(?:(?:" + E
+                          + r"|[\w-]+)-based\s+)?(?P<o>" + E + ")")
+
+
+def included(s: Sentence, text: str) -> list[str]:
+    """The bodies of an "including" list whose items are names or things of names ("those of
+    A and B", "a drug plant of A and an R&D center of B"), up to the first item that is neither."""
+    out: list[str] = []
+    for item in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+", text):
+        m = _INCLUDED_ITEM.search(item.strip())
+        if m is None:
+            break
+        out += [k for k in s.agents(m.group("k") or m.group("o")) if k not in out]
+    return out

@@ -8,8 +8,9 @@ import re
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word
 from kg.extract.rules.families.agreements.kinds import KIND, kind_of
+from kg.extract.rules.families.agreements.parties import included
 from kg.extract.rules.families.agreements.records import agreement, event_for_agreement, sides
-from kg.extract.rules.patterns import LIST, SIGN, compiled
+from kg.extract.rules.patterns import HAS_SIGN, LIST, SIGN, E, compiled
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
 
@@ -47,12 +48,23 @@ _TWO_SIDES = compiled(
 
 
 def two_sides(s: Sentence) -> bool:
-    """"The two sides signed a MoU": the parties are the two bodies the story has named most
-    up to here (a visit or talks between two institutions comes first), first-named first."""
+    """"The two sides signed a MoU": the pair of the one agreement the sentence before told of,
+    else the two bodies the story has named most up to here (a visit or talks between two
+    institutions comes first), first-named first."""
     m = _TWO_SIDES.search(s.ph)
     if not m:
         return False
     here = s.r.sent_of_char[s.sent.start_char]
+    kind = m.group("kind") or m.group("kind2")
+    before = s.r.sents[here - 1] if here else None
+    told = [a for a in s.r.ex.agreements if before is not None and len(a.sides) == 2
+            and all(len(side) == 1 for side in a.sides)
+            and before.start_char <= a.evidence.start < before.end_char]
+    if len(told) == 1:
+        # "A reached a cooperation intention with B. The two sides inked a letter of intent."
+        pair = [told[0].sides[0][0], told[0].sides[1][0]]
+        agreement(s, kind_of(s, kind), [[pair[0]], [pair[1]]], event_for_agreement(s, m.end()))
+        return True
     counts = s.r.mention_counts(lambda x: x.sent <= here and s.typ(x.key) in lx.ORG_TYPES)
     # a part named by its parent's name ("Faculty of Medicine at Pine University") counts for
     # the parent: they are one side
@@ -66,7 +78,6 @@ def two_sides(s: Sentence) -> bool:
     if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
         return False  # no clear pair
     pair = sorted(ranked[:2], key=list(counts).index)
-    kind = m.group("kind") or m.group("kind2")
     agreement(s, kind_of(s, kind), [[pair[0]], [pair[1]]], event_for_agreement(s, m.end()))
     return True
 
@@ -117,3 +128,86 @@ def cooperation_signed(s: Sentence) -> bool:
         return False
     agreement(s, f"{kind_of(s, m.group('kind'))} agreement", [[x] for x in a], event_for_agreement(s, m.end()))
     return True
+
+
+# "Among them are ...", "They include ...": the projects of the signing the sentence before told of
+_AMONG = compiled(r"^(?:Among\s+(?:them|these|the\s+(?:projects|contracts|deals|agreements)(?:\s+signed)?)"
+                  r"\s+(?:are|were|is|was)|(?:They|These|The\s+(?:projects|contracts|deals|agreements))\s+"
+                  r"(?:include|included|includes))\s+(?P<rest>[^;]+)")
+_PLURAL_KIND = compiled(r"\b(?:contracts|agreements|deals|projects|mous|pacts)\b", re.I)
+_ON_BEHALF = compiled(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?P<b>" + E + ")")
+# "were signed between the X and the investors"
+_BETWEEN_INVESTORS = compiled(r"\bbetween\s+(?:the\s+)?(?P<b>" + E + r")\s+and\s+(?:the\s+)?(?:investors|companies|"
+                              r"enterprises|firms|project\s+owners|developers)\b")
+
+
+def among_them(s: Sentence) -> bool:
+    """"The district signed contracts for 12 projects. Among them are a drug plant of A and a lab
+    of B": the signer of the sentence before signed with each listed project's body."""
+    m = _AMONG.match(s.ph)
+    if m is None or s.index == 0:
+        return False
+    before = s.r.sentence(s.index - 1, s.r.sents[s.index - 1])
+    verb = HAS_SIGN.search(before.ph)
+    kind = _PLURAL_KIND.search(before.ph)
+    if verb is None or kind is None:
+        return False
+    behalf = _ON_BEHALF.search(before.ph) or _BETWEEN_INVESTORS.search(before.ph)
+    signer = before.key(behalf.group("b")) if behalf else next(
+        (k for k in before.items(before.ph[:verb.start()]) if before.typ(k) in (*lx.ORG_TYPES, EntityType.PLACE)),
+        None)
+    b = [k for k in included(s, m.group("rest")) if k != signer]
+    if signer is None or not b:
+        return False
+    for k in b:
+        word = kind.group(0).lower().rstrip("s")
+        agreement(s, "agreement" if word == "project" else kind_of(s, word), [[signer], [k]],
+                  event_for_agreement(before, 0))
+    return True
+
+
+# "agreements for eight projects were signed with X, including those of A and B"
+_WITH_INCLUDING = compiled(KIND + r"(?:\s+(?:for|on|worth)\s+[^⟦;]{0,60}?)?,?\s+(?:was|were|have\s+been|has\s+been)\s+"
+                           r"(?:also\s+)?(?:signed|inked)\s+with\s+(?:the\s+)?(?P<b>" + E + r"),?\s+(?:including|"
+                           r"such\s+as|among\s+them)\s+(?P<rest>[^;]+)", re.I)
+
+
+def signed_with_including(s: Sentence) -> bool:
+    """"Agreements for eight projects were signed with the park's committee, including those of
+    A and B": the body signed with each listed project's owner."""
+    m = _WITH_INCLUDING.search(s.ph)
+    if m is None:
+        return False
+    body = s.key(m.group("b"))
+    b = [k for k in included(s, m.group("rest")) if k != body]
+    if s.typ(body) not in (*lx.ORG_TYPES, EntityType.PLACE) or not b:
+        return False
+    sides(s, m.group("kind"), [body], b, event_for_agreement(s, m.end()), "")
+    return True
+
+
+_BOTH_HEADS = {"companies": (EntityType.COMPANY,), "firms": (EntityType.COMPANY,), "enterprises": (EntityType.COMPANY,),
+               "hospitals": (EntityType.HOSPITAL,), "universities": (EntityType.ORGANIZATION,),
+               "institutions": lx.ORG_TYPES, "parties": lx.ORG_TYPES}
+# "Both companies also signed settlement agreements with X": the two named in the sentence before
+_BOTH_SIGNED = compiled(r"^(?:Both|The\s+two)\s+(?P<head>" + "|".join(_BOTH_HEADS) + r")\s+"
+                        r"(?:(?:also|have|has|then|later|jointly|each)\s+)*" + SIGN + r"\s+" + KIND
+                        + r"[^⟦.;]{0,60}?\s+with\s+(?:the\s+)?(?P<b>" + LIST + ")")
+
+
+def both_signed(s: Sentence) -> bool:
+    """"Both companies also signed agreements with X": each of the two bodies of that kind the
+    sentence before named last signed with X."""
+    m = _BOTH_SIGNED.search(s.ph)
+    if m is None or s.index == 0:
+        return False
+    b = s.agents(m.group("b"))
+    before = s.r.sentence(s.index - 1, s.r.sents[s.index - 1])
+    kinds = _BOTH_HEADS[m.group("head").lower()]
+    named = [k for k in dict.fromkeys(before.items(before.ph)) if before.typ(k) in kinds and k not in b]
+    if len(named) < 2 or not b:
+        return False
+    for k in named[-2:]:
+        agreement(s, kind_of(s, m.group("kind")), [[k], b], event_for_agreement(s, m.end()))
+    return True
+
