@@ -238,6 +238,9 @@ def _durations(r: Reader) -> None:
                             sent.start_char)
 
 
+_SIGNED = re.compile(r"\b(?:signed|inked)\b")
+
+
 def _ceremony_when_where(r: Reader) -> None:
     """A ceremony the story names only by its kind ("attended the inauguration ceremony",
     "began on the morning of November 8 with a groundbreaking ceremony at the site in X Park")
@@ -256,7 +259,13 @@ def _ceremony_when_where(r: Reader) -> None:
         # a part of a named event ("the final's awards ceremony") happens where and when the
         # whole does; the sentence before may be about another edition ("Last year's was held in Y")
         part = any(f.subject == key and f.relation is Relation.SUB_EVENT_OF for f in r.ex.facts)
-        for i in (here,) if part else (here, here - 1):
+        before = here - 1
+        if ent.label.lower().startswith("signing"):
+            # "An agreement ... was signed by A and B on May 5 in the X Hall. Under the deal, ...
+            # The signing ceremony was attended by ...": the sentence that tells of the signing
+            before = next((i for i in range(here - 1, max(-1, here - 4), -1)
+                           if _SIGNED.search(r.sents[i].text)), before)
+        for i in (here,) if part else (here, before):
             if i < 0 or (dated and placed):
                 break
             sent = r.sents[i]
@@ -274,7 +283,8 @@ def _ceremony_when_where(r: Reader) -> None:
                 lo, hi = (first.end, first.end + 60) if i == here else (sent.start_char, sent.end_char)
                 place = next((m.key for m in sorted(r.mentions, key=lambda m: m.start)
                               if lo <= m.start < min(hi, sent.end_char) and re.search(
-                                  r"\b(?:in|at)\s+(?:the\s+)?$", r.text[max(sent.start_char, m.start - 12):m.start])
+                                  r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$",
+                                  r.text[max(sent.start_char, m.start - 30):m.start])
                               and ents[m.key].type in (EntityType.PLACE, EntityType.VENUE)), None)
                 if place is not None:
                     r.fact(key, Relation.LOCATION, place, sent.start_char)

@@ -77,9 +77,12 @@ def read(s: Sentence) -> None:
     # names themselves: a titled person's run may hold them, "P, Director of Acme Corp (Japan)")
     here = sorted((m for m in s.r.mentions if s.sent.start_char <= m.start < s.sent.end_char), key=lambda m: m.start)
     for body, land in pairwise(here):
-        if s.typ(body.key) in orgs and s.r.ex.entities[land.key].label in lx.COUNTRIES and \
-                re.fullmatch(r"\s*\(\s*", s.r.text[body.end:land.start]) and \
-                re.match(r"\s*\)", s.r.text[land.end:land.end + 3]):
+        if s.typ(body.key) not in orgs or s.r.ex.entities[land.key].label not in lx.COUNTRIES:
+            continue
+        between = s.r.text[body.end:land.start]
+        if (re.fullmatch(r"\s*\(\s*", between) and re.match(r"\s*\)", s.r.text[land.end:land.end + 3])) or \
+                re.fullmatch(r"\s+(?:in|from)\s+(?:the\s+)?", between):
+            # "Acme (Japan)"; "Professor P of Lakeside University in Japan" (the post folds the body)
             s.fact(body.key, Relation.COUNTRY, land.key)
     # "Lakeside University Hospital in France", "Acme Corp from Japan": a body and its country
     for m in re.finditer(r"(?P<x>" + E + r")\s*,?\s+(?:from|in|of)\s+(?:the\s+)?(?P<c>" + E + ")", ph):
@@ -103,8 +106,9 @@ def read(s: Sentence) -> None:
                 s.r.alias(country, long.group(1))
 
 
+# "Japan-based X", "a Wuhan-based biotech firm X" (never "the Kunming-based university with X")
 _BASED_BEFORE = re.compile(r"(?<![\w-])(?P<p>[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)-(?:based|headquartered)\s+"
-                           r"(?:[a-z][\w-]*\s+){0,2}?(?P<x>" + E + ")")
+                           r"(?:(?!(?:with|and|of|in|at|for|to|from|by|on)\s)[a-z][\w-]*\s+){0,2}?(?P<x>" + E + ")")
 
 
 def _of_country(s: Sentence, x: str, demonym: str) -> None:
@@ -122,9 +126,10 @@ _NAME_THEN_DEMONYM = re.compile(r"(?P<x>" + E + r"),\s+(?:an?|the)\s+(?:leading\
                                 r"(?:[a-z][\w-]*\s+){0,2}?(?:company|firm|"
                                 r"maker|manufacturer|drugmaker|developer|provider|group|giant|enterprise|"
                                 r"multinational|supplier|producer|startup|pharmaceutical)\b", re.I)
+# "three German companies, including A and B", "three German companies, A, B and C,"
 _DEMONYM_LIST = re.compile(r"\b(?P<d>" + DEMONYMS_RE + r")(?:-based)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:companies|"
-                           r"firms|enterprises|hospitals|institutions|universities|drugmakers|businesses),?\s+"
-                           r"(?:including|such\s+as|like|namely)\s+(?P<l>" + LIST + ")", re.I)
+                           r"firms|enterprises|hospitals|institutions|universities|drugmakers|businesses)"
+                           r"(?:,?\s+(?:including|such\s+as|like|namely)\s+|\s*[,:]\s+(?=⟦))(?P<l>" + LIST + ")", re.I)
 _COUNTRY_NOUN = re.compile(r"(?P<c>" + E + r")(?:-based)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:drugmaker|drug\s+maker|"
                            r"pharmaceutical\s+(?:company|giant|firm)|company|firm|giant|group|manufacturer|"
                            r"maker|multinational|developer|supplier|distributor|startup)\s+(?P<x>" + E + ")")

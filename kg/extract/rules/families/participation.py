@@ -87,6 +87,13 @@ def read(s: Sentence) -> None:
         event = s.event_near(by.start())
         for a in s.agents(by.group("l")):
             s.fact(event, Relation.PARTICIPANT, a)
+        # "attended by A, deputy director of X; B, Party secretary of Y; and C": a roster whose
+        # items hold posts, set apart by semicolons
+        tail = ph[by.start("l"):]
+        if ";" in tail:
+            for key in s.items(tail):
+                if s.typ(key) is EntityType.PERSON or _titled(s, key) or listed_agent(s, tail, key):
+                    s.fact(event, Relation.PARTICIPANT, key)
     for g in re.finditer(r"(?P<x>" + E + r")(?:\s+as|,|\s+(?:is|was|will\s+be|has\s+been))\s+(?:the\s+)?(?:guest\s+)?"
                          r"(?:guest|country|region|city|"
                          r"province)\s+of\s+"

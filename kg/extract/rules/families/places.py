@@ -166,6 +166,14 @@ def read(s: Sentence) -> None:
                 s.typ(a) is EntityType.VENUE) or (
                 based and s.typ(a) in (*places, *lx.ORG_TYPES)):
             s.fact(a, Relation.LOCATED_IN, b)
+    # "linked X with Frankfurt and Hanover in Germany": cities in a country
+    for m in re.finditer(r"(?P<l>" + E + r"(?:\s+and\s+" + E + r")?)\s+in\s+(?P<b>" + E + ")", ph):
+        b = s.key(m.group("b"))
+        if s.r.ex.entities[b].label not in lx.COUNTRIES:
+            continue
+        for a in s.items(m.group("l")):
+            if a != b and s.typ(a) is EntityType.PLACE and s.r.ex.entities[a].label not in lx.COUNTRIES:
+                s.fact(a, Relation.LOCATED_IN, b)
     for m in re.finditer(r"(?P<a>" + E + r")[^⟦.;,]{0,40}?\b(?:in|for|at)\s+(?:" + E + r"['’]s\s+)?(?P<b>" + E +
                          r")(?:['’]s\s+\w+\s+(?:district|area|suburbs?|outskirts))?", ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
