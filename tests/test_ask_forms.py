@@ -328,6 +328,7 @@ def test_every_form_has_an_example_that_it_reads() -> None:
         "located-in": "which companies are located in A",
         "participants-from": "delegates from which countries attended A",
         "affiliation": "which organization does A work for", "kinds": "what did A sign with B",
+        "when-pair-signed": "when did A and B sign their MoU", "where-pair-signed": "where did A and B sign",
     }
     assert set(samples) == {f.name for f in FORMS}
     for name, question in samples.items():

@@ -40,7 +40,9 @@ def store() -> Store:
     founder = a.entity("Marco Ferri", "Person")
     a.post(founder, "founder", maker)
     a.agreement("strategic cooperation agreement", [[hospital], [maker]], event=expo)
-    a.agreement("memorandum of understanding", [[hospital], [lab]])
+    a.agreement("memorandum of understanding", [[hospital], [lab]], date="2024-05-09")
+    women = a.entity("Ashford Women and Children's Hospital", "Hospital")
+    a.agreement("letter of intent", [[women], [lab]], date="2024-05-10")
     a.fact(a.entity("Nursing Sub-forum", "Event"), "subEventOf", expo)
     a.fact(a.entity("Elderly Care Summit", "Event"), "subEventOf", expo)
     a.fact(lab, "country", norland)
@@ -85,6 +87,10 @@ def store() -> Store:
     ("which venues are in Ashford", "located-in", ["Ashford Expo Center"]),
     ("in which city is the Ashford Expo Center", "where", ["Ashford"]),
     ("what did Tarrow Hospital and Ovena Labs sign", "kinds", ["memorandum of understanding"]),
+    ("when did Tarrow Hospital and Ovena Labs sign their MoU", "when-pair-signed", ["2024-05-09"]),
+    ("when did Ashford Women and Children's Hospital and Ovena Labs sign the LOI", "when-pair-signed",
+     ["2024-05-10"]),
+    ("who reached a deal with Tarrow Hospital on a joint lab", "signed-with", ["Kestrel Medical", "Ovena Labs"]),
     ("which companies signed agreements with Tarrow Hospital at the Ashford Care Expo", "signed-with",
      ["Kestrel Medical"]),
     ("which companies signed agreements with Tarrow Hospital", "signed-with", ["Kestrel Medical", "Ovena Labs"]),

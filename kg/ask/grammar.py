@@ -166,12 +166,13 @@ ADV = r"(?:(?:jointly|also|together|officially|recently|successfully) )?"
 THE = r"(?:the |a |an )?"
 # "(who signed with X) to jointly build the Y": a purpose clause, never part of X's phrase.
 # Read by its verb, so a name holding "to" ("Gateway to Health") stays whole.
+# "(a deal with X) on a biomedical fund": what it is about, after an indefinite article only
 PURPOSE = (
-    r"(?: (?:in order )?to (?:jointly |together |further |also |co-)?(?P<purpose>(?:build|set up"
+    r"(?: (?:(?:in order )?to (?:jointly |together |further |also |co-)?(?=(?:build|set up"
     r"|establish|develop|create|launch|promote|open|construct|run|operate|form|deepen"
     r"|strengthen|advance|explore|carry out|conduct|cooperate|collaborate|work|introduce"
     r"|provide|support|share|improve|expand|invest|train|research|found|upgrade"
-    r"|enhance|boost|implement|undertake|co-build|co-develop|co-found)\b.*))?"
+    r"|enhance|boost|implement|undertake|co-build|co-develop|co-found)\b)|on (?=an? ))(?P<purpose>.*))?"
 )
 EVENT_NOUNS = (
     r"(?:events?|fairs?|forums?|exhibitions?|expos?|conferences?|summits?|meetings?"
@@ -187,8 +188,14 @@ _GENERIC_KIND_WORDS = frozenset({
 })
 
 
+# short forms of agreement kinds, spelled out
+_KIND_ABBREVIATIONS = {"mou": "memorandum of understanding", "mous": "memorandum of understanding",
+                       "loi": "letter of intent", "lois": "letter of intent"}
+
+
 def _fold_words(text: str) -> set[str]:
     words = normalize_name(text).split()
+    words = [x for w in words for x in _KIND_ABBREVIATIONS.get(w, w).split()]
     return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words}
 
 
@@ -203,6 +210,8 @@ def kind_matches(asked: str | None, kind: str) -> bool:
     True
     >>> kind_matches("cooperation memorandum", "strategic cooperation agreement")
     False
+    >>> kind_matches("MoU", "memorandum of understanding")
+    True
     """
     if not asked:
         return True

@@ -32,7 +32,8 @@ def _named(forms: tuple[Form, ...], *names: str) -> tuple[Form, ...]:
 
 FORMS: tuple[Form, ...] = (
     *connection.FORMS,
-    *_named(agreements.FORMS, "when-signed", "where-signed", "signed-at", "signing-events",
+    *_named(agreements.FORMS, "when-signed", "where-signed", "when-pair-signed", "where-pair-signed", "signed-at",
+            "signing-events",
             "how-many", "signers-at"),
     *_named(structure.FORMS, "events-of"),
     *_named(agreements.FORMS, "kinds", "signed-with", "parties"),

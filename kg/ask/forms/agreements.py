@@ -13,12 +13,27 @@ import re
 import pyoxigraph as ox
 
 from kg import vocab
+from kg.errors import AmbiguousEntityError, EntityNotFoundError
 from kg.lookup import EntityRef, describe_nodes, select, select_many
+from kg.names import normalize_name
 from kg.query import Evidence, agreements_sides, counterparties, node_evidence, term_key
 from kg.store.base import Store
 
 from ..base import Form, Question, form
-from ..grammar import AUX, EVENT_NOUNS, PURPOSE, THE, WHO, T, X, Y, content_words, kind_matches
+from ..grammar import (
+    AUX,
+    EVENT_NOUNS,
+    PURPOSE,
+    THE,
+    WHO,
+    T,
+    X,
+    Y,
+    clean_phrase,
+    content_words,
+    kind_matches,
+    names_of,
+)
 from ..graph import (
     Collector,
     agreements_between,
@@ -31,6 +46,7 @@ from ..graph import (
     signing_events,
     sub_events,
 )
+from ..phrases import resolve_phrase
 from ..results import Answer
 
 SIGN = (r"(?:signed|sign|signs|signing|inked|ink|reached|reach|concluded|conclude|struck"
@@ -195,6 +211,40 @@ def when_signed(q: Question) -> list[Answer]:
     if "Agreement" in q.x.types:
         return signing_dates(q.store, q.x.iri)
     return q.about_x(lambda e: objects(q.store, e.iri, "startDate"))  # a signing ceremony
+
+
+def _pair(q: Question) -> bool:
+    """"A and B" read as two names: the first split at an "and" where both halves name a node
+    ("Women and Children's Hospital and B" splits at the second); whether one was found."""
+    text = q.slot("pair") or ""
+    found = []
+    for cut in [i for i in range(len(text)) if text.startswith(" and ", i)]:
+        try:
+            x = resolve_phrase(q.store, "x", text[:cut])
+            y = resolve_phrase(q.store, "y", text[cut + 5:])
+        except (EntityNotFoundError, AmbiguousEntityError):
+            continue
+        if "Agreement" in x.entity.types or "Agreement" in y.entity.types:
+            continue  # "B and C" read as the agreement "... between B and C"
+        # a split whose halves are names as written beats one read by a looser rule
+        exact = sum(normalize_name(clean_phrase(r.phrase)) in {normalize_name(n) for n in names_of(r.entity)}
+                    for r in (x, y))
+        found.append((-exact, cut, x, y))
+    if not found:
+        q.note(f"{text!r} names no two nodes")
+        return False
+    _, _, q.resolved["x"], q.resolved["y"] = min(found, key=lambda f: (f[0], f[1]))
+    return True
+
+
+def when_pair_signed(q: Question) -> list[Answer]:
+    """When A and B signed (their KIND): the dates of the agreements between them."""
+    return when_signed(q) if _pair(q) else []
+
+
+def where_pair_signed(q: Question) -> list[Answer]:
+    """Where A and B signed (their KIND): the places of the agreements between them."""
+    return where_signed(q) if _pair(q) else []
 
 
 def where_signed(q: Question) -> list[Answer]:
@@ -399,6 +449,15 @@ FORMS: tuple[Form, ...] = (
          rf"^(?:when|on what date) did {X} {SIGN}{KIND} with {Y}$",
          query="AGREEMENT kgo:signedOn ?date, else (AGREEMENT kgo:signedAt ?e . ?e kgo:startDate ?date)",
          prefer=("Agreement",), entity_slots=("x", "y")),
+    form("when-pair-signed", "when did X and Y sign (their KIND)", when_pair_signed,
+         rf"^(?:when|on what date|on which date) did (?P<pair>.+? and .+?) {SIGN}(?: (?:their|the|a|an|its) "
+         rf"(?P<kind>{T}))?$",
+         query="?a kgo:party X ; kgo:party Y ; kgo:signedOn ?date, else the date of its event",
+         entity_slots=()),
+    form("where-pair-signed", "where did X and Y sign (their KIND)", where_pair_signed,
+         rf"^where did (?P<pair>.+? and .+?) {SIGN}(?: (?:their|the|a|an|its) (?P<kind>{T}))?$",
+         query="?a kgo:party X ; kgo:party Y ; kgo:signedAt ?e . ?e kgo:location ?place",
+         entity_slots=()),
     form("where-signed", "where was AGREEMENT signed / where did X sign with Y", where_signed,
          rf"^where (?:was|were|is) {X} (?:officially |formally )?signed$",
          rf"^where did {X} {SIGN}{KIND} with {Y}$",
