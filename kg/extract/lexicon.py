@@ -20,6 +20,7 @@ EVENT_HEADS = frozenset({
     "activity", "convention", "conclave", "biennale", "day",  # "X Investment Day", "Open Day"
     "awards",  # "the 2023 X Awards were presented": an awards programme and its ceremony
     "challenge",  # "the third X Innovation Challenge": a competition held in rounds and a final
+    "cup",  # "the 4th X Cup": a competition named after its trophy
     "pavilion",  # "the Japan Pavilion" of an expo: a themed part of it, with exhibitors of its own
 })
 # Heads that name an occurrence only as a description ("the signing ceremony").

@@ -189,7 +189,8 @@ _LOCATED_BY_COUNTRY = frozenset({"system", "group", "hospital", "company", "corp
 # what a whole name ends with, so that "&" after it starts another name
 _WHOLE_END = frozenset({*lx.LEGAL_SUFFIXES, "bureau", "committee", "commission", "government", "hospital",
                         "university", "group", "association", "institute", "administration", "council",
-                        "chamber", "federation", "society", "alliance", "foundation", "academy", "college"})
+                        "chamber", "federation", "society", "alliance", "foundation", "academy", "college",
+                        "valley", "park", "zone"})
 
 
 def _ampersand_apart(n: Name) -> list[Name]:

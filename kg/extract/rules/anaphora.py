@@ -61,6 +61,11 @@ def _place_and_kind(r: Reader) -> None:
             r.mention(start, kind.end(), named.pop(), anaphor=True)
 
 
+# heads that name one kind of event: "the Pine Challenge ... The competition was hosted by"
+_CONTESTS = frozenset({"challenge", "competition", "contest"})
+_KIN_HEADS = {h: _CONTESTS for h in _CONTESTS}
+
+
 def _event_anaphora(r: Reader) -> None:
     """"the forum", "this year's fair", "the event": the event they mean."""
     pattern = compiled(
@@ -86,14 +91,15 @@ def _event_anaphora(r: Reader) -> None:
                     r.ex.entities[last[-1].key].scope is None:
                 r.mention(m.start(), m.end(), last[-1].key, anaphor=True)
                 continue
+        kin = _KIN_HEADS.get(head, {head})
         recent = [x for x in r.mentions if x.end <= m.start()
                   and r.ex.entities[x.key].type is EntityType.EVENT
-                  and r.heads.get(x.key) == head]
+                  and r.heads.get(x.key) in kin]
         if not recent:
             # "The final of the third X Challenge ... The annual challenge was organized by":
             # the whole a described part was named in, though its name sits inside the part's
             recent = [x for x in r.mentions if x.end <= m.start() and x.key in r.part_of
-                      and r.heads.get(r.part_of[x.key][0]) == head]
+                      and r.heads.get(r.part_of[x.key][0]) in kin]
             if recent:
                 target = r.part_of[recent[-1].key][0]
         else:

@@ -116,7 +116,9 @@ def descriptive_events(r: Reader) -> None:
                  and r.ex.entities[m.key].type is EntityType.AGREEMENT]
         if inner:
             r.ceremony_for[key] = inner[0].key
-        if whole and head not in {"ceremony"}:
+        if whole and (head != "ceremony" or not label.lower().startswith("signing")):
+            # "the award ceremony of the X Challenge" is a part of it; a signing ceremony is its
+            # agreement's occasion
             r.part_of[key] = (whole[0].key, whole[0].start)
         if owned and owner_mention is not None:
             owner_label = r.ex.entities[owner_mention.key].label

@@ -17,6 +17,7 @@ from kg.extract import lexicon as lx
 from kg.extract.heads import initials_match, is_acronym, type_by_head
 from kg.extract.mentions import Name
 from kg.extract.rules.editions import edition_marker, edition_node
+from kg.names import normalize_name
 from kg.records import EntityType
 
 if TYPE_CHECKING:
@@ -113,7 +114,8 @@ def _add_name(r: Reader, n: Name) -> None:
     if etype in (EntityType.EVENT, EntityType.EVENT_SERIES) or n.ner == "EVENT":
         marker = edition_marker(r, n)
         if marker is not None:
-            series = r.entity(_strip_year(text), EntityType.EVENT_SERIES, strong=True)
+            series = _series_shortened(r, _strip_year(text)) or r.entity(
+                _strip_year(text), EntityType.EVENT_SERIES, strong=True)
             surface = marker[1]
             # "X 2021": the year after the name is part of the mention, so that patterns
             # read "⟦X 2021⟧, hosted by ..." as they read "⟦X⟧, hosted by ..."
@@ -122,6 +124,23 @@ def _add_name(r: Reader, n: Name) -> None:
             return
     key = r.entity(text, etype, strong=n.by_head)
     r.mention(n.start, n.end, key)
+
+
+def _series_shortened(r: Reader, short: str) -> str | None:
+    """"this year's Pine Challenge" after "the 4th Pine Biomedical Innovation Challenge": the one
+    series named before whose name opens and ends as the short one does and holds its words, or
+    opens with all of them."""
+    words = normalize_name(short).split()
+    if len(words) < 2:
+        return None
+    found = [k for k in r.editions if k in r.ex.entities and (
+        (full := normalize_name(r.ex.entities[k].label).split()) != words
+        and ((full[0] == words[0] and full[-1] == words[-1] and set(words) <= set(full))
+             or full[:len(words)] == words))]  # "the Pine Cup" for "the 4th Pine Cup Device Challenge"
+    if len(found) != 1:
+        return None
+    r.alias(found[0], short)
+    return found[0]
 
 
 def _strip_year(text: str) -> str:

@@ -44,7 +44,8 @@ _SHAPES: tuple[_Shape, ...] = (
            r"including\s+)?(?P<l>" + LIST + ")", by_object=True),
     # "Exhibitors at the pavilion include A, B and C"
     _shape(r"exhibitor",
-           r"\bexhibitors?(?:\s+(?:at|in|of)\s+(?:the\s+)?(?:⟦\d+⟧|[\w-]+(?:\s+[\w-]+){0,2}?))?\s+"
+           r"\bexhibitors?(?:\s+(?:at|in|of)\s+(?:the\s+)?(?:⟦\d+⟧|[\w-]+(?:\s+[\w-]+){0,2}?))?"
+           r"(?:,?\s+(?:this|last|next)\s+year,?)?\s+"  # "Exhibitors this year included A"
            r"(?:include[sd]?|including|such\s+as|like|were|are)\s+(?:(?:[\w-]+\s+){0,3}?"
            r"(?:such\s+as|like|including)\s+)?(?P<l>" + LIST + ")"),
     _shape(r"showcased|displayed|exhibited",

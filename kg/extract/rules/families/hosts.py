@@ -93,5 +93,5 @@ _LISTED = re.compile(r"\b(?:the\s+)?(?P<v>(?:co-?)?(?:host|organi[sz]er)s)\s+(?:
 
 _THE_AGENT = re.compile(r"(?:^|[,;]\s+)(?:the\s+)?(?P<v>(?:co-?)?(?:host|organi[sz]er))s?,\s+(?:the\s+)?(?P<a>" + LIST
                         + r")\s*,", re.I)
-_AS_AGENT = re.compile(r"\bwith\s+(?:the\s+)?(?P<a>" + LIST + r")\s+as\s+(?:the\s+|its\s+)?(?P<v>(?:co-?)?"
+_AS_AGENT = re.compile(r"\bwith\s+(?:the\s+)?(?P<a>" + LIST + r")\s+as\s+(?:the\s+|its\s+|an?\s+)?(?P<v>(?:co-?)?"
                        r"(?:host|organi[sz]er))s?\b", re.I)
