@@ -26,7 +26,8 @@ HEAD_FIRST = {"klinikum": "hospital", "klinik": "hospital", "universitätsklinik
               "universitatsklinikum": "hospital", "hôpital": "hospital", "hopital": "hospital",
               "ospedale": "hospital", "policlinico": "hospital", "clinique": "clinic", "clínica": "clinic",
               "istituto": "institute", "universität": "university", "université": "university",
-              "universidad": "university", "università": "university"}
+              "universidad": "university", "università": "university", "hochschule": "university",
+              "fachhochschule": "university"}
 
 
 @lru_cache(maxsize=1 << 16)  # bounded: names repeat within a batch, not forever

@@ -20,7 +20,10 @@ def _after_abbreviation(doc: Any, token: Any) -> bool:
         return True  # "No. | 6"
     if prev.like_num and words[-3:] == ["no", "", prev.text.lower()]:
         return True  # "No. 6 | People's Hospital"
-    legal = {"ltd", "co", "inc", "corp", "plc", "llc"}
+    legal = {"ltd", "co", "inc", "corp", "plc", "llc", "pte", "sdn", "bhd"}
+    if token.text.strip(",.").lower() in legal and (
+            (words[-1:] and words[-1] in legal) or (prev.text == "." and len(words) >= 2 and words[-2] in legal)):
+        return True  # "Acme Pte. | Ltd.", "Acme Sdn. | Bhd.": one legal form in two words
     return bool(token.is_lower and token.is_alpha and ((words[-1:] and words[-1] in legal) or (
         prev.text == "." and len(words) >= 2 and words[-2] in legal)))
 

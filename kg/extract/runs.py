@@ -160,6 +160,10 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             if t.text == "." and toks[j - 1].text in {"No", "NO"} and nxt.like_num:
                 j += 2  # "Pine No. 6 People's Hospital"
                 continue
+            if t.text == "." and toks[j - 1].lower_ in lx.LEGAL_SUFFIXES and nxt.lower_.strip(".") in \
+                    lx.LEGAL_SUFFIXES and _capitalised(nxt):
+                j += 1  # "Acme Pte. Ltd.": one legal form in two words
+                continue
             if t.text == "(":
                 # "China (Pinecity) International Medical Expo", "Convention Center (Shanghai)":
                 # a parenthesised place inside or closing a name (an acronym is not)

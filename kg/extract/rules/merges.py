@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
 from kg.extract.dates import ordinal_value
-from kg.extract.heads import head_word, type_by_head
+from kg.extract.heads import head_word, is_acronym, type_by_head
 from kg.extract.rules.sentence import compatible
 from kg.extract.rules.types_from_context import vote
 from kg.extract.runs import POSSESSIVE_NAME_WORDS
@@ -93,9 +93,9 @@ def short_forms(r: Reader) -> None:
             core = [w for w in rest if w.strip(".,") not in lx.LEGAL_SUFFIXES] or rest  # "Medical GmbH": "Medical"
             surname = etype is EntityType.PERSON and otype is EntityType.PERSON and len(words) == 1
             # one generic word left ("Kanghui Pharmaceutical"), or up to three after a dropped city
-            legal = all(w in {"co", "ltd", "inc", "group", "limited", "corp"} for w in core)
+            legal = all(w in {"co", "ltd", "inc", "group", "limited", "corp"} or w in lx.LEGAL_SUFFIXES for w in core)
             suffixed = (len(core) == 1 or (city_dropped and len(core) <= 3) or legal) \
-                and all(w in generic for w in core) \
+                and all(w in generic or w in lx.LEGAL_SUFFIXES for w in core) \
                 and (compatible(etype, otype) or key not in r.strong) \
                 and head_word(ent.label) not in _BODIES_OF_THEIR_OWN  # "X University" is not "X University Hospital"
             event_stem = (otype is EntityType.EVENT and etype is not EntityType.EVENT_SERIES and len(words) > 2
@@ -216,7 +216,15 @@ def _bracketed_other_names(r: Reader) -> None:
                 r"\s*\)", r.text[second.end:second.end + 3]):
             continue
         a, b = vote(r, first.key), vote(r, second.key)
-        if a is EntityType.HOSPITAL and b is EntityType.HOSPITAL and len(ents[second.key].label.split()) > 2:
+        # "Rheinfeld University of Applied Sciences (Hochschule Rheinfeld)": the name in the
+        # body's own language, sharing its distinctive word
+        shared = {w for w in ents[first.key].label.split() if w[:1].isupper() and type_by_head(w) is None} & set(
+            ents[second.key].label.split())
+        native = a in lx.ORG_TYPES and (b in (*lx.ORG_TYPES, None) or type_by_head(
+            ents[second.key].label) in lx.ORG_TYPES) and bool(shared) and len(
+            ents[second.key].label.split()) >= 2 and not is_acronym(ents[second.key].label)
+        hospitals = a is EntityType.HOSPITAL and b is EntityType.HOSPITAL and len(ents[second.key].label.split()) > 2
+        if native or hospitals:
             _merge(r, second.key, first.key, f"{ents[second.key].label!r} is {ents[first.key].label!r}'s other name")
 
 

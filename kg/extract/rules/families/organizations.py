@@ -81,7 +81,7 @@ def read(s: Sentence) -> None:
             continue
         between = s.r.text[body.end:land.start]
         if (re.fullmatch(r"\s*\(\s*", between) and re.match(r"\s*\)", s.r.text[land.end:land.end + 3])) or \
-                re.fullmatch(r"\s+(?:in|from)\s+(?:the\s+)?", between):
+                re.fullmatch(r"\)?(?:\s*\([^()]{1,60}\))?\s+(?:in|from)\s+(?:the\s+)?", between):
             # "Acme (Japan)"; "Professor P of Lakeside University in Japan" (the post folds the body)
             s.fact(body.key, Relation.COUNTRY, land.key)
     # "Lakeside University Hospital in France", "Acme Corp from Japan": a body and its country
