@@ -37,6 +37,8 @@ def store() -> Store:
     a.post(boss, "president", hospital)
     a.fact(boss, "affiliation", hospital)
     a.post(a.entity("Ruth Adler", "Person"), "vice president", hospital)
+    chair = a.entity("Elif Demir", "Person")
+    a.post(chair, "chairman", maker)
     founder = a.entity("Marco Ferri", "Person")
     a.post(founder, "founder", maker)
     a.agreement("strategic cooperation agreement", [[hospital], [maker]], event=expo)
@@ -91,6 +93,7 @@ def store() -> Store:
     ("when did Ashford Women and Children's Hospital and Ovena Labs sign the LOI", "when-pair-signed",
      ["2024-05-10"]),
     ("who reached a deal with Tarrow Hospital on a joint lab", "signed-with", ["Kestrel Medical", "Ovena Labs"]),
+    ("who chairs Kestrel Medical", "presiders", ["Elif Demir"]),
     ("which companies signed agreements with Tarrow Hospital at the Ashford Care Expo", "signed-with",
      ["Kestrel Medical"]),
     ("which companies signed agreements with Tarrow Hospital", "signed-with", ["Kestrel Medical", "Ovena Labs"]),

@@ -183,6 +183,10 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                         j = close + 1
                         last_good = j
                 break
+            if t.text in {"'", "’"} and toks[j - 1].lower_.endswith("s") and _capitalised(nxt) and \
+                    type_by_head(nxt.text) is not None:
+                j += 1  # "Healthcare Traders' Council", "Workers' Hospital": a plural possessive inside
+                continue
             if t.text in {"'s", "’s"}:
                 left = " ".join(x.text for x in toks[i:j])
                 if _capitalised(nxt) and (toks[j - 1].lower_ in POSSESSIVE_NAME_WORDS or any(
@@ -349,7 +353,7 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     noun and the part before has no head of its own."""
     k = j + 1
     while k < len(toks) and (_capitalised(toks[k]) or toks[k].lower_ in {"of", "for", "on", "&", "-", "and"}
-                             or toks[k].is_digit):
+                             or toks[k].is_digit or (toks[k].text in {"'", "’"} and toks[k - 1].lower_.endswith("s"))):
         if toks[k].lower_ == "and" and type_by_head(" ".join(t.text for t in toks[j + 1:k])) is not None:
             break  # "... Management Committee and Wujin Investment Group": the next name begins
         k += 1
@@ -380,10 +384,18 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
         return left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY, EntityType.EVENT)
     if right_type is EntityType.HOSPITAL:  # "X Mother and Baby Hospital": one shared head
         return left_type is None and k - j - 1 <= 2
+    if left_type is EntityType.COMPANY and toks[j - 1].lower_ in _SECTORS and toks[j + 1].lower_ in _SECTORS \
+            and right_type in (EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY):
+        return True  # "X Pharmaceutical and Healthcare Traders' Council": two sectors of one body
     if left_type is EntityType.COMPANY and j - i >= 2 and toks[j + 1].lower_ not in lx.GENERIC_NAME_WORDS:
         return False  # "Pine Pharmaceutical and Lakeside Medical University": a name starts again
     return right_type in {EntityType.EVENT, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION} and \
         left_type in (None, EntityType.AGREEMENT, EntityType.COMPANY)
+
+
+# sector words that a trade body's name may coordinate ("Pharmaceutical and Healthcare")
+_SECTORS = frozenset({"pharmaceutical", "pharmaceuticals", "healthcare", "health", "medical", "medicine",
+                      "biotechnology", "biomedical", "technology", "equipment", "devices", "insurance"})
 
 
 def _ends_with_head(tokens: list[Any]) -> bool:

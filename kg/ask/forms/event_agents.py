@@ -17,6 +17,7 @@ from ..base import Form, Question, form
 from ..grammar import ADV, AUX, BE, WHO, T, X, inflections, verb_list, verb_pattern
 from ..graph import merge, objects
 from ..results import Answer
+from .posts import holder
 from .time_place import where
 
 # verb -> (relation, people only)
@@ -70,8 +71,13 @@ def _agents(q: Question, relation: str, people: bool) -> list[Answer]:
 
 
 def answer(q: Question) -> list[Answer]:
-    """The union, over the verbs read, of the event's hosts or organisers (people if asked)."""
+    """The union, over the verbs read, of the event's hosts or organisers (people if asked).
+    "who chairs X" of a body that is no event asks who holds its chair."""
     verbs = [_verb_base(v) for v in _split_verbs(q.slot("verbs") or "")]
+    if not {"Event", "EventSeries"} & set(q.x.types) and any(v.startswith("chair") for v in verbs):
+        q.note(f"{q.x.label!r} is no event: who holds its chair")
+        q.slots["verb"] = "chairs"
+        return holder(q)
     lists: list[list[Answer]] = []
     for relation in dict.fromkeys(VERBS[v][0] for v in verbs):
         people = all(VERBS[v][1] for v in verbs if VERBS[v][0] == relation)

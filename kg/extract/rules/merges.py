@@ -222,7 +222,8 @@ def _bracketed_other_names(r: Reader) -> None:
             ents[second.key].label.split())
         native = a in lx.ORG_TYPES and (b in (*lx.ORG_TYPES, None) or type_by_head(
             ents[second.key].label) in lx.ORG_TYPES) and bool(shared) and len(
-            ents[second.key].label.split()) >= 2 and not is_acronym(ents[second.key].label)
+            ents[second.key].label.split()) >= 2 and not is_acronym(r.text[second.start:second.end]) \
+            and ents[second.key].label not in ents[first.key].label  # "X Hospital of Y University (YU)"
         hospitals = a is EntityType.HOSPITAL and b is EntityType.HOSPITAL and len(ents[second.key].label.split()) > 2
         if native or hospitals:
             _merge(r, second.key, first.key, f"{ents[second.key].label!r} is {ents[first.key].label!r}'s other name")
