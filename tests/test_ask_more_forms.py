@@ -85,6 +85,7 @@ def store() -> Store:
     ("which summits and forums took place during the Ashford Care Expo", "sub-events",
      ["Elderly Care Summit", "Nursing Sub-forum"]),
     ("in which country is Ovena Labs", "country", ["Norland"]),
+    ("Ovena Labs is from which country", "country", ["Norland"]),
     ("what is the Ashford Care Expo themed", "theme", ["Smart Care for Everyone"]),
     ("which venues are in Ashford", "located-in", ["Ashford Expo Center"]),
     ("in which city is the Ashford Expo Center", "where", ["Ashford"]),

@@ -172,6 +172,7 @@ FORMS: tuple[Form, ...] = (
          rf"^in (?:which|what) country (?:is|was|are|were) {X}$",
          rf"^where (?:is|was|are|were|does) {X} (?:from|come from)$",
          rf"^what is the (?:home )?country of {X}$",
+         rf"^{X} (?:is|was|are|were) (?:from|based in|headquartered in) (?:which|what) country$",
          query="X kgo:country ?place"),
     form("where", "where was X held / where is X located / which city is X in", where,
          rf"^where (?:is|was|will|does|did|are|were) {X} (?:be )?(?:held|located|hosted"

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.articles import main_year
+from kg.extract import lexicon as lx
 from kg.extract.dates import DateSpan
 from kg.extract.heads import head_word
 from kg.extract.nlp import load_pipeline
@@ -138,8 +139,13 @@ class Reader:
             self.heads[key] = head_word(label)
         if etype is not None:
             self.votes[key][etype] += 2 if strong else 1
-            if strong and not (self.strong.get(key) is EntityType.EVENT_SERIES and etype is EntityType.EVENT):
-                self.strong[key] = etype  # a series stays a series when named bare again
+            legal = self.strong.get(key) is EntityType.COMPANY and head_word(
+                self.ex.entities[key].label).strip(".") in lx.LEGAL_SUFFIXES
+            if strong and not legal and not (self.strong.get(key) is EntityType.EVENT_SERIES
+                                             and etype is EntityType.EVENT):
+                # a series stays a series when named bare again; "X Exhibition Co., Ltd." stays a
+                # company when named "X Exhibition"
+                self.strong[key] = etype
         return key
 
     def alias(self, key: str, surface: str) -> None:
