@@ -246,7 +246,8 @@ def _listed_events(r: Reader, sent: Any, m: re.Match[str], group: str) -> None:
         label = item[lead.end():].strip()
         if not label or len(label.split()) > 8:
             continue
-        if re.search(r"\d", label) or not (label[:1].isupper() or (
+        bare = re.sub(r"^(?:19|20)\d\d\s+(?=[A-Z])", "", label)  # "the 2025 X Awards": an edition's year
+        if re.search(r"\d", bare) or not (bare[:1].isupper() or (
                 lead.group(0).strip() and group == "items" and not m.group("incl"))):
             break  # the list has ended ("... Wellness, the 40,000 square-meter expo attracted ..."); after
             # "including" only names are listed events

@@ -55,7 +55,7 @@ def finish(r: Reader) -> None:
     if r.main_event:
         for key, ent in ents.items():
             # a named sub-forum with no whole named is a part of the article's event too
-            part = ent.scope or head_word(ent.label) in {"sub-forum", "subforum", "pavilion"}
+            part = ent.scope or head_word(ent.label) in {"sub-forum", "subforum", "pavilion", "roundtable"}
             if (part and ent.type is EntityType.EVENT and key != r.main_event
                     and head_word(ents[r.main_event].label) not in {"sub-forum", "subforum"}
                     and not any(f.subject == key and f.relation is Relation.SUB_EVENT_OF

@@ -18,10 +18,13 @@ def read(s: Sentence) -> None:
         x, e = s.key(m.group("x")), s.key(m.group("e"))
         if s.is_event(x) and s.is_event(e):
             s.fact(x, Relation.SUB_EVENT_OF, e)
-    for m in re.finditer(r"(?P<x>" + E + r"),?\s+(?:a|an|one|the)\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:sub-forum|parallel\s+forum|side\s+event|session|part|event|"
-                         r"activity|exhibition|forum|workshop)\s+(?:of|at|during|under|within|in)\s+"
-                         r"(?:the\s+)?(?P<e>" + E + ")",
+    # "X, a parallel session of Y", "the X Awards on Saturday evening, the closing highlight of
+    # the two-day Y"
+    for m in re.finditer(r"(?P<x>" + E + r")(?:\s+(?:on|in)\s+[^,⟦;]{1,30}?)?,?\s+(?:a|an|one|the)\s+"
+                         r"(?:[\w-]+\s+){0,3}?(?:sub-forum|parallel\s+forum|side\s+event|session|part|event|"
+                         r"activity|exhibition|forum|workshop|highlight|centrepiece|centerpiece)\s+"
+                         r"(?:of|at|during|under|within|in)\s+(?:the\s+)?(?:[\w-]+-day\s+)?" + EDITION
+                         + r"(?P<e>" + E + ")",
                          ph, re.I):
         x, e = s.key(m.group("x")), s.key(m.group("e"))
         if s.is_event(x) and s.is_event(e):
