@@ -296,6 +296,26 @@ def _entity_refs(store: Store, iris: Iterable[str]) -> list[EntityRef]:
     return [r for r in refs.values() if not STRUCTURAL_TYPES.intersection(r.types)]
 
 
+def _closest(refs: list[EntityRef], names: _Names, norm: str) -> EntityRef | None:
+    """Of several names holding all the phrase's words, the one with fewest other words, when
+    it alone is the closest and ends with the phrase's last word ("the Donghu zone": "Changzhou
+    Donghu Hi-tech Zone", not "Administrative Committee of Changzhou Donghu Hi-tech Zone")."""
+    if len(refs) < 2:
+        return None
+    wanted, last = _tokens(norm), _fold(norm.split()[-1])
+    extra: dict[str, int] = {}
+    for ref in refs:
+        fits = [n for n in names.labels.get(ref.iri, set()) | names.aliases.get(ref.iri, set())
+                if wanted <= _tokens(n) and _fold(n.split()[-1]) == last]
+        if fits:
+            extra[ref.iri] = min(len(_tokens(n)) - len(wanted) for n in fits)
+    if not extra:
+        return None
+    best = min(extra.values())
+    winners = [r for r in refs if extra.get(r.iri) == best]
+    return winners[0] if len(winners) == 1 and sum(1 for v in extra.values() if v == best) == 1 else None
+
+
 def _decide(
     refs: list[EntityRef], name: str, prefer: Sequence[str], level: str
 ) -> EntityRef | None:
@@ -363,6 +383,9 @@ def resolve(
     ]
     refs = _entity_refs(store, containing)
     non_agreements = [r for r in refs if "Agreement" not in r.types]
+    closest = _closest(non_agreements or refs, names, norm)
+    if closest is not None:
+        return closest
     found = _decide(non_agreements or refs, name, prefer, "containing all its words")
     if found:
         return found

@@ -20,7 +20,7 @@ from kg.store import Store
 @pytest.fixture(scope="module")
 def store() -> Store:
     a = ArticleGraph("ashford.txt")
-    expo = a.entity("Ashford Care Expo", "Event")
+    expo = a.entity("Ashford Care Expo", "Event", "ACE 2024")
     a.fact(expo, "location", a.entity("Ashford", "Place"))
     a.fact(expo, "host", a.entity("Ashford Health Bureau", "GovernmentBody"))
     a.fact(expo, "theme", "Smart Care for Everyone")
@@ -48,6 +48,8 @@ def store() -> Store:
     a.fact(a.entity("Nursing Sub-forum", "Event"), "subEventOf", expo)
     a.fact(a.entity("Elderly Care Summit", "Event"), "subEventOf", expo)
     a.fact(lab, "country", norland)
+    zone = a.entity("Ashford Lakeside Hi-tech Zone", "Place")
+    a.fact(a.entity("Administrative Committee of Ashford Lakeside Hi-tech Zone", "GovernmentBody"), "locatedIn", zone)
     return store_of(a)
 
 
@@ -86,6 +88,10 @@ def store() -> Store:
      ["Elderly Care Summit", "Nursing Sub-forum"]),
     ("in which country is Ovena Labs", "country", ["Norland"]),
     ("Ovena Labs is from which country", "country", ["Norland"]),
+    ("when did the Ashford Health Bureau hold its Ashford Care Expo", "when-start", ["2024-05-08"]),
+    ("at which expo was the Elderly Care Summit launched", "part-of", ["Ashford Care Expo"]),
+    ("which companies signed agreements with Tarrow Hospital at ACE 2024", "signed-with", ["Kestrel Medical"]),
+    ("who did Kestrel Medical sign with at the Ashford Care Expo", "signed-with", ["Tarrow Hospital"]),
     ("what is the Ashford Care Expo themed", "theme", ["Smart Care for Everyone"]),
     ("which venues are in Ashford", "located-in", ["Ashford Expo Center"]),
     ("in which city is the Ashford Expo Center", "where", ["Ashford"]),
@@ -137,3 +143,14 @@ def test_a_ceremony_named_only_by_its_kind_is_found_by_that_kind() -> None:
     except KgError:
         two = []
     assert two != ["Fu Linhai"] and "Li Ke" not in two
+
+
+def test_a_short_phrase_means_the_closest_name_ending_as_it_does(store: Store) -> None:
+    """"the Lakeside zone" holds the words of the zone and of its committee; the zone's name is
+    the closer one and ends with "zone", so the phrase means it, not an ambiguity."""
+    from kg.lookup import resolve
+
+    assert resolve(store, "the Lakeside zone").label == "Ashford Lakeside Hi-tech Zone"
+    with pytest.raises(KgError):
+        resolve(store, "Lakeside")  # ends with neither name: still ambiguous
+

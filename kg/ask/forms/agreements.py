@@ -90,7 +90,8 @@ def _of_kind(q: Question, agreements: dict[str, tuple[str, set[str]]]) -> list[s
 
 # "with X at the cloud signing ceremony": an event phrase ("the ... NOUN"), never part of a name
 # such as "Faculty of Medicine at Pine University"
-_AT_EVENT = rf"(?: (?:at|during) (?P<at>the (?:[\w'’()-]+ ){{0,8}}?{EVENT_NOUNS}))?"
+_AT_EVENT = (rf"(?: (?:at|during) (?P<at>the (?:[\w'’()-]+ ){{0,8}}?(?:{EVENT_NOUNS}|days?|weeks?|awards|challenges?)"
+             r"|[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?: (?:19|20)\d\d)?))?")  # "at PIHE 2023": an acronym
 
 
 def signed_with(q: Question) -> list[Answer]:
@@ -492,7 +493,7 @@ FORMS: tuple[Form, ...] = (
     form("signed-with", "who signed (a KIND) with X (at EVENT)", signed_with,
          rf"^{WHO} {AUX}{SIGN}{KIND} with {X}{_AT_EVENT}{PURPOSE}$",
          rf"^{WHO} (?:has|have|did|had|does|do|will) {X} (?:signed|sign|inked|ink|concluded"
-         rf"|conclude|reached|reach)(?: {THE}(?P<kind>{T}))? with$",
+         rf"|conclude|reached|reach)(?: {THE}(?P<kind>{T}))? with{_AT_EVENT}$",
          rf"^{WHO} (?:has|have|did|had|does|do|will|is|was|are) {X} (?:partner|partnered|partnering"
          r"|team up|teamed up|teaming up|cooperate|cooperated|cooperating|collaborate|collaborated"
          r"|collaborating|join hands|joined hands|work|worked|working)(?: up)? with$",

@@ -128,7 +128,7 @@ FORMS: tuple[Form, ...] = (
          rf"|features?|featured|had|has) {X}$",
          rf"^(?:which|what) {EVENT_NOUNS} (?:is|was) {X} (?:a )?part of$",
          rf"^(?:during|at|in) (?:which|what) {EVENT_NOUNS} (?:was|is|were|did) {X} (?:held|take place"
-         r"|signed|happen|hold|staged|organi[sz]ed)$",
+         r"|signed|happen|hold|staged|organi[sz]ed|presented|given|handed out|awarded|launched|unveiled)$",
          rf"^what (?:is|was) {X} (?:a )?part of$",
          rf"^(?:which|what) {EVENT_NOUNS} (?:was|is) {X} (?:held|staged|organi[sz]ed) "
          r"(?:during|at|within|as part of)$",

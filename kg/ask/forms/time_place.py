@@ -160,6 +160,8 @@ FORMS: tuple[Form, ...] = (
          rf"^(?:on |in )?what (?:date|day|year|month) (?:is|was|did|does|will) {X} (?:be )?"
          rf"(?:{_START_VERBS}|{_HELD})(?: on| in)?$",
          rf"^when (?:is|was) {X}$",
+         # "when did Acme hold its cloud signing ceremony": the event, whoever held it
+         rf"^when (?:did|does|will) (?:[\w'’.&()-]+ ){{1,6}}?(?:hold|host|stage|organi[sz]e) (?:its|their|the) {X}$",
          query="EVENT kgo:startDate ?date", prefer=("Event",)),
     form("when-end", "when did X end", _date("endDate"),
          rf"^when (?:is|was|does|did|will|do) {X} {_END_VERBS}$",
