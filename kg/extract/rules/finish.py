@@ -69,6 +69,7 @@ def finish(r: Reader) -> None:
     r.ex.facts = [f for f in r.ex.facts if not (
         f.relation is Relation.SUB_EVENT_OF and _PHASE.match(ents[f.subject].label))]
     _durations(r)
+    _parts_dated(r)
     _ceremony_when_where(r)
     _most_specific_locations(r)
     _zones_named_for_their_city(r)
@@ -239,6 +240,37 @@ def _durations(r: Reader) -> None:
 
 
 _SIGNED = re.compile(r"\b(?:signed|inked)\b")
+
+
+# "Two sub-forums were held on the afternoon of the 13th.": when the parts named next were held
+_PARTS_HELD = re.compile(r"\b(?:sub-forums|sessions|forums|roundtables|workshops|side\s+events|parallel\s+\w+)\s+"
+                         r"(?:were|was)\s+(?:also\s+)?(?:held|staged|convened)\b", re.I)
+
+
+def _parts_dated(r: Reader) -> None:
+    """A part of an event with no date of its own takes the one day of the sentence that lists it
+    ("On Saturday, the summit split into six sessions, including A and B"), else of the sentence
+    before its name that says when such parts were held."""
+    dated = {f.subject for f in r.ex.facts if f.relation is Relation.START_DATE}
+    parts = {f.subject for f in r.ex.facts if f.relation is Relation.SUB_EVENT_OF} - dated
+    listed = {key: sent for key, _char, sent in r.pending_sub}
+    for key in sorted(parts):
+        first = next((m for m in sorted(r.mentions, key=lambda m: m.start) if m.key == key), None)
+        if first is None:
+            continue
+        sents = [listed[key]] if key in listed else []
+        own = r.sents[first.sent]
+        if not sents and re.search(r"\b(?:including|such\s+as|among\s+them|namely)\b",
+                                   r.text[own.start_char:first.start]):
+            sents.append(own)  # "On Saturday, the summit split into six sessions, including A"
+        if first.sent > 0 and _PARTS_HELD.search(r.sents[first.sent - 1].text):
+            sents.append(r.sents[first.sent - 1])
+        for sent in sents:
+            days = [d.span.start for d in dated_phrases(r, sent, key)
+                    if not d.span.ranged and d.span.start is not None and d.span.start.day is not None]
+            if len(days) == 1 and days[0].writable:
+                r.fact(key, Relation.START_DATE, Literal(days[0].lexical, days[0]), sent.start_char)
+                break
 
 
 def _ceremony_when_where(r: Reader) -> None:
