@@ -102,10 +102,19 @@ def _event_anaphora(r: Reader) -> None:
                       and r.heads.get(r.part_of[x.key][0]) in kin]
             if recent:
                 target = r.part_of[recent[-1].key][0]
+            else:
+                # "a press conference for the 5th X Expo ... the expo will run": an event named
+                # only inside a description's name
+                inside = {k: r.text.rfind(e.label, 0, m.start()) for k, e in r.ex.entities.items()
+                          if e.type is EntityType.EVENT and not e.scope and r.heads.get(k) in kin}
+                inside = {k: pos for k, pos in inside.items() if pos >= 0}
+                if inside:
+                    target = max(inside, key=lambda k: inside[k])
         else:
             target = recent[-1].key
         main = r.main_event
-        if main is not None and (r.heads.get(main) == head or head in generic) and (
+        named_inside = target is not None and not recent
+        if main is not None and not named_inside and (r.heads.get(main) == head or head in generic) and (
                 target is None or r.ex.entities[target].scope is None):
                 target = main if not recent or (head in generic and r.heads.get(
                     recent[-1].key) != head) else target or main

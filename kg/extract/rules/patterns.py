@@ -64,7 +64,7 @@ OCCUR = (r"(?:was\s+|is\s+|will\s+be\s+|were\s+|are\s+|has\s+been\s+)?(?:being\s
           r"ended|ends|came\s+to\s+a\s+(?:successful\s+)?close|come\s+to\s+a\s+close|wrapped\s+up|"
           r"dr[ae]ws?\s+to\s+an?\s+(?:successful\s+)?(?:close|end)|"
           r"began|begins|started|starts|ran|runs|launched|convened|staged|come\s+to|came\s+to|"
-          r"returns|returned|run(?=\s+(?:until|through|till|from))|commenced|commences|inaugurated|"
+          r"returns|returned|run(?=\s+(?:until|through|till|from|[A-Z][a-z]+\s+\d))|commenced|commences|inaugurated|"
           # "X, running from May 5 to 8, ...", "X, which lasts until June 9"
           r"(?:running|lasts|lasted|lasting|continues|continued)(?=\s+(?:until|through|till|from)\b)|"
           r"(?:got|gets|get|getting)\s+under\s?way|under\s?way(?=\s+(?:in|at|on|here)\b)|"

@@ -47,6 +47,10 @@ _SIGNED_AT = re.compile(r"\b(?:were|was|had\s+been|have\s+been)\s+(?:also\s+)?(?
 _GATHERED_FOR = re.compile(r"\b(?:gathered|met|converged|assembled)\b(?P<where>[^⟦;.]{0,30}?(?:⟦\d+⟧)?[^⟦;.]{0,30}?)"
                            r"\bfor\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E + r")(?P<rest>[^;]*)")
 
+_DREW_TO = re.compile(r"\b(?:drew|draws|attracted|attracts|brought|brings|welcomed)\s+(?:more\s+than\s+|over\s+|"
+                      r"nearly\s+|about\s+|some\s+)?[\d,]+\s+(?:[a-z-]+(?:,\s+|\s+and\s+|\s+))*?to\s+(?:the\s+)?"
+                      r"(?P<p>" + E + ")")
+
 _ATTENDED = re.compile(r"\b(?:attended|took\s+part\s+in|participated\s+in)\s+(?:the\s+)?" + EDITION + r"(?P<e>" + E
                        + r")(?=\s+(?:in|at|on|from)\s)")
 
@@ -121,6 +125,13 @@ def read(s: Sentence) -> None:
         if s.is_event(event) and _ONE_DAY.search(s.r.ex.entities[event].label) and s.index > 0 and \
                 not dated_phrases(s.r, s.sent, event):
             _signing_day_before(s, event)
+    for m in _DREW_TO.finditer(ph):
+        # "the X, which drew 300 investors to the Y Center": where the X was held
+        event = s.event_near(m.start())
+        place = s.key(m.group("p"))
+        if event is not None and s.is_event(event) and s.typ(place) in (EntityType.VENUE, EntityType.PLACE):
+            venue_by_position(s, place)
+            s.fact(event, Relation.LOCATION, place)
     for m in _GATHERED_FOR.finditer(ph):
         # "1,000 experts gathered in Y for the X on Saturday": where and when the X is
         event = s.key(m.group("e"))
