@@ -18,13 +18,15 @@ def read(s: Sentence) -> None:
         r"\b(?:(?:co-?|jointly\s+|also\s+)?(?P<v>hosted|organi[sz]ed|co-organi[sz]ed|"
         r"sponsored|undertaken|held|convened|staged|initiated|launched|co-hosted|cohosted)"
         # "was held in Hangzhou on May 18 by X": where and when may come between verb and agent
-        r")(?:\s+(?:in|at|on)\s+[^;:,]{1,60}?)?\s+(?:jointly\s+)?by\s+(?P<a>" + LIST + ")", re.I)
+        r")(?:\s+(?:in|at|on)\s+[^;:,]{1,60}?)?\s+(?:jointly\s+)?by\s+(?P<a>" + LIST + ")"
+        # "Organised by A together with B, the fair ...": B organised it too
+        r"(?:,?\s+(?:together|along|jointly)\s+with\s+(?:the\s+)?(?P<b>" + LIST + "))?", re.I)
     for m in passive.finditer(ph):
         v = m.group("v").lower()
         rel = Relation.ORGANIZER if ("organi" in v or v in {"undertaken", "initiated",
                                                              "launched"}) else Relation.HOST
         event = s.event_near(m.start())
-        for a in s.agents(m.group("a")):
+        for a in s.agents(m.group("a")) + s.agents(m.group("b") or ""):
             s.fact(event, rel, a)
     active = compiled(
         r"(?P<a>" + LIST + r")(?:\s*,?\s+(?:together|along|jointly)\s+with\s+(?:the\s+)?(?P<b>" + LIST + r")\s*,?)?"

@@ -6,6 +6,7 @@ import re
 from itertools import pairwise
 
 from kg.extract import lexicon as lx
+from kg.extract.heads import head_word
 from kg.extract.rules.patterns import CHINA_REGION, COUNTRY_OF, DEMONYMS_RE, INSERTION, LIST, E
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
@@ -23,6 +24,15 @@ def read(s: Sentence) -> None:
                          r"to|a\s+member\s+of)\s+(?:the\s+)?(?P<b>" + E + ")", ph, re.I):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         if s.typ(a) in orgs and s.typ(b) in orgs:
+            s.fact(a, Relation.PARENT_ORGANIZATION, b)
+    # "X is a Class-A tertiary hospital affiliated to Y", "the Department of Z at the Ministry of W"
+    for m in _DESCRIBED_UNDER.finditer(ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        if a != b and s.typ(a) in orgs and s.typ(b) in orgs:
+            s.fact(a, Relation.PARENT_ORGANIZATION, b)
+    for m in _UNIT_AT.finditer(ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        if a != b and s.typ(a) in orgs and s.typ(b) in orgs and head_word(s.r.ex.entities[a].label) in _UNITS:
             s.fact(a, Relation.PARENT_ORGANIZATION, b)
     # "Japan-based X" is of Japan, "Wuhan-based Y" in Wuhan
     for m in _BASED_BEFORE.finditer(ph):
@@ -107,6 +117,14 @@ def read(s: Sentence) -> None:
 
 
 # "Japan-based X", "a Wuhan-based biotech firm X" (never "the Kunming-based university with X")
+_DESCRIBED_UNDER = re.compile(r"(?P<a>" + E + r"),?\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,6}?(?:hospital|university|"
+                              r"college|institute|center|centre|school|company|subsidiary|unit)\s+(?:directly\s+)?"
+                              r"(?:affiliated\s+(?:to|with)|under|owned\s+by)\s+(?:the\s+)?(?P<b>" + E + ")", re.I)
+# the units a body is made of ("the Department of X at the Ministry of Y")
+_UNITS = frozenset({"department", "school", "faculty", "center", "centre", "institute", "college", "laboratory",
+                    "lab", "division", "office", "bureau"})
+_UNIT_AT = re.compile(r"(?P<a>" + E + r")\s+at\s+(?:the\s+)?(?P<b>" + E + ")")
+
 _BASED_BEFORE = re.compile(r"(?<![\w-])(?P<p>[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)-(?:based|headquartered)\s+"
                            r"(?:(?!(?:with|and|of|in|at|for|to|from|by|on)\s)[a-z][\w-]*\s+){0,2}?(?P<x>" + E + ")")
 
