@@ -127,11 +127,11 @@ def read(s: Sentence) -> None:
             _signing_day_before(s, event)
     for m in _DREW_TO.finditer(ph):
         # "the X, which drew 300 investors to the Y Center": where the X was held
-        event = s.event_near(m.start())
+        near = s.event_near(m.start())
         place = s.key(m.group("p"))
-        if event is not None and s.is_event(event) and s.typ(place) in (EntityType.VENUE, EntityType.PLACE):
+        if near is not None and s.is_event(near) and s.typ(place) in (EntityType.VENUE, EntityType.PLACE):
             venue_by_position(s, place)
-            s.fact(event, Relation.LOCATION, place)
+            s.fact(near, Relation.LOCATION, place)
     for m in _GATHERED_FOR.finditer(ph):
         # "1,000 experts gathered in Y for the X on Saturday": where and when the X is
         event = s.key(m.group("e"))
