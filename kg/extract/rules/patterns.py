@@ -106,7 +106,7 @@ HAS_SIGN = re.compile(r"\b(?:sign|ink|reach|conclud|enter|struck|seal|penn|clinc
 HAS_EXHIBIT = re.compile(r"exhibit|showcas|display|present|unveil|demonstrat|booth|stand|product|medicine|represented|"
                           r"drug|device|equipment|technolog|innovation|solution|achievement|robot|vaccine|"
                           r"therap|debut|appearance|return|came back|comes back|launch|release|signed up|"
-                          r"signs up|registered|showed", re.I)
+                          r"signs up|registered|showed|gathered|brought together", re.I)
 HAS_ROLE = re.compile(r"\b(?:" + "|".join(sorted(lx.ROLE_WORDS, key=len, reverse=True)) + r"|heads|leads|chairs|"
                        r"directs|runs|founded)\b", re.I)
 HAS_AGENT_VERB = re.compile(r"host|organi[sz]|sponsor|undertak|held|hold|conven|stag|initiat|launch|presid|chair", re.I)

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from kg.extract import lexicon as lx
+from kg.extract.heads import type_by_head
 from kg.records import EntityType, Evidence, Literal, Relation
 
 if TYPE_CHECKING:
@@ -40,9 +41,11 @@ class Sentence:
         out: list[str] = []
         for m in re.finditer(E + r"(?!['’]s?\s)", text):
             key = self.key(m.group(0))
-            if re.search(E + r"\s+(?:of|from)\s+$", text[:m.start()]) and \
-                    self.r.ex.entities[key].label in lx.COUNTRIES:
-                continue  # "Rivera Health System of Spain": the country locates the item before
+            if re.search(E + r"\s+(?:of|from)\s+$", text[:m.start()]) and (
+                    self.r.ex.entities[key].label in lx.COUNTRIES or (
+                        re.search(E + r"\s+from\s+$", text[:m.start()]) and type_by_head(
+                            self.r.ex.entities[key].label) in (None, EntityType.PLACE))):
+                continue  # "Rivera Health System of Spain", "Acme GmbH from Tuttlingen": where the item is
             if out and re.search(E + r"\s+of\s+$", text[:m.start()]) and self.typ(key) is EntityType.PLACE \
                     and self.typ(out[-1]) is EntityType.PLACE:
                 continue  # "X District of Hefei": the city locates the district
@@ -113,9 +116,10 @@ class Sentence:
             if ms:
                 first = ms[0].key
                 ent = self.r.ex.entities[first]
-                if ent.scope and self.r.heads.get(first) in {"exhibition", "exhibition area",
-                                                               "experience hall", "show"}:
-                    return first
+                if (ent.scope and self.r.heads.get(first) in {"exhibition", "exhibition area",
+                                                                "experience hall", "show"}) or \
+                        self.r.heads.get(first) == "pavilion":
+                    return first  # "The German Pavilion will present 24 firms. Exhibitors include A"
                 break
         return self.r.main_event
 

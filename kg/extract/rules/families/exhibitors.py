@@ -23,7 +23,7 @@ def _shape(guard: str, pattern: str, by_object: bool = False, at_fair: bool = Fa
     return _Shape(re.compile(guard, re.I), re.compile(pattern, re.I), by_object, at_fair)
 
 
-_FAIR = re.compile(r"\b(?:expo|exposition|fair|exhibition|show|trade\s+show)\b", re.I)
+_FAIR = re.compile(r"\b(?:expo|exposition|fair|exhibition|show|trade\s+show|pavilion)\b", re.I)
 
 
 # The exhibiting shapes, compiled once. Each has a guard: a word the shape cannot match
@@ -82,6 +82,13 @@ _SHAPES: tuple[_Shape, ...] = (
     _shape(r"launched|released|debuted",
            r"(?P<l>" + LIST + r")\s+(?:also\s+)?(?:launched|released|debuted)\s+(?:[\w-]+\s+){0,3}?(?:products|devices|"
            r"drugs|medicines|equipment|systems|technologies)\s+(?:at|during)\b"),
+    # "the German Pavilion gathered 22 manufacturers from Germany, among them A and B"
+    _shape(r"gathered|brought\s+together|featured|housed|hosted",
+           r"\b(?:gathered|brought\s+together|featured|housed|hosted)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+)?"
+           r"[\d,]+\s+(?:[\w-]+\s+){0,3}?(?:exhibitors|companies|manufacturers|firms|enterprises|makers|brands)"
+           r"(?:\s+from\s+(?:the\s+)?(?:⟦\d+⟧|[^,;⟦]{1,40}))?,?\s+(?:among\s+them|including|such\s+as)\s+"
+           r"(?P<l>" + LIST + ")",
+           at_fair=True),
     # "Many companies, including A and B, have signed up for the expo"
     _shape(r"signed\s+up|signs\s+up|registered",
            r"(?:including\s+|such\s+as\s+)?(?P<l>" + LIST + r"),?\s+(?:also\s+|have\s+|has\s+|had\s+)*(?:signed\s+up|"

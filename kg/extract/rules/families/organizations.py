@@ -121,8 +121,8 @@ _DESCRIBED_UNDER = re.compile(r"(?P<a>" + E + r"),?\s+(?:is|was)\s+an?\s+(?:[\w-
                               r"college|institute|center|centre|school|company|subsidiary|unit)\s+(?:directly\s+)?"
                               r"(?:affiliated\s+(?:to|with)|under|owned\s+by)\s+(?:the\s+)?(?P<b>" + E + ")", re.I)
 # the units a body is made of ("the Department of X at the Ministry of Y")
-_UNITS = frozenset({"department", "school", "faculty", "center", "centre", "institute", "college", "laboratory",
-                    "lab", "division", "office", "bureau"})
+# ("the X School of Medicine at Y University" is often the school's own full name: not read so)
+_UNITS = frozenset({"department", "center", "centre", "laboratory", "lab", "division", "office", "bureau"})
 _UNIT_AT = re.compile(r"(?P<a>" + E + r")\s+at\s+(?:the\s+)?(?P<b>" + E + ")")
 
 _BASED_BEFORE = re.compile(r"(?<![\w-])(?P<p>[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)-(?:based|headquartered)\s+"
