@@ -10,7 +10,7 @@ from kg.extract.rules.families.agreements.parties import bodies, no_tickers
 from kg.extract.rules.patterns import E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.names import normalize_name
-from kg.records import AgreementRecord, EntityType
+from kg.records import AgreementRecord, EntityType, Relation
 
 _RESPECTIVELY = compiled(r"\brespectively\b", re.I)
 
@@ -44,6 +44,10 @@ def event_for_agreement(s: Sentence, pos: int) -> str | None:
 
 
 def agreement(s: Sentence, kind: str, sides: list[list[str]], event: str | None) -> None:
+    signers = [k for side in sides for k in side if s.typ(k) is EntityType.PERSON]
+    if event is not None and event in s.events_in(s.ph):
+        for person in signers:  # "At the X, P and Q signed the MoU on behalf of A and B": they were there
+            s.fact(event, Relation.PARTICIPANT, person)
     sides = in_full(s, bodies(s, no_tickers(s, sides)))
     sides = [list(dict.fromkeys(_government_of(s, k) for k in side)) for side in sides]
     s.r.ex.agreements = restated(s, sides)
