@@ -159,10 +159,14 @@ def _ceremony_between(r: Reader, key: str, label: str, start: int, end: int) -> 
             evidence(r.article.name, r.sents[r.sent_of_char[start]]), event=key))
 
 
+_HAPPEN_LEMMAS = frozenset({"hold", "take", "kick", "open", "start", "begin", "launch", "convene", "conclude", "close"})
+
+
 def _occurs(root: Any) -> bool:
-    """Whether the description is the subject of a verb of taking place ("... was held")."""
-    return bool(root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {
-        "hold", "take", "kick", "open", "start", "begin", "launch", "convene", "conclude", "close"})
+    """Whether the description is the subject of a verb of taking place ("... was held"), or
+    carries one as an aside ("The signing ceremony, held at the X Guesthouse, was witnessed by")."""
+    return bool(root.dep_ in {"nsubj", "nsubjpass"} and (root.head.lemma_ in _HAPPEN_LEMMAS or any(
+        c.dep_ == "acl" and c.lemma_ in _HAPPEN_LEMMAS for c in root.children)))
 
 
 def _first_occurrence(r: Reader, root: Any) -> bool:
