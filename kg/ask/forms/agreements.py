@@ -471,6 +471,8 @@ FORMS: tuple[Form, ...] = (
          prefer=("Agreement",)),
     form("signing-events", "at which event did X sign (the KIND / with Y / to build Z)",
          signing_events_of,
+         rf"^(?:at|during|in|on) (?:which|what) (?P<type>{EVENT_NOUNS}) did {X} and {Y} {SIGN}"
+         rf" (?:their|its) (?P<kind>{T})$",
          rf"^(?:at|during|in|on) (?:which|what) (?P<type>{EVENT_NOUNS}) (?:did|does|do|has|have"
          rf"|had|will) {X} (?:officially |formally |jointly |also )?{SIGN}{_KIND_ONLY}"
          rf"(?: with {Y})?{PURPOSE}$",

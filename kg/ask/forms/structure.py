@@ -126,7 +126,7 @@ FORMS: tuple[Form, ...] = (
     form("part-of", "which fair includes X / during which fair was X held", parent_event,
          rf"^(?:which|what) {EVENT_NOUNS} (?:includes?|included|contains?|contained"
          rf"|features?|featured|had|has) {X}$",
-         rf"^(?:which|what) {EVENT_NOUNS} (?:is|was) {X} (?:a )?part of$",
+         rf"^(?:which|what) {EVENT_NOUNS} (?:is|was|are|were) {X} (?:a )?part of$",
          rf"^(?:during|at|in) (?:which|what) {EVENT_NOUNS} (?:was|is|were|did) {X} (?:held|take place"
          r"|signed|happen|hold|staged|organi[sz]ed|presented|given|handed out|awarded|launched|unveiled)$",
          rf"^what (?:is|was) {X} (?:a )?part of$",
