@@ -69,6 +69,7 @@ def finish(r: Reader) -> None:
     r.ex.facts = [f for f in r.ex.facts if not (
         f.relation is Relation.SUB_EVENT_OF and _PHASE.match(ents[f.subject].label))]
     _durations(r)
+    _campuses(r)
     _parts_dated(r)
     _ceremony_when_where(r)
     _most_specific_locations(r)
@@ -240,6 +241,22 @@ def _durations(r: Reader) -> None:
 
 
 _SIGNED = re.compile(r"\b(?:signed|inked)\b")
+
+
+def _campuses(r: Reader) -> None:
+    """"the Nanfeng Campus of Pine Hospital" (and "the Nanfeng Campus" alone) is a part of the
+    hospital its name ends with."""
+    ents = r.ex.entities
+    for key, ent in list(ents.items()):
+        part = re.match(r"(?P<a>.+?)\s+of\s+(?:the\s+)?(?P<b>[A-Z].+)$", ent.label)
+        if part is None or part.group("a").split()[-1].lower() not in {"campus", "branch"}:
+            continue
+        owner = r.key_by_norm.get(normalize_name(part.group("b")))
+        if owner is None or owner not in ents or ents[owner].type not in lx.ORG_TYPES:
+            continue
+        for k in {key, r.key_by_norm.get(normalize_name(part.group("a")))}:
+            if k is not None and k in ents and k != owner:
+                r.fact(k, Relation.PARENT_ORGANIZATION, owner, _first_char(r, k))
 
 
 # "Two sub-forums were held on the afternoon of the 13th.": when the parts named next were held

@@ -41,6 +41,26 @@ def add_names(r: Reader, names: list[Name]) -> None:
     _add_acronyms_by_initials(r, names)
     for name in names:
         _add_name(r, name)
+    _owners_of_parts(r, names)
+
+
+# the parts of a body named after it ("the Nanfeng Campus of Pine Hospital")
+_PART_HEADS = frozenset({"campus", "branch"})
+
+
+def _owners_of_parts(r: Reader, names: list[Name]) -> None:
+    """"the Nanfeng Campus of Hefei Pine Hospital": the owner is a name of the text too (and the
+    part answers to its short name), so a later "Pine Hospital" is that owner's short form."""
+    for n in names:
+        m = re.match(r"(?P<a>.+?)\s+of\s+(?:the\s+)?(?P<b>[A-Z].+)$", n.text)
+        if m is None or len(m.group("a").split()) < 2 or m.group("a").split()[-1].lower() not in _PART_HEADS:
+            continue
+        owner = type_by_head(m.group("b"))
+        if owner in lx.ORG_TYPES:
+            key = r.key_by_norm.get(normalize_name(n.text))
+            r.entity(m.group("b"), owner, strong=True)
+            if key is not None:
+                r.alias(key, m.group("a"))
 
 
 def _add_acronyms(r: Reader, names: list[Name]) -> None:
