@@ -19,7 +19,7 @@ from kg.errors import UnknownQuestionError
 from kg.store.base import Store
 
 from .base import Form, Question
-from .forms import agreements, connection, event_agents, participants, posts, structure, time_place
+from .forms import agreements, connection, event_agents, participants, posts, signings, structure, time_place
 from .grammar import clean_question
 from .phrases import resolve_phrase
 from .results import AskResult, Explanation
@@ -32,9 +32,9 @@ def _named(forms: tuple[Form, ...], *names: str) -> tuple[Form, ...]:
 
 FORMS: tuple[Form, ...] = (
     *connection.FORMS,
-    *_named(agreements.FORMS, "when-signed", "where-signed", "when-pair-signed", "where-pair-signed", "signed-at",
-            "signing-events",
-            "how-many", "signers-at"),
+    *_named(signings.FORMS, "when-signed", "where-signed", "when-pair-signed", "where-pair-signed", "signed-at",
+            "signing-events"),
+    *_named(agreements.FORMS, "how-many", "signers-at"),
     *_named(structure.FORMS, "events-of"),
     *_named(agreements.FORMS, "kinds", "signed-with", "parties"),
     *_named(event_agents.FORMS, "hosts", "organizers", "presiders"),

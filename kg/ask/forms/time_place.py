@@ -24,8 +24,8 @@ from ..graph import (
     places_of_kind,
 )
 from ..results import Answer
-from .agreements import signing_dates, signing_places
 from .parts import sub_events
+from .signings import signing_dates, signing_places
 
 _START_VERBS = (r"(?:start|begin|open|commence|kick off|get underway|launch|take place|happen"
                 r"|occur|get started)")
