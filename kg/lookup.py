@@ -219,6 +219,14 @@ def _tokens(norm: str) -> set[str]:
     return {_fold(t) for t in norm.split()}
 
 
+def _content_tokens(norm: str) -> set[str]:
+    """The words a containing name must hold: without function words when two or more words
+    are left ("the promotion conference in Munich"), else all of them ("the opening of X")."""
+    words = _tokens(norm)
+    content = words - _STOP
+    return content if len(content) >= 2 else words
+
+
 def _prefilter_token(name: str) -> str:
     """A lower-case substring that every label matching ``name`` contains, as selective as possible.
 
@@ -302,7 +310,7 @@ def _closest(refs: list[EntityRef], names: _Names, norm: str) -> EntityRef | Non
     Donghu Hi-tech Zone", not "Administrative Committee of Changzhou Donghu Hi-tech Zone")."""
     if len(refs) < 2:
         return None
-    wanted, last = _tokens(norm), _fold(norm.split()[-1])
+    wanted, last = _content_tokens(norm), _fold(norm.split()[-1])
     extra: dict[str, int] = {}
     for ref in refs:
         fits = [n for n in names.labels.get(ref.iri, set()) | names.aliases.get(ref.iri, set())
@@ -375,7 +383,9 @@ def resolve(
     found = _decide(_entity_refs(store, by_alias), name, prefer, "alias")
     if found:
         return found
-    wanted = _tokens(norm)
+    # "the promotion conference in Munich" holds the words of "X (Munich) Promotion Conference"
+    # but its "in": function words are no words a name must hold
+    wanted = _content_tokens(norm)
     containing = [
         i
         for i in set(names.labels) | set(names.aliases)

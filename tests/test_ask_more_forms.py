@@ -154,6 +154,8 @@ def test_a_short_phrase_means_the_closest_name_ending_as_it_does(store: Store) -
     from kg.lookup import resolve
 
     assert resolve(store, "the Lakeside zone").label == "Ashford Lakeside Hi-tech Zone"
+    # function words are no words a name must hold: "the care expo in Ashford"
+    assert resolve(store, "the care expo in Ashford").label == "Ashford Care Expo"
     with pytest.raises(KgError):
         resolve(store, "Lakeside")  # ends with neither name: still ambiguous
 
