@@ -306,8 +306,8 @@ def _entity_refs(store: Store, iris: Iterable[str]) -> list[EntityRef]:
 
 def _closest(refs: list[EntityRef], names: _Names, norm: str) -> EntityRef | None:
     """Of several names holding all the phrase's words, the one with fewest other words, when
-    it alone is the closest and ends with the phrase's last word ("the Donghu zone": "Changzhou
-    Donghu Hi-tech Zone", not "Administrative Committee of Changzhou Donghu Hi-tech Zone")."""
+    it alone is the closest and ends with the phrase's last word ("the Pine zone": "Lakeside
+    Pine Hi-tech Zone", not "Administrative Committee of Lakeside Pine Hi-tech Zone")."""
     if len(refs) < 2:
         return None
     wanted, last = _content_tokens(norm), _fold(norm.split()[-1])
@@ -321,7 +321,7 @@ def _closest(refs: list[EntityRef], names: _Names, norm: str) -> EntityRef | Non
         return None
     best = min(extra.values())
     winners = [r for r in refs if extra.get(r.iri) == best]
-    return winners[0] if len(winners) == 1 and sum(1 for v in extra.values() if v == best) == 1 else None
+    return winners[0] if len(winners) == 1 else None
 
 
 def _decide(

@@ -210,7 +210,7 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             glued = t.text == "-" and not toks[j - 1].whitespace_ and not t.whitespace_ and nxt.is_lower \
                 and nxt.lower_ not in _DESCRIBING and not re.search(r"(?:ed|ing)$", nxt.lower_)  # not "China-situated"
             if glued and j + 3 < n and toks[j + 2].lower_ in {"on", "of", "for"} and _capitalised(toks[j + 3]):
-                j += 2  # "Sub-forum on Cross-border Telemedicine": the name goes on after its head
+                j += 2  # "Sub-forum on Cross-border Nursing": the name goes on after its head
                 last_good = j
                 continue
             if glued and not (j + 2 < n and _capitalised(toks[j + 2])):

@@ -195,7 +195,7 @@ def ceremony_by_kind(reader: Reader, name: str, prefer: Sequence[str]) -> Resolv
         return None  # signing and opening ceremonies have rules of their own
     rows = select(reader.store, _CEREMONIES_NAMED, kind=ox.Literal(m.group("kind").lower()))
     asked = content_words(name)
-    # a node whose name says more than the phrase ("... of the Nanfeng Campus") is another one
+    # a node whose name says more than the phrase ("... of the Oak Campus") is another one
     found = [r for r in describe_nodes(reader.store, sorted(iris_of(rows, "n"))).values()
              if content_words(r.label) <= asked]
     if len(found) != 1:

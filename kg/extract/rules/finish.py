@@ -18,6 +18,7 @@ from kg.extract import lexicon as lx
 from kg.extract.dates import duration_days, shift
 from kg.extract.heads import head_word
 from kg.extract.rules.merges import apply_merges
+from kg.extract.rules.patterns import part_and_owner
 from kg.extract.rules.when import dated_phrases
 from kg.names import normalize_name
 from kg.records import AgreementRecord, EntityType, Literal, Relation
@@ -244,17 +245,17 @@ _SIGNED = re.compile(r"\b(?:signed|inked)\b")
 
 
 def _campuses(r: Reader) -> None:
-    """"the Nanfeng Campus of Pine Hospital" (and "the Nanfeng Campus" alone) is a part of the
+    """"the Oak Campus of Pine Hospital" (and "the Oak Campus" alone) is a part of the
     hospital its name ends with."""
     ents = r.ex.entities
     for key, ent in list(ents.items()):
-        part = re.match(r"(?P<a>.+?)\s+of\s+(?:the\s+)?(?P<b>[A-Z].+)$", ent.label)
-        if part is None or part.group("a").split()[-1].lower() not in {"campus", "branch"}:
+        split = part_and_owner(ent.label)
+        if split is None:
             continue
-        owner = r.key_by_norm.get(normalize_name(part.group("b")))
+        owner = r.key_by_norm.get(normalize_name(split[1]))
         if owner is None or owner not in ents or ents[owner].type not in lx.ORG_TYPES:
             continue
-        for k in {key, r.key_by_norm.get(normalize_name(part.group("a")))}:
+        for k in {key, r.key_by_norm.get(normalize_name(split[0]))}:
             if k is not None and k in ents and k != owner:
                 r.fact(k, Relation.PARENT_ORGANIZATION, owner, _first_char(r, k))
 

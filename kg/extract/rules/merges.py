@@ -87,7 +87,7 @@ def short_forms(r: Reader) -> None:
             if _of_place(r, words, ow) and etype not in (EntityType.PLACE, EntityType.PERSON):
                 cands.append(other_key)  # "Tongde Hospital" for "Tongde Hospital of Pine Province"
                 continue
-            # "(Zhuhai)" in "X Neurotech (Zhuhai) Co., Ltd." says where the firm is, not which
+            # "(Lakeside)" in "X Biotech (Lakeside) Co., Ltd." says where the firm is, not which
             rest = [w.lower().strip(".,") for w in ow[len(words):] if not re.fullmatch(r"\(\w+\)[.,]?", w)] or \
                 [w.lower().strip(".,") for w in ow[len(words):]]
             core = [w for w in rest if w.strip(".,") not in lx.LEGAL_SUFFIXES] or rest  # "Medical GmbH": "Medical"
@@ -124,8 +124,8 @@ def short_forms(r: Reader) -> None:
                 and not any(e.label.startswith(words[0] + " ") and vote(r, k) in (
                     EntityType.PLACE, EntityType.VENUE, EntityType.GOVERNMENT_BODY) for k, e in ents.items()))):
             # "Tanabe presented Sakuragawa's plan": one word the name finder took for a person is the
-            # firm whose name it opens, when no person of that name is named; "Kelemen Rector Y"
-            # is the university first named "Kelemen University of Z" (its hospital named after)
+            # firm whose name it opens, when no person of that name is named; "Pine Rector Y"
+            # is the university first named "Pine University of Z" (its hospital named after)
             cands = [k for k, o in ents.items() if k != key and len(o.label.split()) > 1
                      and o.label.split()[0] == words[0] and vote(r, k) in lx.ORG_TYPES]
             if len(cands) > 1 and vote(r, key) is not EntityType.PERSON:
@@ -216,7 +216,7 @@ def _bracketed_other_names(r: Reader) -> None:
                 r"\s*\)", r.text[second.end:second.end + 3]):
             continue
         a, b = vote(r, first.key), vote(r, second.key)
-        # "Rheinfeld University of Applied Sciences (Hochschule Rheinfeld)": the name in the
+        # "Lindau University of Applied Sciences (Hochschule Lindau)": the name in the
         # body's own language, sharing its distinctive word
         shared = {w for w in ents[first.key].label.split() if w[:1].isupper() and type_by_head(w) is None} & set(
             ents[second.key].label.split())

@@ -17,6 +17,7 @@ from kg.extract import lexicon as lx
 from kg.extract.heads import initials_match, is_acronym, type_by_head
 from kg.extract.mentions import Name
 from kg.extract.rules.editions import edition_marker, edition_node
+from kg.extract.rules.patterns import part_and_owner
 from kg.names import normalize_name
 from kg.records import EntityType
 
@@ -44,23 +45,20 @@ def add_names(r: Reader, names: list[Name]) -> None:
     _owners_of_parts(r, names)
 
 
-# the parts of a body named after it ("the Nanfeng Campus of Pine Hospital")
-_PART_HEADS = frozenset({"campus", "branch"})
-
-
 def _owners_of_parts(r: Reader, names: list[Name]) -> None:
-    """"the Nanfeng Campus of Hefei Pine Hospital": the owner is a name of the text too (and the
+    """"the Oak Campus of Hefei Pine Hospital": the owner is a name of the text too (and the
     part answers to its short name), so a later "Pine Hospital" is that owner's short form."""
     for n in names:
-        m = re.match(r"(?P<a>.+?)\s+of\s+(?:the\s+)?(?P<b>[A-Z].+)$", n.text)
-        if m is None or len(m.group("a").split()) < 2 or m.group("a").split()[-1].lower() not in _PART_HEADS:
+        split = part_and_owner(n.text)
+        if split is None:
             continue
-        owner = type_by_head(m.group("b"))
-        if owner in lx.ORG_TYPES:
+        part, owner = split
+        owner_type = type_by_head(owner)
+        if owner_type in lx.ORG_TYPES:
             key = r.key_by_norm.get(normalize_name(n.text))
-            r.entity(m.group("b"), owner, strong=True)
+            r.entity(owner, owner_type, strong=True)
             if key is not None:
-                r.alias(key, m.group("a"))
+                r.alias(key, part)
 
 
 def _add_acronyms(r: Reader, names: list[Name]) -> None:

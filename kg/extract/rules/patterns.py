@@ -119,3 +119,18 @@ CHINA_REGION = re.compile(r"(?:North|South|East|West|Northeast|Northwest|Southea
 ZONE_BODY = re.compile(r"^(?:(?:Management|Administrative|Administration)\s+(?:Committee|Bureau)\s+of\s+(?:the\s+)?"
                        r"(?P<z>.+\b(?:Park|Zone|Area|Base|Valley))|(?P<z2>.+\b(?:Park|Zone|Area|Base|Valley))\s+"
                        r"(?:Management|Administrative|Administration)\s+(?:Committee|Bureau))$", re.I)
+
+
+# "the Oak Campus of Pine Hospital": a part of a body named after it (the part, the owner)
+_PART_OF_OWNER = re.compile(r"(?P<a>(?:\S+\s+)+?(?:Campus|Branch|campus|branch))\s+of\s+(?:the\s+)?(?P<b>[A-Z].+)$")
+
+
+def part_and_owner(label: str) -> tuple[str, str] | None:
+    """The part and the owner a name states, if it names a body's part after the body.
+
+    >>> part_and_owner("Oak Campus of Pine Hospital"), part_and_owner("Pine Hospital")
+    (('Oak Campus', 'Pine Hospital'), None)
+    """
+    m = _PART_OF_OWNER.match(label)
+    return (m.group("a"), m.group("b")) if m else None
+

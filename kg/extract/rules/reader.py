@@ -139,7 +139,7 @@ class Reader:
             self.heads[key] = head_word(label)
         if etype is not None:
             self.votes[key][etype] += 2 if strong else 1
-            legal = self.strong.get(key) is EntityType.COMPANY and head_word(
+            legal = strong and self.strong.get(key) is EntityType.COMPANY and head_word(
                 self.ex.entities[key].label).strip(".") in lx.LEGAL_SUFFIXES
             if strong and not legal and not (self.strong.get(key) is EntityType.EVENT_SERIES
                                              and etype is EntityType.EVENT):

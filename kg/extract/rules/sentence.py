@@ -45,7 +45,7 @@ class Sentence:
                     self.r.ex.entities[key].label in lx.COUNTRIES or (
                         re.search(E + r"\s+from\s+$", text[:m.start()]) and type_by_head(
                             self.r.ex.entities[key].label) in (None, EntityType.PLACE))):
-                continue  # "Rivera Health System of Spain", "Acme GmbH from Tuttlingen": where the item is
+                continue  # "Rivera Health System of Spain", "Acme GmbH from Hamburg": where the item is
             if out and re.search(E + r"\s+of\s+$", text[:m.start()]) and self.typ(key) is EntityType.PLACE \
                     and self.typ(out[-1]) is EntityType.PLACE:
                 continue  # "X District of Hefei": the city locates the district

@@ -116,7 +116,7 @@ def read(s: Sentence) -> None:
                 s.r.alias(country, long.group(1))
 
 
-# "Japan-based X", "a Wuhan-based biotech firm X" (never "the Kunming-based university with X")
+# "Japan-based X", "a Wuhan-based biotech firm X" (never "the Lakeside-based university with X")
 _DESCRIBED_UNDER = re.compile(r"(?P<a>" + E + r"),?\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,6}?(?:hospital|university|"
                               r"college|institute|center|centre|school|company|subsidiary|unit)\s+(?:directly\s+)?"
                               r"(?:affiliated\s+(?:to|with)|under|owned\s+by)\s+(?:the\s+)?(?P<b>" + E + ")", re.I)

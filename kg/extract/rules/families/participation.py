@@ -242,7 +242,7 @@ _GUESTS_OF_HONOUR = re.compile(r"(?P<l>" + LIST + r")\s+(?:will\s+be|are|were|as
 
 
 def _titled(s: Sentence, key: str) -> bool:
-    """Whether the name is set before its post ("⟦Ren Haoyu⟧, Party secretary of ⟦X⟧, said"):
+    """Whether the name is set before its post ("⟦Ma Lin⟧, Party secretary of ⟦X⟧, said"):
     a person, whatever the name finder guessed."""
     tok = s.token_of(key)
     after = re.match(r",\s+(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)", s.ph[s.ph.find(tok) + len(tok):])

@@ -166,7 +166,7 @@ def read(s: Sentence) -> None:
                 s.typ(a) is EntityType.VENUE) or (
                 based and s.typ(a) in (*places, *lx.ORG_TYPES)):
             s.fact(a, Relation.LOCATED_IN, b)
-    # "linked X with Frankfurt and Hanover in Germany": cities in a country
+    # "linked X with Bremen and Hamburg in Germany": cities in a country
     for m in re.finditer(r"(?P<l>" + E + r"(?:\s+and\s+" + E + r")?)\s+in\s+(?P<b>" + E + ")", ph):
         b = s.key(m.group("b"))
         if s.r.ex.entities[b].label not in lx.COUNTRIES:

@@ -53,6 +53,7 @@ def listed(s: Sentence) -> bool:
                 found = True
         if found:
             return True
+    signer = _lead_signer(s, leads)
     for start, end in lines:
         keys = [m.key for m in sorted(s.r.mentions, key=lambda m: m.start) if start <= m.start < end]
         line = s.r.text[start:end]
@@ -68,7 +69,6 @@ def listed(s: Sentence) -> bool:
         firms = [k for k in dict.fromkeys(keys) if s.typ(k) in lx.ORG_TYPES and k != counterpart
                  and type_by_head(s.r.ex.entities[k].label) is not None]
         partner = _with_in_line(s, start, end)
-        signer = _lead_signer(s, leads)
         if counterpart is None and partner is not None and signer is not None and signer != partner:
             # "Acme today announced it has signed three agreements:" and "- A distribution
             # agreement with B;": Acme signed each line's agreement with its partner
