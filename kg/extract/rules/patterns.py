@@ -122,13 +122,14 @@ ZONE_BODY = re.compile(r"^(?:(?:Management|Administrative|Administration)\s+(?:C
 
 
 # "the Oak Campus of Pine Hospital": a part of a body named after it (the part, the owner)
-_PART_OF_OWNER = re.compile(r"(?P<a>(?:\S+\s+)+?(?:Campus|Branch|campus|branch))\s+of\s+(?:the\s+)?(?P<b>[A-Z].+)$")
+_PART_OF_OWNER = re.compile(r"(?P<a>(?:(?!of\s)\S+\s+)+?(?:Campus|Branch|campus|branch))\s+of\s+(?:the\s+)?"
+                            r"(?P<b>[A-Z].+)$")
 
 
 def part_and_owner(label: str) -> tuple[str, str] | None:
     """The part and the owner a name states, if it names a body's part after the body.
 
-    >>> part_and_owner("Oak Campus of Pine Hospital"), part_and_owner("Pine Hospital")
+    >>> part_and_owner("Oak Campus of Pine Hospital"), part_and_owner("opening of the Oak Campus of Pine Hospital")
     (('Oak Campus', 'Pine Hospital'), None)
     """
     m = _PART_OF_OWNER.match(label)
