@@ -65,6 +65,7 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
     splits "Acme Hospital President Li Na" into a hospital and a person there).
     """
     ents = list(doc.ents)  # the property walks every token each time: read it once
+    whole = doc.text  # so does this one
     ner_ends = {e.end for e in ents}
     candidates: list[Name] = []
     for sent in doc.sents:
@@ -75,7 +76,7 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
                     e.start <= i < e.end for e in ents):
                 continue  # a capitalised common word opening a sentence
             candidates.append(Name(span.start_char, span.end_char, text, type_by_head(text)))
-    taken = [False] * (len(doc.text) + 1)
+    taken = [False] * (len(whole) + 1)
     names: list[Name] = []
     for ent in ents:
         if ent.label_ not in _NER_TYPES:
@@ -112,8 +113,8 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
             candidates.remove(c)
         typed = type_by_head(span.text) or _NER_TYPES[ent.label_]
         candidates.append(Name(span.start_char, span.end_char, span.text, typed, ent.label_))
-    candidates += _spelled_and(doc.text, candidates)
-    candidates += _joined_event_names(doc.text, candidates)
+    candidates += _spelled_and(whole, candidates)
+    candidates += _joined_event_names(whole, candidates)
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
         if any(taken[c.start:c.end]):
             continue
@@ -125,8 +126,8 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
     names = [part for n in names for part in _ampersand_apart(n)]
     if split is not None:
         names = split(names)
-    quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(doc.text)]
-    text = doc.text
+    quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(whole)]
+    text = whole
     return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, text)
             and not (lx.is_role_word(head_word(n.text)) and n.ner != "PERSON")  # "Chief Executive of X"
             and not re.match(r"-[a-z]", text[n.end:n.end + 2])]  # "State-owned", "Beijing-based"
