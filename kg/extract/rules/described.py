@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 def descriptive_events(r: Reader) -> None:
     """Events named by a description: "a special exhibition on ...", "X's third ... forum"."""
     named_events = any(r.ex.entities[m.key].type in (EntityType.EVENT, EntityType.EVENT_SERIES) for m in r.mentions)
-    for chunk in r.doc.noun_chunks:
+    for chunk in r.noun_chunks:
         root = chunk.root
         head = event_head(root)
         if head is None or root.tag_ in {"NNS", "NNPS"}:
@@ -288,7 +288,7 @@ def title_aliases(r: Reader) -> None:
     if r.title_sent < 0:
         return
     title = r.sents[r.title_sent]
-    for chunk in title.noun_chunks:
+    for chunk in (c for c in r.noun_chunks if c.start >= title.start and c.end <= title.end):
         head = chunk.root.lemma_.lower()
         if head not in lx.DESCRIPTIVE_EVENT_HEADS or not chunk.root.text.islower():
             continue

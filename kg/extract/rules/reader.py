@@ -18,7 +18,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
+
+from spacy.tokens import Span
 
 from kg.articles import main_year
 from kg.extract import lexicon as lx
@@ -55,6 +58,19 @@ class Mention:
     anaphor: bool = False
 
 
+class SentenceSpan(Span):  # type: ignore[misc]  # spaCy ships no type stubs
+    """A sentence of the article whose text is built once.
+
+    Why: spaCy's ``Span.text`` joins every token's text on each access, and the steps and
+    families ask a sentence for its text a dozen times; as a span it is still what every
+    step reads (tokens, root, characters).
+    """
+
+    @cached_property
+    def text(self) -> str:
+        return str(super().text)
+
+
 class RulesExtractor:
     """The rule-based extractor; loads the NLP model on first use."""
 
@@ -80,7 +96,10 @@ class Reader:
         self.article = article
         self.doc = doc
         self.text: str = doc.text
-        self.sents = [s for s in doc.sents if s.text.strip()]
+        self.sents = [SentenceSpan(doc, s.start, s.end) for s in doc.sents]
+        self.sents = [s for s in self.sents if s.text.strip()]
+        # the doc's base noun phrases: spaCy walks the whole doc for them on each request
+        self.noun_chunks: list[Any] = list(doc.noun_chunks)
         self.ex = Extraction(article, extractor)
         self.key_by_norm: dict[str, str] = {}
         self.mentions: list[Mention] = []

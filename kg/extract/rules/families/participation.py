@@ -6,7 +6,7 @@ import re
 
 from kg.extract import lexicon as lx
 from kg.extract.rules.families.posts import person_like
-from kg.extract.rules.patterns import LIST, ROLE, E
+from kg.extract.rules.patterns import LIST, ROLE, E, Gated
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
 
@@ -129,9 +129,10 @@ _PEOPLE = "|".join(sorted(lx.PEOPLE_NOUNS, key=len, reverse=True))
 _ATTENDING = re.compile(r"\b(?:attend|participat|took\s+part|take\s+part|taking\s+part|brought\s+together|"
                         r"brings\s+together|gather|present\b|joined|drew|attract|welcomed|discussed|shared|exchanged|"
                         r"spoke|moderated|showcas|exhibit|display|deliver|speeches|addressed|sent)", re.I)
-_SENT = re.compile(r"(?P<l>" + LIST + r")\s+(?:also\s+|have\s+|has\s+|had\s+)?(?:sent|dispatched)\s+"
-                   r"(?:(?:a|an|their|its|high-level|\w+-member|large)\s+)*(?:delegations?|representatives|"
-                   r"teams?|experts)\s+to\s+(?:the\s+)?(?P<e>" + E + ")", re.I)
+_SENT = Gated(r"(?P<l>" + LIST + r")\s+(?:also\s+|have\s+|has\s+|had\s+)?(?:sent|dispatched)\s+"
+              r"(?:(?:a|an|their|its|high-level|\w+-member|large)\s+)*(?:delegations?|representatives|"
+              r"teams?|experts)\s+to\s+(?:the\s+)?(?P<e>" + E + ")",
+              r"sent|dispatched", flags=re.I)
 
 
 # "Attendees of the forum included A, director of B; C; and D", "Speakers: A, B and C"
@@ -237,8 +238,9 @@ _FROM_COUNTRIES = re.compile(r"\b(?:guests|participants|delegates|representative
                              r"them)\s+(?P<l>" + LIST + ")", re.I)
 
 
-_GUESTS_OF_HONOUR = re.compile(r"(?P<l>" + LIST + r")\s+(?:will\s+be|are|were|as)\s+(?:the\s+)?(?:guest\s+)?"
-                               r"(?:countries|regions|provinces|cities)\s+of\s+hono(?:u)?r", re.I)
+_GUESTS_OF_HONOUR = Gated(r"(?P<l>" + LIST + r")\s+(?:will\s+be|are|were|as)\s+(?:the\s+)?(?:guest\s+)?"
+                          r"(?:countries|regions|provinces|cities)\s+of\s+hono(?:u)?r",
+                          r"of\s+hono", flags=re.I)
 
 
 def _titled(s: Sentence, key: str) -> bool:

@@ -10,13 +10,13 @@ from kg.extract.heads import head_word
 from kg.extract.rules.families.agreements.kinds import KIND, kind_of
 from kg.extract.rules.families.agreements.parties import included
 from kg.extract.rules.families.agreements.records import agreement, event_for_agreement, sides
-from kg.extract.rules.patterns import HAS_SIGN, LIST, SIGN, E, compiled
+from kg.extract.rules.patterns import HAS_SIGN, LIST, NEEDS_KIND, SIGN, E, Gated, compiled
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
 
 # "A and B; C and D; and E and F signed cooperation agreements": one agreement per pair
-_PAIRS = compiled(r"(?P<l>(?:" + LIST + r")(?:\s*;\s*(?:and\s+)?(?:" + LIST + r"))+)\s*,?\s+(?:(?:also|have|has|"
-                  r"had|jointly|will|respectively|[a-z]+ly)\s+)*" + SIGN + r"\s+" + KIND, re.I)
+_PAIRS = Gated(r"(?P<l>(?:" + LIST + r")(?:\s*;\s*(?:and\s+)?(?:" + LIST + r"))+)\s*,?\s+(?:(?:also|have|has|"
+                  r"had|jointly|will|respectively|[a-z]+ly)\s+)*" + SIGN + r"\s+" + KIND, r";", NEEDS_KIND, flags=re.I)
 
 
 def paired(s: Sentence) -> bool:
@@ -35,7 +35,7 @@ def paired(s: Sentence) -> bool:
 
 _BOTH = (r"\b(?:the\s+two|both)\s+(?:sides|parties|institutions|hospitals|universities|companies|"
          r"organi[sz]ations|cities|governments|partners)")
-_TWO_SIDES = compiled(
+_TWO_SIDES = Gated(
     _BOTH + r"\s+"
     # "the two sides held talks on training and research, and signed ...": a first verb phrase
     r"(?:(?:held|met|visited|discussed|exchanged|toured|reached)\b[^⟦.;]{0,80}?,?\s+and\s+)?"
@@ -44,7 +44,7 @@ _TWO_SIDES = compiled(
     # "a MoU was signed between the two sides", "the agreement signed by both parties"
     + r"|" + KIND.replace("(?P<kind>", "(?P<kind2>", 1) + r"[^⟦.;]{0,60}?\b(?:signed|inked)\s+(?:by|between)\s+"
     + _BOTH,
-    re.I)
+    r"\b(?:the\s+two|both)\s", NEEDS_KIND, flags=re.I)
 
 
 def two_sides(s: Sentence) -> bool:
@@ -83,10 +83,9 @@ def two_sides(s: Sentence) -> bool:
 
 
 # "investment agreements were signed with 12 enterprises, including A and B"
-_SIGNED_WITH = compiled(KIND + r",?\s+(?:was|were|have\s+been|has\s+been)\s+(?:also\s+)?(?:signed|inked)\s+with\s+"
+_SIGNED_WITH = Gated(KIND + r",?\s+(?:was|were|have\s+been|has\s+been)\s+(?:also\s+)?(?:signed|inked)\s+with\s+"
                         r"(?:(?:\d+|[a-z]+)\s+(?:other\s+)?(?:enterprises|companies|firms|institutions|hospitals|"
-                        r"universities|investors|partners)\s*,?\s+(?:including|such\s+as|like)\s+)?(?P<b>" + LIST + ")",
-                        re.I)
+                        r"universities|investors|partners)\s*,?\s+(?:including|such\s+as|like)\s+)?(?P<b>" + LIST + ")", r"(?:signed|inked)\s+with\s", NEEDS_KIND, flags=re.I)
 
 
 def signed_with_story_body(s: Sentence) -> bool:
@@ -167,9 +166,9 @@ def among_them(s: Sentence) -> bool:
 
 
 # "agreements for eight projects were signed with X, including those of A and B"
-_WITH_INCLUDING = compiled(KIND + r"(?:\s+(?:for|on|worth)\s+[^⟦;]{0,60}?)?,?\s+(?:was|were|have\s+been|has\s+been)\s+"
+_WITH_INCLUDING = Gated(KIND + r"(?:\s+(?:for|on|worth)\s+[^⟦;]{0,60}?)?,?\s+(?:was|were|have\s+been|has\s+been)\s+"
                            r"(?:also\s+)?(?:signed|inked)\s+with\s+(?:the\s+)?(?P<b>" + E + r"),?\s+(?:including|"
-                           r"such\s+as|among\s+them)\s+(?P<rest>[^;]+)", re.I)
+                           r"such\s+as|among\s+them)\s+(?P<rest>[^;]+)", r"(?:signed|inked)\s+with\s", r"including|such\s+as|among\s+them", NEEDS_KIND, flags=re.I)
 
 
 def signed_with_including(s: Sentence) -> bool:
