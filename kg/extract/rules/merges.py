@@ -42,28 +42,34 @@ def short_forms(r: Reader) -> None:
                "biotechnology", "pharmaceutics", "biomedical", "instruments", "devices", "systems",
                "industry", "investment", "development", "health"}
     remap: dict[str, str] = {}
+    # every name against every other: each one's words and type read once (nothing is merged
+    # until all pairs are seen, so neither changes in the loop)
+    split = {k: e.label.split() for k, e in ents.items()}
+    voted = {k: vote(r, k) for k in ents}
     for key, ent in list(ents.items()):
-        words = ent.label.split()
+        words = split[key]
+        etype = voted[key]
         cands: list[str] = []
         bodies: list[str] = []
-        if vote(r, key) is EntityType.EVENT_SERIES:
+        if etype is EntityType.EVENT_SERIES:
             continue  # a series is never a short form of one of its editions
+        tail = words[1:] if len(words) > 2 and words[0] in {"park", "zone", "valley"} else words
+        generic_body = " ".join(tail).lower() in _GENERIC_BODIES
         for other_key, other in ents.items():
             if other_key == key or other.scope:
                 continue
-            ow = other.label.split()
-            etype, otype = vote(r, key), vote(r, other_key)
+            ow = split[other_key]
+            otype = voted[other_key]
             if len(words) == 1 and len(ow) > 1 and words[0].lower() in (ow[0].lower(), ow[-1].lower()) \
                     and etype is EntityType.PERSON and otype is EntityType.PERSON:
                 # "Dr. Lin" after "Grace Lin", "Vice-Mayor Qiu" after "QIU Rong": a family name
                 cands.append(other_key)
                 continue
             # "park administrative committee" (lower case) for "Pine Park Administrative Committee"
-            tail = words[1:] if len(words) > 2 and words[0] in {"park", "zone", "valley"} else words
-            low = [w.lower() for w in ow]
-            if " ".join(tail).lower() in _GENERIC_BODIES and len(ow) > len(words) and (
-                    ow[-len(tail):] == tail or (tail is not words and low[-len(tail):] == [w.lower() for w in tail]
-                                                and words[0] in low)) and otype in (*lx.ORG_TYPES, None):
+            if generic_body and len(ow) > len(words) and (
+                    ow[-len(tail):] == tail or (tail is not words and (low := [w.lower() for w in ow])[-len(tail):]
+                                                == [w.lower() for w in tail] and words[0] in low)) \
+                    and otype in (*lx.ORG_TYPES, None):
                 bodies.append(other_key)  # "the Management Committee" for "Pine Valley Management Committee"
                 continue
             if _place_dropped(r, words, ow, etype, otype):

@@ -95,7 +95,7 @@ class Reader:
     def __init__(self, article: Article, doc: Any, extractor: str) -> None:
         self.article = article
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = article.text  # the doc's own, which spaCy rebuilds from every token on each access
         self.sents = [SentenceSpan(doc, s.start, s.end) for s in doc.sents]
         self.sents = [s for s in self.sents if s.text.strip()]
         # the doc's base noun phrases: spaCy walks the whole doc for them on each request
