@@ -135,8 +135,8 @@ class Reader:
     def _sentence_index(self) -> list[int]:
         idx = [0] * (len(self.text) + 1)
         for i, s in enumerate(self.sents):
-            for k in range(s.start_char, min(s.end_char + 1, len(idx))):
-                idx[k] = i
+            end = min(s.end_char + 1, len(idx))
+            idx[s.start_char:end] = [i] * (end - s.start_char)
         return idx
 
     def entity(self, label: str, etype: EntityType | None, *, scope: bool = False,
