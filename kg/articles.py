@@ -467,13 +467,21 @@ def clean(raw: str) -> tuple[str, str | None, date | None, str | None]:
     return text, title, published, place
 
 
+# what makes a year another time than the story's: a body's founding, a plan's target
+_OTHER_TIME = re.compile(r"(?:founded|established|launched|set\s+up|completed|built|since|by|until|till|before|"
+                         r"end\s+of)\s+(?:in\s+)?(?:early\s+|late\s+|mid-)?$", re.I)
+
+
 def main_year(text: str) -> int | None:
     """The year a text names most often: the year of an undated story ("the sixth X" in 2023).
+    A year that dates a founding or a target ("founded in 2017", "completed in 2026", "by
+    2027") is no time of the story.
 
-    >>> main_year("The 2023 fair ... in 2023, up from 2022")
-    2023
+    >>> main_year("The 2023 fair ... in 2023, up from 2022"), main_year("Founded in 2017, the park will grow by 2027.")
+    (2023, None)
     """
-    years = Counter(re.findall(r"\b(20\d\d)\b", text))
+    years = Counter(m.group(1) for m in re.finditer(r"\b(20\d\d)\b", text)
+                    if not _OTHER_TIME.search(text[max(0, m.start() - 24):m.start()]))
     return int(years.most_common(1)[0][0]) if years else None
 
 

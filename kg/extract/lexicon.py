@@ -247,7 +247,7 @@ PEOPLE_NOUNS = frozenset({
     "professionals", "entrepreneurs", "investors", "participants", "attendees", "speakers",
     "fellows", "academicians", "specialists", "scientists", "doctors", "physicians", "practitioners",
     "students", "diplomats", "envoys", "buyers", "visitors", "exhibitors", "partners", "panelists",
-    "panellists", "moderators", "presenters", "lecturers",
+    "panellists", "moderators", "presenters", "lecturers", "nurses", "trainees", "surgeons", "pharmacists",
 })
 
 # Words of a field of study or work: "Department of Science and Technology", "School of Public
@@ -260,6 +260,13 @@ FIELD_WORDS = TOPIC_WORDS | {
     "cardiology", "neurology", "radiology", "pathology", "rehabilitation", "nutrition", "business",
     "administration", "policy", "statistics", "communication", "commerce", "transport", "care",
 }
+
+# Pairs of words that "and" joins inside one name, never between two: "X Science and Technology
+# Investment Group Co., Ltd.", "Y Import and Export Co.", "Bureau of Culture and Tourism"
+PAIRED_NAME_WORDS = frozenset({
+    ("science", "technology"), ("sciences", "technology"), ("research", "development"),
+    ("import", "export"), ("culture", "tourism"), ("trade", "investment"), ("industry", "information"),
+})
 
 # Words that open the second half of one coordinated name ("X Biomedicine and Health Industry
 # Forum", "Y Medical and Pharmaceutical University"); any other capitalised word after "and"

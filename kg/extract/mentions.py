@@ -32,6 +32,10 @@ _GENERIC_SINGLE = frozenset({"party", "government", "ministry", "hospital", "for
                              "moa", "moas", "loi", "committee", "commission", "bureau", "department",
                              "office", "zone", "park", "university", "college", "company",
                              "grade", "class", "tier", "level"})  # "a Grade-A hospital": a rank
+# the links a site's header or footer shows, capitalised like names
+_PAGE_LINKS = frozenset({"contact us", "about us", "join us", "follow us", "email us", "site map", "sitemap",
+                         "sign in", "log in", "login", "sign up", "subscribe", "print", "share", "search",
+                         "font size", "back to top", "read more"})
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{1,240})[\"”]")
 _ORDINAL_OR_YEAR = re.compile(
     r"\d+(?:st|nd|rd|th)|(?:19|20)\d\d|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
@@ -258,6 +262,8 @@ def _plausible(name: Name) -> bool:
     if len(words) == 1 and ((words[0].lower() in STOP_CAPS and not acronym) or words[0].lower() in _GENERIC_SINGLE
                             or words[0].lower() in lx.EVENT_HEADS):
         return False
+    if name.text.lower() in _PAGE_LINKS:
+        return False  # "Hospital Name | English | Contact Us": a site's links, no name
     if " ".join(w.lower() for w in words if not _ORDINAL_OR_YEAR.fullmatch(w)) in lx.HOLIDAYS:
         return False  # "this year's Dragon Boat Festival": a holiday, no event
     if len(words) == 1 and _ORDINAL_OR_YEAR.fullmatch(words[0].strip("()")):

@@ -355,6 +355,8 @@ def _joins_one_name(toks: list[Any], i: int, j: int) -> bool:
     Forum", "Science and Technology Commission") rather than two ("Acme Bio and Nordic
     Pharma", "Pine Valve and Harbor Devices"): the part after it ends in an event, body or venue head
     noun and the part before has no head of its own."""
+    if j + 1 < len(toks) and (toks[j - 1].lower_, toks[j + 1].lower_) in lx.PAIRED_NAME_WORDS:
+        return True  # "X Science and Technology Investment Group": a fixed pair inside one name
     k = j + 1
     while k < len(toks) and (_capitalised(toks[k]) or toks[k].lower_ in {"of", "for", "on", "&", "-", "and"}
                              or toks[k].is_digit or (toks[k].text in {"'", "’"} and toks[k - 1].lower_.endswith("s"))):

@@ -121,13 +121,15 @@ def _body_anaphora(r: Reader) -> None:
                r"(?:(?:park\s+|zone\s+)?(?:management|administrative|organizing|organising|standing)\s+(?=committee))?)"
                r"(?P<head>" + "|".join(heads) + r")\b(?!\s+(?:of|for|on)\b|['’])"
                # "said Zhou Lan, the hospital's president": a possessive names the body too
-               r"|(?<=,\s)the\s+(?P<poss>" + "|".join(heads) + r")(?=['’]s\s)")
+               r"|(?<=,\s)the\s+(?P<poss>" + "|".join(heads) + r")(?=['’]s\s)"
+               # "Zhou Lan, hospital President Wu Min": a lower-case head word before a titled name
+               r"|(?<=[,;]\s)(?P<attr>" + "|".join(heads) + r")(?=\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z])")
     for m in re.finditer(pattern, r.text):
-        if m.group("poss"):
-            start = m.start()
-            best = r.most(r.mention_counts(_named_before(r, start, m.group("poss"), heads[m.group("poss")])))
+        if m.group("poss") or m.group("attr"):
+            start, head = m.start(), m.group("poss") or m.group("attr")
+            best = r.most(r.mention_counts(_named_before(r, start, head, heads[head])))
             if best is not None and not any(x.start <= start < x.end for x in r.mentions):
-                r.mention(start, m.end("poss"), best, anaphor=True)
+                r.mention(start, start + len(m.group(0)), best, anaphor=True)
             continue
         start = m.start("the")
         if any(x.start <= start < x.end or start <= x.start < m.end() for x in r.mentions):

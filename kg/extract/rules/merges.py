@@ -104,7 +104,7 @@ def short_forms(r: Reader) -> None:
                 and all(w in generic or w in lx.LEGAL_SUFFIXES for w in core) \
                 and (compatible(etype, otype) or key not in r.strong) \
                 and head_word(ent.label) not in _BODIES_OF_THEIR_OWN  # "X University" is not "X University Hospital"
-            event_stem = (otype is EntityType.EVENT and etype is not EntityType.EVENT_SERIES and len(words) > 2
+            event_stem = (otype is EntityType.EVENT and len(words) > 2
                           and words[-1].lower() == head_word(other.label))
             # "Lakeside Children's" for "Lakeside Children's Hospital Medical Center"
             possessive = words[-1].lower().rstrip("s").rstrip("'’") in POSSESSIVE_NAME_WORDS and \

@@ -45,6 +45,11 @@ def add_names(r: Reader, names: list[Name]) -> None:
     _owners_of_parts(r, names)
 
 
+# a room or hall named with the body whose building holds it
+_ROOM_OF_BODY = re.compile(r"^(?P<a>.+\b(?:Hall|Auditorium|Room|Theatre|Theater|Ballroom))\s+of\s+(?:the\s+)?"
+                           r"(?P<b>[A-Z].+)$")
+
+
 def _owners_of_parts(r: Reader, names: list[Name]) -> None:
     """"the Oak Campus of Hefei Pine Hospital": the owner is a name of the text too (and the
     part answers to its short name), so a later "Pine Hospital" is that owner's short form."""
@@ -59,6 +64,11 @@ def _owners_of_parts(r: Reader, names: list[Name]) -> None:
             r.entity(owner, owner_type, strong=True)
             if key is not None:
                 r.alias(key, part)
+    for n in names:
+        room = _ROOM_OF_BODY.match(n.text)
+        key = r.key_by_norm.get(normalize_name(n.text))
+        if room and key is not None and type_by_head(room.group("b")) in lx.ORG_TYPES:
+            r.alias(key, room.group("a"))  # "the Lotus Lecture Hall of Pine Hospital" is "Lotus Lecture Hall"
 
 
 def _add_acronyms(r: Reader, names: list[Name]) -> None:

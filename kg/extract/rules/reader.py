@@ -58,7 +58,7 @@ class Mention:
     anaphor: bool = False
 
 
-class SentenceSpan(Span):  # type: ignore[misc]  # spaCy ships no type stubs
+class SentenceSpan(Span):
     """A sentence of the article whose text is built once.
 
     Why: spaCy's ``Span.text`` joins every token's text on each access, and the steps and

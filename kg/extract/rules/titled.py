@@ -131,7 +131,7 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
         if person_m is None or not _person_like(r, person_m.key):
             prev = None
             continue
-        org = _org_at(r, t) or _comma_org(r, t.end) or (_possessor(r, t.start) if t.person else None) or \
+        org = _org_at(r, t) or _comma_org(r, t.end) or (_possessor(r, start) if t.person else None) or \
             _of_body(r, t.end)
         before = ordered[n - 1] if n else None
         if org is None and t.person is not None and before is not None and before.person is None and \
@@ -172,7 +172,9 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
             prev = (end, None, sent, person_m.key)
             continue
         _post(r, person_m.key, role, org, t.start)
-        second = _and_body(r, t.end) if org is not None and r.type_of(org) in lx.ORG_TYPES else None
+        # (never "Vice Presidents A and B": B holds the post too)
+        second = _and_body(r, t.end) if org is not None and r.type_of(org) in lx.ORG_TYPES and not t.plural \
+            else None
         if second is not None:  # "Chief Executive of A Hospital and B Hospital": the post in both
             _post(r, person_m.key, role, second, t.start)
         folds.append((start, end, person_m.key))
@@ -237,9 +239,13 @@ def _of_body(r: Reader, char: int) -> str | None:
 
 
 def _possessor(r: Reader, char: int) -> str | None:
-    """"Acme Hospital's Party Secretary Li Na": the body whose post it is, named just before."""
+    """"Acme Hospital's Party Secretary Li Na": the body whose post it is, named just before;
+    "hospital President Li Na": the body a lower-case head word right before refers to."""
     left = _before(r, char)
-    if left is None or not re.fullmatch(r"['’]s?\s+", r.text[left.end:char]):
+    if left is None:
+        return None
+    gap = r.text[left.end:char]
+    if not re.fullmatch(r"['’]s?\s+", gap) and not (left.anaphor and re.fullmatch(r"\s+", gap)):
         return None
     return left.key if r.type_of(left.key) in lx.ORG_TYPES else None
 

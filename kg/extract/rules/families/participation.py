@@ -22,6 +22,8 @@ def read(s: Sentence) -> None:
              r"took\s+part\s+in|"
              r"take\s+part\s+in|(?:are|is|were|was)\s+taking\s+part|joined|join|(?:were|was)\s+(?:also\s+)?present(?:\s+at)?|visited|"
              r"graced|signed\s+up\s+for|registered\s+for|toured|inspected|spoke\s+at|addressed|"
+             # "A and B led the German guests": the heads of a visiting party
+             r"led\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:guests|delegations?|visitors)\b|"
              r"presided\s+over|presides\s+over|chaired|moderated|witnessed|(?:was|were)\s+invited\s+to|"
              r"(?:was|were)\s+(?:also\s+)?(?:in\s+attendance|on\s+hand)(?:\s+at)?|(?:was|were)\s+among\s+the\s+(?:guests|speakers)\s+at)")
     m = re.search(r"^(?P<subj>.*?)\b(?:will\s+|all\s+|also\s+|have\s+|has\s+|been\s+)*" + verbs +
@@ -58,6 +60,14 @@ def read(s: Sentence) -> None:
         event = s.event_near(m.start())
         for a in s.agents(m.group("l")):
             if s.typ(a) is EntityType.PLACE:
+                s.fact(event, Relation.PARTICIPANT, a)
+    # "Twenty nurses from Laos, Nepal and Bangladesh will train here", "it drew 286 entries from
+    # China, Germany and Israel": the countries the people or entries came from take part
+    for m in _COUNTRIES_PEOPLE_CAME_FROM.finditer(ph):
+        came = s.agents(m.group("l"))
+        event = s.event_near(m.start())
+        if event is not None and came and all(s.r.ex.entities[a].label in lx.COUNTRIES for a in came):
+            for a in came:
                 s.fact(event, Relation.PARTICIPANT, a)
     gather = re.search(r"(?P<e>" + E + r")[^⟦.;]{0,80}?\b(?:brought\s+together|gathered|attracted|"
                        r"drew|welcomed|brings\s+together|gathers|attracts)\b[^⟦.;]{0,80}?\b(?:including|"
@@ -232,6 +242,10 @@ def listed_agent(s: Sentence, subj: str, key: str) -> bool:
                                  EntityType.VENUE, EntityType.EVENT_SERIES)
 
 
+_COUNTRIES_PEOPLE_CAME_FROM = Gated(
+    r"\b(?:" + "|".join(sorted(lx.PEOPLE_NOUNS | {"entries", "teams", "applicants", "applications"}, key=len,
+                              reverse=True)) + r")\s+from\s+(?:the\s+)?(?P<l>" + LIST + ")",
+    r"\sfrom\s", flags=re.I)
 _FROM_COUNTRIES = re.compile(r"\b(?:guests|participants|delegates|representatives|experts|attendees|people|officials|"
                              r"scholars|visitors)\s+from\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|some\s+)?"
                              r"(?:\d+|[a-z]+)\s+countries(?:\s+and\s+regions)?,?\s+(?:including|such\s+as|like|among\s+"

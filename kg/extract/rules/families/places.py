@@ -7,7 +7,7 @@ import re
 from kg.articles import OWN_ADDRESS
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word, type_by_head
-from kg.extract.rules.patterns import CHINA_REGION, INSERTION, LIST, ZONE_BODY, E
+from kg.extract.rules.patterns import CHINA_REGION, INSERTION, LIST, ROLE, ZONE_BODY, E, Gated
 from kg.extract.rules.sentence import Sentence
 from kg.names import normalize_name
 from kg.records import EntityType, Relation
@@ -60,6 +60,11 @@ def read(s: Sentence) -> None:
                     words[-1].lower() not in {"district", "county", "city", "province",
                                               "town"}:
                 s.fact(k, Relation.LOCATED_IN, prefix)
+    # "Located in the east of Lakeside, the Pine Park covers ...": a fronted participle
+    # ("Headquartered in Boston, Massachusetts, Acme ...": the subject follows the place's chain)
+    front = re.match(r"^(?:(?:It\s+is|Being)\s+)?(?:Located|Based|Situated|Headquartered)\s+in\s+(?:the\s+"
+                     r"(?:\w+\s+){0,3}?(?:of|part\s+of)\s+)?(?:the\s+)?(?P<b>" + E + r")(?:,\s+" + E + r")*"
+                     r"[^⟦]{0,30}?[,;]\s+(?:the\s+)?(?P<a>" + E + ")", ph)
     # a lookahead, so that in "A, B, C" both (A, B) and (B, C) are read
     for m in re.finditer(r"(?=(?P<a>" + E + r"),\s+(?:(?:the\s+)?capital\s+of\s+(?:[\w'’-]+\s+){0,4}?)?"
                          r"(?:the\s+)?(?:[\w-]+\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E +
@@ -67,6 +72,8 @@ def read(s: Sentence) -> None:
                          ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         head_b = head_word(s.r.ex.entities[b].label)
+        if front is not None and m.start("a") == front.start("b") and m.start("b") == front.start("a"):
+            continue  # "Located in Lakeside District, the Pine Park is ...": the park is in the district
         if in_a_list(s, m.start("a"), m.end("b")) or s.r.ex.entities[a].label in lx.COUNTRIES or \
                 head_word(s.r.ex.entities[a].label) in _STREET_HEADS:
             continue  # "Beijing, Shanghai and Shenzhen": a list; "Singapore, Japan": countries contain
@@ -80,10 +87,7 @@ def read(s: Sentence) -> None:
                 or head_word(s.r.ex.entities[a].label) in {"district", "county", "town", "township"}):
             s.fact(a, Relation.LOCATED_IN, b)
     _address(s)
-    # "Located in the east of Lakeside, the Pine Park covers ...": a fronted participle
-    front = re.match(r"^(?:(?:It\s+is|Being)\s+)?(?:Located|Based|Situated|Headquartered)\s+in\s+(?:the\s+"
-                     r"(?:\w+\s+){0,3}?(?:of|part\s+of)\s+)?(?:the\s+)?(?P<b>" + E + r")[^⟦]{0,30}?,\s+"
-                     r"(?:the\s+)?(?P<a>" + E + ")", ph)
+    _post_body_in(s)
     if front:
         a, b = s.key(front.group("a")), s.key(front.group("b"))
         if s.typ(b) is EntityType.PLACE and s.typ(a) in (*places, *lx.ORG_TYPES):
@@ -106,7 +110,7 @@ def read(s: Sentence) -> None:
             s.fact(a, Relation.LOCATED_IN, b)
     # "X is a Grade-A tertiary hospital in central China's Pine province", "X, a drugmaker
     # based in Y,": a body described as a kind of body somewhere
-    for m in _DESCRIBED_IN.finditer(ph):
+    for m in [*_DESCRIBED_IN.finditer(ph), *_APPOSED_SEAT.finditer(ph)]:
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         if a != b and s.typ(a) in lx.ORG_TYPES and s.typ(b) is EntityType.PLACE:
             s.fact(a, Relation.LOCATED_IN, b)
@@ -183,6 +187,10 @@ def read(s: Sentence) -> None:
             s.fact(a, Relation.LOCATED_IN, b)
 
 
+# "X, a family-owned maker of surgical tools headquartered in Y, Germany": the seat a long
+# description of a body ends with
+_APPOSED_SEAT = Gated(r"(?P<a>" + E + r"),\s+(?:an?|the)\s+[^⟦,;.]{1,100}?\s(?:based|headquartered|located)\s+in\s+"
+                      r"(?:the\s+)?(?P<b>" + E + r")(?!\s*['’]s)", r"\s(?:based|headquartered|located)\s+in\s")
 _DESCRIBED_IN = re.compile(
     r"(?P<a>" + E + r")(?:,\s+|\s+is\s+|\s+was\s+)(?:also\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:hospital|company|"
     r"university|institute|enterprise|firm|manufacturer|developer|maker|drugmaker|provider|operator|center|"
@@ -206,6 +214,19 @@ _FRONTED_SEAT = re.compile(r"^\s*(?:[^⟦;]{0,60}?\band\s+)?(?:based|headquarter
                            r"(?P<b>" + E + r")(?:,\s+(?P<c>" + E + r"))?[,;]\s+(?:the\s+)?(?P<a>" + E + ")", re.I)
 
 _ADDRESS_LEVELS = ("district", "county", "town", "city", "zone", "park", "new area")
+
+
+# "Dr. P, director of Pine Hospital in Vientiane, Laos": a post's body and the place that locates it
+_POST_BODY_IN = Gated(ROLE + r"\s+(?:of|at)\s+(?:the\s+)?(?P<a>" + E + r")\s+in\s+(?:the\s+)?(?P<b>" + E + ")",
+                      r"\sin\s")
+
+
+def _post_body_in(s: Sentence) -> None:
+    """The body a person's post names, where the sentence says it is ("director of X in Y")."""
+    for m in _POST_BODY_IN.finditer(s.ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        if s.typ(a) in lx.ORG_TYPES and s.typ(b) is EntityType.PLACE:
+            s.fact(a, Relation.COUNTRY if s.r.ex.entities[b].label in lx.COUNTRIES else Relation.LOCATED_IN, b)
 
 
 def _address(s: Sentence) -> None:

@@ -232,7 +232,8 @@ def read(s: Sentence) -> None:
         r"(?P<p>" + E + ")",
         # "Erik Lindqvist, Permobil's vice-president" (not "A, B's president C": C is)
         r"(?P<p>" + E + r"),\s+(?P<o>" + E + r")['’]s\s+" + ROLE +
-        r"(?=[,.]|$|\s+(?!(?:[\w-]+\s+){0,2}⟦)|\s+(?:for|in)\s+(?:the\s+)?" + E + r"\s*[,.])",  # "... for Asia, told"
+        r"(?=[,.;]|$|\s+(?!(?:[\w-]+\s+){0,2}⟦)|\s+(?:for|in)\s+(?:the\s+)?" + E + r"\s*[,.]"  # "... for Asia, told"
+        r"|\s+of\s+(?:" + E + r"\s+)?[a-z][\w-]*\s*[,.;])",  # "the company's head of Asia-Pacific business,"
         # "joined by Acme's China president, Ann Wu": the possessor's post, then the person
         r"(?P<o>" + E + r")['’]s?\s+(?:(?P<rp>" + E + r")\s+)?" + ROLE + r",\s+" + title + r"(?P<p>" + E +
         r")(?=\s*(?:[,;.)]|\band\b|$))",

@@ -39,8 +39,9 @@ MORE_KINDS = (r"(?P<more>(?:(?:,\s+|,?\s+and\s+)(?:an?\s+|the\s+)?(?:[\w-]+\s+){
 
 # The signing patterns, compiled once at import (read() says what each one reads).
 WITH = Gated(r"(?P<a>" + LIST + TOGETHER + r")(?:,?\s+(?:which|that|who))?,?\s+" + BEFORE_VERB + THEN + SIGNING +
-                r"\s+" + KIND + MORE_KINDS +
-                GAP + r"\s+with\s+(?:[\w&-]+[,:]?\s+){0,6}?(?P<b>" + LIST + ")" + END_OF_WITH, r"\swith\s", NEEDS_KIND, flags=re.I)
+             r"\s+" + KIND + MORE_KINDS +
+             GAP + r"\s+with\s+(?:[\w&-]+[,:]?\s+){0,6}?(?P<b>" + LIST + ")" + END_OF_WITH,
+             r"\swith\s", NEEDS_KIND, flags=re.I)
 
 # "The hospital has also signed agreements with A and B": a body named by its kind as subject
 BODY_HEADS = ("hospital", "university", "college", "company", "group", "institute", "academy", "association",
@@ -69,39 +70,42 @@ AND_WITH = compiled(WHEN + PURPOSE + r"\s*,?\s+and\s+(?:also\s+)?" + KIND + GAP 
                     + LIST + ")" + END_OF_WITH, re.I)
 
 ENTERED = Gated(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
-                    r"(?:entered\s+into|reached|established|forged|formed|struck|signed)\s+(?:an?\s+|the\s+)?"
-                    r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnerships?|alliances?)(?:\s+relationships?)?)\s+"
-                    r"with\s+(?:the\s+)?(?P<b>" + LIST + ")", r"cooperation|partnership|alliance", r"\swith\s", flags=re.I)
+                r"(?:entered\s+into|reached|established|forged|formed|struck|signed)\s+(?:an?\s+|the\s+)?"
+                r"(?P<kind>(?:[\w-]+\s+){0,3}?(?:cooperation|partnerships?|alliances?)(?:\s+relationships?)?)\s+"
+                r"with\s+(?:the\s+)?(?P<b>" + LIST + ")",
+                r"cooperation|partnership|alliance", r"\swith\s", flags=re.I)
 
 # "A signed with B to build ...", "A signed with B a strategic cooperation agreement"
 BARE = Gated(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
-                 r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + r")" + END_OF_WITH +
-                 r"(?:\s+" + KIND + r"\b)?", r"(?:signed|signs|inked)\s+(?:up\s+)?with\s", flags=re.I)
+             r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + r")" + END_OF_WITH +
+             r"(?:\s+" + KIND + r"\b)?", r"(?:signed|signs|inked)\s+(?:up\s+)?with\s", flags=re.I)
 
 # "the zone signed investment agreements for 12 projects, including those of A and B", "signed
 # contracts for 23 projects worth 18.6 billion yuan, including a drug plant of A and a lab of B"
 INCLUDING = Gated(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + SIGN + r"\s+" + KIND +
-                      r"(?:\d[.,]\d|⟦\d+⟧|[^⟦.;]){0,160}?,?\s+(?:including|such\s+as|among\s+them)\s+"
-                      r"(?P<b>[^;]+)", r"including|such\s+as|among\s+them", NEEDS_KIND, flags=re.I)
+                  r"(?:\d[.,]\d|⟦\d+⟧|[^⟦.;]){0,160}?,?\s+(?:including|such\s+as|among\s+them)\s+"
+                  r"(?P<b>[^;]+)", r"including|such\s+as|among\s+them", NEEDS_KIND, flags=re.I)
 
 
 # "A and B have agreed to cooperate in X (according to an agreement signed on Tuesday)"
 AGREED = Gated(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"agreed\s+to\s+(?:jointly\s+|further\s+)?"
-                   r"(?:cooperate|collaborate|work\s+together|partner|join\s+hands)\b", r"agreed\s+to\s", flags=re.I)
+               r"(?:cooperate|collaborate|work\s+together|partner|join\s+hands)\b", r"agreed\s+to\s", flags=re.I)
 
 # "A and B have forged a strategic partnership": a partnership formed, with no "with"
 FORGED = Gated(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"(?:forged|formed|established|built|launched)\s+"
-                   r"(?:an?\s+|the\s+)?(?P<kind>(?:[\w-]+\s+){0,3}?(?:partnership|alliance))\b(?!\s+with\b)", r"forged|formed|established|built|launched", r"partnership|alliance", flags=re.I)
+               r"(?:an?\s+|the\s+)?(?P<kind>(?:[\w-]+\s+){0,3}?(?:partnership|alliance))\b(?!\s+with\b)",
+               r"forged|formed|established|built|launched", r"partnership|alliance", flags=re.I)
 
 TO_DO = Gated(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + r"(?:signed|signs|inked)\s+(?:up\s+)?to\s+"
-                  r"(?:jointly\s+|together\s+)?[a-z]+\b", r"(?:signed|signs|inked)\s+(?:up\s+)?to\s", flags=re.I)
+              r"(?:jointly\s+|together\s+)?[a-z]+\b", r"(?:signed|signs|inked)\s+(?:up\s+)?to\s", flags=re.I)
 
 BULLET = compiled(r"^[•·*-]?\s*(?P<a>" + LIST + r")\s+with\s+(?:[\w&-]+\s+){0,6}?(?P<b>" + LIST
                    + r")\s*[:：,-]\s*" + KIND, re.I)
 
 SOME = Gated(r"(?P<a>" + LIST + r")\s+and\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:enterprises|companies|firms|"
-                 r"institutions|hospitals|universities|organi[sz]ations|investors|partners)\s*,?\s+(?:including|"
-                 r"such\s+as|like|among\s+them)\s+(?P<b>" + LIST + r"),?\s+" + BEFORE_VERB + SIGN + r"\s+" + KIND, r"including|such\s+as|like|among\s+them", NEEDS_KIND, flags=re.I)
+             r"institutions|hospitals|universities|organi[sz]ations|investors|partners)\s*,?\s+(?:including|"
+             r"such\s+as|like|among\s+them)\s+(?P<b>" + LIST + r"),?\s+" + BEFORE_VERB + SIGN + r"\s+" + KIND,
+             r"including|such\s+as|like|among\s+them", NEEDS_KIND, flags=re.I)
 
 PAIR = Gated(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" + KIND, NEEDS_KIND, flags=re.I)
 
@@ -110,15 +114,17 @@ PAIR = Gated(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" +
 _FOR_WHAT = (r"(?:\s+(?:worth|valued\s+at|totall?ing)\s+(?:\d[.,]\d|[^⟦.;,]){0,40}?)?"
              r"(?:\s+(?:on|for|of|to)\s+(?:[^⟦.;]|⟦\d+⟧){0,60}?)?")
 PASSIVE = Gated(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+been)"
-                    r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}|"
-                    r"the\s+\d{1,2}(?:st|nd|rd|th))"
-                    r"(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
-                    r"(?:between|by)\s+(?P<a>" + LIST + r")"
-                    # "signed by A with B and with C": each "with" names a counterpart
-                    r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + r"(?:,?\s+and\s+with\s+(?:the\s+)?" + LIST + ")*))?", r"(?:signed|inked|reached)\s", r"between|by", NEEDS_KIND, flags=re.I)
+                r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}|"
+                r"the\s+\d{1,2}(?:st|nd|rd|th))"
+                r"(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
+                r"(?:between|by)\s+(?P<a>" + LIST + r")"
+                # "signed by A with B and with C": each "with" names a counterpart
+                r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + r"(?:,?\s+and\s+with\s+(?:the\s+)?" + LIST + ")*))?",
+                r"(?:signed|inked|reached)\s", r"between|by", NEEDS_KIND, flags=re.I)
 
 # "a tripartite agreement among A, B and C": among several as between two
-BETWEEN = Gated(KIND + _FOR_WHAT + r"\s+(?:between|among|amongst)\s+(?P<a>" + LIST + ")", r"between|among", NEEDS_KIND, flags=re.I)
+BETWEEN = Gated(KIND + _FOR_WHAT + r"\s+(?:between|among|amongst)\s+(?P<a>" + LIST + ")",
+                r"between|among", NEEDS_KIND, flags=re.I)
 
 
 # "..., including one between A and B and another between C and D": the kind named before
@@ -129,4 +135,4 @@ ONE_BETWEEN = compiled(r"\b(?:one|another|the\s+other|the\s+(?:first|second|thir
 
 # "... a base of A, whose project contract was signed with B": A's agreement
 WHOSE = Gated(r"(?P<a>" + E + r"),?\s+whose\s+" + KIND + r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:signed|inked)"
-                 r"\s+with\s+(?:the\s+)?(?P<b>" + LIST + ")", r"whose", flags=re.I)
+              r"\s+with\s+(?:the\s+)?(?P<b>" + LIST + ")", r"whose", flags=re.I)

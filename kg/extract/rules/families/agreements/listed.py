@@ -44,16 +44,16 @@ def listed(s: Sentence) -> bool:
     found = False
     lines = _item_lines(s)
     columns = _header(s, lines[0]) if lines else None
+    signer = _lead_signer(s, leads)
     if columns is not None:  # "Project | Investor | Signed with": each row's cells under those heads
         for start, end in lines[1:]:
-            table_sides = _row_sides(s, columns, start, end)
+            table_sides = _row_sides(s, columns, start, end, counterpart or signer)
             if table_sides is not None:
                 own = _KIND.search(s.r.text[start:end])
                 agreement(s, kind_of(s, own.group("kind")) if own else kind, table_sides, event)
                 found = True
         if found:
             return True
-    signer = _lead_signer(s, leads)
     for start, end in lines:
         keys = [m.key for m in sorted(s.r.mentions, key=lambda m: m.start) if start <= m.start < end]
         line = s.r.text[start:end]
@@ -156,9 +156,10 @@ def _header(s: Sentence, line: tuple[int, int]) -> list[int] | None:
     return columns or None
 
 
-def _row_sides(s: Sentence, columns: list[int], start: int, end: int) -> list[list[str]] | None:
+def _row_sides(s: Sentence, columns: list[int], start: int, end: int, lead: str | None) -> list[list[str]] | None:
     """The sides a row's party cells name: one side per column, or one per body when a single
-    column holds them all ("A; B")."""
+    column holds them all ("A; B"), or the lead's signer and the one party column's body ("the
+    committee signed agreements for three projects:" over "Project | Signed with | Investment")."""
     cells = _cells(s.r.text[start:end], start)
     per_column, listed_apart = [], False
     for i in columns:
@@ -174,4 +175,6 @@ def _row_sides(s: Sentence, columns: list[int], start: int, end: int) -> list[li
         return per_column
     if len(per_column) == 1 and len(per_column[0]) >= 2 and listed_apart:
         return [[k] for k in per_column[0]]  # "A; B" in one "Signing parties" cell
+    if len(per_column) == 1 and lead is not None and lead not in per_column[0]:
+        return [[lead], per_column[0]]
     return None

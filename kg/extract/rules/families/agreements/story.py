@@ -16,7 +16,7 @@ from kg.records import EntityType, Relation
 
 # "A and B; C and D; and E and F signed cooperation agreements": one agreement per pair
 _PAIRS = Gated(r"(?P<l>(?:" + LIST + r")(?:\s*;\s*(?:and\s+)?(?:" + LIST + r"))+)\s*,?\s+(?:(?:also|have|has|"
-                  r"had|jointly|will|respectively|[a-z]+ly)\s+)*" + SIGN + r"\s+" + KIND, r";", NEEDS_KIND, flags=re.I)
+               r"had|jointly|will|respectively|[a-z]+ly)\s+)*" + SIGN + r"\s+" + KIND, r";", NEEDS_KIND, flags=re.I)
 
 
 def paired(s: Sentence) -> bool:
@@ -84,8 +84,9 @@ def two_sides(s: Sentence) -> bool:
 
 # "investment agreements were signed with 12 enterprises, including A and B"
 _SIGNED_WITH = Gated(KIND + r",?\s+(?:was|were|have\s+been|has\s+been)\s+(?:also\s+)?(?:signed|inked)\s+with\s+"
-                        r"(?:(?:\d+|[a-z]+)\s+(?:other\s+)?(?:enterprises|companies|firms|institutions|hospitals|"
-                        r"universities|investors|partners)\s*,?\s+(?:including|such\s+as|like)\s+)?(?P<b>" + LIST + ")", r"(?:signed|inked)\s+with\s", NEEDS_KIND, flags=re.I)
+                     r"(?:(?:\d+|[a-z]+)\s+(?:other\s+)?(?:enterprises|companies|firms|institutions|hospitals|"
+                     r"universities|investors|partners)\s*,?\s+(?:including|such\s+as|like)\s+)?(?P<b>" + LIST + ")",
+                     r"(?:signed|inked)\s+with\s", NEEDS_KIND, flags=re.I)
 
 
 def signed_with_story_body(s: Sentence) -> bool:
@@ -167,8 +168,9 @@ def among_them(s: Sentence) -> bool:
 
 # "agreements for eight projects were signed with X, including those of A and B"
 _WITH_INCLUDING = Gated(KIND + r"(?:\s+(?:for|on|worth)\s+[^⟦;]{0,60}?)?,?\s+(?:was|were|have\s+been|has\s+been)\s+"
-                           r"(?:also\s+)?(?:signed|inked)\s+with\s+(?:the\s+)?(?P<b>" + E + r"),?\s+(?:including|"
-                           r"such\s+as|among\s+them)\s+(?P<rest>[^;]+)", r"(?:signed|inked)\s+with\s", r"including|such\s+as|among\s+them", NEEDS_KIND, flags=re.I)
+                        r"(?:also\s+)?(?:signed|inked)\s+with\s+(?:the\s+)?(?P<b>" + E + r"),?\s+(?:including|"
+                        r"such\s+as|among\s+them)\s+(?P<rest>[^;]+)",
+                        r"(?:signed|inked)\s+with\s", r"including|such\s+as|among\s+them", NEEDS_KIND, flags=re.I)
 
 
 def signed_with_including(s: Sentence) -> bool:
