@@ -32,7 +32,10 @@ INSERTION = r"(?:,\s+(?:[a-z]|\d{4}\b)[^,;.]{0,80}?,)?"
 # "X of Spain", "X in the United Kingdom": a body and the place that locates it make one item
 # "Pudong's Zhangjiang Town", "Acme Optics' chief executive Tom Reyes": the possessor is not the item
 # "A and its affiliated B": B is an item of the list
-ITEM = (rf"(?:the\s+|its\s+(?:affiliated\s+|own\s+|subsidiary\s+)?)?(?:(?:Dr|Mr|Ms|Mrs|Prof|Madam)\.?\s+)?"
+# "two Swiss companies, A and B": a count of bodies, then the bodies it counts
+COUNTED = (r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|"
+           r"enterprises|hospitals|universities|institutions|organi[sz]ations|partners|groups)\s*,\s+")
+ITEM = (rf"(?:the\s+|its\s+(?:affiliated\s+|own\s+|subsidiary\s+)?|{COUNTED})?(?:(?:Dr|Mr|Ms|Mrs|Prof|Madam)\.?\s+)?"
         rf"(?:{DESCRIPTOR}\s+){{0,4}}?"
         rf"(?:{E}['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{E}(?:\s*\(\s*(?:[Tt]he\s+)?[\"“]?{E}[\"”]?\s*\))?"
         rf"(?:\s+(?:of|from)\s+{E}|\s+in\s+(?:the\s+)?{E}(?!\s*['’]s))?{APPOS}?")

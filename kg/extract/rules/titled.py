@@ -132,7 +132,7 @@ def read_titles(r: Reader, titles: list[Title]) -> list[tuple[int, int, str]]:
             prev = None
             continue
         org = _org_at(r, t) or _comma_org(r, t.end) or (_possessor(r, start) if t.person else None) or \
-            _of_body(r, t.end)
+            _of_body(r, t.end) or (_its_body(r, start) if t.person else None)
         before = ordered[n - 1] if n else None
         if org is None and t.person is not None and before is not None and before.person is None and \
                 before.org is not None and _org_at(r, before) is not None and \
@@ -248,6 +248,16 @@ def _possessor(r: Reader, char: int) -> str | None:
     if not re.fullmatch(r"['’]s?\s+", gap) and not (left.anaphor and re.fullmatch(r"\s+", gap)):
         return None
     return left.key if r.type_of(left.key) in lx.ORG_TYPES else None
+
+
+def _its_body(r: Reader, char: int) -> str | None:
+    """"visited Acme GmbH and held talks with its CEO Ann Wu": the body named last before "its",
+    in this sentence or the one before."""
+    if not re.search(r"\b[Ii]ts\s+$", r.text[max(0, char - 5):char]):
+        return None
+    since = r.sents[max(0, r.sent_of_char[char] - 1)].start_char
+    bodies = [m for m in r.mentions if since <= m.start and m.end <= char and r.type_of(m.key) in lx.ORG_TYPES]
+    return max(bodies, key=lambda m: m.start).key if bodies else None
 
 
 def _comma_org(r: Reader, char: int) -> str | None:

@@ -74,6 +74,9 @@ def read(s: Sentence) -> None:
         aside = _OCCUR_ASIDE.match(m.group("aside") or "")
         if aside:  # "X, which opened on July 11 at Y, closed ...": the aside's place is X's
             clause = aside.group("rest") + " " + clause
+        fronted = _FRONTED_PLACE.match(ph[:m.start("e")])
+        if fronted:  # "In Basel, Switzerland, the X was held on May 4": the place set first
+            clause = f"{fronted.group('in').lower()} {fronted.group('p')} {clause}"
         verb = m.group("verb").lower()
         if _CLOSING_OF.search(ph[:m.start("e")]):
             verb = "closed"  # "the closing ceremony of X was held on May 5": X's last day
@@ -182,6 +185,9 @@ def read(s: Sentence) -> None:
 _HELD_LIST = re.compile(r"\b(?:sub-forums|parallel\s+forums|forums|sessions|side\s+events|exhibitions|workshops)\s+"
                         r"(?:were|are|will\s+be)\s+(?:also\s+)?(?:held|organi[sz]ed|staged|hosted)\b[^:.;⟦]{0,40}:"
                         r"\s*(?P<l>" + LIST + ")", re.I)
+# "In Basel, Switzerland, the ": a place phrase that opens the sentence, before the event
+_FRONTED_PLACE = re.compile(r"^(?P<in>In|At)\s+(?:the\s+)?(?P<p>" + E + r"(?:,\s+" + E + r")*),\s+(?:the\s+)?"
+                            + EDITION + r"$")
 _PLACE_EVENT = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?P<p>" + E + r")\s+(?:event|fair|expo|exhibition|"
                           r"forum|show|summit|conference|gathering|meeting|congress)\b(?!\s+(?:of|on|for)\b)")
 

@@ -114,7 +114,7 @@ PAIR = Gated(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" +
 _FOR_WHAT = (r"(?:\s+(?:worth|valued\s+at|totall?ing)\s+(?:\d[.,]\d|[^⟦.;,]){0,40}?)?"
              r"(?:\s+(?:on|for|of|to)\s+(?:[^⟦.;]|⟦\d+⟧){0,60}?)?")
 PASSIVE = Gated(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+been)"
-                r"\s+)?(?:also\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}|"
+                r"\s+)?(?:(?:also|then|later|formally|officially|jointly)\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}|"
                 r"the\s+\d{1,2}(?:st|nd|rd|th))"
                 r"(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
                 r"(?:between|by)\s+(?P<a>" + LIST + r")"
