@@ -307,18 +307,25 @@ def _entity_refs(store: Store, iris: Iterable[str]) -> list[EntityRef]:
 def _closest(refs: list[EntityRef], names: _Names, norm: str) -> EntityRef | None:
     """Of several names holding all the phrase's words, the one with fewest other words, when
     it alone is the closest and ends with the phrase's last word ("the Pine zone": "Lakeside
-    Pine Hi-tech Zone", not "Administrative Committee of Lakeside Pine Hi-tech Zone")."""
+    Pine Hi-tech Zone", not "Administrative Committee of Lakeside Pine Hi-tech Zone"), else
+    alone starts with the phrase ("Brandt": "Brandt Medtech", not "signing ceremony between
+    Pine Hospital and Brandt Medtech GmbH")."""
     if len(refs) < 2:
         return None
-    wanted, last = _content_tokens(norm), _fold(norm.split()[-1])
-    extra: dict[str, int] = {}
-    for ref in refs:
-        fits = [n for n in names.labels.get(ref.iri, set()) | names.aliases.get(ref.iri, set())
-                if wanted <= _tokens(n) and _fold(n.split()[-1]) == last]
-        if fits:
-            extra[ref.iri] = min(len(_tokens(n)) - len(wanted) for n in fits)
-    if not extra:
-        return None
+    wanted, words = _content_tokens(norm), norm.split()
+    last = _fold(words[-1])
+    for ends in (True, False):
+        extra: dict[str, int] = {}
+        for ref in refs:
+            fits = [n for n in names.labels.get(ref.iri, set()) | names.aliases.get(ref.iri, set())
+                    if wanted <= _tokens(n) and (_fold(n.split()[-1]) == last if ends
+                                                  else n.split()[:len(words)] == words)]
+            if fits:
+                extra[ref.iri] = min(len(_tokens(n)) - len(wanted) for n in fits)
+        if extra:
+            break
+    if not extra or (not ends and len(extra) > 1):
+        return None  # ("Coastal" opens both a forum's and its series' names: which one is unclear)
     best = min(extra.values())
     winners = [r for r in refs if extra.get(r.iri) == best]
     return winners[0] if len(winners) == 1 else None

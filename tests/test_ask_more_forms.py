@@ -159,3 +159,18 @@ def test_a_short_phrase_means_the_closest_name_ending_as_it_does(store: Store) -
     with pytest.raises(KgError):
         resolve(store, "Lakeside")  # ends with neither name: still ambiguous
 
+
+
+def test_a_one_word_phrase_means_the_one_name_it_opens() -> None:
+    """"Tallis" opens the firm's name and stands inside a ceremony's: the firm is meant, and
+    "where is Tallis headquartered" answers with its seat, not the ceremony's hall."""
+    from kg.lookup import resolve
+
+    a = ArticleGraph("tallis.txt")
+    firm = a.entity("Tallis Medtech", "Company")
+    a.fact(firm, "locatedIn", a.entity("Tuttlingen", "Place"))
+    ceremony = a.entity("signing ceremony between Oak Hospital and Tallis Medtech GmbH", "Event", scoped=True)
+    a.fact(ceremony, "location", a.entity("Lotus Hall", "Venue"))
+    store = store_of(a)
+    assert resolve(store, "Tallis").label == "Tallis Medtech"
+    assert [x.label for x in ask(store, "where is Tallis headquartered").answers] == ["Tuttlingen"]

@@ -123,10 +123,12 @@ def _body_anaphora(r: Reader) -> None:
                # "said Zhou Lan, the hospital's president": a possessive names the body too
                r"|(?<=,\s)the\s+(?P<poss>" + "|".join(heads) + r")(?=['’]s\s)"
                # "Zhou Lan, hospital President Wu Min": a lower-case head word before a titled name
-               r"|(?<=[,;]\s)(?P<attr>" + "|".join(heads) + r")(?=\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z])")
+               # (or opening a sentence: "University Party Secretary Ren Li, President Gao Fen ...")
+               r"|(?:(?<=[,;]\s)|(?<=[.!?]\s)|(?<=\n))(?P<attr>(?i:" + "|".join(heads) + r"))"
+               r"(?=\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z])")
     for m in re.finditer(pattern, r.text):
         if m.group("poss") or m.group("attr"):
-            start, head = m.start(), m.group("poss") or m.group("attr")
+            start, head = m.start(), (m.group("poss") or m.group("attr")).lower()
             best = r.most(r.mention_counts(_named_before(r, start, head, heads[head])))
             if best is not None and not any(x.start <= start < x.end for x in r.mentions):
                 r.mention(start, start + len(m.group(0)), best, anaphor=True)

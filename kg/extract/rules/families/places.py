@@ -67,8 +67,8 @@ def read(s: Sentence) -> None:
                      r"[^⟦]{0,30}?[,;]\s+(?:the\s+)?(?P<a>" + E + ")", ph)
     # a lookahead, so that in "A, B, C" both (A, B) and (B, C) are read
     for m in re.finditer(r"(?=(?P<a>" + E + r"),\s+(?:(?:the\s+)?capital\s+of\s+(?:[\w'’-]+\s+){0,4}?)?"
-                         r"(?:the\s+)?(?:[\w-]+\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E +
-                         r")(?!\s*['’]s\b)(?!\s+[A-Z]))",
+                         r"(?:the\s+)?(?:(?!(?:where|which|who|when|while|and|but)\b)[\w-]+\s+)?(?:" + E +
+                         r"['’]s\s+)?(?P<b>" + E + r")(?!\s*['’]s\b)(?!\s+[A-Z]))",
                          ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
         head_b = head_word(s.r.ex.entities[b].label)
@@ -88,6 +88,12 @@ def read(s: Sentence) -> None:
             s.fact(a, Relation.LOCATED_IN, b)
     _address(s)
     _post_body_in(s)
+    # "the southwest of Wuhan, where Fenghuang District is located"
+    for m in re.finditer(r"(?P<a>" + E + r"),\s+where\s+(?:the\s+)?(?P<b>" + E + r")\s+(?:is|are|was|lies)\s+"
+                         r"(?:located|situated|based)?", ph):
+        a, b = s.key(m.group("a")), s.key(m.group("b"))
+        if a != b and s.typ(a) is EntityType.PLACE and s.typ(b) in (*places, *lx.ORG_TYPES):
+            s.fact(b, Relation.LOCATED_IN, a)
     if front:
         a, b = s.key(front.group("a")), s.key(front.group("b"))
         if s.typ(b) is EntityType.PLACE and s.typ(a) in (*places, *lx.ORG_TYPES):
