@@ -118,7 +118,7 @@ def read(s: Sentence) -> None:
     # based in Y,": a body described as a kind of body somewhere
     for m in [*_DESCRIBED_IN.finditer(ph), *_APPOSED_SEAT.finditer(ph)]:
         a, b = s.key(m.group("a")), s.key(m.group("b"))
-        if a != b and s.typ(a) in lx.ORG_TYPES and s.typ(b) is EntityType.PLACE:
+        if a != b and s.typ(a) in (*lx.ORG_TYPES, *places) and s.typ(b) is EntityType.PLACE:
             s.fact(a, Relation.LOCATED_IN, b)
     # "Maple Biotech is a Pinecity-based company", "Orion, a Shanghai-headquartered drugmaker"
     for m in re.finditer(r"(?P<a>" + E + r")(?:,\s+|\s+is\s+)(?:an?|the)\s+(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)-"
@@ -200,8 +200,11 @@ _APPOSED_SEAT = Gated(r"(?P<a>" + E + r"),\s+(?:an?|the)\s+[^⟦,;.]{1,100}?\s(?
 _DESCRIBED_IN = re.compile(
     r"(?P<a>" + E + r")(?:,\s+|\s+is\s+|\s+was\s+)(?:also\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:hospital|company|"
     r"university|institute|enterprise|firm|manufacturer|developer|maker|drugmaker|provider|operator|center|"
-    r"centre|college|startup|producer|supplier|distributor|clinic)\s+(?:(?:based|located|headquartered)\s+)?in\s+"
-    r"(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:" + E + r"['’]s\s+)?(?P<b>" + E + r")(?!\s*['’]s)")
+    r"centre|college|startup|producer|supplier|distributor|clinic|park|zone|base|valley|town)\s+"
+    r"(?:(?:based|located|headquartered)\s+)?in\s+"
+    # "an industrial park in the south of the district"
+    r"(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?(?:(?:part\s+)?of\s+(?:the\s+)?)?(?:" + E + r"['’]s\s+)?(?P<b>" + E +
+    r")(?!\s*['’]s)")
 
 
 def _zone_of_committee(s: Sentence, key: str) -> str | None:

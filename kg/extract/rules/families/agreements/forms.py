@@ -117,6 +117,8 @@ PASSIVE = Gated(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+been)
                 r"\s+)?(?:(?:also|then|later|formally|officially|jointly)\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}|"
                 r"the\s+\d{1,2}(?:st|nd|rd|th))"
                 r"(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
+                # "a fund deal was reached at the event between A and B"
+                r"(?:(?:at|during)\s+(?:the\s+)?(?:⟦\d+⟧|[a-z]+(?:\s+[a-z]+)?),?\s+)?"
                 r"(?:between|by)\s+(?P<a>" + LIST + r")"
                 # "signed by A with B and with C": each "with" names a counterpart
                 r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + r"(?:,?\s+and\s+with\s+(?:the\s+)?" + LIST + ")*))?",

@@ -12,6 +12,9 @@ from kg.records import EntityType
 # an amount before a kind: "a US$20 million licensing agreement", "a 500 million yuan contract"
 _MONEY = r"(?:(?:US|HK|RMB|A|C)?[$€¥£]\d[\d.,]*|\d[\d.,]*)"
 _AMOUNT = compiled(_MONEY + r"|(?:million|billion|trillion|yuan|dollars?|euros?|rmb|usd|pounds?)", re.I)
+# "a 2-billion-yuan fund deal": an amount written as one word
+_AMOUNT_WORD = compiled(r"(?:US|HK|RMB)?[$€¥£]?\d[\d.,]*-(?:million|billion|trillion)(?:-(?:yuan|dollars?|euros?))?",
+                        re.I)
 _MONEY_NAME = compiled(_MONEY + r"(?:\s+(?:million|billion))?", re.I)  # "US$20" read as a company
 # the kind of the patterns (the shared one, with an amount's currency signs and decimals as words)
 KIND = patterns.KIND.replace(r"(?:[\w-]+\s+){0,4}?", r"(?:" + _MONEY + r"\s+|[\w-]+\s+){0,5}?", 1)
@@ -40,7 +43,7 @@ def kind_of(s: Sentence, text: str) -> str:
     words = words[cut:]
     while (words and words[0].lower() in {"a", "an", "the", *_COUNTS}) or (words and words[0].isdigit()):
         words = words[1:]
-    while len(words) > 1 and _AMOUNT.fullmatch(words[0]):
+    while len(words) > 1 and (_AMOUNT.fullmatch(words[0]) or _AMOUNT_WORD.fullmatch(words[0])):
         words = words[1:]
     kind = " ".join(words).lower()
     kind = re.sub(r"agreements$", "agreement", kind)
