@@ -93,6 +93,10 @@ def test_agreements_types_labels_and_aliases(case: dict[str, Any], extractions: 
     for want in case.get("agreements", []):
         sides = sorted(sorted(normalize_name(n) for n in side) for side in want["sides"])
         assert (want["kind"], sides) in got, f"no {want}; agreements read: {got}"
+        if "date" in want:  # the day it was signed ("" when no day is told)
+            dates = [a.date.lexical if a.date else "" for a, g in zip(ex.agreements, got, strict=True)
+                     if g == (want["kind"], sides)]
+            assert want["date"] in dates, f"{want}: signed on {dates}"
     if "agreements" in case:
         assert len(ex.agreements) == len(case["agreements"]), got
     for name, etype in case.get("types", {}).items():

@@ -6,13 +6,15 @@ words never reach the SPARQL text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import pyoxigraph as ox
 
 from kg import vocab
-from kg.lookup import describe_nodes, select
+from kg.lookup import EntityRef, describe_nodes, select
+from kg.names import normalize_name
 from kg.query import Evidence, node_evidence, term_key
 from kg.store.base import Store
 
@@ -169,6 +171,29 @@ def signing_events(store: Store, agreement: str) -> list[str]:
 def sub_events(store: Store, event: str) -> list[str]:
     """Events that are part of ``event`` (``subEventOf``)."""
     return iris_of(select(store, _SUB_EVENTS, e=ox.NamedNode(event)), "s")
+
+
+_GOVERNMENTS = """
+SELECT DISTINCT ?tok ?b WHERE {
+  ?b a kgo:GovernmentBody . { ?b rdfs:label ?name } UNION { ?b skos:altLabel ?name }
+  FILTER(CONTAINS(LCASE(STR(?name)), ?tok))
+}
+"""
+_PLACE_WORDS = re.compile(r" (?:city|district|province|county|municipality|prefecture)$")
+
+
+def governments_of(store: Store, place: EntityRef) -> list[EntityRef]:
+    """Government bodies named after a place ("Lakeside Municipal Government" of "Lakeside
+    City"): where the news puts a mayor, a Party secretary or a signature the question asks of
+    the place."""
+    core = _PLACE_WORDS.sub("", normalize_name(place.label))
+    if not core:
+        return []
+    rows = select(store, _GOVERNMENTS, tok=ox.Literal(core.split()[0]))
+    bodies = describe_nodes(store, sorted({r["b"].value for r in rows
+                                             if isinstance(r["b"], ox.NamedNode)}))
+    return [b for b in bodies.values()
+            if any(f" {core} " in f" {normalize_name(n)} " for n in (b.label, *b.aliases))]
 
 
 # what a place's last word says it is, for "which city / district / province is X in"

@@ -162,6 +162,12 @@ DEMONYMS: dict[str, str] = {
 COUNTRIES = frozenset(DEMONYMS.values()) | {
     "China", "Viet Nam", "Korea", "the Netherlands", "UK", "US", "USA", "UAE", "Russian Federation",
     "Republic of Korea", "U.S.", "U.S",
+    # countries whose adjective the list above does not hold
+    "Myanmar", "Brunei", "Timor-Leste", "Bhutan", "Maldives", "Afghanistan", "Iraq", "Syria", "Lebanon",
+    "Bahrain", "Yemen", "Belarus", "Moldova", "Slovenia", "Albania", "North Macedonia", "Montenegro",
+    "Bosnia and Herzegovina", "Venezuela", "Ecuador", "Bolivia", "Paraguay", "Panama", "Costa Rica",
+    "Angola", "Mozambique", "Zimbabwe", "Uganda", "Rwanda", "Senegal", "Cameroon", "Sudan", "Libya",
+    "Madagascar", "Namibia", "Botswana", "Djibouti", "Fiji", "Papua New Guinea", "Samoa", "Tonga",
 }
 # Nouns that say the entities listed after them are companies, hospitals, countries...
 LIST_CUES: dict[str, EntityType] = {

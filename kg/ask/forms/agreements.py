@@ -33,6 +33,7 @@ from ..grammar import (
 from ..graph import (
     Collector,
     agreements_between,
+    governments_of,
     merge,
     objects,
     sub_events,
@@ -154,9 +155,18 @@ def agreement_evidence(store: Store, agreement: str) -> list[Evidence]:
 
 
 def pair_agreements(q: Question) -> list[str]:
-    """Agreements between X and Y of the asked kind (all of them if the kind fits none)."""
+    """Agreements between X and Y of the asked kind (all of them if the kind fits none); a
+    place that signed nothing is asked through the government bodies named after it ("when
+    did Lakeside district and Acme sign": the district government signed)."""
     found = agreements_between(q.store, q.x.iri, q.y.iri)
+    if not found:
+        xs, ys = _or_governments(q.store, q.x), _or_governments(q.store, q.y)
+        found = sorted({a for x in xs for y in ys for a in agreements_between(q.store, x, y)})
     return _of_kind(q, _kinds_and_parties(q.store, found))
+
+
+def _or_governments(store: Store, ref: EntityRef) -> list[str]:
+    return [ref.iri, *(g.iri for g in governments_of(store, ref))] if "Place" in ref.types else [ref.iri]
 
 
 def _kinds(store: Store, agreements: list[str]) -> dict[str, str]:

@@ -13,13 +13,12 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg import vocab
-from kg.lookup import EntityRef, describe_nodes, select
-from kg.names import normalize_name
+from kg.lookup import describe_nodes, select
 from kg.query import fact_evidence
 
 from ..base import Form, Question, form, objects_of_x
 from ..grammar import T, X
-from ..graph import Collector, objects
+from ..graph import Collector, governments_of, objects
 from ..results import Answer
 from ..roles import VERB_ROLES, is_generic, role_matches
 
@@ -45,28 +44,6 @@ def _holders_in(q: Question, org: str, asked: str) -> list[tuple[str, str, str]]
     return found
 
 
-_GOVERNMENTS = """
-SELECT DISTINCT ?tok ?b WHERE {
-  ?b a kgo:GovernmentBody . { ?b rdfs:label ?name } UNION { ?b skos:altLabel ?name }
-  FILTER(CONTAINS(LCASE(STR(?name)), ?tok))
-}
-"""
-_PLACE_WORDS = re.compile(r" (?:city|district|province|county|municipality|prefecture)$")
-
-
-def governments_of(q: Question, place: EntityRef) -> list[EntityRef]:
-    """Government bodies named after a place ("Lakeside Municipal Government" of "Lakeside
-    City"): where the news puts a mayor or a Party secretary the question asks of the place."""
-    core = _PLACE_WORDS.sub("", normalize_name(place.label))
-    if not core:
-        return []
-    rows = select(q.store, _GOVERNMENTS, tok=ox.Literal(core.split()[0]))
-    bodies = describe_nodes(q.store, sorted({r["b"].value for r in rows
-                                             if isinstance(r["b"], ox.NamedNode)}))
-    return [b for b in bodies.values()
-            if any(f" {core} " in f" {normalize_name(n)} " for n in (b.label, *b.aliases))]
-
-
 def holder(q: Question) -> list[Answer]:
     """Who holds the post ROLE in organisation (or place) X: posts, else unpaired role facts.
 
@@ -83,7 +60,7 @@ def holder(q: Question) -> list[Answer]:
         q.note(f"{asked!r} names no particular office: every post in {q.x.label!r}")
     found = _holders_in(q, q.x.iri, asked)
     if not found and "Place" in q.x.types:
-        for body in governments_of(q, q.x):
+        for body in governments_of(q.store, q.x):
             more = _holders_in(q, body.iri, asked)
             if more:
                 q.note(f"posts of {q.x.label!r} read in {body.label!r}")

@@ -35,7 +35,7 @@ from kg.extract.rules.families.agreements.forms import (
 from kg.extract.rules.families.agreements.kinds import kind_of, kinds_named, plural
 from kg.extract.rules.families.agreements.listed import listed
 from kg.extract.rules.families.agreements.parties import counterparts, included, story_body, subjects
-from kg.extract.rules.families.agreements.records import agreement, event_for_agreement, sides
+from kg.extract.rules.families.agreements.records import agreement, day_told, event_for_agreement, sides
 from kg.extract.rules.families.agreements.story import (
     among_them,
     both_signed,
@@ -46,12 +46,28 @@ from kg.extract.rules.families.agreements.story import (
     two_sides,
 )
 from kg.extract.rules.families.agreements.tense import planned
-from kg.extract.rules.patterns import AGREEMENT, HAS_SIGN, LIST
+from kg.extract.rules.patterns import AGREEMENT, HAS_SIGN, LIST, compiled
 from kg.extract.rules.sentence import Sentence, evidence
 from kg.records import AgreementRecord, EntityType
 
 _WHILE = re.compile(r",\s+(?:while|whereas)\s+")
 _MULTILATERAL = frozenset({"convention", "treaty", "declaration", "charter", "initiative", "protocol"})
+
+
+# "Under the agreement, which was inked on Friday, March 14, ...", "The MoU was signed on June 5"
+_SIGNED_ON = compiled(r"\b(?:the\s+(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|memorand(?:um|a)|mous?|contracts?|pacts?)"
+                      r",?|which)\s+(?:was|were)\s+(?:also\s+)?(?:signed|inked)\s+on\b", re.I)
+
+
+def _dated_later(s: Sentence) -> None:
+    """A sentence that only dates a signing told before: the day of the agreements the story
+    recorded without one."""
+    if not _SIGNED_ON.search(s.ph):
+        return
+    day = day_told(s, None)
+    for ag in s.r.ex.agreements if day is not None else ():
+        if ag.date is None and ag.evidence.start < s.sent.start_char:
+            ag.date = day
 
 
 def read(s: Sentence) -> None:
@@ -209,6 +225,8 @@ def read(s: Sentence) -> None:
     if not found:
         found = two_sides(s) or both_signed(s) or cooperation_signed(s) or signed_with_including(s) or \
             signed_with_story_body(s)
+    if not found:
+        _dated_later(s)
     # a named convention or declaration signed by a list of parties
     named = [k for k in s.keys if s.typ(k) is EntityType.AGREEMENT]
     named += [s.r.ceremony_for[k] for k in s.keys if k in s.r.ceremony_for]

@@ -9,8 +9,9 @@ from kg.extract.rules.families.agreements.kinds import kind_of, plural
 from kg.extract.rules.families.agreements.parties import bodies, no_tickers
 from kg.extract.rules.patterns import E, compiled
 from kg.extract.rules.sentence import Sentence, evidence
+from kg.extract.rules.when import dated_phrases
 from kg.names import normalize_name
-from kg.records import AgreementRecord, EntityType, Relation
+from kg.records import AgreementRecord, EntityType, PartialDate, Relation
 
 _RESPECTIVELY = compiled(r"\brespectively\b", re.I)
 
@@ -56,7 +57,27 @@ def agreement(s: Sentence, kind: str, sides: list[list[str]], event: str | None)
     while f"ag{n}" in keys:
         n += 1
     s.r.ex.agreements.append(AgreementRecord(
-        f"ag{n}", kind, sides, evidence(s.r.article.name, s.sent), event=event))
+        f"ag{n}", kind, sides, evidence(s.r.article.name, s.sent), event=event, date=day_told(s, event)))
+
+
+# the end of a dateline ("SUZHOU, China, May 7, 2024 /PRNewswire/ -- "): its date is the story's
+_DATELINE_END = compiled(r"\s(?:--|—|–)\s")
+
+
+_TELLING = frozenset({"announce", "say", "state", "report", "confirm", "reveal", "disclose", "tell"})
+
+
+def day_told(s: Sentence, event: str | None) -> PartialDate | None:
+    """The one day a signing sentence names ("On September 6, an agreement was reached"): its
+    date; a sentence naming a period or several days leaves it to the event's, and a
+    dateline's day is the day of the news, not of the signing."""
+    ends = [m.end() for m in _DATELINE_END.finditer(s.sent.text)]
+    after = s.sent.start_char + ends[-1] if ends else -1
+    days = [d.span for d in dated_phrases(s.r, s.sent, event) if not d.closing and d.start >= after
+            and not (d.verb is not None and d.verb.lemma_ in _TELLING)]  # "today announced it has signed"
+    if len(days) != 1 or days[0].ranged or days[0].start is None or days[0].start.day is None:
+        return None
+    return days[0].start
 
 
 def _government_of(s: Sentence, key: str) -> str:
