@@ -95,6 +95,11 @@ def descriptive_events(r: Reader) -> None:
         # "attended the inauguration ceremony" in a story that names no event: its one event
         only_ceremony = det == "the" and head == "ceremony" and len(words) == 2 and not named_events and \
             words[0].lower_ in _FOUNDING  # a signing ceremony is its agreement's, not an event
+        told = next((k for k, e in r.ex.entities.items() if e.type is EntityType.EVENT
+                     and e.label.lower().startswith(label.lower() + " ")), None) if only_ceremony else None
+        if told is not None:  # "the groundbreaking ceremony" after "the groundbreaking ceremony of X"
+            r.mention(start, end, told, anaphor=True)
+            continue
         introduces = det in {"a", "an"} or (has_pp and det == "the") or part_of is not None or owned or (
             not det and not poss and chunk.sent.start == r.sents[0].start
             and len(words) > 1) or (det == "the" and len(words) > 2 and _occurs(root)) or only_ceremony

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.extract import lexicon as lx
 from kg.extract.dates import duration_days, shift
@@ -320,13 +320,7 @@ def _ceremony_when_where(r: Reader) -> None:
                 break
             sent = r.sents[i]
             if not dated:
-                days = [d for d in dated_phrases(r, sent, key)
-                        if not d.span.ranged and d.span.start is not None and d.span.start.day is not None
-                        and (d.verb is None or d.verb.lemma_.lower() not in ("say", "announce", "add"))]
-                value = days[0].span.start if days else None
-                if value is not None and value.writable:
-                    r.fact(key, Relation.START_DATE, Literal(value.lexical, value), sent.start_char)
-                    dated = True
+                dated = _dated_by(r, key, sent)
             if not placed:
                 # its own sentence: a place right after it ("a ceremony at the site in X Park"),
                 # never one inside a guest's title further on
@@ -339,6 +333,24 @@ def _ceremony_when_where(r: Reader) -> None:
                 if place is not None:
                     r.fact(key, Relation.LOCATION, place, sent.start_char)
                     placed = True
+        # "[Photo] Guests attend the groundbreaking ceremony in Hefei, March 20.": a later
+        # sentence that names it again may be the one that dates it
+        later = sorted({r.sent_of_char[m.start] for m in r.mentions if m.key == key and m.start > first.end})
+        for i in later if not dated and not part else ():
+            if _dated_by(r, key, r.sents[i]):
+                break
+
+
+def _dated_by(r: Reader, key: str, sent: Any) -> bool:
+    """Date ``key`` by the first single day ``sent`` names (not one a speaker's verb governs)."""
+    days = [d for d in dated_phrases(r, sent, key)
+            if not d.span.ranged and d.span.start is not None and d.span.start.day is not None
+            and (d.verb is None or d.verb.lemma_.lower() not in ("say", "announce", "add"))]
+    value = days[0].span.start if days else None
+    if value is None or not value.writable:
+        return False
+    r.fact(key, Relation.START_DATE, Literal(value.lexical, value), sent.start_char)
+    return True
 
 
 def _first_char(r: Reader, key: str) -> int:
