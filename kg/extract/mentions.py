@@ -127,6 +127,7 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
         names.append(c)
     names.sort(key=lambda c: c.start)
     names = [part for n in names for part in _country_apart(n)]
+    names = [part for n in names for part in _possessor_apart(n, whole)]
     names = [part for n in names for part in _ampersand_apart(n)]
     if split is not None:
         names = split(names)
@@ -216,6 +217,23 @@ def _ampersand_apart(n: Name) -> list[Name]:
         return [n]
     return [Name(n.start, n.start + cut, left, type_by_head(left)),
             *_ampersand_apart(Name(n.start + cut + 3, n.end, right, type_by_head(right), n.ner))]
+
+
+def _possessor_apart(n: Name, text: str) -> list[Name]:
+    """"the X Park of Hefei's Y Zone": the place after "of" owns the next name, so it ends the
+    first one ("X Park" lies in "Hefei's Y Zone").
+
+    >>> text = "the Pine Park of Lakeside's Oak Zone"
+    >>> [x.text for x in _possessor_apart(Name(4, 25, "Pine Park of Lakeside", None), text)]
+    ['Pine Park', 'Lakeside']
+    """
+    m = re.fullmatch(r"(?P<a>.+?)\s+of\s+(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)", n.text)
+    if m is None or not re.match(r"['’]s\s+[A-Z]", text[n.end:n.end + 4]) or type_by_head(m.group("b")) not in (
+            None, EntityType.PLACE) or type_by_head(m.group("a")) not in (EntityType.PLACE, EntityType.VENUE):
+        return [n]
+    a = m.group("a")
+    return [Name(n.start, n.start + len(a), a, type_by_head(a)),
+            Name(n.start + m.start("b"), n.end, m.group("b"), EntityType.PLACE)]
 
 
 def _country_apart(n: Name) -> list[Name]:

@@ -88,6 +88,11 @@ def read(s: Sentence) -> None:
             s.fact(a, Relation.LOCATED_IN, b)
     _address(s)
     _post_body_in(s)
+    # "the X Park of Hefei's Y Zone": the park lies in the zone (and the zone in the city)
+    for m in re.finditer(r"(?P<a>" + E + r")\s+of\s+" + E + r"['’]s\s+(?P<c>" + E + ")", ph):
+        a, c = s.key(m.group("a")), s.key(m.group("c"))
+        if a != c and s.typ(a) in places and s.typ(c) is EntityType.PLACE:
+            s.fact(a, Relation.LOCATED_IN, c)
     # "the southwest of Wuhan, where Fenghuang District is located"
     for m in re.finditer(r"(?P<a>" + E + r"),\s+where\s+(?:the\s+)?(?P<b>" + E + r")\s+(?:is|are|was|lies)\s+"
                          r"(?:located|situated|based)?", ph):
