@@ -230,11 +230,30 @@ def place_in(s: Sentence, event: str, clause: str) -> None:
             place_by_position(s, place)
         if s.typ(place) in (EntityType.PLACE, EntityType.VENUE):
             s.fact(event, Relation.LOCATION, place)
+            if s.typ(place) is EntityType.PLACE:
+                _venue_after(s, event, clause[pm.end():])
+            both = re.match(r"\s*,?\s+and\s+(?:at\s+)?(?:the\s+)?(?P<p>" + E + ")", clause[pm.end():])
+            other = s.key(both.group("p")) if both else None
+            if other is not None and s.typ(place) is EntityType.VENUE and (
+                    s.typ(other) is EntityType.VENUE or head_word(s.r.ex.entities[other].label) in _BUILDINGS):
+                s.fact(event, Relation.LOCATION, other)  # "held at A and the B Service Center, linked by video"
             return
     here = s.r.article.dateline_place
     if here and re.match(r"[^⟦;]{0,12}?\bhere\b", clause):
         # "BEIJING, Oct. 12 (Xinhua) -- The X opened here on Saturday": the dateline's city
         s.fact(event, Relation.LOCATION, s.r.entity(here, EntityType.PLACE, strong=True))
+
+
+# what a building's name ends with, whatever body its name also names
+_BUILDINGS = frozenset({"center", "centre", "building", "hall", "hotel", "tower", "auditorium", "stadium", "gymnasium"})
+
+
+def _venue_after(s: Sentence, event: str, rest: str) -> None:
+    """"opened in Xi'an on May 8 and ran through the next day at the X Center": the venue a
+    second verb of the clause names is where in the city it was held."""
+    m = re.search(r"\band\s+(?:[a-z]+\s+){1,8}?at\s+(?:the\s+)?(?P<p>" + E + ")", rest)
+    if m and s.typ(s.key(m.group("p"))) is EntityType.VENUE:
+        s.fact(event, Relation.LOCATION, s.key(m.group("p")))
 
 
 def venue_by_position(s: Sentence, key: str) -> None:
