@@ -174,3 +174,16 @@ def test_a_one_word_phrase_means_the_one_name_it_opens() -> None:
     store = store_of(a)
     assert resolve(store, "Tallis").label == "Tallis Medtech"
     assert [x.label for x in ask(store, "where is Tallis headquartered").answers] == ["Tuttlingen"]
+
+
+def test_a_part_at_an_event_the_graph_does_not_link_is_the_event_so_named() -> None:
+    """"the matchmaking session at the 2024 care expo": the graph knows the session and the
+    expo but not that one is part of the other; the session is still meant."""
+    a = ArticleGraph("care.txt")
+    expo = a.entity("5th Lakeside Elderly Care Expo", "Event", "2024 Lakeside Elderly Care Expo")
+    a.fact(expo, "startDate", "2024-03-14")
+    session = a.entity("procurement matchmaking session for nursing homes and suppliers", "Event", scoped=True)
+    a.fact(session, "startDate", "2024-03-15")
+    store = store_of(a)
+    answers = ask(store, "when is the procurement matchmaking session at the 2024 elderly care expo").answers
+    assert [x.label for x in answers] == ["2024-03-15"]

@@ -160,7 +160,9 @@ _PART_OF = re.compile(r" (?:of|at|in|within|during) ", re.I)
 
 
 def part_of(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
-    """PART of EVENT: the one sub-event of EVENT whose name holds every word of PART."""
+    """PART of EVENT: the one sub-event of EVENT whose name holds every word of PART, else the
+    one event whose name holds them, when EVENT is an event too ("the matchmaking session at
+    the 2024 care expo": the graph may not know which event the session was part of)."""
     for m in _PART_OF.finditer(name):
         part, whole = name[: m.start()], name[m.end():]
         want = content_words(part)
@@ -173,6 +175,9 @@ def part_of(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None
                 if want <= content_words(" ".join(names_of(r)))]
         if len(subs) == 1:
             return Resolved("", name, subs[0], f"the part {part!r} of {event.label!r}")
+        alone = reader.sub(part, ("Event",)) if not subs and "Event" in event.types else None
+        if alone is not None and "Event" in alone.types and alone.iri != event.iri:
+            return Resolved("", name, alone, f"the event {part!r} ({event.label!r} named too)")
     return None
 
 
