@@ -157,6 +157,9 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             nxt = toks[j + 1] if j + 1 < n else None
             if nxt is None:
                 break
+            if t.text == "Home" and _capitalised(nxt) and _capitalised(toks[j - 1]):
+                j += 1  # "Acme Smart Home Care Co.": a page's "Home" link is no word inside a name
+                continue
             if t.text == "." and toks[j - 1].text in {"No", "NO"} and nxt.like_num:
                 j += 2  # "Pine No. 6 People's Hospital"
                 continue

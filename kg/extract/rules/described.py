@@ -121,9 +121,10 @@ def descriptive_events(r: Reader) -> None:
                  and r.ex.entities[m.key].type is EntityType.AGREEMENT]
         if inner:
             r.ceremony_for[key] = inner[0].key
-        if whole and (head != "ceremony" or not label.lower().startswith("signing")):
+        if whole and (head != "ceremony" or not label.lower().startswith("signing")) and \
+                not label.lower().startswith(("press conference", "news conference", "press briefing")):
             # "the award ceremony of the X Challenge" is a part of it; a signing ceremony is its
-            # agreement's occasion
+            # agreement's occasion; a press conference for it comes before it
             r.part_of[key] = (whole[0].key, whole[0].start)
         if owned and owner_mention is not None:
             owner_label = r.ex.entities[owner_mention.key].label

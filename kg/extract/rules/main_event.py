@@ -55,3 +55,22 @@ def choose_main_event(r: Reader) -> None:
     r.main_event = ranked[0] if ranked else next(
         (m.key for m in sorted(r.mentions, key=lambda m: m.start)
          if r.ex.entities[m.key].type is EntityType.EVENT), None)
+    announced = _announced_event(r, r.main_event) if r.main_event else None
+    if announced is not None:
+        r.main_event = announced
+
+
+_BRIEFING = compiled(r"^(?:press|news)\s+(?:conference|briefing)\s+(?:for|of|on)\s+(?:the\s+)?(?P<e>.+)$", re.I)
+
+
+def _announced_event(r: Reader, key: str) -> str | None:
+    """"A press conference for the 5th X Expo took place ...": the story is about the event the
+    briefing announces (its exhibitors, theme and figures are the expo's), when the text names
+    that event."""
+    m = _BRIEFING.match(r.ex.entities[key].label)
+    if m is None:
+        return None
+    inner = m.group("e")
+    found = [k for k, e in r.ex.entities.items() if k != key and e.type is EntityType.EVENT
+             and (e.label in inner or any(a in inner for a in e.aliases)) and len(e.label) > 8]
+    return max(found, key=lambda k: len(r.ex.entities[k].label)) if found else None

@@ -278,7 +278,9 @@ def _place_dropped(r: Reader, words: list[str], full: list[str], etype: EntityTy
             ordinal_value(first) is not None or not words[0][:1].isupper():
         return False
     prefix = r.key_by_norm.get(normalize_name(full[0]))
-    return prefix is None or vote(r, prefix) is EntityType.PLACE
+    # "WLMU School of Nursing" named again as "School of Nursing": its owner's acronym left out
+    owner = prefix is not None and is_acronym(full[0]) and vote(r, prefix) in lx.ORG_TYPES
+    return prefix is None or vote(r, prefix) is EntityType.PLACE or owner
 
 
 # bodies every zone and district has, named alone once the story has named whose

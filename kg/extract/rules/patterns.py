@@ -38,7 +38,7 @@ COUNTED = (r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+
 ITEM = (rf"(?:the\s+|its\s+(?:affiliated\s+|own\s+|subsidiary\s+)?|{COUNTED})?(?:(?:Dr|Mr|Ms|Mrs|Prof|Madam)\.?\s+)?"
         rf"(?:{DESCRIPTOR}\s+){{0,4}}?"
         rf"(?:{E}['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{E}(?:\s*\(\s*(?:[Tt]he\s+)?[\"“]?{E}[\"”]?\s*\))?"
-        rf"(?:\s+(?:of|from)\s+{E}|\s+in\s+(?:the\s+)?{E}(?!\s*['’]s))?{APPOS}?")
+        rf"(?:\s+(?:of|from)\s+(?:the\s+)?{E}|\s+in\s+(?:the\s+)?{E}(?!\s*['’]s))?{APPOS}?")
 LIST = rf"(?<![\w'’-]){ITEM}(?:{SEP}{ITEM})*"
 # what may stand between "the" and an event's name: "the 2021 X", "the 5th X", "the third X"
 EDITION = r"(?:(?:\d{4}|\d+(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+)?"

@@ -41,7 +41,7 @@ class Sentence:
         out: list[str] = []
         for m in re.finditer(E + r"(?!['’]s?\s)", text):
             key = self.key(m.group(0))
-            if re.search(E + r"\s+(?:of|from)\s+$", text[:m.start()]) and (
+            if re.search(E + r"\s+(?:of|from)\s+(?:the\s+)?$", text[:m.start()]) and (
                     self.r.ex.entities[key].label in lx.COUNTRIES or (
                         re.search(E + r"\s+from\s+$", text[:m.start()]) and type_by_head(
                             self.r.ex.entities[key].label) in (None, EntityType.PLACE))):

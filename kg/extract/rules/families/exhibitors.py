@@ -46,6 +46,8 @@ _SHAPES: tuple[_Shape, ...] = (
     _shape(r"exhibitor",
            r"\bexhibitors?(?:\s+(?:at|in|of)\s+(?:the\s+)?(?:⟦\d+⟧|[\w-]+(?:\s+[\w-]+){0,2}?))?"
            r"(?:,?\s+(?:this|last|next)\s+year,?)?\s+"  # "Exhibitors this year included A"
+           # "Exhibitors confirmed so far include A"
+           r"(?:(?:confirmed|registered|signed\s+up|announced)\s+(?:so\s+far\s+|to\s+date\s+)?)?"
            r"(?:include[sd]?|including|such\s+as|like|were|are)\s+(?:(?:[\w-]+\s+){0,3}?"
            r"(?:such\s+as|like|including)\s+)?(?P<l>" + LIST + ")"),
     _shape(r"showcased|displayed|exhibited",

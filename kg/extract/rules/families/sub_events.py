@@ -77,6 +77,8 @@ def read(s: Sentence) -> None:
             ent = s.r.ex.entities[k]
             if k == parent or (k == s.r.main_event and not explicit) or s.r.heads.get(k) == s.r.heads.get(parent):
                 continue
+            if re.search(r"\b(?:that|which|where|while)\b", ph[ph.find(s.token_of(k)):m.start()]):
+                continue  # "told the press conference that a pavilion would debut at the show"
             if ent.scope or not strict:
                 s.fact(k, Relation.SUB_EVENT_OF, parent)
         if m.start() <= 20 and not strict:

@@ -51,6 +51,8 @@ def agreement(s: Sentence, kind: str, sides: list[list[str]], event: str | None)
             s.fact(event, Relation.PARTICIPANT, person)
     sides = in_full(s, bodies(s, no_tickers(s, sides)))
     sides = [list(dict.fromkeys(_government_of(s, k) for k in side)) for side in sides]
+    # "signed by P of A and Q of B", P and Q read as A and B: a body on two sides is one party
+    sides = _each_party_once(sides)
     s.r.ex.agreements = restated(s, sides)
     keys = {a.key for a in s.r.ex.agreements}
     n = len(s.r.ex.agreements)
@@ -78,6 +80,22 @@ def day_told(s: Sentence, event: str | None) -> PartialDate | None:
     if len(days) != 1 or days[0].ranged or days[0].start is None or days[0].start.day is None:
         return None
     return days[0].start
+
+
+def _each_party_once(sides: list[list[str]]) -> list[list[str]]:
+    """Each party on its first side only (a side left empty goes).
+
+    >>> _each_party_once([["a"], ["a"], ["b"]])
+    [['a'], ['b']]
+    """
+    seen: set[str] = set()
+    out: list[list[str]] = []
+    for side in sides:
+        kept = [k for k in side if k not in seen]
+        seen.update(kept)
+        if kept:
+            out.append(kept)
+    return out
 
 
 def _government_of(s: Sentence, key: str) -> str:
