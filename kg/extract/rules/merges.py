@@ -93,6 +93,9 @@ def short_forms(r: Reader) -> None:
             if _of_place(r, words, ow) and etype not in (EntityType.PLACE, EntityType.PERSON):
                 cands.append(other_key)  # "Tongde Hospital" for "Tongde Hospital of Pine Province"
                 continue
+            if _of_owner(r, words, ow):
+                cands.append(other_key)  # "School of Nursing" for "School of Nursing of Pine University"
+                continue
             # "(Lakeside)" in "X Biotech (Lakeside) Co., Ltd." says where the firm is, not which
             rest = [w.lower().strip(".,") for w in ow[len(words):] if not re.fullmatch(r"\(\w+\)[.,]?", w)] or \
                 [w.lower().strip(".,") for w in ow[len(words):]]
@@ -244,6 +247,21 @@ def _of_place(r: Reader, words: list[str], full: list[str]) -> bool:
     key = r.key_by_norm.get(normalize_name(place))
     return place in lx.COUNTRIES or head_word(place) in lx.LOWER_PLACE_HEADS or (
         key is not None and vote(r, key) is EntityType.PLACE)
+
+
+_UNIT_HEADS = frozenset({"school", "faculty", "department", "college", "institute", "center", "centre",
+                         "laboratory", "lab", "clinic", "division"})
+
+
+def _of_owner(r: Reader, words: list[str], full: list[str]) -> bool:
+    """Whether ``full`` is the unit ``words`` + "of" + a body ("School of Nursing of Pine
+    University"): the unit named without its owner."""
+    if len(words) < 2 or len(full) < len(words) + 2 or full[len(words)].lower() != "of" or \
+            words[0].lower() not in _UNIT_HEADS:
+        return False
+    rest = " ".join(full[len(words) + 1:])
+    owner = r.key_by_norm.get(normalize_name(rest))
+    return vote(r, owner) in lx.ORG_TYPES if owner is not None else type_by_head(rest) in lx.ORG_TYPES
 
 
 def _is_place_word(r: Reader, word: str) -> bool:

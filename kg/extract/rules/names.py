@@ -68,7 +68,12 @@ def _owners_of_parts(r: Reader, names: list[Name]) -> None:
         room = _ROOM_OF_BODY.match(n.text)
         key = r.key_by_norm.get(normalize_name(n.text))
         if room and key is not None and type_by_head(room.group("b")) in lx.ORG_TYPES:
-            r.alias(key, room.group("a"))  # "the Lotus Lecture Hall of Pine Hospital" is "Lotus Lecture Hall"
+            # "the Lotus Lecture Hall of Pine Hospital" is the "Lotus Lecture Hall" (its owner's
+            # name is no part of the hall's)
+            ent = r.ex.entities[key]
+            ent.label, whole = room.group("a"), ent.label
+            r.alias(key, whole)
+            r.key_by_norm.setdefault(normalize_name(ent.label), key)
 
 
 def _add_acronyms(r: Reader, names: list[Name]) -> None:
