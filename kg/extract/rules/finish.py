@@ -222,7 +222,7 @@ def _durations(r: Reader) -> None:
     ends = {f.subject: f for f in r.ex.facts if f.relation is Relation.END_DATE}
     for sent in r.sents:
         n = duration_days(sent.text)
-        if not n or n < 2 or not r.main_event:
+        if not n or n < 2 or not r.main_event or _length_of_another(r, sent):
             continue
         key = r.main_event
         if key in ends and key not in starts:
@@ -239,6 +239,18 @@ def _durations(r: Reader) -> None:
                 if end and end.writable:
                     r.fact(key, Relation.END_DATE, Literal(end.lexical, end),
                             sent.start_char)
+
+
+_LENGTH_BEFORE_NAME = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)-day\s+"
+                                 r"(?:(?:\d{4}|\d+(?:st|nd|rd|th))\s+)?$", re.I)
+
+
+def _length_of_another(r: Reader, sent: Any) -> bool:
+    """"the closing highlight of the two-day X Conference": the length is of the event it
+    stands before, when that is not the main one."""
+    return any(m.key != r.main_event and r.type_of(m.key) is EntityType.EVENT
+               and _LENGTH_BEFORE_NAME.search(r.text[max(sent.start_char, m.start - 30):m.start])
+               for m in r.mentions if sent.start_char <= m.start < sent.end_char)
 
 
 _SIGNED = re.compile(r"\b(?:signed|inked)\b")

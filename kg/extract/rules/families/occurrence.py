@@ -91,6 +91,12 @@ def read(s: Sentence) -> None:
     it = _IT_OCCURS.match(ph)
     if it:
         _it_occurs(s, it)
+    _dated_by_name(s)
+    for m in _GATHERED.finditer(ph):  # "the X drew 300 guests to Lakeside on May 15": its day
+        event = s.key(m.group("e"))
+        if s.is_event(event) and not any(f.subject == event and f.relation is Relation.START_DATE
+                                         for f in s.r.ex.facts):
+            dates(s, event, "held", s.ms[int(m.group("e").strip("⟦⟧"))].end)
     held = compiled(r"\b(?:held|hosted|organi[sz]ed|staged|convened|opened|launched|inaugurated|played\s+host\s+to)\s+"
                     r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:annual\s+|yearly\s+)?" + EDITION + r"(?P<e>"
                       + E + r")(?P<rest>[^;]*)", re.I)
@@ -310,6 +316,27 @@ def dates(s: Sentence, event: str, verb: str, after: int | None = None, said_the
             if rel not in have:
                 have.add(rel)
                 lit(s, event, rel, value)
+
+
+# an event as the subject of a verb of gathering people
+_GATHERED = compiled(r"(?P<e>" + E + r")(?:,[^.;]{0,120}?,)?\s+(?:drew|attracted|gathered|welcomed|"
+                     r"brought\s+together)\b")
+
+
+def _dated_by_name(s: Sentence) -> None:
+    """"At the X Forum on May 15, A signed ...", "the X Forum (May 15-17, Lakeside)": a date
+    written right after an event's name dates it, whatever the sentence's verb."""
+    for m in re.finditer(r"(?P<e>" + E + r")(?=\s+on\s+|\s*\()", s.ph):
+        event = s.key(m.group("e"))
+        if not s.is_event(event):
+            continue
+        end = s.ms[int(m.group("e").strip("⟦⟧"))].end
+        for d in dated_phrases(s.r, s.sent, event, end):
+            if re.fullmatch(r"\s*(?:on|\()\s*", s.r.text[end:d.start]) and not d.closing:
+                lit(s, event, Relation.START_DATE, d.span.start)
+                if d.span.ranged:
+                    lit(s, event, Relation.END_DATE, d.span.end)
+                break
 
 
 def _right_after(s: Sentence, after: int | None, start: int) -> bool:
