@@ -73,4 +73,11 @@ def _announced_event(r: Reader, key: str) -> str | None:
     inner = m.group("e")
     found = [k for k, e in r.ex.entities.items() if k != key and e.type is EntityType.EVENT
              and (e.label in inner or any(a in inner for a in e.aliases)) and len(e.label) > 8]
-    return max(found, key=lambda k: len(r.ex.entities[k].label)) if found else None
+    if not found:
+        return None
+    event = max(found, key=lambda k: len(r.ex.entities[k].label))
+    # "a press conference for the 5th X Expo (XE 2024)": the bracket names the expo
+    bracket = re.search(re.escape(r.ex.entities[event].label) + r"\s*\((?P<a>[^()]{2,30})\)", inner)
+    if bracket:
+        r.alias(event, bracket.group("a"))
+    return event

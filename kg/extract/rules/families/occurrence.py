@@ -242,6 +242,7 @@ def place_in(s: Sentence, event: str, clause: str) -> None:
             other = s.key(both.group("p")) if both else None
             if other is not None and s.typ(place) is EntityType.VENUE and (
                     s.typ(other) is EntityType.VENUE or head_word(s.r.ex.entities[other].label) in _BUILDINGS):
+                s.r.ex.entities[other].type = EntityType.VENUE  # a building it was held in
                 s.fact(event, Relation.LOCATION, other)  # "held at A and the B Service Center, linked by video"
             return
     here = s.r.article.dateline_place
