@@ -132,8 +132,8 @@ def read(s: Sentence) -> None:
         a, b = subjects(s, m), counterparts(s, m.group("b"))
         if a and b:
             found = True
-            kind = kind_of(s, m.group("kind")) if m.group("kind") else "agreement"
-            agreement(s, kind, [a, b], event_for_agreement(s, m.end()))
+            # "A signed with B, C and D respectively": one agreement with each
+            sides(s, m.group("kind") or "agreement", a, b, event_for_agreement(s, m.end()), ph[m.end():])
     for m in INCLUDING.finditer(ph):
         a, b = subjects(s, m), included(s, m.group("b"))
         if a and b and not found:

@@ -40,7 +40,9 @@ MORE_KINDS = (r"(?P<more>(?:(?:,\s+|,?\s+and\s+)(?:an?\s+|the\s+)?(?:[\w-]+\s+){
 # The signing patterns, compiled once at import (read() says what each one reads).
 WITH = Gated(r"(?P<a>" + LIST + TOGETHER + r")(?:,?\s+(?:which|that|who))?,?\s+" + BEFORE_VERB + THEN + SIGNING +
              r"\s+" + KIND + MORE_KINDS +
-             GAP + r"\s+with\s+(?:[\w&-]+[,:]?\s+){0,6}?(?P<b>" + LIST + ")" + END_OF_WITH,
+             # (the words skipped before the counterparts never end "in the": "with three hospitals
+             # in the X Delta" names where they are)
+             GAP + r"\s+with\s+(?:(?!(?:in|across)\s)[\w&-]+[,:]?\s+){0,6}?(?P<b>" + LIST + ")" + END_OF_WITH,
              r"\swith\s", NEEDS_KIND, flags=re.I)
 
 # "The hospital has also signed agreements with A and B": a body named by its kind as subject

@@ -23,6 +23,8 @@ def counterparts(s: Sentence, text: str) -> list[str]:
         if prev_place and s.typ(key) is EntityType.PLACE and gap.endswith(","):
             continue
         prev_place = s.typ(key) is EntityType.PLACE
+        if prev_place and re.search(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", text[:tok.start()]):
+            continue  # "with three leading hospitals in the Yangtze River Delta": where they are
         if key in agents and key not in out:
             out.append(key)
     return out
