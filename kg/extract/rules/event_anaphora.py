@@ -28,8 +28,25 @@ _CONTESTS = frozenset({"challenge", "competition", "contest"})
 _KIN_HEADS = {h: _CONTESTS for h in _CONTESTS}
 
 
+# "The awards ceremony was held on May 9": the ceremony of the awards the story named
+_AWARDS_CEREMONY = compiled(r"\b[Tt]he\s+(?:\d{4}\s+)?(?:awards?|prizes?)(?:[- ]giving)?\s+ceremony\b")
+_AWARD_HEADS = frozenset({"award", "awards", "prize", "prizes"})
+
+
+def _awards_ceremony(r: Reader) -> None:
+    """"the awards ceremony": the awards (or prize) event named last before it."""
+    for m in _AWARDS_CEREMONY.finditer(r.text):
+        if any(x.start <= m.start() < x.end for x in r.mentions):
+            continue
+        named = [x for x in r.mentions if x.end <= m.start() and r.ex.entities[x.key].type is EntityType.EVENT
+                 and head_word(r.ex.entities[x.key].label) in _AWARD_HEADS]
+        if named:
+            r.mention(m.start(), m.end(), max(named, key=lambda x: x.start).key, anaphor=True)
+
+
 def event_anaphora(r: Reader) -> None:
     """"the forum", "this year's fair", "the event": the event they mean."""
+    _awards_ceremony(r)
     pattern = compiled(
         r"\b(?P<det>the|this|that|its)\s+(?:(?:year['’]?s|years|special|whole|two-day|"
         r"three-day|four-day|five-day|\w+-day|annual|same|entire|grand|main|big|current)\s+)*"
