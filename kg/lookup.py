@@ -304,6 +304,11 @@ def _entity_refs(store: Store, iris: Iterable[str]) -> list[EntityRef]:
     return [r for r in refs.values() if not STRUCTURAL_TYPES.intersection(r.types)]
 
 
+# the word a place's full name adds to its short one ("Shaanxi" -> "Shaanxi Province")
+_ADMIN_WORDS = frozenset({"province", "city", "district", "county", "municipality", "prefecture", "town",
+                          "region"})
+
+
 def _closest(refs: list[EntityRef], names: _Names, norm: str) -> EntityRef | None:
     """Of several names holding all the phrase's words, the one with fewest other words, when
     it alone is the closest and ends with the phrase's last word ("the Pine zone": "Lakeside
@@ -324,8 +329,15 @@ def _closest(refs: list[EntityRef], names: _Names, norm: str) -> EntityRef | Non
                 extra[ref.iri] = min(len(_tokens(n)) - len(wanted) for n in fits)
         if extra:
             break
-    if not extra or (not ends and len(extra) > 1):
-        return None  # ("Coastal" opens both a forum's and its series' names: which one is unclear)
+    if not ends and len(extra) > 1:
+        # "Shaanxi": the place named with its administrative word ("Shaanxi Province") rather
+        # than the bodies named after it; else unclear ("Coastal" opens a forum's and its series')
+        admin = [ref for ref in refs if ref.iri in extra and "Place" in ref.types and any(
+            n.split()[:len(words)] == words and len(n.split()) == len(words) + 1 and n.split()[-1] in _ADMIN_WORDS
+            for n in names.labels.get(ref.iri, set()) | names.aliases.get(ref.iri, set()))]
+        return admin[0] if len(admin) == 1 else None
+    if not extra:
+        return None
     best = min(extra.values())
     winners = [r for r in refs if extra.get(r.iri) == best]
     return winners[0] if len(winners) == 1 else None

@@ -187,3 +187,20 @@ def test_a_part_at_an_event_the_graph_does_not_link_is_the_event_so_named() -> N
     store = store_of(a)
     answers = ask(store, "when is the procurement matchmaking session at the 2024 elderly care expo").answers
     assert [x.label for x in answers] == ["2024-03-15"]
+
+
+def test_a_province_named_without_its_word_and_a_closing_this_year() -> None:
+    """"the vice-governor of Shaanxi": the place "Shaanxi Province", not the bodies named after it;
+    "held this year" asks of the event as "held" does."""
+    a = ArticleGraph("shaanxi.txt")
+    province = a.entity("Shaanxi Province", "Place")
+    a.entity("Shaanxi Provincial Health Commission", "GovernmentBody")
+    governor = a.entity("Du Xin", "Person")
+    a.fact(governor, "role", "vice-governor")
+    a.fact(governor, "affiliation", province)
+    expo = a.entity("12th West Pine Medical Device Expo", "Event")
+    a.fact(expo, "location", a.entity("Lotus Lake Expo Center", "Venue"))
+    store = store_of(a)
+    assert [x.label for x in ask(store, "who is the vice-governor of Shaanxi").answers] == ["Du Xin"]
+    assert [x.label for x in ask(store, "where was the West Pine Medical Device Expo held this year").answers] == [
+        "Lotus Lake Expo Center"]

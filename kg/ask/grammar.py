@@ -61,14 +61,18 @@ def types_for(phrase: str | None) -> tuple[str, ...]:
 
 
 def clean_question(question: str) -> str:
-    """Whitespace collapsed, curly quotes straightened, trailing ``?``/``.``/``!`` removed.
+    """Whitespace collapsed, curly quotes straightened, trailing ``?``/``.``/``!`` removed, and
+    a closing "this year" (the story's time, which names nothing the graph can look up).
 
     >>> clean_question("  Who has Summit  Hospital signed with? ")
     'Who has Summit Hospital signed with'
+    >>> clean_question("where was the Harbor expo held this year?")
+    'where was the Harbor expo held'
     """
     q = question.replace("’", "'").replace("“", '"').replace("”", '"')
     q = re.sub(r"\s+", " ", q).strip()
-    return q.rstrip("?.! ").strip()
+    q = q.rstrip("?.! ").strip()
+    return re.sub(r",?\s+this\s+year$", "", q, flags=re.I)
 
 
 def clean_phrase(phrase: str) -> str:

@@ -225,8 +225,17 @@ def _it_occurs(s: Sentence, m: re.Match[str]) -> None:
 
 def place_in(s: Sentence, event: str, clause: str) -> None:
     """The first place or venue "in/at/on" names in the clause after an event's verb."""
-    for pm in re.finditer(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:(?:" + E + r"|[a-z]+)['’]s\s+)?(?P<p>" + E + r")",
+    for pm in re.finditer(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:(?:" + E + r"|[a-z]+)['’]s\s+)?(?P<p>" + E + r")"
+                          # "filling Halls 2 to 8 of the X Center": the halls' building
+                          r"|(?:\bHalls?\s+[\w.]+(?:\s*(?:to|-|–|and)\s*[\w.]+)?|(?P<hl>" + E + r"))\s+(?P<hall>of)\s+"
+                          r"(?:the\s+)?(?P<h>" + E + ")",
                           clause):  # "in the county's Convention Center"
+        if pm.group("hall"):
+            named = s.r.ex.entities[s.key(pm.group("hl"))].label if pm.group("hl") else "Hall"
+            if re.match(r"Halls?\b", named) and s.typ(s.key(pm.group("h"))) is EntityType.VENUE:
+                s.fact(event, Relation.LOCATION, s.key(pm.group("h")))
+                return
+            continue
         place = s.key(pm.group("p"))
         if _of_another(s, _verb_at(s, s.ms[int(pm.group("p").strip("⟦⟧"))].start), event):
             continue  # "..., which will take place at Y": Y is the other event's

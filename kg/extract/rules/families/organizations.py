@@ -7,12 +7,16 @@ from itertools import pairwise
 
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word
-from kg.extract.rules.patterns import CHINA_REGION, COUNTRY_OF, DEMONYMS_RE, INSERTION, LIST, E
+from kg.extract.rules.patterns import CHINA_REGION, COUNTRY_OF, DEMONYMS_RE, INSERTION, LIST, E, Gated
 from kg.extract.rules.sentence import Sentence
 from kg.records import EntityType, Relation
 
-
 # -- organizations: parents and countries
+_FROM_COUNTRY = Gated(r"(?P<a>" + E + r"),\s+an?\s+(?:[\w-]+\s+){0,4}?(?:maker|manufacturer|company|firm|group|"
+                      r"developer|provider|supplier|producer|distributor|hospital|clinic|institution|enterprise)"
+                      r"\s+(?:from|based\s+in|headquartered\s+in)\s+(?:the\s+)?(?P<c>" + E + ")", r"\s(?:from|in)\s")
+
+
 def read(s: Sentence) -> None:
     ph = s.ph
     orgs = lx.ORG_TYPES
@@ -43,6 +47,15 @@ def read(s: Sentence) -> None:
             s.fact(x, Relation.COUNTRY, s.r.entity(where, EntityType.PLACE, strong=True))
         else:
             s.fact(x, Relation.LOCATED_IN, s.r.entity(where, EntityType.PLACE, strong=True))
+    # "X GmbH, a diagnostics maker from Germany": the country a body's description names
+    for m in _FROM_COUNTRY.finditer(ph):
+        a, c = s.key(m.group("a")), s.key(m.group("c"))
+        if s.typ(a) is EntityType.PERSON:  # "P, CEO of X AG, a healthcare group from Y": X, read in P's title
+            at = s.ms[int(m.group("a").strip("⟦⟧"))]
+            a = next((x.key for x in reversed(s.r.mentions)
+                      if at.start <= x.start < at.end and s.typ(x.key) in orgs), a)
+        if s.typ(a) in orgs and s.r.ex.entities[c].label in lx.COUNTRIES:
+            s.fact(a, Relation.COUNTRY, c)
     # "Pine University and its affiliated Pine Hospital": the hospital is the university's
     for m in re.finditer(r"(?P<b>" + E + r")\s+and\s+its\s+(?:affiliated|subsidiary|member)\s+(?P<a>" + E + ")", ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))

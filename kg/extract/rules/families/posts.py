@@ -16,7 +16,7 @@ _THEN_POST = compiled(r"\s*,?\s+and\s+(?:the\s+)?" + ROLE + r"\s+(?:of|at)\s+(?:
 
 
 # an honorific before a person's name
-_TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+)?"
+_TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Madam)\.?\s+){0,2}"  # "Prof. Dr. Anna Weber"
 
 _CLINICAL_FIELDS = frozenset({"cardiology", "oncology", "surgery", "neurology", "radiology", "pathology", "pediatrics",
                               "paediatrics", "nursing", "rehabilitation", "orthopedics", "dermatology", "urology",
