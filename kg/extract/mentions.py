@@ -133,6 +133,7 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
         names = split(names)
     quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(whole)]
     text = whole
+    names = [_before_describing(n, text) for n in names]
     return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, text)
             and not (lx.is_role_word(head_word(n.text)) and n.ner != "PERSON")  # "Chief Executive of X"
             and not re.match(r"-[a-z]", text[n.end:n.end + 2])]  # "State-owned", "Beijing-based"
@@ -217,6 +218,21 @@ def _ampersand_apart(n: Name) -> list[Name]:
         return [n]
     return [Name(n.start, n.start + cut, left, type_by_head(left)),
             *_ampersand_apart(Name(n.start + cut + 3, n.end, right, type_by_head(right), n.ner))]
+
+
+def _before_describing(n: Name, text: str) -> Name:
+    """"the X Committee and Basel-based Swiss drugmaker Y": the run ran into a place that
+    describes the next name ("Basel-based"); the name ends before its "and".
+
+    >>> text = "between Oak Committee and Basel-based firm Y"
+    >>> _before_describing(Name(8, 31, "Oak Committee and Basel", None), text).text
+    'Oak Committee'
+    """
+    cut = n.text.rfind(" and ")
+    if cut < 0 or not re.match(r"-(?:based|headquartered|listed|owned|funded|backed)\b", text[n.end:n.end + 14]):
+        return n
+    head = n.text[:cut]
+    return Name(n.start, n.start + len(head), head, type_by_head(head), n.ner)
 
 
 def _possessor_apart(n: Name, text: str) -> list[Name]:

@@ -16,7 +16,7 @@ DEMONYM = "|".join(sorted((re.escape(d.title()) for d in lx.DEMONYMS), key=len, 
 DESCRIPTOR = (r"(?:(?!(?:by|with|at|in|on|of|to|for|from|and|or|as|the|was|were|is|are|has|have|"
                r"will|which|who|that|between|among)\b)[a-z][\w-]*(?<!ed)(?<!ing)|" + DEMONYM + r"|"
                # "Japan-based X", "Wuhan-headquartered Y"
-               r"[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?-(?:based|headquartered|listed|owned|funded|backed))")
+               r"(?:[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?|⟦\d+⟧)-(?:based|headquartered|listed|owned|funded|backed))")
 # "X, a subsidiary of Y, and Z" / "X, which is affiliated with Y, signed": the appositive is
 # part of X's item, and its names are not list members
 APPOS = (r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,"

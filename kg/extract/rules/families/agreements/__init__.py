@@ -12,6 +12,7 @@ import re
 from kg.extract.heads import head_word
 from kg.extract.rules.families.agreements.forms import (
     AGREED,
+    AND_ALSO_WITH,
     AND_BETWEEN,
     AND_WITH,
     BARE,
@@ -89,6 +90,8 @@ def read(s: Sentence) -> None:
     found = False
     for m in WITH.finditer(ph):
         a, b = subjects(s, m), counterparts(s, m.group("b"))
+        also = AND_ALSO_WITH.match(ph, m.end())
+        b += [k for k in counterparts(s, also.group("b")) if k not in b] if also else []
         if not a or not b:
             continue
         found = True

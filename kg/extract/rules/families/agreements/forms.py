@@ -49,7 +49,7 @@ WITH = Gated(r"(?P<a>" + LIST + TOGETHER + r")(?:,?\s+(?:which|that|who))?,?\s+"
 BODY_HEADS = ("hospital", "university", "college", "company", "group", "institute", "academy", "association",
               "foundation", "commission", "bureau", "center", "centre", "corporation", "firm")
 BODY_WITH = compiled(r"(?:^|[,;:]\s+|\b(?:and|said|says|noted|added|announced|stated)\s+(?:that\s+)?)"
-                     r"[Tt]he\s+(?P<head>" + "|".join(BODY_HEADS) + r")\s+" + BEFORE_VERB
+                     r"[Tt]he\s+(?:new\s+|same\s+)?(?P<head>" + "|".join(BODY_HEADS) + r")\s+" + BEFORE_VERB
                      + SIGNING + r"\s+" + KIND + GAP + r"\s+with\s+(?:[\w&-]+,?\s+){0,6}?(?P<b>" + LIST
                      + ")" + END_OF_WITH)
 
@@ -68,8 +68,13 @@ GAPPED = compiled(WHEN + r"\s*,?\s+and\s+(?P<a>" + LIST + r")\s+with\s+(?:the\s+
 
 # "A signed a purchase agreement with B and a research agreement with C": a second kind and
 # counterpart after the first, read from where the first match ended
-AND_WITH = compiled(WHEN + PURPOSE + r"\s*,?\s+and\s+(?:also\s+)?" + KIND + GAP + r"\s+with\s+(?:the\s+)?(?P<b>"
+# ("..., which operates 14 hospitals, and a distribution agreement with C": a relative clause on
+# the first counterpart may stand before it)
+AND_WITH = compiled(WHEN + PURPOSE + r"(?:,\s+(?:which|who)\s+(?:[^⟦,;.]|⟦\d+⟧){1,80})?"
+                    + r"\s*,?\s+and\s+(?:also\s+)?" + KIND + GAP + r"\s+with\s+(?:the\s+)?(?P<b>"
                     + LIST + ")" + END_OF_WITH, re.I)
+# "signed MoUs with A and B and with the C respectively": more counterparts after a second "with"
+AND_ALSO_WITH = compiled(r"\s+and\s+(?:also\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + ")" + END_OF_WITH)
 
 ENTERED = Gated(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
                 r"(?:entered\s+into|reached|established|forged|formed|struck|signed)\s+(?:an?\s+|the\s+)?"
