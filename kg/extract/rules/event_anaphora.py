@@ -44,9 +44,25 @@ def _awards_ceremony(r: Reader) -> None:
             r.mention(m.start(), m.end(), max(named, key=lambda x: x.start).key, anaphor=True)
 
 
+# "The investment day, held at ...": the one event whose name ends so ("X Investment Day")
+_NAMED_DAY = compiled(r"\b[Tt]he\s+(?P<w>[a-z]+\s+day)\b")
+
+
+def _named_day(r: Reader) -> None:
+    """"the investment day": the one event named before whose name ends with those words."""
+    for m in _NAMED_DAY.finditer(r.text):
+        if any(x.start <= m.start("w") < x.end for x in r.mentions):
+            continue
+        ends = {x.key for x in r.mentions if x.end <= m.start() and r.ex.entities[x.key].type is EntityType.EVENT
+                and r.ex.entities[x.key].label.lower().endswith(" " + m.group("w").lower())}
+        if len(ends) == 1:
+            r.mention(m.start(), m.end(), ends.pop(), anaphor=True)
+
+
 def event_anaphora(r: Reader) -> None:
     """"the forum", "this year's fair", "the event": the event they mean."""
     _awards_ceremony(r)
+    _named_day(r)
     pattern = compiled(
         r"\b(?P<det>the|this|that|its)\s+(?:(?:year['’]?s|years|special|whole|two-day|"
         r"three-day|four-day|five-day|\w+-day|annual|same|entire|grand|main|big|current)\s+)*"

@@ -37,7 +37,7 @@ _OTHER_ACTS = frozenset({"say", "tell", "announce", "add", "note", "state", "dis
 _AT_ONE_DAY = re.compile(r"\b(?:at|during)\s+(?:an?\s+|the\s+)?(?P<e>" + E + r")(?:\s+in\s+" + E + r"(?:,\s+"
                          + E + r")?(?:,\s+[a-z][^,;⟦]{0,30}?)?,?)?\s+on\s+(?:" + MONTH + r"|[A-Z]\w+day\b|\d)")
 _ON_DAY_AT = re.compile(r"\bon\s+(?:" + MONTH + r"\s*\d{1,2}|[A-Z]\w+day\b)(?:\s*\([^)]{1,12}\))?\s+at\s+"
-                        r"(?:an?\s+|the\s+)?(?P<e>" + E + ")")
+                        r"(?:an?\s+|the\s+)?" + EDITION + r"(?P<e>" + E + ")")
 _ONE_DAY = re.compile(r"\b(?:news|press)\s+(?:conference|briefing)|\bbriefing\b|\bceremony\b|"
                       r"\b(?:investment|promotion|matchmaking|signing)\s+(?:\w+\s+)?(?:event|conference|meeting|"
                       r"session|fair|day)\b|\broadshow\b|\b(?:partnering|innovation|open)\s+day\b", re.I)
