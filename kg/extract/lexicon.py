@@ -254,6 +254,7 @@ PEOPLE_NOUNS = frozenset({
     "fellows", "academicians", "specialists", "scientists", "doctors", "physicians", "practitioners",
     "students", "diplomats", "envoys", "buyers", "visitors", "exhibitors", "partners", "panelists",
     "panellists", "moderators", "presenters", "lecturers", "nurses", "trainees", "surgeons", "pharmacists",
+    "workers", "administrators", "clinicians", "technicians",
 })
 
 # Words of a field of study or work: "Department of Science and Technology", "School of Public

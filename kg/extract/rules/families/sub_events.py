@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.heads import head_word
 from kg.extract.rules.patterns import EDITION, E
 from kg.extract.rules.sentence import Sentence
 from kg.records import Relation
 
-
 # -- sub-events
+# "Twenty-six concurrent events were held alongside the exhibition.": the next sentence's events
+_CONCURRENT = re.compile(r"\b(?:concurrent|parallel|side|supporting)\s+(?:events|forums|activities|sessions|"
+                         r"conferences)\b[^.;]{0,60}?\b(?:held|staged|took\s+place|organi[sz]ed)", re.I)
+_PART_HEADS = frozenset({"forum", "summit", "roundtable", "session", "seminar", "conference", "sub-forum",
+                         "symposium", "workshop", "dialogue", "salon", "meeting"})
+
+
 def read(s: Sentence) -> None:
     ph = s.ph
+    if s.index and _CONCURRENT.search(s.r.sents[s.index - 1].text) and s.r.main_event is not None:
+        for k in s.events_in(ph):
+            if k != s.r.main_event and head_word(s.r.ex.entities[k].label) in _PART_HEADS:
+                s.fact(k, Relation.SUB_EVENT_OF, s.r.main_event)
     for m in re.finditer(r"(?P<x>" + E + r")\s+(?:has\s+been|have\s+been|was|were|is|are|"
                          r"will\s+be)\s+(?:\w+\s+)?included\s+in\s+(?:the\s+)?(?P<e>" + E
                          + ")", ph, re.I):
