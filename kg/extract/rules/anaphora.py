@@ -113,7 +113,8 @@ def _body_anaphora(r: Reader) -> None:
              "administration": EntityType.GOVERNMENT_BODY, "alliance": EntityType.ORGANIZATION,
              "foundation": EntityType.ORGANIZATION, "society": EntityType.ORGANIZATION,
              "federation": EntityType.ORGANIZATION, "committee": EntityType.GOVERNMENT_BODY,
-             "cluster": EntityType.ORGANIZATION, "council": EntityType.ORGANIZATION}
+             "cluster": EntityType.ORGANIZATION, "council": EntityType.ORGANIZATION,
+             "fund": EntityType.ORGANIZATION}
     # after a preposition, and as a clause's subject ("during which the company and X signed",
     # "At the forum, the administration signed", "The hospital will ...")
     pattern = (r"(?:\b(?:of|at|with|from|by|between)\s+|(?:\b(?:which|that|while|and)|,|^|[.!?]\s)\s*)"
@@ -167,8 +168,9 @@ def _named_before(r: Reader, start: int, head: str, etype: EntityType) -> Callab
     def keep(x: Mention) -> bool:
         ent = r.ex.entities[x.key]
         # "the company" is any company ("Kestrel Medical GmbH"); other kinds go by their head word;
-        # a committee may be a Party's or a government's, a cluster a body no head word types
-        kinds = (etype, EntityType.ORGANIZATION, EntityType.COMPANY if head in {"cluster", "council"} else etype)
+        # a committee may be a Party's or a government's, a cluster or a fund a body no head word types
+        loose = head in {"cluster", "council", "fund"}
+        kinds = (etype, EntityType.ORGANIZATION, EntityType.COMPANY if loose else etype)
         return x.start < start and ent.type in kinds and (head == "company" or head_word(ent.label) == head)
     return keep
 
