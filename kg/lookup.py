@@ -313,8 +313,8 @@ def _closest(refs: list[EntityRef], names: _Names, norm: str) -> EntityRef | Non
     """Of several names holding all the phrase's words, the one with fewest other words, when
     it alone is the closest and ends with the phrase's last word ("the Pine zone": "Lakeside
     Pine Hi-tech Zone", not "Administrative Committee of Lakeside Pine Hi-tech Zone"), else
-    alone starts with the phrase ("Brandt": "Brandt Medtech", not "signing ceremony between
-    Pine Hospital and Brandt Medtech GmbH")."""
+    alone starts with the phrase ("Tallis": "Tallis Medtech", not "signing ceremony between
+    Pine Hospital and Tallis Medtech GmbH")."""
     if len(refs) < 2:
         return None
     wanted, words = _content_tokens(norm), norm.split()

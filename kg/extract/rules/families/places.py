@@ -93,7 +93,7 @@ def read(s: Sentence) -> None:
         a, c = s.key(m.group("a")), s.key(m.group("c"))
         if a != c and s.typ(a) in places and s.typ(c) is EntityType.PLACE:
             s.fact(a, Relation.LOCATED_IN, c)
-    # "the southwest of Wuhan, where Fenghuang District is located"
+    # "the southwest of Wuhan, where Pine District is located"
     for m in re.finditer(r"(?P<a>" + E + r"),\s+where\s+(?:the\s+)?(?P<b>" + E + r")\s+(?:is|are|was|lies)\s+"
                          r"(?:located|situated|based)?", ph):
         a, b = s.key(m.group("a")), s.key(m.group("b"))
