@@ -42,7 +42,8 @@ WITH = Gated(r"(?P<a>" + LIST + TOGETHER + r")(?:,?\s+(?:which|that|who))?,?\s+"
              r"\s+" + KIND + MORE_KINDS +
              # (the words skipped before the counterparts never end "in the": "with three hospitals
              # in the X Delta" names where they are)
-             GAP + r"\s+with\s+(?:(?!(?:in|across)\s)[\w&-]+[,:]?\s+){0,6}?(?P<b>" + LIST + ")" + END_OF_WITH,
+             GAP + r"\s+with\s+(?:[\w&-]+[,:]?\s+){0,6}?(?<!\bin )(?<!\bin the )(?<!\bacross )(?<!\bacross the )"
+             r"(?P<b>" + LIST + ")" + END_OF_WITH,
              r"\swith\s", NEEDS_KIND, flags=re.I)
 
 # "The hospital has also signed agreements with A and B": a body named by its kind as subject
