@@ -223,17 +223,17 @@ def _it_occurs(s: Sentence, m: re.Match[str]) -> None:
     dates(s, event, m.group("verb").lower())
 
 
+# "in the county's Convention Center"; "filling Halls 2 to 8 of the X Center": the halls' building
+_PLACED = compiled(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:(?:" + E + r"|[a-z]+)['’]s\s+)?(?P<p>" + E + r")"
+                   r"|(?:\bHalls?\s+[\w.]+(?:\s*(?:to|-|–|and)\s*[\w.]+)?|(?P<hl>" + E + r"))\s+(?P<hall>of)\s+"
+                   r"(?:the\s+)?(?P<h>" + E + ")")
+
+
 def place_in(s: Sentence, event: str, clause: str) -> None:
     """The first place or venue "in/at/on" names in the clause after an event's verb."""
-    for pm in re.finditer(r"\b(?P<prep>in|at|on)\s+(?:the\s+)?(?:(?:" + E + r"|[a-z]+)['’]s\s+)?(?P<p>" + E + r")"
-                          # "filling Halls 2 to 8 of the X Center": the halls' building
-                          r"|(?:\bHalls?\s+[\w.]+(?:\s*(?:to|-|–|and)\s*[\w.]+)?|(?P<hl>" + E + r"))\s+(?P<hall>of)\s+"
-                          r"(?:the\s+)?(?P<h>" + E + ")",
-                          clause):  # "in the county's Convention Center"
+    for pm in _PLACED.finditer(clause):
         if pm.group("hall"):
-            named = s.r.ex.entities[s.key(pm.group("hl"))].label if pm.group("hl") else "Hall"
-            if re.match(r"Halls?\b", named) and s.typ(s.key(pm.group("h"))) is EntityType.VENUE:
-                s.fact(event, Relation.LOCATION, s.key(pm.group("h")))
+            if _halls_of(s, event, pm):
                 return
             continue
         place = s.key(pm.group("p"))
@@ -247,17 +247,34 @@ def place_in(s: Sentence, event: str, clause: str) -> None:
             s.fact(event, Relation.LOCATION, place)
             if s.typ(place) is EntityType.PLACE:
                 _venue_after(s, event, clause[pm.end():])
-            both = re.match(r"\s*,?\s+and\s+(?:at\s+)?(?:the\s+)?(?P<p>" + E + ")", clause[pm.end():])
-            other = s.key(both.group("p")) if both else None
-            if other is not None and s.typ(place) is EntityType.VENUE and (
-                    s.typ(other) is EntityType.VENUE or head_word(s.r.ex.entities[other].label) in _BUILDINGS):
-                s.r.ex.entities[other].type = EntityType.VENUE  # a building it was held in
-                s.fact(event, Relation.LOCATION, other)  # "held at A and the B Service Center, linked by video"
+            else:
+                _second_venue(s, event, clause[pm.end():])
             return
     here = s.r.article.dateline_place
     if here and re.match(r"[^⟦;]{0,12}?\bhere\b", clause):
         # "BEIJING, Oct. 12 (Xinhua) -- The X opened here on Saturday": the dateline's city
         s.fact(event, Relation.LOCATION, s.r.entity(here, EntityType.PLACE, strong=True))
+
+
+def _halls_of(s: Sentence, event: str, pm: re.Match[str]) -> bool:
+    """"filling Halls 2 to 8 of the X Center": the building the halls are in, if a venue."""
+    named = s.r.ex.entities[s.key(pm.group("hl"))].label if pm.group("hl") else "Hall"
+    building = s.key(pm.group("h"))
+    if not re.match(r"Halls?\b", named) or s.typ(building) is not EntityType.VENUE:
+        return False
+    s.fact(event, Relation.LOCATION, building)
+    return True
+
+
+def _second_venue(s: Sentence, event: str, rest: str) -> None:
+    """"held simultaneously at A and the B Service Center, linked by video": both venues (a
+    building's name may name a body too)."""
+    both = re.match(r"\s*,?\s+and\s+(?:at\s+)?(?:the\s+)?(?P<p>" + E + ")", rest)
+    other = s.key(both.group("p")) if both else None
+    if other is not None and (s.typ(other) is EntityType.VENUE
+                              or head_word(s.r.ex.entities[other].label) in _BUILDINGS):
+        s.r.ex.entities[other].type = EntityType.VENUE  # a building it was held in
+        s.fact(event, Relation.LOCATION, other)
 
 
 # what a building's name ends with, whatever body its name also names
