@@ -204,3 +204,19 @@ def test_a_province_named_without_its_word_and_a_closing_this_year() -> None:
     assert [x.label for x in ask(store, "who is the vice-governor of Shaanxi").answers] == ["Du Xin"]
     assert [x.label for x in ask(store, "where was the West Pine Medical Device Expo held this year").answers] == [
         "Lotus Lake Expo Center"]
+
+
+def test_an_awards_ceremony_is_the_awards_and_awards_are_presented() -> None:
+    """"the 2023 Pine awards ceremony" is the "2023 Pine Medical Awards"; "when / where were the
+    awards presented" asks of the event as "held" does."""
+    a = ArticleGraph("awards.txt")
+    awards = a.entity("2023 Pine Medical Innovation Awards", "Event")
+    a.fact(awards, "startDate", "2023-12-09")
+    a.fact(awards, "location", a.entity("Lotus Riverside Theater", "Venue"))
+    store = store_of(a)
+    assert [x.label for x in ask(store, "when was the 2023 Pine Medical Innovation Awards ceremony held").answers] == [
+        "2023-12-09"]
+    assert [x.label for x in ask(store, "when were the 2023 Pine Medical Innovation Awards presented").answers] == [
+        "2023-12-09"]
+    assert [x.label for x in ask(store, "where were the 2023 Pine Medical Innovation Awards presented").answers] == [
+        "Lotus Riverside Theater"]

@@ -31,7 +31,7 @@ _START_VERBS = (r"(?:start|begin|open|commence|kick off|get underway|launch|take
                 r"|occur|get started)")
 _HELD = (r"(?:held|taking place|take place|taken place|happening|hosted|staged|opened|"
          r"organi[sz]ed|convened|inaugurated|launched|kicked off|started|opening|unveiled"
-         r"|officially opened|officially launched)")
+         r"|officially opened|officially launched|presented|handed out)")  # "when were the X Awards presented"
 _END_VERBS = r"(?:end|close|finish|conclude|wrap up|come to an end)"
 
 
@@ -179,7 +179,8 @@ FORMS: tuple[Form, ...] = (
     form("where", "where was X held / where is X located / which city is X in", where,
          rf"^where (?:is|was|will|does|did|are|were) {X} (?:be )?(?:held|located|hosted"
          r"|taking place|take place|took place|happening|staged|situated|convened|opened"
-         r"|built|set up|established|based|headquartered|opening|inaugurated|launched|kicked off)$",
+         r"|built|set up|established|based|headquartered|opening|inaugurated|launched|kicked off"
+         r"|presented|handed out|given out)$",
          rf"^(?:in |at )?(?:which|what) (?!{EVENT_NOUNS} (?:is|was|will|were|are|did) )"
          rf"(?!(?:date|day|year|month|time) )(?P<type>{_PLACE_NOUNS}|{T}) "
          rf"(?:is|was|will|were|are|did) "

@@ -27,6 +27,10 @@ _EDITIONS = "SELECT ?e ?s WHERE { ?s kgo:inSeries ?e }"
 _START = "SELECT ?e ?d WHERE { ?e kgo:startDate ?d }"
 
 
+_AWARDS_CEREMONY = re.compile(r"^(?P<awards>.+\b(?:awards?|prizes?))\s+(?:presentation\s+|giving\s+)?ceremony$",
+                              re.I)
+
+
 def variants(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
     """The phrase without its brackets, its short name in brackets, or without articles."""
     tries: list[tuple[str, str]] = []
@@ -39,6 +43,8 @@ def variants(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | Non
     bare = re.sub(r"\b(?:the|a|an) ", "", name, flags=re.I)
     if bare != name:
         tries.append((bare, "without articles"))
+    if m := _AWARDS_CEREMONY.match(name):  # "the 2023 X awards ceremony" is the awards
+        tries.append((m.group("awards"), "the awards its ceremony presents"))
     for variant, how in tries:
         if variant and len(variant) > 1:
             found = reader.by_name(variant, prefer)
