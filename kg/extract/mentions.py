@@ -132,11 +132,10 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
     if split is not None:
         names = split(names)
     quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(whole)]
-    text = whole
-    names = [_before_describing(n, text) for n in names]
-    return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, text)
+    names = [_before_describing(n, whole) for n in names]
+    return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, whole)
             and not (lx.is_role_word(head_word(n.text)) and n.ner != "PERSON")  # "Chief Executive of X"
-            and not re.match(r"-[a-z]", text[n.end:n.end + 2])]  # "State-owned", "Beijing-based"
+            and not re.match(r"-[a-z]", whole[n.end:n.end + 2])]  # "State-owned", "Beijing-based"
 
 
 _DASH = re.compile(r"\s+[–—-]\s+$")

@@ -10,6 +10,7 @@ a description, else the article's main event (:mod:`kg.extract.rules.main_event`
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon as lx
@@ -28,41 +29,31 @@ _CONTESTS = frozenset({"challenge", "competition", "contest"})
 _KIN_HEADS = {h: _CONTESTS for h in _CONTESTS}
 
 
-# "The awards ceremony was held on May 9": the ceremony of the awards the story named
-_AWARDS_CEREMONY = compiled(r"\b[Tt]he\s+(?:\d{4}\s+)?(?:awards?|prizes?)(?:[- ]giving)?\s+ceremony\b")
+# "The awards ceremony was held on May 9": the awards the story named last
+_AWARDS_CEREMONY = compiled(r"\b[Tt]he\s+(?:\d{4}\s+)?(?P<w>(?:awards?|prizes?)(?:[- ]giving)?\s+ceremony)\b")
 _AWARD_HEADS = frozenset({"award", "awards", "prize", "prizes"})
-
-
-def _awards_ceremony(r: Reader) -> None:
-    """"the awards ceremony": the awards (or prize) event named last before it."""
-    for m in _AWARDS_CEREMONY.finditer(r.text):
-        if any(x.start <= m.start() < x.end for x in r.mentions):
-            continue
-        named = [x for x in r.mentions if x.end <= m.start() and r.ex.entities[x.key].type is EntityType.EVENT
-                 and head_word(r.ex.entities[x.key].label) in _AWARD_HEADS]
-        if named:
-            r.mention(m.start(), m.end(), max(named, key=lambda x: x.start).key, anaphor=True)
-
-
 # "The investment day, held at ...": the one event whose name ends so ("X Investment Day")
 _NAMED_DAY = compiled(r"\b[Tt]he\s+(?P<w>[a-z]+\s+day)\b")
 
 
-def _named_day(r: Reader) -> None:
-    """"the investment day": the one event named before whose name ends with those words."""
-    for m in _NAMED_DAY.finditer(r.text):
+def _refer_back(r: Reader, pattern: re.Pattern[str], fits: Callable[[re.Match[str], str], bool],
+                *, latest: bool) -> None:
+    """Each phrase ``pattern`` finds outside a name (its group ``w``) means the event named
+    before it that ``fits``: the last one when ``latest``, else only the one when one alone fits."""
+    for m in pattern.finditer(r.text):
         if any(x.start <= m.start("w") < x.end for x in r.mentions):
             continue
-        ends = {x.key for x in r.mentions if x.end <= m.start() and r.ex.entities[x.key].type is EntityType.EVENT
-                and r.ex.entities[x.key].label.lower().endswith(" " + m.group("w").lower())}
-        if len(ends) == 1:
-            r.mention(m.start(), m.end(), ends.pop(), anaphor=True)
+        named = [x for x in r.mentions if x.end <= m.start() and r.ex.entities[x.key].type is EntityType.EVENT
+                 and fits(m, r.ex.entities[x.key].label)]
+        keys = {x.key for x in named}
+        if named and (latest or len(keys) == 1):
+            r.mention(m.start(), m.end(), max(named, key=lambda x: x.start).key, anaphor=True)
 
 
 def event_anaphora(r: Reader) -> None:
     """"the forum", "this year's fair", "the event": the event they mean."""
-    _awards_ceremony(r)
-    _named_day(r)
+    _refer_back(r, _AWARDS_CEREMONY, lambda m, label: head_word(label) in _AWARD_HEADS, latest=True)
+    _refer_back(r, _NAMED_DAY, lambda m, label: label.lower().endswith(" " + m.group("w").lower()), latest=False)
     pattern = compiled(
         r"\b(?P<det>the|this|that|its)\s+(?:(?:year['’]?s|years|special|whole|two-day|"
         r"three-day|four-day|five-day|\w+-day|annual|same|entire|grand|main|big|current)\s+)*"

@@ -17,7 +17,7 @@ from kg.extract import lexicon as lx
 from kg.extract.heads import initials_match, is_acronym, type_by_head
 from kg.extract.mentions import Name
 from kg.extract.rules.editions import edition_marker, edition_node
-from kg.extract.rules.patterns import part_and_owner
+from kg.extract.rules.patterns import ROOM_WORDS, part_and_owner
 from kg.names import normalize_name
 from kg.records import EntityType
 
@@ -43,11 +43,7 @@ def add_names(r: Reader, names: list[Name]) -> None:
     for name in names:
         _add_name(r, name)
     _owners_of_parts(r, names)
-
-
-# a room or hall named with the body whose building holds it
-_ROOM_OF_BODY = re.compile(r"^(?P<a>.+\b(?:Hall|Auditorium|Room|Theatre|Theater|Ballroom))\s+of\s+(?:the\s+)?"
-                           r"(?P<b>[A-Z].+)$")
+    _rooms_of_bodies(r, names)
 
 
 def _owners_of_parts(r: Reader, names: list[Name]) -> None:
@@ -64,14 +60,17 @@ def _owners_of_parts(r: Reader, names: list[Name]) -> None:
             r.entity(owner, owner_type, strong=True)
             if key is not None:
                 r.alias(key, part)
+
+
+def _rooms_of_bodies(r: Reader, names: list[Name]) -> None:
+    """"the Lotus Lecture Hall of Pine Hospital" is the "Lotus Lecture Hall": its owner's name is
+    no part of the hall's (and stays its other name)."""
     for n in names:
-        room = _ROOM_OF_BODY.match(n.text)
+        room = part_and_owner(n.text, ROOM_WORDS)
         key = r.key_by_norm.get(normalize_name(n.text))
-        if room and key is not None and type_by_head(room.group("b")) in lx.ORG_TYPES:
-            # "the Lotus Lecture Hall of Pine Hospital" is the "Lotus Lecture Hall" (its owner's
-            # name is no part of the hall's)
+        if room and key is not None and type_by_head(room[1]) in lx.ORG_TYPES:
             ent = r.ex.entities[key]
-            ent.label, whole = room.group("a"), ent.label
+            ent.label, whole = room[0], ent.label
             r.alias(key, whole)
             r.key_by_norm.setdefault(normalize_name(ent.label), key)
 

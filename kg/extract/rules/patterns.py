@@ -161,17 +161,21 @@ ZONE_BODY = re.compile(r"^(?:(?:Management|Administrative|Administration)\s+(?:C
                        r"(?:Management|Administrative|Administration)\s+(?:Committee|Bureau))$", re.I)
 
 
-# "the Oak Campus of Pine Hospital": a part of a body named after it (the part, the owner)
-_PART_OF_OWNER = re.compile(r"(?P<a>(?:(?!of\s)\S+\s+)+?(?:Campus|Branch|campus|branch))\s+of\s+(?:the\s+)?"
-                            r"(?P<b>[A-Z].+)$")
+# the parts of a body named after the body: "the Oak Campus of Pine Hospital"; its rooms: "the
+# Lotus Lecture Hall of Pine Hospital"
+CAMPUS_WORDS = "Campus|Branch|campus|branch"
+ROOM_WORDS = "Hall|Auditorium|Room|Theatre|Theater|Ballroom"
 
 
-def part_and_owner(label: str) -> tuple[str, str] | None:
-    """The part and the owner a name states, if it names a body's part after the body.
+def part_and_owner(label: str, parts: str = CAMPUS_WORDS) -> tuple[str, str] | None:
+    """The part and the owner a name states, if it names a part (a word of ``parts``) after
+    the body it belongs to.
 
     >>> part_and_owner("Oak Campus of Pine Hospital"), part_and_owner("opening of the Oak Campus of Pine Hospital")
     (('Oak Campus', 'Pine Hospital'), None)
+    >>> part_and_owner("Lotus Lecture Hall of Pine Hospital", ROOM_WORDS)
+    ('Lotus Lecture Hall', 'Pine Hospital')
     """
-    m = _PART_OF_OWNER.match(label)
+    m = compiled(r"(?P<a>(?:(?!of\s)\S+\s+)+?(?:" + parts + r"))\s+of\s+(?:the\s+)?(?P<b>[A-Z].+)$").match(label)
     return (m.group("a"), m.group("b")) if m else None
 

@@ -96,8 +96,7 @@ class Reader:
         self.article = article
         self.doc = doc
         self.text: str = article.text  # the doc's own, which spaCy rebuilds from every token on each access
-        self.sents = [SentenceSpan(doc, s.start, s.end) for s in doc.sents]
-        self.sents = [s for s in self.sents if s.text.strip()]
+        self.sents = [s for s in (SentenceSpan(doc, x.start, x.end) for x in doc.sents) if s.text.strip()]
         # the doc's base noun phrases: spaCy walks the whole doc for them on each request
         self.noun_chunks: list[Any] = list(doc.noun_chunks)
         self.ex = Extraction(article, extractor)
@@ -292,6 +291,13 @@ class Reader:
 
     def type_of(self, key: str) -> EntityType:
         return self.ex.entities[key].type
+
+    def body_named_last(self, since: int, until: int) -> str | None:
+        """The body (organization, company, hospital, government body) named last in the text
+        from ``since`` to ``until`` ("its CEO", a titled person's "CEO of X AG")."""
+        bodies = [m for m in self.mentions if since <= m.start and m.end <= until
+                  and self.type_of(m.key) in lx.ORG_TYPES]
+        return max(bodies, key=lambda m: m.start).key if bodies else None
 
     def event_left_of(self, char: int) -> str | None:
         """The last event named before ``char`` in the same sentence."""

@@ -255,9 +255,7 @@ def _its_body(r: Reader, char: int) -> str | None:
     in this sentence or the one before."""
     if not re.search(r"\b[Ii]ts\s+$", r.text[max(0, char - 5):char]):
         return None
-    since = r.sents[max(0, r.sent_of_char[char] - 1)].start_char
-    bodies = [m for m in r.mentions if since <= m.start and m.end <= char and r.type_of(m.key) in lx.ORG_TYPES]
-    return max(bodies, key=lambda m: m.start).key if bodies else None
+    return r.body_named_last(r.sents[max(0, r.sent_of_char[char] - 1)].start_char, char)
 
 
 def _comma_org(r: Reader, char: int) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.extract import lexicon as lx
 from kg.extract.dates import MONTH
 from kg.extract.heads import head_word, type_by_head
 from kg.extract.rules.patterns import EDITION, END_VERBS, LIST, OCCUR, E, compiled
@@ -278,7 +279,7 @@ def _second_venue(s: Sentence, event: str, rest: str) -> None:
 
 
 # what a building's name ends with, whatever body its name also names
-_BUILDINGS = frozenset({"center", "centre", "building", "hall", "hotel", "tower", "auditorium", "stadium", "gymnasium"})
+_BUILDINGS = lx.VENUE_HEADS | {"center", "centre"}
 
 
 def _venue_after(s: Sentence, event: str, rest: str) -> None:

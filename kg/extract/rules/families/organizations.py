@@ -52,8 +52,7 @@ def read(s: Sentence) -> None:
         a, c = s.key(m.group("a")), s.key(m.group("c"))
         if s.typ(a) is EntityType.PERSON:  # "P, CEO of X AG, a healthcare group from Y": X, read in P's title
             at = s.ms[int(m.group("a").strip("⟦⟧"))]
-            a = next((x.key for x in reversed(s.r.mentions)
-                      if at.start <= x.start < at.end and s.typ(x.key) in orgs), a)
+            a = s.r.body_named_last(at.start, at.end) or a
         if s.typ(a) in orgs and s.r.ex.entities[c].label in lx.COUNTRIES:
             s.fact(a, Relation.COUNTRY, c)
     # "Pine University and its affiliated Pine Hospital": the hospital is the university's

@@ -154,10 +154,9 @@ def _its_post(s: Sentence) -> None:
         # the bodies before, those inside a titled person's run too ("A, CEO of X, and B, its ...");
         # a sentence of its own ("Huang was elected its chairman") looks back one sentence
         since = s.r.sents[s.index - 1].start_char if m.group("p3") and s.index else s.char
-        bodies = [x.key for x in sorted(s.r.mentions, key=lambda x: x.start)
-                  if since <= x.start and x.end <= at.start and s.typ(x.key) in lx.ORG_TYPES]
-        if bodies and person_like(s, person) and role.lower().split()[-1] in lx.ROLE_WORDS:
-            _hold(s, person, post, bodies[-1])
+        body = s.r.body_named_last(since, at.start)
+        if body is not None and person_like(s, person) and role.lower().split()[-1] in lx.ROLE_WORDS:
+            _hold(s, person, post, body)
 
 
 # "A and B, president and vice president of X": the n-th post is the n-th person's; "A and B,
