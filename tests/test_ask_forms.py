@@ -354,24 +354,6 @@ def test_cli_explain(store: Store, tmp_path: Path, cli: Cli) -> None:
     assert cli("ask", "tell me about RMF 2023").exit_code == 2
 
 
-def test_doctests_of_the_ask_package() -> None:
-    """The examples in the package's docstrings run (and pass) with the suite."""
-    import doctest
-    import importlib
-    import pkgutil
-
-    import kg.ask
-
-    names = [m.name for m in pkgutil.walk_packages(kg.ask.__path__, "kg.ask.")]
-    assert {"kg.ask.phrases.names", "kg.ask.forms.posts", "kg.ask.roles"} <= set(names)
-    attempted = 0
-    for name in ["kg.ask", *names]:
-        result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-        assert result.failed == 0, name
-        attempted += result.attempted
-    assert attempted >= 20
-
-
 def test_a_long_unknown_phrase_spends_a_bounded_number_of_lookups(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -164,14 +164,3 @@ def test_the_plain_graph_iterates_as_networkx_does(store: KgStore) -> None:
     write_graphml(project(store.quads()), as_nx)
     assert as_plain.getvalue() == as_nx.getvalue()
     assert as_plain.getvalue().count(b"<edge ") == oracle.number_of_edges()
-
-
-def test_doctests_of_the_projection_and_the_plain_graph() -> None:
-    import doctest
-
-    import kg.views.graph
-    import kg.views.project
-
-    for module in (kg.views.graph, kg.views.project):
-        result = doctest.testmod(module)
-        assert result.attempted > 0 and result.failed == 0, module.__name__

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.extract import lexicon as lx
+from kg.extract.capitals import LAUREATES, POSSESSIVE_NAME_WORDS, STOP_CAPS
 from kg.extract.heads import head_word, is_acronym, type_by_head
-from kg.extract.runs import LAUREATES, POSSESSIVE_NAME_WORDS, STOP_CAPS, proper_runs
+from kg.extract.runs import proper_runs
 from kg.records import EntityType
 
 _NER_TYPES = {

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.extract import lexicon as lx
+from kg.extract.capitals import POSSESSIVE_NAME_WORDS
 from kg.extract.heads import HEAD_FIRST, type_by_head
 from kg.extract.mentions import Name, find_names
-from kg.extract.runs import POSSESSIVE_NAME_WORDS
 from kg.records import EntityType
 
 # Words that make a role only next to a core role word ("Deputy Director", "Director General").

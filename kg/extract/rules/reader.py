@@ -34,10 +34,10 @@ from kg.extract.rules.editions import series_to_edition
 from kg.extract.rules.families import FAMILIES, HEADLINE_FAMILIES
 from kg.extract.rules.finish import finish
 from kg.extract.rules.main_event import choose_main_event
-from kg.extract.rules.merges import short_forms
 from kg.extract.rules.names import add_names
 from kg.extract.rules.nested_events import nested_events
 from kg.extract.rules.sentence import Sentence, evidence
+from kg.extract.rules.short_forms import short_forms
 from kg.extract.rules.structure import parents_from_names
 from kg.extract.rules.titled import read_titles
 from kg.extract.rules.types_from_context import agents_are_organizations, countries_are_places, type_from_cues

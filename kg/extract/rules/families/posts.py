@@ -6,8 +6,8 @@ import re
 
 from kg.extract import lexicon as lx
 from kg.extract.rules.patterns import HAS_ROLE, ROLE, ROLE_BARE, SEP, E, compiled
+from kg.extract.rules.post_bodies import place_of_level, unit_of_body, unit_post
 from kg.extract.rules.sentence import Sentence, evidence
-from kg.extract.rules.titled import place_of_level, unit_of_body, unit_post
 from kg.extract.titles import singular
 from kg.records import EntityType, Literal, Post, Relation
 
