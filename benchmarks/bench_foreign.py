@@ -59,7 +59,7 @@ class _Counting:
 
 def _query_counts(store_dir: str, x: str, y: str) -> dict[str, int]:
     from kg import query
-    from kg.lookup import resolve
+    from kg.lookup.resolution import resolve
     from kg.store import KgStore
 
     counts = {}

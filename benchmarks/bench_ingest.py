@@ -40,7 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.articles import read_article  # noqa: E402
+from kg.articles.reading import read_article  # noqa: E402
 from kg.extract.nlp import load_pipeline  # noqa: E402
 from kg.ingest import failed, ingest  # noqa: E402
 

@@ -41,7 +41,7 @@ import gen_articles  # noqa: E402
 from _common import KG, measure  # noqa: E402
 
 from kg import ingest as ingest_module  # noqa: E402
-from kg.articles import read_article  # noqa: E402
+from kg.articles.reading import read_article  # noqa: E402
 from kg.extract.nlp import load_pipeline  # noqa: E402
 from kg.ingest import failed, ingest  # noqa: E402
 

@@ -13,14 +13,9 @@ import typer
 
 from kg.errors import ConformanceError
 from kg.formats import RowFormat
-from kg.validate import (
-    OntologyFormat,
-    ValidationReport,
-    compact,
-    ontology_document,
-    validate_file,
-    validate_store,
-)
+from kg.validate.report import ValidationReport, compact
+from kg.validate.resources import OntologyFormat, ontology_document
+from kg.validate.sources import validate_file, validate_store
 
 from . import render
 from .app import FormatOption, app, state

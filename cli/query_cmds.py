@@ -20,11 +20,13 @@ from . import render
 from .app import FormatOption, app, opened
 
 if TYPE_CHECKING:
-    from kg.query import EntityCard, Hop, NeighborRow, PathResult
+    from kg.query.cards import EntityCard
+    from kg.query.neighbors import NeighborRow
+    from kg.query.paths import Hop, PathResult
 
 
 class DirectionChoice(StrEnum):
-    """``--direction`` values (kg.query.Direction, spelled for the command line)."""
+    """``--direction`` values (kg.query.edges.Direction, spelled for the command line)."""
 
     out = "out"
     in_ = "in"
@@ -67,8 +69,8 @@ def show(
 
     Example: kg show "Ruijin Hospital" --format json
     """
-    from kg.lookup import resolve
-    from kg.query import show as show_card
+    from kg.lookup.resolution import resolve
+    from kg.query.cards import show as show_card
 
     with opened() as store:
         card = show_card(store, resolve(store, entity))
@@ -148,8 +150,8 @@ def search(
 
     Example: kg search "ruijin" --type Hospital
     """
-    from kg.lookup import search as run_search
-    from kg.query import check_types
+    from kg.lookup.searching import search as run_search
+    from kg.terms import check_types
 
     wanted = check_types(types or [])
     with opened() as store:
@@ -187,9 +189,10 @@ def neighbors(
 
     Example: kg neighbors "Ruijin Hospital" --relation party --format json
     """
-    from kg.lookup import resolve
-    from kg.query import Direction, check_types
-    from kg.query import neighbors as run_neighbors
+    from kg.lookup.resolution import resolve
+    from kg.query.edges import Direction
+    from kg.query.neighbors import neighbors as run_neighbors
+    from kg.terms import check_types
 
     wanted = check_types(types or [])
     with opened() as store:
@@ -258,8 +261,8 @@ def path(
 
     Example: kg path "Ruijin Hospital" "Jiading District" --max-length 3
     """
-    from kg.lookup import resolve
-    from kg.query import path as run_path
+    from kg.lookup.resolution import resolve
+    from kg.query.paths import path as run_path
 
     with opened() as store:
         a, b = resolve(store, source), resolve(store, target)
@@ -273,7 +276,7 @@ def path(
 
 
 def _print_paths(result: PathResult, limit: int) -> None:
-    from kg.query import path_text
+    from kg.query.paths import path_text
 
     if not result.paths:
         print(f"No path between {result.start.label} and {result.end.label} "
@@ -340,7 +343,7 @@ def ask(
         for line in result.explanation.lines():
             print(line)
     if result.path is not None and result.path.paths:
-        from kg.query import path_text
+        from kg.query.paths import path_text
 
         print(path_text(result.path.paths[0]))
     columns = ["answer", "iri"] + (["evidence"] if evidence else [])
@@ -363,8 +366,8 @@ def entities(
 
     Example: kg entities --type Hospital --format csv
     """
-    from kg.query import check_types
-    from kg.query import entities as list_entities
+    from kg.query.listing import entities as list_entities
+    from kg.terms import check_types
 
     wanted = check_types(types or [])
     with opened() as store:

@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg import config, rdf
-from kg.articles import HTML_SUFFIXES, read_article, read_bytes
+from kg.articles.html_text import HTML_SUFFIXES
+from kg.articles.reading import read_article, read_bytes
 from kg.errors import EndpointError, InputError, KgError, UsageError
 from kg.extract import available, get_extractor
 from kg.ingest_pool import Failed, Outcome, cpu_count, describe, extract_each, extract_parallel

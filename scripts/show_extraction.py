@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.articles import read_article
+from kg.articles.reading import read_article
 from kg.config import DEFAULT_EXTRACTOR
 from kg.extract import get_extractor
 from kg.records import Literal

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from kg.articles import read_bytes
+from kg.articles.reading import read_bytes
 
 
 def test_a_date_label_glued_to_the_lead_keeps_the_lead() -> None:

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from conftest import FAKE, Cli
 
-from kg.articles import html_to_text, read_bytes
+from kg.articles.html_text import html_to_text
+from kg.articles.reading import read_bytes
 from kg.config import MAX_ARTICLE_BYTES
 from kg.errors import InputError
 from kg.ingest import ingest

@@ -14,7 +14,7 @@ from rdflib import OWL, RDF, RDFS, Namespace, URIRef
 from rdflib.collection import Collection
 
 from kg import vocab
-from kg.validate import OntologyFormat, ontology_document, ontology_graph
+from kg.validate.resources import OntologyFormat, ontology_document, ontology_graph
 
 ONTOLOGY_FILE = Path(__file__).parent.parent / "ontology" / "kg.ttl"
 KGO = Namespace(vocab.ONT)

@@ -215,7 +215,7 @@ def test_any_name_gets_a_node_or_one_of_our_errors(mini: Store, name: str) -> No
 
 
 @settings(max_examples=150)
-@given(label=_TEXT.filter(lambda s: s.strip() == s and s != "" and lookup._expand_iri(s) is None))
+@given(label=_TEXT.filter(lambda s: s.strip() == s and s != "" and lookup.resolution._expand_iri(s) is None))
 def test_every_entity_is_found_by_its_own_label(label: str) -> None:
     quads = []
     graph = ox.NamedNode(vocab.doc_iri("a.txt"))

@@ -11,7 +11,8 @@ from conftest import store_with
 
 from kg import query
 from kg.errors import UsageError
-from kg.lookup import EntityRef, resolve
+from kg.lookup.nodes import EntityRef
+from kg.lookup.resolution import resolve
 from kg.store import Store
 
 MINI = Path(__file__).parent / "data" / "mini.trig"

@@ -18,7 +18,9 @@ from conftest import memory_store
 
 from kg import query, vocab
 from kg.ask import ask
-from kg.lookup import EntityRef, resolve, search
+from kg.lookup.nodes import EntityRef
+from kg.lookup.resolution import resolve
+from kg.lookup.searching import search
 from kg.store import Store
 from kg.store.base import with_values
 

@@ -18,7 +18,9 @@ from conftest import Cli, store_with
 
 from kg import query, terms, vocab
 from kg.errors import UsageError
-from kg.lookup import EntityRef, resolve, search
+from kg.lookup.nodes import EntityRef
+from kg.lookup.resolution import resolve
+from kg.lookup.searching import search
 from kg.store import Store
 
 FOREIGN = Path(__file__).parent / "data" / "foreign.ttl"

@@ -14,15 +14,10 @@ from rdflib import RDF, Namespace, URIRef
 from kg import vocab
 from kg.errors import InputError, StoreError
 from kg.store import import_rdf
-from kg.validate import (
-    PER_ARTICLE_ONLY,
-    ValidationReport,
-    Violation,
-    shapes_graph,
-    validate_file,
-    validate_graph,
-    validate_store,
-)
+from kg.validate.report import ValidationReport, Violation
+from kg.validate.resources import PER_ARTICLE_ONLY, shapes_graph
+from kg.validate.shacl import validate_graph
+from kg.validate.sources import validate_file, validate_store
 
 DATA = Path(__file__).parent / "data"
 VALID = DATA / "valid_article.trig"
@@ -178,7 +173,7 @@ EXPECTED = {
 
 
 def _found(report: ValidationReport) -> set[tuple[str | None, str | None, str]]:
-    from kg.validate import compact
+    from kg.validate.report import compact
 
     found = set()
     for v in report.violations:

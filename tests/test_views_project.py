@@ -14,9 +14,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg import vocab
-from kg.lookup import describe_node
-from kg.query import ENTITY_RELATIONS
-from kg.query import path as kg_path
+from kg.lookup.nodes import describe_node
+from kg.query.edges import ENTITY_RELATIONS
+from kg.query.paths import path as kg_path
 from kg.store import KgStore, import_rdf
 from kg.views.cutdown import EDGE_RELATIONS, walk
 from kg.views.project import hop_graph, project
@@ -127,7 +127,7 @@ def test_projection_of_a_construct_without_types_labels_nodes_by_iri() -> None:
 @pytest.mark.parametrize("depth", [1, 2])
 def test_walk_reaches_what_kg_neighbors_reaches(store: KgStore, depth: int) -> None:
     """Depth counts hops as kg neighbors does: an agreement hop is one hop."""
-    from kg.query import neighbors
+    from kg.query.neighbors import neighbors
 
     for start in (SUMMIT, ACME, EXPO):
         rows = neighbors(store, describe_node(store, start), depth=depth, evidence=False)

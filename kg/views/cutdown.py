@@ -145,7 +145,7 @@ def fetch(store: Store, selection: Selection, *, view: bool = False) -> GraphDat
         return GraphData.of_triples(construct(store, sel.construct))
     relations = _with_sub_properties(sel.relations or EDGE_RELATIONS)
     if sel.around is not None:
-        from kg.lookup import resolve
+        from kg.lookup.resolution import resolve
 
         start = resolve(store, sel.around)
         nodes = walk(store, start.iri, sel.depth, relations, sel.types)

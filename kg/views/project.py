@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Final
 import pyoxigraph as ox
 
 from kg import vocab
-from kg.lookup import STRUCTURAL_TYPES, local_name, order_types, pick_label
+from kg.lookup.nodes import STRUCTURAL_TYPES, local_name, order_types, pick_label
 from kg.views.cutdown import EDGE_RELATIONS
 from kg.views.graph import PropertyGraph
 
@@ -150,7 +150,7 @@ class _Collector:
 def _doc_file(doc: str, files: dict[str, str]) -> str:
     if doc in files:
         return files[doc]
-    from kg.query import doc_name
+    from kg.query.evidence import doc_name
 
     return doc_name(doc)
 
