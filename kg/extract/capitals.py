@@ -17,7 +17,7 @@ STOP_CAPS = frozenset({
     "since", "while", "when", "where", "what", "who", "which", "both", "each", "all", "some",
     "many", "most", "other", "such", "there", "here", "if", "but", "and", "or", "so",
     "however", "today", "yesterday", "last", "next", "mr", "ms", "dr", "mrs", "prof", "mr.", "ms.",
-    "dr.", "mrs.", "prof.",
+    "dr.", "mrs.", "prof.", "dato", "dato'", "dato’", "datuk", "datin",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "sept", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",

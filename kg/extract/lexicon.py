@@ -63,8 +63,9 @@ COMPANY_HEADS = frozenset({
     "medtech", "laboratories", "biomedical", "optics", "dental", "orthopedics", "wellness",
     "consultants", "consulting", "advisors", "associates", "assurance", "insurers", "pharmacy",
     # legal forms of other countries: Danish and Norwegian "A/S", Swedish "AB", Finnish "Oy",
-    # Dutch "BV" and "NV", Italian "S.r.l." and "S.p.A.", Japanese "K.K."
+    # Dutch "BV" and "NV", Italian "S.r.l." and "S.p.A.", Japanese "K.K.", Malaysian "Sdn. Bhd."
     "a/s", "asa", "ab", "oy", "oyj", "bv", "nv", "srl", "s.r.l", "spa", "s.p.a", "kk", "k.k", "pte", "pty",
+    "sdn", "bhd",
 })
 PLACE_HEADS = frozenset({
     "district", "town", "city", "province", "county", "village", "township", "zone", "area",
@@ -202,7 +203,7 @@ STANDING_BODIES = ("people congress", "peoples congress", "political consultativ
 # Legal forms that end a company's name ("Co., Ltd.", "Inc.", "GmbH").
 LEGAL_SUFFIXES = frozenset({"co", "ltd", "inc", "llc", "plc", "corp", "limited", "gmbh", "ag", "sa",
                             "s.a", "bv", "nv", "kg", "spa", "s.p.a", "pte", "pty", "lp", "llp", "ab", "oy", "kk",
-                            "k.k"})
+                            "k.k", "sdn", "bhd"})
 # Business nouns shared by "and" inside one company name ("X Investment and Development Co.").
 BUSINESS_NOUNS = frozenset({"development", "technology", "trade", "trading", "investment", "management",
                             "manufacturing", "construction", "operation", "operations", "services",

@@ -21,6 +21,9 @@ from kg.extract.heads import head_word, is_acronym, type_by_head
 from kg.extract.runs import proper_runs
 from kg.records import EntityType
 
+# honorifics that open a person's name in the NER's span, not part of the name
+_HONORIFICS = frozenset({"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.",
+                         "dato", "datuk", "datin"})
 _NER_TYPES = {
     "PERSON": EntityType.PERSON, "GPE": EntityType.PLACE, "LOC": EntityType.PLACE,
     "ORG": None, "FAC": None, "EVENT": EntityType.EVENT, "NORP": None,
@@ -89,8 +92,10 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in {"the", "a", "an", "this", "that"}:
             start += 1
-        while start < end and (doc[start].is_punct or _ORDINAL_OR_YEAR.fullmatch(doc[start].text)):
-            start += 1  # "the 14th X", "the 2023 X": the edition marker is not part of the name
+        while start < end and (doc[start].is_punct or _ORDINAL_OR_YEAR.fullmatch(doc[start].text)
+                               or (doc[start].lower_ in _HONORIFICS and end - start > 2)):
+            start += 1  # "the 14th X", "the 2023 X": the edition marker is not part of the name; nor
+            # is an honorific the NER took in ("Dato' Ng Boon Hock")
         for k in range(start, end):
             if doc[k].text in {"(", "[", '"'} or (k > start and doc[k].lower_ in lx.HEADLINE_VERBS
                                                    and doc[k].text[:1].isupper()):

@@ -96,6 +96,10 @@ def joins_one_name(toks: list[Any], i: int, j: int) -> bool:
         if toks[k].lower_ == "and" and type_by_head(" ".join(t.text for t in toks[j + 1:k])) is not None:
             break  # "... Management Committee and Wujin Investment Group": the next name begins
         k += 1
+    right_alone = k == j + 2 and is_acronym(toks[j + 1].text) and toks[j + 1].text.isupper()
+    if right_alone or (j - i == 1 and is_acronym(toks[i].text) and toks[i].text.isupper() and type_by_head(
+            " ".join(t.text for t in toks[j + 1:k])) in lx.ORG_TYPES):
+        return False  # "the Bureau of Commerce and PTCA", "PVA and Lakeside University": an acronym is a name
     after = toks[k + 1].text if k + 1 < len(toks) and toks[k].text == "(" else ""
     whole = " ".join(t.text for t in toks[i:k])
     if after and is_acronym(after) and initials_match(after, whole):

@@ -57,6 +57,24 @@ def _company_of_country(toks: list[Any], i: int, j: int) -> bool:
     return False
 
 
+# heads of a zone's name that a city's name may follow with "of"
+_ZONE_HEADS = frozenset({"zone", "park", "area", "base", "valley", "harbor", "harbour", "town"})
+
+
+def _zone_of_city(toks: list[Any], i: int, j: int) -> bool:
+    """Whether toks[i:j] is a zone's or park's name of two words at least and "of" (at j) goes on
+    with one or two capitalised words that end the name ("Jinhe Economic Development Zone of
+    Linyi"): the city that locates it, not part of its name."""
+    if j - i < 2 or toks[j - 1].lower_ not in _ZONE_HEADS:
+        return False
+    k = j + 1
+    while k < len(toks) and k < j + 3 and capitalised(toks[k]) and toks[k].is_alpha:
+        k += 1
+    if k == j + 1 or (k < len(toks) and (capitalised(toks[k]) or toks[k].lower_ in {"and", "of", "&", "'s", "’s"})):
+        return False
+    return type_by_head(" ".join(t.text for t in toks[j + 1:k])) is None
+
+
 def _surname_he(toks: list[Any], i: int) -> bool:
     """"He Jun, director of X": the common surname He, not the pronoun, when a capitalised given
     name follows (a pronoun is followed by a verb, never by a name)."""
@@ -203,6 +221,8 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                     break  # "Helen Ward of Ashford University": a person and her body
                 if t.lower_ == "of" and _company_of_country(toks, i, j):
                     break  # "Ovena Diagnostics of France": a company and its country
+                if t.lower_ == "of" and _zone_of_city(toks, i, j):
+                    break  # "Jinhe Economic Development Zone of Linyi": a zone and its city
                 if t.lower_ == "the" and toks[j - 1].lower_ not in {"of", "for", "on"}:
                     break
                 if t.lower_ == "to" and toks[j - 1].lower_ not in {"affiliated", "attached", "subordinate"}:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from kg.extract import lexicon as lx
 from kg.extract.heads import head_word
 from kg.extract.rules.event_anaphora import event_anaphora, part_by_its_word
+from kg.extract.rules.merges import merge
 from kg.extract.rules.patterns import DEMONYM, ZONE_BODY
 from kg.names import normalize_name
 from kg.records import EntityType
@@ -204,24 +205,34 @@ def park_anaphora(r: Reader) -> None:
     story named last (types settled, as for "the city")."""
     for m in re.finditer(r"\b[Tt]he\s+(?:(?P<body>(?:administrative|management|administration)\s+(?:committee|bureau|"
                          r"office))\s+of\s+the\s+(?:[a-z][\w-]*\s+)?|(?:industrial|high-tech|science|pilot)\s+)?"
-                         r"(?P<head>park|zone|valley|harbou?r)\b(?!\s+(?:of\b|[A-Z]))", r.text):
-        if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in r.mentions):
+                         r"(?P<head>park|zone|valley|harbou?r|new\s+area|(?:Park|Zone|Valley)(?=['’]s\s))\b(?!\s+(?:of\b|[A-Z]))",
+                         r.text):
+        # "the new area": a new area's name ends in "Area"; "the Park's X": a newsroom's capital
+        head = m.group("head").split()[-1].lower()
+        taken = [x for x in r.mentions if x.start <= m.start() < x.end or m.start() <= x.start < m.end()]
+        if len(taken) == 1 and r.ex.entities[taken[0].key].label == m.group("head"):
+            # "the Valley's centre": the capitalised head read as a name of its own is the park
+            best = _park_named_last(r, m.start(), head, but=taken[0].key)
+            if best is not None:
+                merge(r, taken[0].key, best, f"{m.group('head')!r} is {r.ex.entities[best].label!r}")
+            continue
+        if taken:
             continue
         if m.group("body"):
             # "the administrative committee of the biotech zone": the zone's committee
-            park = _park_named_last(r, m.start(), m.group("head"))
+            park = _park_named_last(r, m.start(), head)
             if park is not None:
                 r.mention(m.start(), m.end(), _committee_of(r, r.ex.entities[park].label, m.group("body")),
                           anaphor=True)
             continue
         # by where its name last stands: the park may be named inside a longer name ("a
         # promotion event for the X Park")
-        best = _park_named_last(r, m.start(), m.group("head"))
+        best = _park_named_last(r, m.start(), head)
         committee = _COMMITTEE.match(r.text, m.end())
         if best is None:
             # "the Administration Bureau of the X Zone ... the zone's administration bureau": the
             # zone named only inside its body's name
-            body = _zone_body_named(r, m.start(), m.group("head"))
+            body = _zone_body_named(r, m.start(), head)
             if body is None:
                 continue
             zone = ZONE_BODY.match(r.ex.entities[body].label)
@@ -241,10 +252,10 @@ def park_anaphora(r: Reader) -> None:
             r.mention(m.start(), m.end(), best, anaphor=True)
 
 
-def _park_named_last(r: Reader, before: int, head: str) -> str | None:
+def _park_named_last(r: Reader, before: int, head: str, but: str | None = None) -> str | None:
     """The park or zone of that head word whose name stands last before ``before``."""
     named = {key: r.text.rfind(ent.label, 0, before) for key, ent in r.ex.entities.items()
-             if ent.type in (EntityType.PLACE, EntityType.VENUE) and head_word(ent.label) == head}
+             if ent.type in (EntityType.PLACE, EntityType.VENUE) and head_word(ent.label) == head and key != but}
     best = max(named, key=lambda k: named[k], default=None)
     return best if best is not None and named[best] >= 0 else None
 

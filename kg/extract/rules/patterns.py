@@ -24,6 +24,8 @@ APPOS = (r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,"
          r"|,\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:the\s+)?⟦\d+⟧,"
          # "signed by P, on behalf of the city, and Q": whom a signatory stands for
          r"|,\s+(?:on\s+behalf\s+of|representing)\s+(?:the\s+|its\s+|their\s+)?(?:⟦\d+⟧|[a-z]+(?:\s+[a-z]+)?),"
+         # "X, the park's operating platform, signed": a description with "the" (no name but a possessor)
+         r"|,\s+the\s+(?:⟦\d+⟧['’]s\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?(?:['’]s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?,"
          # "X, capital of east China's Y Province, signed": a place's appositive
          r"|,\s+(?:the\s+)?(?:capital|seat|home)\s+(?:city\s+)?of\s+(?:[a-z]+\s+){0,2}⟦\d+⟧(?:['’]s\s+⟦\d+⟧)?,)")
 # "X, headquartered in the park, is a unit of Y", "X, founded in 2010, sits in Y": an insertion

@@ -168,7 +168,7 @@ def roster(s: Sentence) -> None:
 # "Also present at the ceremony were A and B", "Attending the forum were ...", "Among the
 # guests were ...": the verb comes first, the attendees last
 _INVERTED = re.compile(
-    r"^(?:also\s+)?(?:present|attending|in\s+attendance|among\s+(?:the\s+)?(?:guests|attendees|"
+    r"^(?:also\s+)?(?:present|attending|attended|in\s+attendance|among\s+(?:the\s+)?(?:guests|attendees|"
     r"participants|speakers|those\s+present))\b(?P<mid>[^;:]{0,80}?)\s+(?:were|was|are|is|included)\s+"
     r"(?P<l>.*)$", re.I)
 

@@ -28,6 +28,9 @@ def in_a_list(s: Sentence, start: int, end: int) -> bool:
 
 
 # -- places: containment
+_ZONE_HEADS = frozenset({"zone", "park", "area", "base", "valley"})
+
+
 def read(s: Sentence) -> None:
     ph = s.ph
     places = (EntityType.PLACE, EntityType.VENUE)
@@ -92,6 +95,14 @@ def read(s: Sentence) -> None:
     for m in re.finditer(r"(?P<a>" + E + r")\s+of\s+" + E + r"['’]s\s+(?P<c>" + E + ")", ph):
         a, c = s.key(m.group("a")), s.key(m.group("c"))
         if a != c and s.typ(a) in places and s.typ(c) is EntityType.PLACE:
+            s.fact(a, Relation.LOCATED_IN, c)
+    # "Jinhe Economic Development Zone of Linyi": the city after a zone's name locates it
+    for m in re.finditer(r"(?P<a>" + E + r")\s+of\s+(?P<c>" + E + r")(?!\s*['’]s\b)", ph):
+        a, c = s.key(m.group("a")), s.key(m.group("c"))
+        label = s.r.ex.entities[c].label
+        if a != c and s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[a].label) in _ZONE_HEADS and \
+                len(label.split()) <= 2 and type_by_head(label) in (None, EntityType.PLACE) and c not in s.r.strong:
+            s.r.ex.entities[c].type = EntityType.PLACE
             s.fact(a, Relation.LOCATED_IN, c)
     # "the southwest of Wuhan, where Pine District is located"
     for m in re.finditer(r"(?P<a>" + E + r"),\s+where\s+(?:the\s+)?(?P<b>" + E + r")\s+(?:is|are|was|lies)\s+"

@@ -41,7 +41,8 @@ def read(s: Sentence) -> None:
         first = re.search(r"⟦\d+⟧", m.group("l"))
         if not items or first is None:
             continue
-        verb = _verb_before(s, s.ms[int(first.group(0).strip("⟦⟧"))].start)
+        start = s.ms[int(first.group(0).strip("⟦⟧"))].start
+        verb = _verb_before(s, start) or _verb_of_cued(s, start)
         place = _holder(s, verb) if verb is not None else None
         if place is None:
             continue
@@ -68,6 +69,17 @@ def _verb_before(s: Sentence, char: int) -> Any:
         elif tok.pos_ in ("VERB", "AUX", "NOUN") and tok.lemma_.lower() in _HOLDS | _ENTERS | {"home"}:
             found = tok
     return found
+
+
+def _verb_of_cued(s: Sentence, char: int) -> Any:
+    """"Leading firms including A and B have settled in the park": the verb whose subject is
+    the noun the cue before the list (at ``char``) hangs from, when that verb tells of entering."""
+    cue = next((t for t in reversed(s.sent) if t.idx < char and t.lower_ in {"including", "as", "among", "namely"}),
+               None)
+    noun = cue.head if cue is not None and cue.dep_ == "prep" else None
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.lemma_.lower() not in _ENTERS:
+        return None
+    return noun.head
 
 
 def _holder(s: Sentence, verb: Any) -> str | None:

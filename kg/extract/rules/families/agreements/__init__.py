@@ -25,9 +25,11 @@ from kg.extract.rules.families.agreements.forms import (
     GAPPED,
     INCLUDING,
     KIND_ONLY,
+    MORE_WITH,
     ONE_BETWEEN,
     PAIR,
     PASSIVE,
+    PROJECT,
     SOME,
     TO_DO,
     WHOSE,
@@ -52,6 +54,15 @@ from kg.extract.rules.sentence import Sentence, evidence
 from kg.records import AgreementRecord, EntityType
 
 _WHILE = re.compile(r",\s+(?:while|whereas)\s+")
+# ", and C reached an agreement with D" after a first signing: a clause with a subject of its own
+_AND_THEN = re.compile(r",\s+and\s+(?=(?:the\s+)?⟦\d+⟧(?:(?:,\s+|\s+and\s+)(?:the\s+)?⟦\d+⟧)*\s+(?:also\s+)?"
+                       r"(?:signed|inked|reached|concluded|sealed|entered)\b)")
+_SIGNED = re.compile(r"\b(?:signed|inked|reached|concluded|sealed|entered)\b")
+# "; B for a lab": a subject and what it signed for, the verb and counterpart left out
+_GAPPED_SUBJECT = re.compile(r"^\s*(?:and\s+)?(?:the\s+)?(?P<a>⟦\d+⟧)(?=\s+(?:for|on)\s)")
+_SIGNED_WITH_ONE = re.compile(r"\b(?:signed|inked)\s+(?:[\w-]+\s+){0,4}?with\s+(?:the\s+)?(?P<b>⟦\d+⟧)")
+# "Witnessed by P and Q, A and B signed ...": the witnesses are no signatories
+_WITNESSED = re.compile(r"^(?:[A-Z][a-z]+ed)\s+by\s+[^;]*?,\s+(?=(?:the\s+)?⟦)")
 _MULTILATERAL = frozenset({"convention", "treaty", "declaration", "charter", "initiative", "protocol"})
 
 
@@ -74,7 +85,10 @@ def _dated_later(s: Sentence) -> None:
 def read(s: Sentence) -> None:
     if listed(s):
         return  # "... signed agreements with X. Key projects include:" and one line each
-    clauses = _WHILE.split(s.ph)
+    witnessed = _WITNESSED.match(s.ph)
+    if witnessed and HAS_SIGN.search(s.ph[witnessed.end():]):
+        s = Sentence(s.r, s.index, s.sent, s.ph[witnessed.end():], s.keys, s.ms)
+    clauses = _clauses(s.ph)
     if len(clauses) > 1:  # "A signed X with B, while C and D inked Y": each clause its own signing
         for clause in clauses:
             read(Sentence(s.r, s.index, s.sent, clause, s.keys, s.ms))
@@ -102,6 +116,7 @@ def read(s: Sentence) -> None:
                 agreement(s, kind_of(s, kind), [a, [x]], event_for_agreement(s, m.end()))
             continue
         sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
+        _each_more_with(s, m.group("kind"), a, also.end() if also else m.end())
         more = AND_WITH.match(ph, m.end())
         if more and (b := counterparts(s, more.group("b"))):
             sides(s, more.group("kind"), a, b, event_for_agreement(s, more.end()), ph[more.end():])
@@ -137,6 +152,14 @@ def read(s: Sentence) -> None:
             found = True
             # "A signed with B, C and D respectively": one agreement with each
             sides(s, m.group("kind") or "agreement", a, b, event_for_agreement(s, m.end()), ph[m.end():])
+            _each_more_with(s, m.group("kind") or "agreement", a, m.end())
+    for m in PROJECT.finditer(ph) if not found else ():
+        a, b = subjects(s, m), counterparts(s, m.group("b"))
+        if a and b:
+            found = True
+            kind = "project agreements" if plural(m.group("kind"), "") else "project agreement"
+            sides(s, kind, a, b, event_for_agreement(s, m.end()), ph[m.end():])
+            _each_more_with(s, kind, a, m.end())
     for m in INCLUDING.finditer(ph):
         a, b = subjects(s, m), included(s, m.group("b"))
         if a and b and not found:
@@ -253,6 +276,43 @@ def read(s: Sentence) -> None:
             rec = AgreementRecord(target, kind, groups, evidence(
                 s.r.article.name, s.sent), label=label, event=ev)
             s.r.ex.agreements.append(rec)
+
+
+def _clauses(ph: str) -> list[str]:
+    """The clauses of a sentence that each tell a signing of their own: split at "while", at
+    ", and" before a new subject that signs and at a semicolon, once a signing verb was read.
+    A clause that leaves the verb out ("A signed with X for a plant; B for a lab") gets the
+    verb and counterpart of the clause before."""
+    out: list[str] = []
+    for part in _WHILE.split(ph):
+        start = 0
+        for m in _AND_THEN.finditer(part):
+            if _SIGNED.search(part, start, m.start()):
+                out.append(part[start:m.start()])
+                start = m.end()
+        out.append(part[start:])
+    split: list[str] = []
+    for part in out:
+        pieces = part.split(";")
+        if len(pieces) == 1 or not _SIGNED.search(pieces[0]):
+            split.append(part)
+            continue
+        for piece in pieces:
+            gapped = _GAPPED_SUBJECT.match(piece)
+            told = _SIGNED_WITH_ONE.search(split[-1]) if split and gapped else None
+            split.append(f"{gapped.group('a')} signed with {told.group('b')}{piece[gapped.end('a'):]}"
+                         if gapped and told else piece)
+    return split
+
+
+def _each_more_with(s: Sentence, kind: str, a: list[str], pos: int) -> None:
+    """The agreements of the same kind and signatories with each counterpart named after a
+    further "with" ("with A for a drug base, with B for a lab, and with C for a clinic")."""
+    while (more := MORE_WITH.match(s.ph, pos)) is not None:
+        b = [k for k in counterparts(s, more.group("b")) if k not in a]
+        if b:
+            sides(s, kind, a, b, event_for_agreement(s, more.end()), s.ph[more.end():])
+        pos = more.end()
 
 
 def _more_kinds(text: str | None) -> list[str]:

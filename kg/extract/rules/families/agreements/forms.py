@@ -76,6 +76,9 @@ AND_WITH = compiled(WHEN + PURPOSE + r"(?:,\s+(?:which|who)\s+(?:[^⟦,;.]|⟦\d
                     + LIST + ")" + END_OF_WITH, re.I)
 # "signed MoUs with A and B and with the C respectively": more counterparts after a second "with"
 AND_ALSO_WITH = compiled(r"\s+and\s+(?:also\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + ")" + END_OF_WITH)
+# "signed investment agreements with A for a drug base, with B for a lab, and with C for a
+# clinic": each "with" after what the one before is for names a counterpart of its own
+MORE_WITH = compiled(PURPOSE + r"\s*,?\s+(?:and\s+)?(?:also\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + ")" + END_OF_WITH)
 
 ENTERED = Gated(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
                 r"(?:entered\s+into|reached|established|forged|formed|struck|signed)\s+(?:an?\s+|the\s+)?"
@@ -87,6 +90,11 @@ ENTERED = Gated(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
 BARE = Gated(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
              r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + r")" + END_OF_WITH +
              r"(?:\s+" + KIND + r"\b)?", r"(?:signed|signs|inked)\s+(?:up\s+)?with\s", flags=re.I)
+
+# "Lukou District signed a health tourism project with A": a project signed is an agreement on it
+PROJECT = Gated(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB + r"(?:signed|signs|inked)\s+(?P<kind>(?:an?\s+|the\s+|"
+                r"\d+\s+)?(?:(?:[\w-]+|⟦\d+⟧)\s+){0,5}?projects?)\s+with\s+(?:the\s+)?(?P<b>" + LIST + ")"
+                + END_OF_WITH, r"(?:signed|signs|inked)\s", r"\sprojects?\s+with\s", flags=re.I)
 
 # "the zone signed investment agreements for 12 projects, including those of A and B", "signed
 # contracts for 23 projects worth 18.6 billion yuan, including a drug plant of A and a lab of B"
@@ -120,7 +128,7 @@ PAIR = Gated(r"(?P<a>" + LIST + r"),?\s+" + BEFORE_VERB + THEN + SIGN + r"\s+" +
 # "a contract for the Pine Park project was signed between A and B": what the agreement is
 # for may name things; "agreements worth 1.2 billion yuan were signed between A and B"
 _FOR_WHAT = (r"(?:\s+(?:worth|valued\s+at|totall?ing)\s+(?:\d[.,]\d|[^⟦.;,]){0,40}?)?"
-             r"(?:\s+(?:on|for|of|to)\s+(?:[^⟦.;]|⟦\d+⟧){0,60}?)?")
+             r"(?:\s+(?:on|for|of|to)\s+(?:\d[.,]\d|[^⟦.;]|⟦\d+⟧){0,60}?)?")
 PASSIVE = Gated(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+been)"
                 r"\s+)?(?:(?:also|then|later|formally|officially|jointly)\s+)?(?:signed|inked|reached)\s+(?:(?:on\s+)?(?:\w+day|last\s+\w+|[A-Z][a-z]+\s+\d{1,2}|"
                 r"the\s+\d{1,2}(?:st|nd|rd|th))"

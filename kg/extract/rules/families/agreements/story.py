@@ -130,40 +130,89 @@ def cooperation_signed(s: Sentence) -> bool:
     return True
 
 
-# "Among them are ...", "They include ...": the projects of the signing the sentence before told of
-_AMONG = compiled(r"^(?:Among\s+(?:them|these|the\s+(?:projects|contracts|deals|agreements)(?:\s+signed)?)"
-                  r"\s+(?:are|were|is|was)|(?:They|These|The\s+(?:projects|contracts|deals|agreements))\s+"
-                  r"(?:include|included|includes))\s+(?P<rest>[^;]+)")
+# "Among them are ...", "They include ...", "The signed projects include: ...": the projects of
+# a signing told before or after; "Among them, a plant by A and a lab by B were signed with X"
+_AMONG = compiled(r"^(?:Among\s+(?:them|these|the\s+(?:signed\s+)?(?:projects|contracts|deals|agreements)"
+                  r"(?:\s+signed)?)(?:(?P<comma>\s*,\s*)|\s+(?:are|were|is|was)\s+)|(?:They|These|The\s+(?:signed\s+|"
+                  r"key\s+|major\s+)?(?:projects|contracts|deals|agreements|enterprises|companies|firms|investors)"
+                  r"(?:\s+signed)?)\s+(?:include|included|includes)\s*:?\s*)(?P<rest>[^;]+)")
 _PLURAL_KIND = compiled(r"\b(?:contracts|agreements|deals|projects|mous|pacts)\b", re.I)
+_KIND = compiled(KIND, re.I)
 _ON_BEHALF = compiled(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?P<b>" + E + ")")
 # "were signed between the X and the investors"
 _BETWEEN_INVESTORS = compiled(r"\bbetween\s+(?:the\s+)?(?P<b>" + E + r")\s+and\s+(?:the\s+)?(?:investors|companies|"
                               r"enterprises|firms|project\s+owners|developers)\b")
+# the body the listed projects were signed with, in the list's own sentence
+_WERE_SIGNED_WITH = compiled(r"\b(?:were|was|have\s+been|has\s+been)\s+(?:all\s+|also\s+)?(?:signed|inked)\s+with\s+"
+                             r"(?:the\s+)?(?P<b>" + E + ")")
+# ... or in the next one: "All were signed with X", "X signed investment agreements with the three investors"
+_ALL_SIGNED_WITH = compiled(r"^(?:All(?:\s+of\s+them)?|They|These(?:\s+projects)?|The\s+projects)\s+(?:were|was|"
+                            r"have\s+been)\s+(?:all\s+)?(?:signed|inked)\s+with\s+(?:the\s+)?(?P<b>" + E + ")")
+_SIGNED_WITH_THEM = compiled(r"^(?:The\s+)?(?P<b>" + E + r")\s+(?:also\s+|then\s+)?(?:signed|inked)\s+(?P<kind>"
+                             r"(?:[\w-]+\s+){0,4}?)with\s+(?:the|all|each\s+of\s+the|these)\s+(?:[\w-]+\s+)?"
+                             r"(?:investors|companies|enterprises|firms|project\s+owners|parties|projects)\b")
 
 
 def among_them(s: Sentence) -> bool:
     """"The district signed contracts for 12 projects. Among them are a drug plant of A and a lab
-    of B": the signer of the sentence before signed with each listed project's body."""
+    of B": the signer of the signing told before signed with each listed project's body; the body
+    may be told in the list's own sentence ("Among them, a plant by A and a lab by B were signed
+    with X") or in the next ("All were signed with X", "X signed investment agreements with the
+    three investors")."""
     m = _AMONG.match(s.ph)
-    if m is None or s.index == 0:
+    if m is None:
         return False
-    before = s.r.sentence(s.index - 1, s.r.sents[s.index - 1])
-    verb = HAS_SIGN.search(before.ph)
-    kind = _PLURAL_KIND.search(before.ph)
-    if verb is None or kind is None:
-        return False
-    behalf = _ON_BEHALF.search(before.ph) or _BETWEEN_INVESTORS.search(before.ph)
-    signer = before.key(behalf.group("b")) if behalf else next(
-        (k for k in before.items(before.ph[:verb.start()]) if before.typ(k) in (*lx.ORG_TYPES, EntityType.PLACE)),
-        None)
-    b = [k for k in included(s, m.group("rest")) if k != signer]
-    if signer is None or not b:
+    rest = m.group("rest")
+    own = _WERE_SIGNED_WITH.search(rest)
+    if m.group("comma") and own is None:
+        return False  # "Among them, A signed a deal with B": a signing of its own
+    kind, signer = "agreement", None
+    if own is not None:
+        signer, rest = s.key(own.group("b")), rest[:own.start()]
+    else:
+        signer, kind = _signer_after(s) or _signer_before(s) or (None, kind)
+    b = [k for k in included(s, rest) if k != signer]
+    if signer is None or not b or s.typ(signer) not in (*lx.ORG_TYPES, EntityType.PLACE):
         return False
     for k in b:
-        word = kind.group(0).lower().rstrip("s")
-        agreement(s, "agreement" if word == "project" else kind_of(s, word), [[signer], [k]],
-                  event_for_agreement(before, 0))
+        agreement(s, kind, [[signer], [k]], event_for_agreement(s, 0))
     return True
+
+
+def _signer_after(s: Sentence) -> tuple[str, str] | None:
+    """The body and kind the sentence after a project list names as what they signed with."""
+    if s.index + 1 >= len(s.r.sents):
+        return None
+    after = s.r.sentence(s.index + 1, s.r.sents[s.index + 1])
+    m = _ALL_SIGNED_WITH.match(after.ph) or _SIGNED_WITH_THEM.match(after.ph)
+    if m is None:
+        return None
+    said = _KIND.search(m.groupdict().get("kind") or "")
+    return after.key(m.group("b")), kind_of(after, said.group("kind")) if said else "agreement"
+
+
+def _signer_before(s: Sentence) -> tuple[str, str] | None:
+    """The signer of the signing told last before a project list (up to three sentences back):
+    the body it was signed on behalf of, the body named before the verb, else the one the
+    signers signed with ("Eight enterprises signed settlement agreements with X")."""
+    for back in range(s.index - 1, max(-1, s.index - 4), -1):
+        before = s.r.sentence(back, s.r.sents[back])
+        verb = HAS_SIGN.search(before.ph)
+        kind = _PLURAL_KIND.search(before.ph)
+        if verb is None or kind is None:
+            continue
+        behalf = _ON_BEHALF.search(before.ph) or _BETWEEN_INVESTORS.search(before.ph)
+        signer = before.key(behalf.group("b")) if behalf else next(
+            (k for k in before.items(before.ph[:verb.start()]) if before.typ(k) in (*lx.ORG_TYPES, EntityType.PLACE)),
+            None)
+        with_b = re.match(r"[^⟦.;]{0,80}?\bwith\s+(?:the\s+)?(?P<b>" + E + ")", before.ph[verb.end():])
+        if signer is None and with_b is not None:
+            signer = before.key(with_b.group("b"))
+        if signer is None:
+            return None
+        said = _KIND.search(before.ph)
+        return signer, kind_of(before, said.group("kind")) if said else "agreement"
+    return None
 
 
 # "agreements for eight projects were signed with X, including those of A and B"
