@@ -203,7 +203,7 @@ STANDING_BODIES = ("people congress", "peoples congress", "political consultativ
 # Legal forms that end a company's name ("Co., Ltd.", "Inc.", "GmbH").
 LEGAL_SUFFIXES = frozenset({"co", "ltd", "inc", "llc", "plc", "corp", "limited", "gmbh", "ag", "sa",
                             "s.a", "bv", "nv", "kg", "spa", "s.p.a", "pte", "pty", "lp", "llp", "ab", "oy", "kk",
-                            "k.k", "sdn", "bhd"})
+                            "k.k", "sdn", "bhd", "a/s"})
 # Business nouns shared by "and" inside one company name ("X Investment and Development Co.").
 BUSINESS_NOUNS = frozenset({"development", "technology", "trade", "trading", "investment", "management",
                             "manufacturing", "construction", "operation", "operations", "services",

@@ -120,6 +120,10 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             t = toks[j]
             if "\n" in toks[j - 1].whitespace_ or "\n" in t.text:
                 break
+            if j + 2 < n and toks[j + 1].text == "/" and f"{t.lower_}/{toks[j + 2].lower_}" in lx.LEGAL_SUFFIXES:
+                j += 3  # "Nordvig Pharma A/S" read as "A", "/", "S": a legal form
+                last_good = j
+                continue
             if capitalised(t) or (t.text[:1].isupper() and t.ent_type_ == "PERSON") or (
                     t.is_digit and len(t.text) < 4 and capitalised(toks[j - 1])) or (
                     re.fullmatch(r"\d+(?:\.\d+)?", t.text) and toks[j - 1].lower_ in lx.VENUE_HEADS):
