@@ -29,7 +29,9 @@ _LINE_LABEL = (r"(?:(?:Updated|Published|Posted|Date|Released?|Release\s+(?:time
                r"(?:\s+(?:on|at))?\s*[:：]?\s*)?")
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _TIME = r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|BJT|CST)[+\d:]*)?)?"
-_META_TAIL = r"(?:\s*(?:[|·•]|\s{2,}).{0,80})?\s*$"
+# after a separator, or a site's domain or a labelled source ("2024-10-26 09:12 ecns.cn")
+_META_TAIL = (r"(?:\s*(?:[|·•]|\s{2,}).{0,80}|\s+(?:[\w-]+\.)+(?:cn|com|net|org|hk)\b.{0,60}"
+              r"|\s+(?:Source|From|Editor|By)\s*[:：].{0,80})?\s*$")
 _DATE_LINES += [
     re.compile(r"^\s*" + _LINE_LABEL + _WEEKDAY + body + _TIME + _META_TAIL, re.I)
     for body in (r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})",

@@ -42,8 +42,10 @@ def descriptive_events(r: Reader) -> None:
         if r.title_sent >= 0 and chunk.start < r.sents[r.title_sent].end:
             continue
         before = r.text[max(0, chunk.start_char - 3):chunk.start_char]
-        if (root.dep_ == "appos" and _mention_at(r, root.head.idx) is not None) or (
-                before.endswith(", ") and _mention_at(r, chunk.start_char - 3) is not None) or (
+        listed = root.dep_ == "appos" and chunk[0].lower_ in {"a", "an"} and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.head.children)  # "an X, a Y and a Z"
+        if (root.dep_ == "appos" and not listed and _mention_at(r, root.head.idx) is not None) or (
+                before.endswith(", ") and not listed and _mention_at(r, chunk.start_char - 3) is not None) or (
                 r.text[max(0, chunk.start_char - 3):chunk.start_char].endswith("as ")):
             continue  # "the forum, a parallel event of the expo" / "held as a side event of": a description
         first = chunk[0]
@@ -171,8 +173,8 @@ _HAPPEN_LEMMAS = frozenset({"hold", "take", "kick", "open", "start", "begin", "l
 def _occurs(root: Any) -> bool:
     """Whether the description is the subject of a verb of taking place ("... was held"), or
     carries one as an aside ("The signing ceremony, held at the X Guesthouse, was witnessed by")."""
-    return bool(root.dep_ in {"nsubj", "nsubjpass"} and (root.head.lemma_ in _HAPPEN_LEMMAS or any(
-        c.dep_ == "acl" and c.lemma_ in _HAPPEN_LEMMAS for c in root.children)))
+    return bool(root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in _HAPPEN_LEMMAS) or any(
+        c.dep_ == "acl" and c.lemma_ in _HAPPEN_LEMMAS for c in root.children)
 
 
 def _first_occurrence(r: Reader, root: Any) -> bool:

@@ -57,8 +57,11 @@ def finish(r: Reader) -> None:
         for key, ent in ents.items():
             # a named sub-forum with no whole named is a part of the article's event too
             part = ent.scope or head_word(ent.label) in {"sub-forum", "subforum", "pavilion", "roundtable"}
+            main_head = head_word(ents[r.main_event].label)
             if (part and ent.type is EntityType.EVENT and key != r.main_event
-                    and head_word(ents[r.main_event].label) not in {"sub-forum", "subforum"}
+                    and main_head not in {"sub-forum", "subforum"}
+                    # two ceremonies (a settlement one, a groundbreaking) are held side by side
+                    and not (r.heads.get(key) == "ceremony" and main_head == "ceremony")
                     and not any(f.subject == key and f.relation is Relation.SUB_EVENT_OF
                                 for f in r.ex.facts)
                     and r.heads.get(key) in {"ceremony", "exhibition", "session",
@@ -332,7 +335,11 @@ def _ceremony_when_where(r: Reader) -> None:
                 break
             sent = r.sents[i]
             if not dated:
-                dated = _dated_by(r, key, sent)
+                # its own sentence's days, not those of another event listed after it ("an opening
+                # ceremony, a roadshow on the 10th and ..."): the roadshow's
+                nxt = [m.start for m in r.mentions if i == here and first.end <= m.start < sent.end_char
+                       and m.key != key and ents[m.key].type is EntityType.EVENT]
+                dated = _dated_by(r, key, sent, min(nxt, default=sent.end_char))
             if not placed:
                 # its own sentence: a place right after it ("a ceremony at the site in X Park"),
                 # never one inside a guest's title further on
@@ -353,10 +360,12 @@ def _ceremony_when_where(r: Reader) -> None:
                 break
 
 
-def _dated_by(r: Reader, key: str, sent: Any) -> bool:
-    """Date ``key`` by the first single day ``sent`` names (not one a speaker's verb governs)."""
+def _dated_by(r: Reader, key: str, sent: Any, upto: int | None = None) -> bool:
+    """Date ``key`` by the first single day ``sent`` names before ``upto`` (not one a speaker's
+    verb governs)."""
     days = [d for d in dated_phrases(r, sent, key)
-            if not d.span.ranged and d.span.start is not None and d.span.start.day is not None
+            if (upto is None or d.start < upto) and not d.span.ranged and d.span.start is not None
+            and d.span.start.day is not None
             and (d.verb is None or d.verb.lemma_.lower() not in ("say", "announce", "add"))]
     value = days[0].span.start if days else None
     if value is None or not value.writable:

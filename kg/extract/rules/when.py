@@ -138,7 +138,7 @@ def _day_of_month_told(r: Reader, sent: Any, before: int, day: int) -> DateSpan 
             break
         told = [d.span.start for d in dated_phrases(r, r.sents[here - back], None, context=False)
                 if d.start < before and d.span.start is not None and d.span.start.month is not None
-                and not DAY_OF_MONTH.search(r.text[max(0, d.start - 3):d.start + 8])]
+                and not DAY_OF_MONTH.search(r.text[max(0, d.start - 3):d.start + 16])]
         if told:
             p = PartialDate(told[-1].year, told[-1].month, day)
             return DateSpan(p, p)

@@ -34,7 +34,8 @@ _VENUE_OF = re.compile(r"\b[Vv]enues?\s+(?:(?:of|for)\s+(?:the\s+)?" + EDITION +
 # Shenzhen, Guangdong province, on Friday"
 _AT_ONE_DAY = re.compile(r"\b(?:at|during)\s+(?:an?\s+|the\s+)?(?P<e>" + E + r")(?:\s+in\s+" + E + r"(?:,\s+"
                          + E + r")?(?:,\s+[a-z][^,;⟦]{0,30}?)?,?)?\s+on\s+(?:" + MONTH + r"|[A-Z]\w+day\b|\d)")
-_ON_DAY_AT = re.compile(r"\bon\s+(?:" + MONTH + r"\s*\d{1,2}|[A-Z]\w+day\b)(?:\s*\([^)]{1,12}\))?\s+at\s+"
+_ON_DAY_AT = re.compile(r"(?:\bon\s+|\b(?:signed|inked)\s+(?=[A-Z]\w+day\b))(?:" + MONTH + r"\s*\d{1,2}|[A-Z]\w+day\b)"
+                        r"(?:\s*\([^)]{1,12}\))?\s+at\s+"
                         r"(?:an?\s+|the\s+)?" + EDITION + r"(?P<e>" + E + ")")
 _ONE_DAY = re.compile(r"\b(?:news|press)\s+(?:conference|briefing)|\bbriefing\b|\bceremony\b|"
                       r"\b(?:investment|promotion|matchmaking|signing)\s+(?:\w+\s+)?(?:event|conference|meeting|"
@@ -130,7 +131,8 @@ def read(s: Sentence) -> None:
     for m in _SIGNED_AT.finditer(ph):
         event = s.key(m.group("e"))
         if s.is_event(event) and _ONE_DAY.search(s.r.ex.entities[event].label) and s.index > 0 and \
-                not dated_phrases(s.r, s.sent, event):
+                not any(d.verb is not None and d.verb.lemma_.lower() in ("sign", "ink")
+                        for d in dated_phrases(s.r, s.sent, event)):  # "... which runs from May 2 to 4": another's
             _signing_day_before(s, event)
     for m in _DREW_TO.finditer(ph):
         # "the X, which drew 300 investors to the Y Center": where the X was held
