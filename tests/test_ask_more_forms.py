@@ -220,3 +220,21 @@ def test_an_awards_ceremony_is_the_awards_and_awards_are_presented() -> None:
         "2023-12-09"]
     assert [x.label for x in ask(store, "where were the 2023 Pine Medical Innovation Awards presented").answers] == [
         "Lotus Riverside Theater"]
+
+
+def test_a_described_event_in_a_place_is_the_one_held_there() -> None:
+    """"the groundbreaking ceremony in Pine New Area": the one event held in a park of the new
+    area whose name holds the description's words; another ceremony held elsewhere is not it."""
+    a = ArticleGraph("groundbreaking.txt")
+    area = a.entity("Pine New Area", "Place")
+    park = a.entity("Lotus Bio-Industrial Park", "Place")
+    a.fact(park, "locatedIn", area)
+    here = a.entity("concentrated groundbreaking ceremony", "Event", scoped=True)
+    a.fact(here, "location", park)
+    a.fact(here, "startDate", "2024-10-25")
+    there = a.entity("groundbreaking ceremony of the Maple plant", "Event", scoped=True)
+    a.fact(there, "location", a.entity("Maple Town", "Place"))
+    a.fact(there, "startDate", "2024-03-02")
+    store = store_of(a)
+    assert [x.label for x in ask(store, "when was the groundbreaking ceremony in Pine New Area held").answers] == [
+        "2024-10-25"]

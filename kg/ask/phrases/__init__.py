@@ -15,6 +15,8 @@ their own, rule by rule (:data:`RULES`, in order):
   event itself), else the event;
 - **PART of EVENT**: a sub-event of EVENT whose name holds every word of PART ("the public
   health section of the expo" finds "section for public health");
+- **DESCRIPTION in PLACE**: the one event held there whose name holds the description's words
+  ("the groundbreaking ceremony in Lanzhou New Area");
 - **cut name**: a phrase longer than a name the graph knows, cut at "and", "&", "of", "in",
   "at", "'s", a comma or a bracket ("Summit Hospital of Lakeside and Riverside" when the graph knows only "Summit
   Hospital of Lakeside"), if the known name is at least half the phrase;
@@ -41,13 +43,13 @@ from kg.store.base import Store
 from ..grammar import clean_phrase
 from ..results import Resolved
 from .base import Reader, Rule
-from .descriptions import between, ceremony_by_kind, opening, part_of, signing_ceremony
+from .descriptions import between, ceremony_by_kind, in_place, opening, part_of, signing_ceremony
 from .names import cut_name, edition, editions_of, place_prefix, variants
 from .nearest import nearest
 
 RULES: tuple[Rule, ...] = (
-    edition, variants, signing_ceremony, between, opening, part_of, ceremony_by_kind, cut_name, place_prefix,
-    nearest,
+    edition, variants, signing_ceremony, between, opening, part_of, ceremony_by_kind, in_place, cut_name,
+    place_prefix, nearest,
 )
 
 

@@ -206,3 +206,32 @@ def ceremony_by_kind(reader: Reader, name: str, prefer: Sequence[str]) -> Resolv
     if len(found) != 1:
         return None
     return Resolved("", name, found[0], f"the one {m.group('kind').lower()!r} the graph knows")
+
+
+_IN_PLACE = re.compile(r"^(?P<d>.+?) (?:in|at) (?P<p>.+)$", re.I)
+_EVENTS_THERE = """
+SELECT DISTINCT ?n WHERE {
+  ?n a kgo:Event .
+  { ?n kgo:location ?p } UNION { ?n kgo:location ?v . ?v kgo:locatedIn ?p }
+  UNION { ?n kgo:location ?v . ?v kgo:locatedIn ?w . ?w kgo:locatedIn ?p }
+}
+"""
+
+
+def in_place(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
+    """"the groundbreaking ceremony in Lanzhou New Area": the one event held there (or in a
+    place there) whose name holds every word of the description ("concentrated groundbreaking
+    ceremony"), when the description names no node itself."""
+    m = _IN_PLACE.match(name)
+    if not m:
+        return None
+    want = content_words(m.group("d"))
+    place = reader.sub(m.group("p"), ("Place", "Venue")) if len(want) >= 2 else None
+    if place is None or not {"Place", "Venue"} & set(place.types):
+        return None
+    rows = select(reader.store, _EVENTS_THERE, p=ox.NamedNode(place.iri))
+    found = [r for r in describe_nodes(reader.store, sorted(iris_of(rows, "n"))).values()
+             if want <= content_words(" ".join(names_of(r)))]
+    if len(found) != 1:
+        return None
+    return Resolved("", name, found[0], f"the one {m.group('d')!r} held in {place.label!r}")

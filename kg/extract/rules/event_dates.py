@@ -90,6 +90,9 @@ def of_another(s: Sentence, verb: Any, event: str) -> bool:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(m.key == event for tok in objects for m in s.ms if m.start <= tok.idx < m.end):
+        return False  # "The X Week staged its Y Session on the 11th": the object's day
     # "X and Y opened on Nov 27": each of coordinated subjects is the verb's
     named = {m.key for tok in (subject, *subject.conjuncts) for m in s.ms if m.start <= tok.idx < m.end}
     return event not in named and any(s.is_event(k) for k in named)

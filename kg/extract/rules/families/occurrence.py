@@ -54,6 +54,11 @@ _ATTENDED = re.compile(r"\b(?:attended|took\s+part\s+in|participated\s+in)\s+(?:
                        + r")(?=\s+(?:in|at|on|from)\s)")
 
 
+# "staged its Y Session": an occurrence verb whose object is an event of the subject's
+_ITS_EVENT = re.compile(r"\s*(?:its|their)\s+(?:annual\s+|first\s+|own\s+)?" + EDITION + r"(?P<e>" + E + ")")
+_TRANSITIVE = frozenset({"held", "staged", "launched", "opened", "convened", "inaugurated"})
+
+
 # -- places and dates of occurrence
 def read(s: Sentence) -> None:
     ph = s.ph
@@ -68,11 +73,19 @@ def read(s: Sentence) -> None:
         if not s.is_event(event):
             continue
         rest = m.group("rest")
+        part = _ITS_EVENT.match(rest)
+        if part and s.is_event(s.key(part.group("e"))) and m.group("verb").lower() in _TRANSITIVE:
+            # "The X Week, held from June 10 to 13, staged its Y Session at Z on the 11th": the
+            # session is the week's, and the place and day are the session's (read below)
+            s.fact(s.key(part.group("e")), Relation.SUB_EVENT_OF, event)
+            rest = ""
         cut = re.search(CLAUSE_END, rest)
         clause = rest[: cut.start()] if cut else rest
         aside = _OCCUR_ASIDE.match(m.group("aside") or "")
         if aside:  # "X, which opened on July 11 at Y, closed ...": the aside's place is X's
             clause = aside.group("rest") + " " + clause
+        elif part:
+            continue
         fronted = _FRONTED_PLACE.match(ph[:m.start("e")])
         if fronted:  # "In Basel, Switzerland, the X was held on May 4": the place set first
             clause = f"{fronted.group('in').lower()} {fronted.group('p')} {clause}"
@@ -105,7 +118,7 @@ def read(s: Sentence) -> None:
             continue
         clause = re.split(CLAUSE_END, m.group("rest"))[0]
         place_in(s, event, clause)
-        if re.search(r"\b(?:on|from)\s+(?:" + MONTH + r"|\w+day)", clause) or re.match(
+        if re.search(r"\b(?:on|from)\s+(?:" + MONTH + r"|\w+day|the\s+\d{1,2}(?:st|nd|rd|th)\b)", clause) or re.match(
                 r"^(?:On|From|In)\s+(?:the\s+\w+\s+of\s+)?(?:" + MONTH + r"|\w+day|\d)", ph) or _DAY_BEFORE.search(
                 ph, 0, m.start()):
             # "On May 5, Lakeside held a ... meeting", "Acme today held its annual X"
