@@ -145,6 +145,11 @@ def _person_tail(doc: Any, toks: list[Any]) -> int:
     return 0
 
 
+def _apposed_to_person(doc: Any, start: int) -> bool:
+    """Whether the title starting at token ``start`` stands after a person's name and a comma."""
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "PERSON"
+
+
 def _body_or_place(toks: list[Any]) -> bool:
     """Whether tokens name a body (by its head) or a place ("Mayor of Lakeside Li Na")."""
     if type_by_head(" ".join(t.text for t in toks)) is not None:
@@ -197,6 +202,8 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
                 if not rest:
                     return [], Title(name.start, name.end, role, None, None)
             k = _person_tail(doc, rest) if rest else 0
+            if k == 1 and _apposed_to_person(doc, toks[0].i):
+                k = 0  # "Markus Kell, CEO of Halberg Medizintechnik, said": the post of the name before
             org_toks = rest[: len(rest) - k] if k else rest
             owner = [n for n, t in enumerate(org_toks) if t.text in {"'s", "’s"} and n > 0
                      and all(x.ent_type_ in {"GPE", "LOC"} for x in org_toks[:n])]

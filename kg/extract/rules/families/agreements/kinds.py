@@ -37,11 +37,11 @@ def kind_of(s: Sentence, text: str) -> str:
     words = text.strip().split()
     # the kind starts after the last article, number or linking word ("including a cooperation
     # agreement" -> "cooperation agreement")
-    stops = {"a", "an", "the", "including", "with", "signed", "inked", "also", "whose", "its", "their", "our",
-             *_COUNTS}
+    stops = {"a", "an", "the", "another", "including", "with", "signed", "inked", "also", "whose", "its", "their",
+             "our", *_COUNTS}
     cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in stops or w.isdigit()), default=0)
     words = words[cut:]
-    while (words and words[0].lower() in {"a", "an", "the", *_COUNTS}) or (words and words[0].isdigit()):
+    while (words and words[0].lower() in {"a", "an", "the", "another", *_COUNTS}) or (words and words[0].isdigit()):
         words = words[1:]
     while len(words) > 1 and (_AMOUNT.fullmatch(words[0]) or _AMOUNT_WORD.fullmatch(words[0])):
         words = words[1:]
