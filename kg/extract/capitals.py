@@ -57,7 +57,8 @@ def _name_end(tok: Any) -> bool:
     With Y"), when no object follows it."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return tok.lower_ == "partners" and (nxt is None or nxt.lower_ in {"and", ",", ".", ";", "to", "in", "on", "is",
-                                                                     "was", "has", "will", "signed", "(", ")"})
+                                                                     "was", "has", "will", "signed", "(", ")"}
+                                         or nxt.lower_.strip(".") in lx.LEGAL_SUFFIXES)
 
 
 def _shouted(tok: Any) -> bool:

@@ -274,6 +274,8 @@ FIELD_WORDS = TOPIC_WORDS | {
 PAIRED_NAME_WORDS = frozenset({
     ("science", "technology"), ("sciences", "technology"), ("research", "development"),
     ("import", "export"), ("culture", "tourism"), ("trade", "investment"), ("industry", "information"),
+    ("investment", "financing"), ("investment", "development"), ("investment", "construction"),
+    ("economic", "technological"), ("economic", "technology"),
 })
 
 # Words that open the second half of one coordinated name ("X Biomedicine and Health Industry

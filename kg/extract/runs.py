@@ -186,6 +186,10 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
                     continue
                 break
             after_amp = t.text == "&" and nxt.text[:1].isupper() and nxt.lower_ not in STOP_CAPS
+            if t.text == "-" and toks[j - 1].lower_ == "state" and nxt.lower_ == "owned" and not t.whitespace_ \
+                    and j + 2 < n and capitalised(toks[j + 2]):
+                j += 2  # "X State-owned Capital Holding Group": one name
+                continue
             glued = t.text == "-" and not toks[j - 1].whitespace_ and not t.whitespace_ and nxt.is_lower \
                 and nxt.lower_ not in _DESCRIBING and not re.search(r"(?:ed|ing)$", nxt.lower_)  # not "China-situated"
             if glued and j + 3 < n and toks[j + 2].lower_ in {"on", "of", "for"} and capitalised(toks[j + 3]):

@@ -205,10 +205,12 @@ def park_anaphora(r: Reader) -> None:
     story named last (types settled, as for "the city")."""
     for m in re.finditer(r"\b[Tt]he\s+(?:(?P<body>(?:administrative|management|administration)\s+(?:committee|bureau|"
                          r"office))\s+of\s+the\s+(?:[a-z][\w-]*\s+)?|(?:industrial|high-tech|science|pilot)\s+)?"
-                         r"(?P<head>park|zone|valley|harbou?r|new\s+area|(?:Park|Zone|Valley)(?=['’]s\s))\b(?!\s+(?:of\b|[A-Z]))",
+                         r"(?P<head>park|zone|valley|harbou?r|(?:new|development)\s+area|(?:Park|Zone|Valley)(?=['’]s\s))\b"
+                         r"(?!\s+(?:of\b|[A-Z]))",
                          r.text):
-        # "the new area": a new area's name ends in "Area"; "the Park's X": a newsroom's capital
+        # "the new area", "the development area": its name ends in "Area"; "the Park's X": a newsroom's capital
         head = m.group("head").split()[-1].lower()
+        ending = m.group("head").lower() if " " in m.group("head") else ""  # "development area": so named
         taken = [x for x in r.mentions if x.start <= m.start() < x.end or m.start() <= x.start < m.end()]
         if len(taken) == 1 and r.ex.entities[taken[0].key].label == m.group("head"):
             # "the Valley's centre": the capitalised head read as a name of its own is the park
@@ -227,7 +229,7 @@ def park_anaphora(r: Reader) -> None:
             continue
         # by where its name last stands: the park may be named inside a longer name ("a
         # promotion event for the X Park")
-        best = _park_named_last(r, m.start(), head)
+        best = _park_named_last(r, m.start(), head, ending=ending)
         committee = _COMMITTEE.match(r.text, m.end())
         if best is None:
             # "the Administration Bureau of the X Zone ... the zone's administration bureau": the
@@ -252,10 +254,12 @@ def park_anaphora(r: Reader) -> None:
             r.mention(m.start(), m.end(), best, anaphor=True)
 
 
-def _park_named_last(r: Reader, before: int, head: str, but: str | None = None) -> str | None:
-    """The park or zone of that head word whose name stands last before ``before``."""
+def _park_named_last(r: Reader, before: int, head: str, but: str | None = None, ending: str = "") -> str | None:
+    """The park or zone of that head word (and name ending, if given) whose name stands last
+    before ``before``."""
     named = {key: r.text.rfind(ent.label, 0, before) for key, ent in r.ex.entities.items()
-             if ent.type in (EntityType.PLACE, EntityType.VENUE) and head_word(ent.label) == head and key != but}
+             if ent.type in (EntityType.PLACE, EntityType.VENUE) and head_word(ent.label) == head and key != but
+             and ent.label.lower().endswith(ending)}
     best = max(named, key=lambda k: named[k], default=None)
     return best if best is not None and named[best] >= 0 else None
 

@@ -90,7 +90,8 @@ def _add_acronyms(r: Reader, names: list[Name]) -> None:
                 # later means this body (a longer name read there wins)
                 for later in re.finditer(r"\b" + re.escape(quoted.group(1)) + r"\b", r.text[n.end + quoted.end():]):
                     at = n.end + quoted.end() + later.start()
-                    r.mention(at, at + len(quoted.group(1)), key)
+                    if not any(x.start <= at and at + len(quoted.group(1)) < x.end for x in names):
+                        r.mention(at, at + len(quoted.group(1)), key)  # not in "X Biologics (Suzhou) Co."
             continue
         # "(CIIE)", and "(XCS 2023)": an edition's acronym with its year
         m = re.match(r"\s*\(([A-Z][A-Za-z&-]{1,9})(?:\s+(?:19|20)\d\d)?\)", r.text[n.end:n.end + 20])

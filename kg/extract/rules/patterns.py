@@ -37,7 +37,8 @@ INSERTION = r"(?:,\s+(?:[a-z]|\d{4}\b)[^,;.]{0,80}?,)?"
 # "two Swiss companies, A and B": a count of bodies, then the bodies it counts
 COUNTED = (r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|"
            r"enterprises|hospitals|universities|institutions|organi[sz]ations|partners|groups)\s*,\s+")
-ITEM = (rf"(?:the\s+|its\s+(?:affiliated\s+|own\s+|subsidiary\s+)?|{COUNTED})?(?:(?:Dr|Mr|Ms|Mrs|Prof|Madam)\.?\s+)?"
+ITEM = (rf"(?:the\s+|its\s+(?:affiliated\s+|own\s+|subsidiary\s+|(?:wholly[- ]owned\s+|newly\s+[a-z]+\s+)?"
+        rf"subsidiary,\s+)?|{COUNTED})?(?:(?:Dr|Mr|Ms|Mrs|Prof|Madam)\.?\s+)?"
         rf"(?:{DESCRIPTOR}\s+){{0,4}}?"
         rf"(?:{E}['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{E}(?:\s*\(\s*(?:[Tt]he\s+)?[\"“]?{E}[\"”]?\s*\))?"
         rf"(?:\s+(?:of|from)\s+(?:the\s+)?{E}|\s+in\s+(?:the\s+)?{E}(?!\s*['’]s))?{APPOS}?")
@@ -53,7 +54,7 @@ KIND = (rf"(?P<kind>(?:(?:an?|the|two|three|four|five|several|\d+)\s+)?(?:[\w-]+
 # what may stand between a subject and its verb: auxiliaries, adverbs and a time ("A on Tuesday
 # signed", "A and B last week jointly signed", "A has on March 3 signed"), each followed by a space
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-BEFORE_VERB = (r"(?:(?:also|have|has|had|jointly|will|would|then|later|recently|yesterday|today|earlier|"
+BEFORE_VERB = (r"(?:(?:also|have|has|had|jointly|will|would|then|later|recently|yesterday|today|earlier|each|both|"
                r"(?!only\b)[a-z]+ly|on\s+" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening))?|"
                r"on\s+[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|on\s+\d{1,2}\s+[A-Z][a-z]+|"
                r"(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|" + _WEEKDAY + r")|"

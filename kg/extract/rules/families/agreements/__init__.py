@@ -51,6 +51,7 @@ from kg.extract.rules.families.agreements.story import (
 from kg.extract.rules.families.agreements.tense import planned
 from kg.extract.rules.patterns import AGREEMENT, HAS_SIGN, LIST, compiled
 from kg.extract.rules.sentence import Sentence, evidence
+from kg.extract.rules.when import dated_phrases
 from kg.records import AgreementRecord, EntityType
 
 _WHILE = re.compile(r",\s+(?:while|whereas)\s+")
@@ -71,12 +72,21 @@ _SIGNED_ON = compiled(r"\b(?:the\s+(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|memo
                       r",?|which)\s+(?:was|were)\s+(?:also\s+)?(?:signed|inked)\s+on\b", re.I)
 
 
+_ON = re.compile(r"\b(?:signed|inked)\s+on\s+")
+_EACH = re.compile(r"\beach\b")
+
+
 def _dated_later(s: Sentence) -> None:
     """A sentence that only dates a signing told before: the day of the agreements the story
     recorded without one."""
-    if not _SIGNED_ON.search(s.ph):
+    told = _SIGNED_ON.search(s.ph)
+    if not told:
         return
-    day = day_told(s, None)
+    # the day right after "signed on" ("signed on May 5 at the X, held May 5-6"), else the one day told
+    on = _ON.search(s.sent.text)
+    days = [d.span.start for d in dated_phrases(s.r, s.sent, None) if on is not None and not d.span.ranged
+            and abs(d.start - (s.sent.start_char + on.end())) <= 1 and d.span.start is not None]
+    day = days[0] if days and days[0].day is not None else day_told(s, None)
     for ag in s.r.ex.agreements if day is not None else ():
         if ag.date is None and ag.evidence.start < s.sent.start_char:
             ag.date = day
@@ -115,7 +125,11 @@ def read(s: Sentence) -> None:
             for kind, x in zip(kinds, b, strict=True):
                 agreement(s, kind_of(s, kind), [a, [x]], event_for_agreement(s, m.end()))
             continue
-        sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
+        if len(a) > 1 and _EACH.search(ph, m.end("a"), m.start("kind")):
+            for x in a:  # "A and B each signed an agreement with C": one each
+                sides(s, m.group("kind"), [x], b, event_for_agreement(s, m.end()), ph[m.end():])
+        else:
+            sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
         _each_more_with(s, m.group("kind"), a, also.end() if also else m.end())
         more = AND_WITH.match(ph, m.end())
         if more and (b := counterparts(s, more.group("b"))):

@@ -135,7 +135,8 @@ PASSIVE = Gated(KIND + _FOR_WHAT + r",?\s+(?:(?:was|were|has\s+been|have\s+been)
                 r"(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
                 # "a fund deal was reached at the event between A and B"
                 r"(?:(?:at|during)\s+(?:the\s+)?(?:⟦\d+⟧|[a-z]+(?:\s+[a-z]+)?),?\s+)?"
-                r"(?:between|by)\s+(?P<a>" + LIST + r")"
+                # "signed by three parties: A, B and C"
+                r"(?:between|by)\s+(?:(?:two|three|four|five|\d+)\s+parties\s*:\s*)?(?P<a>" + LIST + r")"
                 # "signed by A with B and with C": each "with" names a counterpart
                 r"(?:\s+with\s+(?:the\s+)?(?P<b>" + LIST + r"(?:,?\s+and\s+with\s+(?:the\s+)?" + LIST + ")*))?",
                 r"(?:signed|inked|reached)\s", r"between|by", NEEDS_KIND, flags=re.I)

@@ -135,7 +135,10 @@ def cooperation_signed(s: Sentence) -> bool:
 _AMONG = compiled(r"^(?:Among\s+(?:them|these|the\s+(?:signed\s+)?(?:projects|contracts|deals|agreements)"
                   r"(?:\s+signed)?)(?:(?P<comma>\s*,\s*)|\s+(?:are|were|is|was)\s+)|(?:They|These|The\s+(?:signed\s+|"
                   r"key\s+|major\s+)?(?:projects|contracts|deals|agreements|enterprises|companies|firms|investors)"
-                  r"(?:\s+signed)?)\s+(?:include|included|includes)\s*:?\s*)(?P<rest>[^;]+)")
+                  r"(?:\s+signed)?)\s+(?:include|included|includes)\s*:?\s*"
+                  # "Eight projects were also signed on site, including P by A and Q by B, both with X"
+                  r"|(?P<incl>(?:[\w-]+\s+){1,3}?projects\s+(?:were|was)\s+(?:also\s+)?signed\b[^⟦;]{0,40}?,\s+"
+                  r"including\s+))(?P<rest>[^;]+)")
 _PLURAL_KIND = compiled(r"\b(?:contracts|agreements|deals|projects|mous|pacts)\b", re.I)
 _KIND = compiled(KIND, re.I)
 _ON_BEHALF = compiled(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?P<b>" + E + ")")
@@ -143,8 +146,9 @@ _ON_BEHALF = compiled(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?P<b>" + E + ")")
 _BETWEEN_INVESTORS = compiled(r"\bbetween\s+(?:the\s+)?(?P<b>" + E + r")\s+and\s+(?:the\s+)?(?:investors|companies|"
                               r"enterprises|firms|project\s+owners|developers)\b")
 # the body the listed projects were signed with, in the list's own sentence
-_WERE_SIGNED_WITH = compiled(r"\b(?:were|was|have\s+been|has\s+been)\s+(?:all\s+|also\s+)?(?:signed|inked)\s+with\s+"
-                             r"(?:the\s+)?(?P<b>" + E + ")")
+# ("..., both signed with X", "..., both with X")
+_WERE_SIGNED_WITH = compiled(r"(?:\b(?:were|was|have\s+been|has\s+been)\s+(?:all\s+|also\s+)?(?:signed|inked)\s+|"
+                             r",\s+(?:both|all|each)\s+(?:(?:signed|inked)\s+)?)with\s+(?:the\s+)?(?P<b>" + E + ")")
 # ... or in the next one: "All were signed with X", "X signed investment agreements with the three investors"
 _ALL_SIGNED_WITH = compiled(r"^(?:All(?:\s+of\s+them)?|They|These(?:\s+projects)?|The\s+projects)\s+(?:were|was|"
                             r"have\s+been)\s+(?:all\s+)?(?:signed|inked)\s+with\s+(?:the\s+)?(?P<b>" + E + ")")
@@ -164,7 +168,7 @@ def among_them(s: Sentence) -> bool:
         return False
     rest = m.group("rest")
     own = _WERE_SIGNED_WITH.search(rest)
-    if m.group("comma") and own is None:
+    if (m.group("comma") or m.group("incl")) and own is None:
         return False  # "Among them, A signed a deal with B": a signing of its own
     kind, signer = "agreement", None
     if own is not None:
@@ -215,11 +219,13 @@ def _signer_before(s: Sentence) -> tuple[str, str] | None:
     return None
 
 
-# "agreements for eight projects were signed with X, including those of A and B"
-_WITH_INCLUDING = Gated(KIND + r"(?:\s+(?:for|on|worth)\s+[^⟦;]{0,60}?)?,?\s+(?:was|were|have\s+been|has\s+been)\s+"
+# "agreements for eight projects were signed with X, including those of A and B"; "Five projects were
+# signed with X, including a lab by A"
+_WITH_INCLUDING = Gated(r"(?:" + KIND + r"|\b(?P<projects>(?:[\w-]+\s+){0,2}?projects))"
+                        r"(?:\s+(?:for|on|worth)\s+[^⟦;]{0,60}?)?,?\s+(?:was|were|have\s+been|has\s+been)\s+"
                         r"(?:also\s+)?(?:signed|inked)\s+with\s+(?:the\s+)?(?P<b>" + E + r"),?\s+(?:including|"
                         r"such\s+as|among\s+them)\s+(?P<rest>[^;]+)",
-                        r"(?:signed|inked)\s+with\s", r"including|such\s+as|among\s+them", NEEDS_KIND, flags=re.I)
+                        r"(?:signed|inked)\s+with\s", r"including|such\s+as|among\s+them", flags=re.I)
 
 
 def signed_with_including(s: Sentence) -> bool:
@@ -232,7 +238,7 @@ def signed_with_including(s: Sentence) -> bool:
     b = [k for k in included(s, m.group("rest")) if k != body]
     if s.typ(body) not in (*lx.ORG_TYPES, EntityType.PLACE) or not b:
         return False
-    sides(s, m.group("kind"), [body], b, event_for_agreement(s, m.end()), "")
+    sides(s, m.group("kind") or "agreements", [body], b, event_for_agreement(s, m.end()), "")
     return True
 
 
