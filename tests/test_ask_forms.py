@@ -128,12 +128,12 @@ CASES = [
     ("which city is Aspen Clinic Hospital located in", "where", ["Silverlake City"]),
     ("in which district is Aspen Clinic Hospital located", "where", ["Harbor District"]),
     ("which province is Aspen Clinic Hospital in", "where", ["Coastal Province"]),
-    # co-hosting, sponsoring, jointly hosting: the host relation
-    ("who co-hosted RMF 2023", "hosts", ["Delta Health Association", "Mara Quist", "Orion Biotech"]),
+    # co-hosting, sponsoring, jointly hosting: the host relation, its bodies when a person presided
+    ("who co-hosted RMF 2023", "hosts", ["Delta Health Association", "Orion Biotech"]),
     ("which organizations co-sponsored the Riverbend Medical Fair 2023", "hosts",
      ["Delta Health Association", "Orion Biotech"]),
     ("who will jointly host the Riverbend Medical Fair 2023?", "hosts",
-     ["Delta Health Association", "Mara Quist", "Orion Biotech"]),
+     ["Delta Health Association", "Orion Biotech"]),
     ("who co-hosted the 2024 International (Pinehurst) Herb Expo", "hosts", ["Herbal Trade Union"]),
     # presiding and chairing: the people among the hosts
     ("who presided over RMF 2023", "presiders", ["Mara Quist"]),
@@ -145,8 +145,7 @@ CASES = [
     ("by whom was RMF 2023 organised", "organizers",
      ["Harbor Trade Council", "Riverbend Commerce Bureau"]),
     ("who hosted and organized RMF 2023", "hosts",
-     ["Delta Health Association", "Harbor Trade Council", "Mara Quist", "Orion Biotech",
-      "Riverbend Commerce Bureau"]),
+     ["Delta Health Association", "Harbor Trade Council", "Orion Biotech", "Riverbend Commerce Bureau"]),
     # speaking: the people among the participants
     ("who spoke at RMF 2023", "participants", ["Tomas Edlund"]),
     ("who delivered a keynote speech at RMF 2023", "participants", ["Tomas Edlund"]),

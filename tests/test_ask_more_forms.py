@@ -238,3 +238,21 @@ def test_a_described_event_in_a_place_is_the_one_held_there() -> None:
     store = store_of(a)
     assert [x.label for x in ask(store, "when was the groundbreaking ceremony in Pine New Area held").answers] == [
         "2024-10-25"]
+
+
+def test_who_hosted_asks_the_bodies_when_a_person_presided_too() -> None:
+    """A conference hosted by a government and presided over by its district head: "who hosted"
+    is the government, "who presided over" the district head; with only people among the
+    hosts, they answer "who hosted" too."""
+    a = ArticleGraph("presided.txt")
+    forum = a.entity("2025 Pine Health Investment Conference", "Event")
+    a.fact(forum, "host", a.entity("Pine District People's Government", "GovernmentBody"))
+    a.fact(forum, "host", a.entity("Lu Wenqing", "Person"))
+    salon = a.entity("Lotus MedTech Salon", "Event")
+    a.fact(salon, "host", a.entity("Gao Ming", "Person"))
+    store = store_of(a)
+    assert [x.label for x in ask(store, "who hosted the 2025 Pine Health Investment Conference").answers] == [
+        "Pine District People's Government"]
+    assert [x.label for x in ask(store, "who presided over the 2025 Pine Health Investment Conference").answers] == [
+        "Lu Wenqing"]
+    assert [x.label for x in ask(store, "who hosted the Lotus MedTech Salon").answers] == ["Gao Ming"]

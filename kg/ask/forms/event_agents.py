@@ -1,7 +1,8 @@
 """Who hosted, organised or presided over an event: one verb lexicon, three forms.
 
 Each verb maps to the relation it asks (``host`` or ``organizer``) and whether only people
-answer it ("presided over", "chaired": the people among the hosts). A question may list
+answer it ("presided over", "chaired": the people among the hosts); "who hosted" asks the bodies
+among the hosts when there are bodies and people (the people presided). A question may list
 verbs ("who organized, co-organized or undertook X"): the answer is the union. Adverbs
 ("jointly", "also") and auxiliaries ("will") are read and ignored; passives ("X was hosted
 by") read as actives.
@@ -63,6 +64,11 @@ def _agents(q: Question, relation: str, people: bool) -> list[Answer]:
     def query(e: EntityRef) -> list[Answer]:
         for rel in relations:
             found = objects(q.store, e.iri, rel, types)
+            bodies = [a for a in found if "Person" not in a.types]
+            if bodies and not people and not q.types and len(bodies) < len(found):
+                # "who hosted X": the bodies; the people among the hosts presided over it
+                q.note("the people among the hosts presided: the bodies host")
+                return bodies
             if found:
                 return found
         return []
