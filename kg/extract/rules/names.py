@@ -78,7 +78,8 @@ def _rooms_of_bodies(r: Reader, names: list[Name]) -> None:
 def _add_acronyms(r: Reader, names: list[Name]) -> None:
     """"China International Import Expo (CIIE)": the bracketed acronym names the name before it."""
     for n in names:
-        quoted = re.match(r"\s*\(\s*(?:the\s+)?[\"“]([A-Z][\w&'’ .-]{1,40}?)[\"”]\s*\)", r.text[n.end:n.end + 50])
+        quoted = re.match(r"\s*\(\s*(?:the\s+)?[\"“]([A-Z][\w&'’ .-]{1,40}?)[\"”]\s*(?:or\s+[^()]{1,30})?\)",
+                          r.text[n.end:n.end + 80])  # '("Meridian" or "the Group")'
         if quoted and len(n.words) > 1 and not is_acronym(quoted.group(1)):
             # 'Harwick Biotechnology Co., Ltd. ("Harwick Bio")': the short name the story uses
             key = r.entity(_strip_year(n.text), _name_type(r, n), strong=n.by_head)

@@ -24,6 +24,8 @@ APPOS = (r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,"
          r"|,\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:the\s+)?⟦\d+⟧,"
          # "signed by P, on behalf of the city, and Q": whom a signatory stands for
          r"|,\s+(?:on\s+behalf\s+of|representing)\s+(?:the\s+|its\s+|their\s+)?(?:⟦\d+⟧|[a-z]+(?:\s+[a-z]+)?),"
+         # "X, based in the Y park, signed": where it is
+         r"|,\s+(?:based|headquartered|located)\s+in\s+(?:the\s+)?(?:⟦\d+⟧|[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,3},"
          # "X, the park's operating platform, signed": a description with "the" (no name but a possessor)
          r"|,\s+the\s+(?:⟦\d+⟧['’]s\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?(?:['’]s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?,"
          # "X, capital of east China's Y Province, signed": a place's appositive
@@ -160,7 +162,7 @@ CHINA_REGION = re.compile(r"(?:North|South|East|West|Northeast|Northwest|Southea
 # A zone's governing body, and the zone its name holds: "Management Committee of X Park",
 # "X Zone Administrative Committee" (group z or z2)
 ZONE_BODY = re.compile(r"^(?:(?:Management|Administrative|Administration)\s+(?:Committee|Bureau)\s+of\s+(?:the\s+)?"
-                       r"(?P<z>.+\b(?:Park|Zone|Area|Base|Valley))|(?P<z2>.+\b(?:Park|Zone|Area|Base|Valley))\s+"
+                       r"(?P<z>.+\b(?:Park|Zone|Area|Base|Valley|Town))|(?P<z2>.+\b(?:Park|Zone|Area|Base|Valley|Town))\s+"
                        r"(?:Management|Administrative|Administration)\s+(?:Committee|Bureau))$", re.I)
 
 

@@ -30,8 +30,10 @@ from kg.extract.rules.families.agreements.forms import (
     PAIR,
     PASSIVE,
     PROJECT,
+    SIGNED_BY_WITH,
     SOME,
     TO_DO,
+    UNDER,
     WHOSE,
     WITH,
 )
@@ -56,7 +58,9 @@ from kg.records import AgreementRecord, EntityType
 
 _WHILE = re.compile(r",\s+(?:while|whereas)\s+")
 # ", and C reached an agreement with D" after a first signing: a clause with a subject of its own
-_AND_THEN = re.compile(r",\s+and\s+(?=(?:the\s+)?⟦\d+⟧(?:(?:,\s+|\s+and\s+)(?:the\s+)?⟦\d+⟧)*\s+(?:also\s+)?"
+_AND_THEN = re.compile(r",\s+and\s+(?=(?:the\s+)?⟦\d+⟧(?:(?:,\s+|\s+and\s+)(?:the\s+)?⟦\d+⟧)*"
+                       # ", and C, based in the X park, signed ...": an aside on the new subject
+                       r"(?:,\s+[a-z][^,;⟦]{0,60}(?:⟦\d+⟧[^,;⟦]{0,30})?,)?\s+(?:also\s+)?"
                        r"(?:signed|inked|reached|concluded|sealed|entered)\b)")
 _SIGNED = re.compile(r"\b(?:signed|inked|reached|concluded|sealed|entered)\b")
 # "; B for a lab": a subject and what it signed for, the verb and counterpart left out
@@ -74,6 +78,9 @@ _SIGNED_ON = compiled(r"\b(?:the\s+(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|memo
 
 _ON = re.compile(r"\b(?:signed|inked)\s+on\s+")
 _EACH = re.compile(r"\beach\b")
+_SIGNATORIES = re.compile(r"^(?:The|Its)\s+(?:first\s+|founding\s+)?(?:signatories|signers)\s+"
+                          r"(?:include|included|are|were)\b")
+_BY_WITH = re.compile(r"\bby\s+(⟦\d+⟧)\s+with\s+(?:the\s+)?(⟦\d+⟧)")
 
 
 def _dated_later(s: Sentence) -> None:
@@ -167,6 +174,11 @@ def read(s: Sentence) -> None:
             # "A signed with B, C and D respectively": one agreement with each
             sides(s, m.group("kind") or "agreement", a, b, event_for_agreement(s, m.end()), ph[m.end():])
             _each_more_with(s, m.group("kind") or "agreement", a, m.end())
+    for m in UNDER.finditer(ph) if not found else ():
+        a = s.agents(m.group("a"))
+        if len(a) >= 2:
+            found = True
+            agreement(s, kind_of(s, m.group("kind")), [[x] for x in a], event_for_agreement(s, m.end()))
     for m in PROJECT.finditer(ph) if not found else ():
         a, b = subjects(s, m), counterparts(s, m.group("b"))
         if a and b:
@@ -256,6 +268,14 @@ def read(s: Sentence) -> None:
                 found = True
                 agreement(s, kind_of(s, m.group("kind")), [[pair[0]], [pair[1]]], event_for_agreement(s, more.end()))
             pos = more.end()
+    # "a drug base was signed by A with B, and a robot project by C with D": no kind named
+    for m in SIGNED_BY_WITH.finditer(ph) if not found else ():
+        pairs = [(m.group("a"), m.group("b")), *_BY_WITH.findall(m.group("more"))]
+        for a_text, b_text in pairs:
+            a, b = s.agents(a_text), s.agents(b_text)
+            if a and b:
+                found = True
+                agreement(s, "project agreement", [a, b], event_for_agreement(s, m.end()))
     # "seven agreements were signed, including one between A and B and another between C and D"
     said = KIND_ONLY.search(ph)
     for m in ONE_BETWEEN.finditer(ph) if said and not found else ():
@@ -270,11 +290,15 @@ def read(s: Sentence) -> None:
     # a named convention or declaration signed by a list of parties
     named = [k for k in s.keys if s.typ(k) is EntityType.AGREEMENT]
     named += [s.r.ceremony_for[k] for k in s.keys if k in s.r.ceremony_for]
+    if not named and s.index and _SIGNATORIES.match(ph):
+        # "... signed the X Initiative. The first signatories include A, B and C": that initiative
+        before = s.r.sentence(s.index - 1, s.r.sents[s.index - 1])
+        named = [k for k in before.keys if before.typ(k) is EntityType.AGREEMENT]
     if named and not found and re.search(r"\bsign", ph, re.I):
         target = named[0]
         parties: list[str] = []
-        for m in re.finditer(r"\b(?:including|such\s+as|like|namely)\s+(?P<l>" + LIST + ")",
-                             ph):
+        for m in re.finditer(r"\b(?:including|such\s+as|like|namely|signatories\s+(?:include|included|are|were)"
+                             r"\s*:?)\s+(?P<l>" + LIST + ")", ph):
             parties += s.agents(m.group("l"))
         for m in re.finditer(r"(?P<l>" + LIST + r")\s+(?:have\s+|has\s+)?signed", ph):
             parties += s.agents(m.group("l"))

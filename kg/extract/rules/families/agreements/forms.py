@@ -72,8 +72,8 @@ GAPPED = compiled(WHEN + r"\s*,?\s+and\s+(?P<a>" + LIST + r")\s+with\s+(?:the\s+
 # ("..., which operates 14 hospitals, and a distribution agreement with C": a relative clause on
 # the first counterpart may stand before it)
 AND_WITH = compiled(WHEN + PURPOSE + r"(?:,\s+(?:which|who)\s+(?:[^⟦,;.]|⟦\d+⟧){1,80})?"
-                    + r"\s*,?\s+and\s+(?:also\s+)?" + KIND + GAP + r"\s+with\s+(?:the\s+)?(?P<b>"
-                    + LIST + ")" + END_OF_WITH, re.I)
+                    + r"\s*,?\s+and\s+(?:also\s+)?(?:(?:signed|inked)\s+)?" + KIND + GAP
+                    + r"\s+with\s+(?:the\s+)?(?P<b>" + LIST + ")" + END_OF_WITH, re.I)
 # "signed MoUs with A and B and with the C respectively": more counterparts after a second "with"
 AND_ALSO_WITH = compiled(r"\s+and\s+(?:also\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + ")" + END_OF_WITH)
 # "signed investment agreements with A for a drug base, with B for a lab, and with C for a
@@ -90,6 +90,14 @@ ENTERED = Gated(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
 BARE = Gated(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
              r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + r")" + END_OF_WITH +
              r"(?:\s+" + KIND + r"\b)?", r"(?:signed|signs|inked)\s+(?:up\s+)?with\s", flags=re.I)
+
+# "a drug base was signed by A with B, and a robot project by C with the D": a project's signatories
+SIGNED_BY_WITH = compiled(r"\b(?:was|were)\s+(?:also\s+)?signed\s+by\s+(?P<a>" + ITEM + r")\s+with\s+(?:the\s+)?(?P<b>"
+                          + ITEM + r")(?P<more>(?:,?\s+and\s+(?:an?\s+|the\s+)?[^⟦;,]{0,60}?\bby\s+" + ITEM
+                          + r"\s+with\s+(?:the\s+)?" + ITEM + r")*)")
+# "Under a separate tripartite agreement signed at the same event, A, B and C will jointly run ..."
+UNDER = compiled(r"\b[Uu]nder\s+(?:a|an|the)\s+(?:separate\s+|new\s+)?" + KIND + r"\s+(?:signed|reached|inked)\b"
+                 r"(?:[^,;⟦]|⟦\d+⟧){0,60},\s+(?P<a>" + LIST + r")\s+(?:will|would|are\s+to|is\s+to|shall)\b")
 
 # "Lukou District signed a health tourism project with A": a project signed is an agreement on it
 PROJECT = Gated(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB + r"(?:signed|signs|inked)\s+(?P<kind>(?:an?\s+|the\s+|"

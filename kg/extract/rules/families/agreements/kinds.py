@@ -59,6 +59,11 @@ _KIND_NAME = compiled(r"(?:[\w-]+\s+){0,5}?(?:agreement|memorandum(?:\s+of\s+\w+
                       r"(?:\s+(?:of|for|on|in|between|to)\s+.*)?", re.I)
 
 
+# a one-word name inside a kind: after "a", "an", "the" (and a word) or a hyphen, before the kind's noun
+_IN_KIND = compiled(r"(?:\b(?:an?|the)\s+(?:[a-z][\w-]*\s+)?|\w-)$")
+_KIND_AFTER = compiled(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:" + patterns.AGREEMENT + r")\b", re.I)
+
+
 def kinds_named(s: Sentence) -> Sentence:
     """The sentence with a capitalised kind that was read as a name of a body ("signed a Letter
     of Intent for Cooperation with B"), or an amount read so ("a US$20 million contract"),
@@ -69,8 +74,9 @@ def kinds_named(s: Sentence) -> Sentence:
         key = s.key(m.group(0))
         ent = s.r.ex.entities[key]
         if ent.type is not EntityType.AGREEMENT and (
-                _KIND_NAME.fullmatch(ent.label) or _MONEY_NAME.fullmatch(ent.label)):
-            swap[m.group(0)] = ent.label
+                _KIND_NAME.fullmatch(ent.label) or _MONEY_NAME.fullmatch(ent.label) or (_IN_KIND.search(
+                    s.ph[:m.start()]) and _KIND_AFTER.match(s.ph, m.end()) and len(ent.label.split()) == 1)):
+            swap[m.group(0)] = ent.label  # "an OEM cooperation agreement", "a phase-II expansion agreement"
     if not swap:
         return s
     ph = re.sub(E, lambda m: swap.get(m.group(0), m.group(0)), s.ph)

@@ -114,18 +114,23 @@ def no_tickers(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
     return [side for side in kept if side]
 
 
-# one item of an "including" list: a name, or what belongs to one ("those of A", "a plant of A")
-_INCLUDED_ITEM = compiled(r"^(?:the\s+)?(?P<k>" + E + r")|\b(?:of|by|from)\s+(?:the\s+)?(?:(?:" + E
-                          + r"|[\w-]+)-based\s+)?(?P<o>" + E + ")")
+# what belongs to a name in a list item ("those of A and B", "a plant by A", "a lab of the Pine-based B")
+_OWNED_BY = compiled(r"\b(?:of|by|from)\s+(?:the\s+)?(?:(?:" + E + r"|[\w-]+)-based\s+)?(?P<o>" + E
+                     + r"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?" + E + r")*)")
+_NAMES_FIRST = compiled(r"^(?:and\s+)?(?:the\s+)?(?P<k>" + E + r"(?:\s+and\s+(?:the\s+)?" + E + r")*)")
 
 
 def included(s: Sentence, text: str) -> list[str]:
     """The bodies of an "including" list whose items are names or things of names ("those of
-    A and B", "a drug plant of A and an R&D center of B"), up to the first item that is neither."""
+    A and B", "a drug plant of A and an R&D center of B", "an R&D and production base by A"), up
+    to the first item that is neither."""
     out: list[str] = []
-    for item in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+", text):
-        m = _INCLUDED_ITEM.search(item.strip())
-        if m is None:
+    for item in re.split(r",\s*(?:and\s+)?|\s+as\s+well\s+as\s+", text):
+        item = item.strip()
+        lead = _NAMES_FIRST.match(item)
+        parts = ([lead.group("k")] if lead else []) + [m.group("o") for m in _OWNED_BY.finditer(item)]
+        if not parts:
             break
-        out += [k for k in s.agents(m.group("k") or m.group("o")) if k not in out]
+        for part in parts:
+            out += [k for k in s.agents(part) if k not in out]
     return out

@@ -152,6 +152,10 @@ _WERE_SIGNED_WITH = compiled(r"(?:\b(?:were|was|have\s+been|has\s+been)\s+(?:all
 # ... or in the next one: "All were signed with X", "X signed investment agreements with the three investors"
 _ALL_SIGNED_WITH = compiled(r"^(?:All(?:\s+of\s+them)?|They|These(?:\s+projects)?|The\s+projects)\s+(?:were|was|"
                             r"have\s+been)\s+(?:all\s+)?(?:signed|inked)\s+with\s+(?:the\s+)?(?P<b>" + E + ")")
+# "Investment agreements for the three projects were signed by the companies with X"
+_BY_THEM_WITH = compiled(r"^(?P<kind>(?:[\w-]+\s+){0,3}?(?:agreements|contracts|deals))\b[^⟦;]{0,40}?\s+"
+                         r"(?:were|have\s+been)\s+signed\s+by\s+(?:the|these|all)\s+(?:[\w-]+\s+)?(?:companies|enterprises|firms|investors)\s+"
+                         r"with\s+(?:the\s+)?(?P<b>" + E + ")", re.I)
 _SIGNED_WITH_THEM = compiled(r"^(?:The\s+)?(?P<b>" + E + r")\s+(?:also\s+|then\s+)?(?:signed|inked)\s+(?P<kind>"
                              r"(?:[\w-]+\s+){0,4}?)with\s+(?:the|all|each\s+of\s+the|these)\s+(?:[\w-]+\s+)?"
                              r"(?:investors|companies|enterprises|firms|project\s+owners|parties|projects)\b")
@@ -168,13 +172,14 @@ def among_them(s: Sentence) -> bool:
         return False
     rest = m.group("rest")
     own = _WERE_SIGNED_WITH.search(rest)
-    if (m.group("comma") or m.group("incl")) and own is None:
+    after = _signer_after(s) if own is None else None
+    if (m.group("comma") or m.group("incl")) and own is None and after is None:
         return False  # "Among them, A signed a deal with B": a signing of its own
     kind, signer = "agreement", None
     if own is not None:
         signer, rest = s.key(own.group("b")), rest[:own.start()]
     else:
-        signer, kind = _signer_after(s) or _signer_before(s) or (None, kind)
+        signer, kind = after or _signer_before(s) or (None, kind)
     b = [k for k in included(s, rest) if k != signer]
     if signer is None or not b or s.typ(signer) not in (*lx.ORG_TYPES, EntityType.PLACE):
         return False
@@ -188,7 +193,7 @@ def _signer_after(s: Sentence) -> tuple[str, str] | None:
     if s.index + 1 >= len(s.r.sents):
         return None
     after = s.r.sentence(s.index + 1, s.r.sents[s.index + 1])
-    m = _ALL_SIGNED_WITH.match(after.ph) or _SIGNED_WITH_THEM.match(after.ph)
+    m = _ALL_SIGNED_WITH.match(after.ph) or _SIGNED_WITH_THEM.match(after.ph) or _BY_THEM_WITH.match(after.ph)
     if m is None:
         return None
     said = _KIND.search(m.groupdict().get("kind") or "")
