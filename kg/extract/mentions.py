@@ -138,7 +138,7 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
     if split is not None:
         names = split(names)
     quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(whole)]
-    names = [_before_describing(n, whole) for n in names]
+    names = [_ordinal_apart(_before_describing(n, whole)) for n in names]
     return [n for n in names if _plausible(n) and not _inside_a_title(n, quoted, whole)
             and not (lx.is_role_word(head_word(n.text)) and n.ner != "PERSON")  # "Chief Executive of X"
             and not re.match(r"-[a-z]", whole[n.end:n.end + 2])]  # "State-owned", "Beijing-based"
@@ -147,6 +147,19 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
 _DASH = re.compile(r"\s+[–—-]\s+$")
 _LEFT_OF_DASH = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’.&-]*\s+(?:(?:in|of|for|and|the)\s+)?){0,5}"
                            r"[A-Z][\w'’.&-]*)$")
+
+
+_ORDINAL_WORD = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+                           r"Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth)\s+")
+
+
+def _ordinal_apart(n: Name) -> Name:
+    """"Fourth Pine Device Forum opens": an event's capitalised ordinal marks an edition (as "the
+    fourth Pine Device Forum" does), it is no word of the series' name."""
+    m = _ORDINAL_WORD.match(n.text)
+    if m is None or type_by_head(n.text) is not EntityType.EVENT or len(n.text.split()) < 3:
+        return n
+    return Name(n.start + m.end(), n.end, n.text[m.end():], n.type, n.ner)
 
 
 def _joined_event_names(text: str, candidates: list[Name]) -> list[Name]:
