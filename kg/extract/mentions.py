@@ -35,7 +35,10 @@ _NER_TYPES = {
 _GENERIC_SINGLE = frozenset({"party", "government", "ministry", "hospital", "forum", "fair", "mou", "mous",
                              "moa", "moas", "loi", "committee", "commission", "bureau", "department",
                              "office", "zone", "park", "university", "college", "company",
-                             "grade", "class", "tier", "level"})  # "a Grade-A hospital": a rank
+                             "grade", "class", "tier", "level",  # "a Grade-A hospital": a rank
+                             # a kind of agreement opening a sentence ("Memorandums of understanding were")
+                             "memorandum", "memorandums", "memoranda", "agreement", "agreements", "contracts",
+                             "deals", "pacts"})
 # the links a site's header or footer shows, capitalised like names
 _PAGE_LINKS = frozenset({"contact us", "about us", "join us", "follow us", "email us", "site map", "sitemap",
                          "sign in", "log in", "login", "sign up", "subscribe", "print", "share", "search",

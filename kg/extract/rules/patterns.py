@@ -21,7 +21,7 @@ DESCRIPTOR = (r"(?:(?!(?:by|with|at|in|on|of|to|for|from|and|or|as|the|was|were|
 # part of X's item, and its names are not list members
 APPOS = (r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,"
          # "Li Na, president of X, and John Doe, CEO of Y, signed": a post is part of its item
-         r"|,\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:the\s+)?⟦\d+⟧,"
+         r"|,\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:the\s+)?(?:⟦\d+⟧['’]s\s+)?⟦\d+⟧,"
          # "signed by P, on behalf of the city, and Q": whom a signatory stands for
          r"|,\s+(?:on\s+behalf\s+of|representing)\s+(?:the\s+|its\s+|their\s+)?(?:⟦\d+⟧|[a-z]+(?:\s+[a-z]+)?),"
          # "X, based in the Y park, signed": where it is
@@ -41,7 +41,7 @@ COUNTED = (r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+
            r"enterprises|hospitals|universities|institutions|organi[sz]ations|partners|groups)\s*,\s+")
 ITEM = (rf"(?:the\s+|its\s+(?:affiliated\s+|own\s+|subsidiary\s+|(?:wholly[- ]owned\s+|newly\s+[a-z]+\s+)?"
         rf"subsidiary,\s+)?|{COUNTED})?(?:(?:Dr|Mr|Ms|Mrs|Prof|Madam)\.?\s+)?"
-        rf"(?:{DESCRIPTOR}\s+){{0,4}}?"
+        rf"(?:{DESCRIPTOR}\s+){{0,4}}?(?:[a-z]+['’]s\s+)?"  # "the university's X"
         rf"(?:{E}['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?)?{E}(?:\s*\(\s*(?:[Tt]he\s+)?[\"“]?{E}[\"”]?\s*\))?"
         rf"(?:\s+(?:of|from)\s+(?:the\s+)?{E}|\s+in\s+(?:the\s+)?{E}(?!\s*['’]s))?{APPOS}?")
 LIST = rf"(?<![\w'’-]){ITEM}(?:{SEP}{ITEM})*"

@@ -213,8 +213,9 @@ def read(s: Sentence) -> None:
         r"(?P<p>" + E + r")\s*(?:\([^)]{0,20}\)\s*)?,\s*(?:\d{1,3}\s*,\s*)?(?:the\s+|an?\s+)?(?:(?P<rp>" + E +
         r")\s+)?" + ROLE +
         _UNIT + r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" + ROLE_BARE + r")?"
-        r"\s+(?:of|at|for|with|(?P<to>to))\s+(?:the\s+)?(?:(?P<region>" + E + r")\s+at\s+(?:the\s+)?)?(?P<o>" + E +
-        ")",
+        r"\s+(?:of|at|for|with|(?P<to>to))\s+(?:the\s+)?(?:(?P<region>" + E + r")\s+at\s+(?:the\s+)?)?"
+        # "managing director of Austria's X": the body, not the country that owns it
+        r"(?:" + E + r"['’]s\s+(?=" + E + r"))?(?P<o>" + E + ")",
         # "Zhang Wei (founder and CEO of Aster Bio)", "Tom Reyes (a partner at Lorn Capital)"
         r"(?P<p>" + E + r")\s*\(\s*(?:the\s+|an?\s+)?" + ROLE + r"(?P<more>(?:\s*,\s*|\s+and\s+|\s*&\s*)" +
         ROLE_BARE + r")?\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<o>" + E + ")",

@@ -78,6 +78,7 @@ _SIGNED_ON = compiled(r"\b(?:the\s+(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|memo
 
 _ON = re.compile(r"\b(?:signed|inked)\s+on\s+")
 _EACH = re.compile(r"\beach\b")
+_JOINTLY = re.compile(r"\b(?:jointly|together|tripartite|three-party|four-party|multi-party|all\s+three)\b", re.I)
 _SIGNATORIES = re.compile(r"^(?:The|Its)\s+(?:first\s+|founding\s+)?(?:signatories|signers)\s+"
                           r"(?:include|included|are|were)\b")
 _BY_WITH = re.compile(r"\bby\s+(⟦\d+⟧)\s+with\s+(?:the\s+)?(⟦\d+⟧)")
@@ -171,8 +172,13 @@ def read(s: Sentence) -> None:
         a, b = subjects(s, m), counterparts(s, m.group("b"))
         if a and b:
             found = True
-            # "A signed with B, C and D respectively": one agreement with each
-            sides(s, m.group("kind") or "agreement", a, b, event_for_agreement(s, m.end()), ph[m.end():])
+            # "A signed with B, C and D respectively": one agreement with each; "firms A, B and C
+            # signed with D": each its own (unless they did it jointly)
+            if len(a) > 1 and len(b) == 1 and not m.group("kind") and not _JOINTLY.search(ph):
+                for x in a:
+                    agreement(s, "agreement", [[x], b], event_for_agreement(s, m.end()))
+            else:
+                sides(s, m.group("kind") or "agreement", a, b, event_for_agreement(s, m.end()), ph[m.end():])
             _each_more_with(s, m.group("kind") or "agreement", a, m.end())
     for m in UNDER.finditer(ph) if not found else ():
         a = s.agents(m.group("a"))

@@ -43,6 +43,7 @@ WITH = Gated(r"(?P<a>" + LIST + TOGETHER + r")(?:,?\s+(?:which|that|who))?,?\s+"
              # (the words skipped before the counterparts never end "in the": "with three hospitals
              # in the X Delta" names where they are)
              GAP + r"\s+with\s+(?:[\w&-]+[,:]?\s+){0,6}?(?<!\bin )(?<!\bin the )(?<!\bacross )(?<!\bacross the )"
+             r"(?<!\bat )(?<!\bat the )(?<!\bduring )(?<!\bduring the )"
              r"(?P<b>" + LIST + ")" + END_OF_WITH,
              r"\swith\s", NEEDS_KIND, flags=re.I)
 
@@ -87,7 +88,7 @@ ENTERED = Gated(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
                 r"cooperation|partnership|alliance", r"\swith\s", flags=re.I)
 
 # "A signed with B to build ...", "A signed with B a strategic cooperation agreement"
-BARE = Gated(r"(?P<a>" + LIST + r")\s+" + BEFORE_VERB +
+BARE = Gated(r"(?P<a>" + LIST + r")(?:\s+(?:--|–|—))?\s+" + BEFORE_VERB +
              r"(?:signed|signs|inked)\s+(?:up\s+)?with\s+(?:the\s+)?(?P<b>" + LIST + r")" + END_OF_WITH +
              r"(?:\s+" + KIND + r"\b)?", r"(?:signed|signs|inked)\s+(?:up\s+)?with\s", flags=re.I)
 

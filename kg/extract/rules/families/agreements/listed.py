@@ -59,7 +59,7 @@ def listed(s: Sentence) -> bool:
         line = s.r.text[start:end]
         own = _KIND.search(line)
         line_kind = kind_of(s, own.group("kind")) if own else kind
-        pair = _pair(s, start, end)
+        pair = _pair(s, start, end, joined=counterpart is None and signer is None)
         if pair is not None:
             agreement(s, line_kind, [[pair[0]], [pair[1]]], event)
             found = True
@@ -121,14 +121,21 @@ def _item_lines(s: Sentence) -> list[tuple[int, int]]:
     return out
 
 
-def _pair(s: Sentence, start: int, end: int) -> tuple[str, str] | None:
-    """"Acme Group / X Zone Management Committee: ...": the two signatories a line pairs."""
+def _pair(s: Sentence, start: int, end: int, joined: bool = False) -> tuple[str, str] | None:
+    """"Acme Group / X Zone Management Committee: ...": the two signatories a line pairs; with
+    ``joined`` (no lead names a party) also "A and B -- a joint venture agreement ..."."""
     ms = [m for m in sorted(s.r.mentions, key=lambda m: m.start) if start <= m.start < end]
     for a, b in pairwise(ms):
-        if re.fullmatch(r"\s*(?:\([^)]{0,40}\))?\s*[/&;]\s*(?:the\s+)?", s.r.text[a.end:b.start]) and a.key != b.key \
-                and s.typ(a.key) in _SIGNERS and s.typ(b.key) in _SIGNERS:
+        gap = s.r.text[a.end:b.start]
+        paired = re.fullmatch(r"\s*(?:\([^)]{0,40}\))?\s*[/&;]\s*(?:the\s+)?", gap) or (
+            joined and re.fullmatch(r"\s+and\s+(?:the\s+)?", gap) and _DASHED.match(s.r.text, b.end) is not None)
+        if paired and a.key != b.key and s.typ(a.key) in _SIGNERS and s.typ(b.key) in _SIGNERS:
             return a.key, b.key
     return None
+
+
+# what follows the second party of "A and B -- a joint venture agreement" (a place may locate it)
+_DASHED = re.compile(r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w .'-]{1,40}?)?\s*(?:--|–|—|:)\s*")
 
 
 # a table's heads for the signing parties' columns

@@ -117,7 +117,8 @@ def no_tickers(s: Sentence, sides: list[list[str]]) -> list[list[str]]:
 # what belongs to a name in a list item ("those of A and B", "a plant by A", "a lab of the Pine-based B")
 _OWNED_BY = compiled(r"\b(?:of|by|from)\s+(?:the\s+)?(?:(?:" + E + r"|[\w-]+)-based\s+)?(?P<o>" + E
                      + r"(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?" + E + r")*)")
-_NAMES_FIRST = compiled(r"^(?:and\s+)?(?:the\s+)?(?P<k>" + E + r"(?:\s+and\s+(?:the\s+)?" + E + r")*)")
+_NAMES_FIRST = compiled(r"^(?:and\s+)?(?:the\s+)?(?:[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?-based\s+)?(?P<k>" + E
+                        + r"(?:\s+and\s+(?:the\s+)?" + E + r")*)")
 
 
 def included(s: Sentence, text: str) -> list[str]:

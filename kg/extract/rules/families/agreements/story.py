@@ -133,13 +133,13 @@ def cooperation_signed(s: Sentence) -> bool:
 # "Among them are ...", "They include ...", "The signed projects include: ...": the projects of
 # a signing told before or after; "Among them, a plant by A and a lab by B were signed with X"
 _AMONG = compiled(r"^(?:Among\s+(?:them|these|the\s+(?:signed\s+)?(?:projects|contracts|deals|agreements)"
-                  r"(?:\s+signed)?)(?:(?P<comma>\s*,\s*)|\s+(?:are|were|is|was)\s+)|(?:They|These|The\s+(?:signed\s+|"
+                  r"(?:\s+signed)?)(?:(?P<comma>\s*,\s*)|\s+(?:are|were|is|was)\s+)|(?:They|These)\s+(?:are|were)\s+(?=(?:the\s+)?⟦)|(?:They|These|The\s+(?:signed\s+|"
                   r"key\s+|major\s+)?(?:projects|contracts|deals|agreements|enterprises|companies|firms|investors)"
                   r"(?:\s+signed)?)\s+(?:include|included|includes)\s*:?\s*"
                   # "Eight projects were also signed on site, including P by A and Q by B, both with X"
                   r"|(?P<incl>(?:[\w-]+\s+){1,3}?projects\s+(?:were|was)\s+(?:also\s+)?signed\b[^⟦;]{0,40}?,\s+"
                   r"including\s+))(?P<rest>[^;]+)")
-_PLURAL_KIND = compiled(r"\b(?:contracts|agreements|deals|projects|mous|pacts)\b", re.I)
+_PLURAL_KIND = compiled(r"\b(?:contracts|agreements|deals|projects|mous|pacts|memorand(?:ums|a))\b", re.I)
 _KIND = compiled(KIND, re.I)
 _ON_BEHALF = compiled(r"\bon\s+behalf\s+of\s+(?:the\s+)?(?P<b>" + E + ")")
 # "were signed between the X and the investors"
@@ -214,7 +214,10 @@ def _signer_before(s: Sentence) -> tuple[str, str] | None:
         signer = before.key(behalf.group("b")) if behalf else next(
             (k for k in before.items(before.ph[:verb.start()]) if before.typ(k) in (*lx.ORG_TYPES, EntityType.PLACE)),
             None)
+        by = re.match(r"\w*\s+by\s+(?:the\s+)?(?P<b>" + E + ")", before.ph[verb.end():])
         with_b = re.match(r"[^⟦.;]{0,80}?\bwith\s+(?:the\s+)?(?P<b>" + E + ")", before.ph[verb.end():])
+        if signer is None and by is not None:  # "MoUs were signed by the X with three institutions"
+            signer = before.key(by.group("b"))
         if signer is None and with_b is not None:
             signer = before.key(with_b.group("b"))
         if signer is None:
