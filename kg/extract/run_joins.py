@@ -98,7 +98,7 @@ def joins_one_name(toks: list[Any], i: int, j: int) -> bool:
         k += 1
     if 2 <= k - j - 1 <= 3 and all(t.ent_type_ == "PERSON" for t in toks[j + 1:k]) and \
             type_by_head(" ".join(t.text for t in toks[j + 1:k])) is None:
-        return False  # "Vice Mayor of Pinghu Liao Jun and Xie Hong, Director of ...": a person next
+        return False  # "Vice Mayor of Pinghu Zhao Jun and Qian Hong, Director of ...": a person next
     right_alone = k == j + 2 and is_acronym(toks[j + 1].text) and toks[j + 1].text.isupper()
     if right_alone or (j - i == 1 and is_acronym(toks[i].text) and toks[i].text.isupper() and type_by_head(
             " ".join(t.text for t in toks[j + 1:k])) in lx.ORG_TYPES):

@@ -121,7 +121,7 @@ def proper_runs(sent: Any, ner_ends: set[int]) -> list[tuple[int, int]]:
             if "\n" in toks[j - 1].whitespace_ or "\n" in t.text:
                 break
             if j + 2 < n and toks[j + 1].text == "/" and f"{t.lower_}/{toks[j + 2].lower_}" in lx.LEGAL_SUFFIXES:
-                j += 3  # "Nordvig Pharma A/S" read as "A", "/", "S": a legal form
+                j += 3  # "Skovlund Audio A/S" read as "A", "/", "S": a legal form
                 last_good = j
                 continue
             if capitalised(t) or (t.text[:1].isupper() and t.ent_type_ == "PERSON") or (

@@ -203,7 +203,7 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
                     return [], Title(name.start, name.end, role, None, None)
             k = _person_tail(doc, rest) if rest else 0
             if k == 1 and _apposed_to_person(doc, toks[0].i):
-                k = 0  # "Markus Kell, CEO of Halberg Medizintechnik, said": the post of the name before
+                k = 0  # "Jonas Brandt, CEO of Kessel Medizintechnik, said": the post of the name before
             org_toks = rest[: len(rest) - k] if k else rest
             owner = [n for n, t in enumerate(org_toks) if t.text in {"'s", "’s"} and n > 0
                      and all(x.ent_type_ in {"GPE", "LOC"} for x in org_toks[:n])]

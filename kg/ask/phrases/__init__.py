@@ -16,7 +16,7 @@ their own, rule by rule (:data:`RULES`, in order):
 - **PART of EVENT**: a sub-event of EVENT whose name holds every word of PART ("the public
   health section of the expo" finds "section for public health");
 - **DESCRIPTION in PLACE**: the one event held there whose name holds the description's words
-  ("the groundbreaking ceremony in Lanzhou New Area");
+  ("the groundbreaking ceremony in Pine New Area");
 - **cut name**: a phrase longer than a name the graph knows, cut at "and", "&", "of", "in",
   "at", "'s", a comma or a bracket ("Summit Hospital of Lakeside and Riverside" when the graph knows only "Summit
   Hospital of Lakeside"), if the known name is at least half the phrase;

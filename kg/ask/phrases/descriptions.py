@@ -219,7 +219,7 @@ SELECT DISTINCT ?n WHERE {
 
 
 def in_place(reader: Reader, name: str, prefer: Sequence[str]) -> Resolved | None:
-    """"the groundbreaking ceremony in Lanzhou New Area": the one event held there (or in a
+    """"the groundbreaking ceremony in Pine New Area": the one event held there (or in a
     place there) whose name holds every word of the description ("concentrated groundbreaking
     ceremony"), when the description names no node itself."""
     m = _IN_PLACE.match(name)
