@@ -67,6 +67,11 @@ COMPANY_HEADS = frozenset({
     "a/s", "asa", "ab", "oy", "oyj", "bv", "nv", "srl", "s.r.l", "spa", "s.p.a", "kk", "k.k", "pte", "pty",
     "sdn", "bhd",
 })
+# Honorifics before a person's name, without their full stop ("Dr.", "Prof.", Malaysian "Dato'").
+HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "professor", "madam", "sir", "dame", "dato", "dato'",
+                        "dato’", "datuk", "datin"})
+# Head words of a zone's or park's name, which a city's name may follow ("X Zone of Linyi").
+ZONE_HEADS = frozenset({"zone", "park", "area", "base", "valley"})
 PLACE_HEADS = frozenset({
     "district", "town", "city", "province", "county", "village", "township", "zone", "area",
     "park", "region", "port", "island", "valley", "e-town", "prefecture", "harbor", "harbour",

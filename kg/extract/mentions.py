@@ -17,13 +17,11 @@ from typing import Any
 
 from kg.extract import lexicon as lx
 from kg.extract.capitals import LAUREATES, POSSESSIVE_NAME_WORDS, STOP_CAPS
+from kg.extract.dates import ordinal_value
 from kg.extract.heads import head_word, is_acronym, type_by_head
 from kg.extract.runs import proper_runs
 from kg.records import EntityType
 
-# honorifics that open a person's name in the NER's span, not part of the name
-_HONORIFICS = frozenset({"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.",
-                         "dato", "datuk", "datin"})
 _NER_TYPES = {
     "PERSON": EntityType.PERSON, "GPE": EntityType.PLACE, "LOC": EntityType.PLACE,
     "ORG": None, "FAC": None, "EVENT": EntityType.EVENT, "NORP": None,
@@ -96,7 +94,7 @@ def find_names(doc: Any, split: Callable[[list[Name]], list[Name]] | None = None
         while start < end and doc[start].lower_ in {"the", "a", "an", "this", "that"}:
             start += 1
         while start < end and (doc[start].is_punct or _ORDINAL_OR_YEAR.fullmatch(doc[start].text)
-                               or (doc[start].lower_ in _HONORIFICS and end - start > 2)):
+                               or (doc[start].lower_.strip(".") in lx.HONORIFICS and end - start > 2)):
             start += 1  # "the 14th X", "the 2023 X": the edition marker is not part of the name; nor
             # is an honorific the NER took in ("Dato' Ng Boon Hock")
         for k in range(start, end):
@@ -152,17 +150,14 @@ _LEFT_OF_DASH = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’.&-]*\s+(?:(?:in|of
                            r"[A-Z][\w'’.&-]*)$")
 
 
-_ORDINAL_WORD = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
-                           r"Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth)\s+")
-
-
 def _ordinal_apart(n: Name) -> Name:
     """"Fourth Pine Device Forum opens": an event's capitalised ordinal marks an edition (as "the
     fourth Pine Device Forum" does), it is no word of the series' name."""
-    m = _ORDINAL_WORD.match(n.text)
-    if m is None or type_by_head(n.text) is not EntityType.EVENT or len(n.text.split()) < 3:
+    first, _, rest = n.text.partition(" ")
+    if not (first.istitle() and first.isalpha() and ordinal_value(first)) or len(rest.split()) < 2 or \
+            type_by_head(n.text) is not EntityType.EVENT:
         return n
-    return Name(n.start + m.end(), n.end, n.text[m.end():], n.type, n.ner)
+    return Name(n.end - len(rest), n.end, rest, n.type, n.ner)
 
 
 def _joined_event_names(text: str, candidates: list[Name]) -> list[Name]:

@@ -58,7 +58,7 @@ def _company_of_country(toks: list[Any], i: int, j: int) -> bool:
 
 
 # heads of a zone's name that a city's name may follow with "of"
-_ZONE_HEADS = frozenset({"zone", "park", "area", "base", "valley", "harbor", "harbour", "town"})
+_ZONE_HEADS = lx.ZONE_HEADS | {"harbor", "harbour", "town"}
 
 
 def _zone_of_city(toks: list[Any], i: int, j: int) -> bool:

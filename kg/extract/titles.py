@@ -33,7 +33,6 @@ _WEAK = frozenset({"general", "deputy", "executive", "chief", "officer", "partne
                    "engineer", "leader", "editor"})
 # the roles "medical" starts ("Chief Medical Officer", "Medical Director")
 _MEDICAL_ROLES = frozenset({"director", "officer", "superintendent", "adviser", "advisor", "consultant"})
-_HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "professor", "madam", "sir", "dame"})
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ def _role_at(tokens: list[Any], i: int) -> int:
 
 def _name(doc: Any, toks: list[Any], etype: EntityType | None) -> Name | None:
     while toks and (toks[0].lower_ in {"the", "of", "at", "and", ",", "'s", "’s"}
-                    or toks[0].lower_.strip(".") in _HONORIFICS):
+                    or toks[0].lower_.strip(".") in lx.HONORIFICS):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"the", "of", "and", "'s", "’s"}):
         if len(toks) > 2 and toks[-1].lower_ in {"'s", "’s"} and toks[-2].lower_ in POSSESSIVE_NAME_WORDS:
@@ -166,7 +165,7 @@ def split_title(doc: Any, name: Name) -> tuple[list[Name], Title | None]:
     toks = list(span)
     nxt = toks[2] if len(toks) > 2 and toks[1].text == "." else toks[1] if len(toks) > 1 else None
     honorific = ""
-    if nxt is not None and toks[0].lower_.strip(".") in _HONORIFICS and nxt.text[:1].isupper():
+    if nxt is not None and toks[0].lower_.strip(".") in lx.HONORIFICS and nxt.text[:1].isupper():
         honorific = "professor" if toks[0].lower_.strip(".") in {"prof", "professor"} else toks[0].lower_
         # "Prof. Li Na" is Li Na ("Professor of X" is a post)
         toks = toks[2:] if toks[1].text == "." else toks[1:]

@@ -82,7 +82,8 @@ def _government_anaphora(r: Reader) -> None:
     """"the district government", "the county": the district's government body (or the
     district) the story names, when it names one of that level."""
     for m in re.finditer(r"\b[Tt]he\s+(?P<lvl>county|city|district|municipal|provincial|town|township)"
-                         r"(?P<gov>\s+(?:people['’]s\s+)?government)?\b(?!\s+(?:of\b|[A-Z])|\s*['’]s\s+(?:management|administrative))",
+                         r"(?P<gov>\s+(?:people['’]s\s+)?government)?\b"
+                         r"(?!\s+(?:of\b|[A-Z])|\s*['’]s\s+(?:management|administrative))",
                          r.text):
         if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in r.mentions):
             continue
@@ -205,7 +206,8 @@ def park_anaphora(r: Reader) -> None:
     story named last (types settled, as for "the city")."""
     for m in re.finditer(r"\b[Tt]he\s+(?:(?P<body>(?:administrative|management|administration)\s+(?:committee|bureau|"
                          r"office))\s+of\s+the\s+(?:[a-z][\w-]*\s+)?|(?:industrial|high-tech|science|pilot)\s+)?"
-                         r"(?P<head>park|zone|valley|harbou?r|(?:new|development)\s+area|town(?=['’]s\s+(?:management|administrative))|"
+                         r"(?P<head>park|zone|valley|harbou?r|(?:new|development)\s+area|"
+                         r"town(?=['’]s\s+(?:management|administrative))|"
                          r"(?:Park|Zone|Valley)(?=['’]s\s))\b"
                          r"(?!\s+(?:of\b|[A-Z]))",
                          r.text):

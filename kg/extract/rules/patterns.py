@@ -27,7 +27,8 @@ APPOS = (r"(?:,\s+(?:a|an|which\s+is|who\s+is)\s+[^,;.]{1,80}?,"
          # "X, based in the Y park, signed": where it is
          r"|,\s+(?:based|headquartered|located)\s+in\s+(?:the\s+)?(?:⟦\d+⟧|[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,3},"
          # "X, the park's operating platform, signed": a description with "the" (no name but a possessor)
-         r"|,\s+the\s+(?:⟦\d+⟧['’]s\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?(?:['’]s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?,"
+         r"|,\s+the\s+(?:⟦\d+⟧['’]s\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?"
+         r"(?:['’]s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?,"
          # "X, capital of east China's Y Province, signed": a place's appositive
          r"|,\s+(?:the\s+)?(?:capital|seat|home)\s+(?:city\s+)?of\s+(?:[a-z]+\s+){0,2}⟦\d+⟧(?:['’]s\s+⟦\d+⟧)?,)")
 # "X, headquartered in the park, is a unit of Y", "X, founded in 2010, sits in Y": an insertion
@@ -161,8 +162,9 @@ CHINA_REGION = re.compile(r"(?:North|South|East|West|Northeast|Northwest|Southea
 
 # A zone's governing body, and the zone its name holds: "Management Committee of X Park",
 # "X Zone Administrative Committee" (group z or z2)
+_ZONE_NAME = r".+\b(?:Park|Zone|Area|Base|Valley|Town)"
 ZONE_BODY = re.compile(r"^(?:(?:Management|Administrative|Administration)\s+(?:Committee|Bureau)\s+of\s+(?:the\s+)?"
-                       r"(?P<z>.+\b(?:Park|Zone|Area|Base|Valley|Town))|(?P<z2>.+\b(?:Park|Zone|Area|Base|Valley|Town))\s+"
+                       r"(?P<z>" + _ZONE_NAME + r")|(?P<z2>" + _ZONE_NAME + r")\s+"
                        r"(?:Management|Administrative|Administration)\s+(?:Committee|Bureau))$", re.I)
 
 

@@ -28,9 +28,6 @@ def in_a_list(s: Sentence, start: int, end: int) -> bool:
 
 
 # -- places: containment
-_ZONE_HEADS = frozenset({"zone", "park", "area", "base", "valley"})
-
-
 def read(s: Sentence) -> None:
     ph = s.ph
     places = (EntityType.PLACE, EntityType.VENUE)
@@ -100,7 +97,7 @@ def read(s: Sentence) -> None:
     for m in re.finditer(r"(?P<a>" + E + r")\s+of\s+(?P<c>" + E + r")(?!\s*['’]s\b)", ph):
         a, c = s.key(m.group("a")), s.key(m.group("c"))
         label = s.r.ex.entities[c].label
-        if a != c and s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[a].label) in _ZONE_HEADS and \
+        if a != c and s.typ(a) is EntityType.PLACE and head_word(s.r.ex.entities[a].label) in lx.ZONE_HEADS and \
                 len(label.split()) <= 2 and type_by_head(label) in (None, EntityType.PLACE) and c not in s.r.strong:
             s.r.ex.entities[c].type = EntityType.PLACE
             s.fact(a, Relation.LOCATED_IN, c)

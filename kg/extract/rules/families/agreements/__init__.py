@@ -87,8 +87,7 @@ _BY_WITH = re.compile(r"\bby\s+(⟦\d+⟧)\s+with\s+(?:the\s+)?(⟦\d+⟧)")
 def _dated_later(s: Sentence) -> None:
     """A sentence that only dates a signing told before: the day of the agreements the story
     recorded without one."""
-    told = _SIGNED_ON.search(s.ph)
-    if not told:
+    if not _SIGNED_ON.search(s.ph):
         return
     # the day right after "signed on" ("signed on May 5 at the X, held May 5-6"), else the one day told
     on = _ON.search(s.sent.text)
@@ -133,11 +132,9 @@ def read(s: Sentence) -> None:
             for kind, x in zip(kinds, b, strict=True):
                 agreement(s, kind_of(s, kind), [a, [x]], event_for_agreement(s, m.end()))
             continue
-        if len(a) > 1 and _EACH.search(ph, m.end("a"), m.start("kind")):
-            for x in a:  # "A and B each signed an agreement with C": one each
-                sides(s, m.group("kind"), [x], b, event_for_agreement(s, m.end()), ph[m.end():])
-        else:
-            sides(s, m.group("kind"), a, b, event_for_agreement(s, m.end()), ph[m.end():])
+        # "A and B each signed an agreement with C": one each
+        each = len(a) > 1 and _EACH.search(ph, m.end("a"), m.start("kind")) is not None
+        _signed(s, m.group("kind"), a, b, m.end(), each)
         _each_more_with(s, m.group("kind"), a, also.end() if also else m.end())
         more = AND_WITH.match(ph, m.end())
         if more and (b := counterparts(s, more.group("b"))):
@@ -174,11 +171,8 @@ def read(s: Sentence) -> None:
             found = True
             # "A signed with B, C and D respectively": one agreement with each; "firms A, B and C
             # signed with D": each its own (unless they did it jointly)
-            if len(a) > 1 and len(b) == 1 and not m.group("kind") and not _JOINTLY.search(ph):
-                for x in a:
-                    agreement(s, "agreement", [[x], b], event_for_agreement(s, m.end()))
-            else:
-                sides(s, m.group("kind") or "agreement", a, b, event_for_agreement(s, m.end()), ph[m.end():])
+            each = len(a) > 1 and len(b) == 1 and not m.group("kind") and not _JOINTLY.search(ph)
+            _signed(s, m.group("kind") or "agreement", a, b, m.end(), each)
             _each_more_with(s, m.group("kind") or "agreement", a, m.end())
     for m in UNDER.finditer(ph) if not found else ():
         a = s.agents(m.group("a"))
@@ -347,6 +341,13 @@ def _clauses(ph: str) -> list[str]:
             split.append(f"{gapped.group('a')} signed with {told.group('b')}{piece[gapped.end('a'):]}"
                          if gapped and told else piece)
     return split
+
+
+def _signed(s: Sentence, kind: str, a: list[str], b: list[str], end: int, each: bool) -> None:
+    """The agreements of signatories ``a`` with counterparts ``b`` told by a match ending at
+    ``end``: one for the signatories together, or with ``each`` one for every signatory."""
+    for group in ([[x] for x in a] if each else [a]):
+        sides(s, kind, group, b, event_for_agreement(s, end), s.ph[end:])
 
 
 def _each_more_with(s: Sentence, kind: str, a: list[str], pos: int) -> None:

@@ -133,8 +133,10 @@ def cooperation_signed(s: Sentence) -> bool:
 # "Among them are ...", "They include ...", "The signed projects include: ...": the projects of
 # a signing told before or after; "Among them, a plant by A and a lab by B were signed with X"
 _AMONG = compiled(r"^(?:Among\s+(?:them|these|the\s+(?:signed\s+)?(?:projects|contracts|deals|agreements)"
-                  r"(?:\s+signed)?)(?:(?P<comma>\s*,\s*)|\s+(?:are|were|is|was)\s+)|(?:They|These)\s+(?:are|were)\s+(?=(?:the\s+)?⟦)|(?:They|These|The\s+(?:signed\s+|"
-                  r"key\s+|major\s+)?(?:projects|contracts|deals|agreements|enterprises|companies|firms|investors)"
+                  r"(?:\s+signed)?)(?:(?P<comma>\s*,\s*)|\s+(?:are|were|is|was)\s+)"
+                  r"|(?:They|These)\s+(?:are|were)\s+(?=(?:the\s+)?⟦)"
+                  r"|(?:They|These|The\s+(?:signed\s+|key\s+|major\s+)?"
+                  r"(?:projects|contracts|deals|agreements|enterprises|companies|firms|investors)"
                   r"(?:\s+signed)?)\s+(?:include|included|includes)\s*:?\s*"
                   # "Eight projects were also signed on site, including P by A and Q by B, both with X"
                   r"|(?P<incl>(?:[\w-]+\s+){1,3}?projects\s+(?:were|was)\s+(?:also\s+)?signed\b[^⟦;]{0,40}?,\s+"
@@ -154,8 +156,8 @@ _ALL_SIGNED_WITH = compiled(r"^(?:All(?:\s+of\s+them)?|They|These(?:\s+projects)
                             r"have\s+been)\s+(?:all\s+)?(?:signed|inked)\s+with\s+(?:the\s+)?(?P<b>" + E + ")")
 # "Investment agreements for the three projects were signed by the companies with X"
 _BY_THEM_WITH = compiled(r"^(?P<kind>(?:[\w-]+\s+){0,3}?(?:agreements|contracts|deals))\b[^⟦;]{0,40}?\s+"
-                         r"(?:were|have\s+been)\s+signed\s+by\s+(?:the|these|all)\s+(?:[\w-]+\s+)?(?:companies|enterprises|firms|investors)\s+"
-                         r"with\s+(?:the\s+)?(?P<b>" + E + ")", re.I)
+                         r"(?:were|have\s+been)\s+signed\s+by\s+(?:the|these|all)\s+(?:[\w-]+\s+)?"
+                         r"(?:companies|enterprises|firms|investors)\s+with\s+(?:the\s+)?(?P<b>" + E + ")", re.I)
 _SIGNED_WITH_THEM = compiled(r"^(?:The\s+)?(?P<b>" + E + r")\s+(?:also\s+|then\s+)?(?:signed|inked)\s+(?P<kind>"
                              r"(?:[\w-]+\s+){0,4}?)with\s+(?:the|all|each\s+of\s+the|these)\s+(?:[\w-]+\s+)?"
                              r"(?:investors|companies|enterprises|firms|project\s+owners|parties|projects)\b")
@@ -200,6 +202,11 @@ def _signer_after(s: Sentence) -> tuple[str, str] | None:
     return after.key(m.group("b")), kind_of(after, said.group("kind")) if said else "agreement"
 
 
+# after the signing verb: its "by" agent ("were signed by the X"), or the body it was signed with
+_BY_AGENT = compiled(r"\w*\s+by\s+(?:the\s+)?(?P<b>" + E + ")")
+_WITH_BODY = compiled(r"[^⟦.;]{0,80}?\bwith\s+(?:the\s+)?(?P<b>" + E + ")")
+
+
 def _signer_before(s: Sentence) -> tuple[str, str] | None:
     """The signer of the signing told last before a project list (up to three sentences back):
     the body it was signed on behalf of, the body named before the verb, else the one the
@@ -214,8 +221,8 @@ def _signer_before(s: Sentence) -> tuple[str, str] | None:
         signer = before.key(behalf.group("b")) if behalf else next(
             (k for k in before.items(before.ph[:verb.start()]) if before.typ(k) in (*lx.ORG_TYPES, EntityType.PLACE)),
             None)
-        by = re.match(r"\w*\s+by\s+(?:the\s+)?(?P<b>" + E + ")", before.ph[verb.end():])
-        with_b = re.match(r"[^⟦.;]{0,80}?\bwith\s+(?:the\s+)?(?P<b>" + E + ")", before.ph[verb.end():])
+        by = _BY_AGENT.match(before.ph, verb.end())
+        with_b = _WITH_BODY.match(before.ph, verb.end())
         if signer is None and by is not None:  # "MoUs were signed by the X with three institutions"
             signer = before.key(by.group("b"))
         if signer is None and with_b is not None:
@@ -229,7 +236,7 @@ def _signer_before(s: Sentence) -> tuple[str, str] | None:
 
 # "agreements for eight projects were signed with X, including those of A and B"; "Five projects were
 # signed with X, including a lab by A"
-_WITH_INCLUDING = Gated(r"(?:" + KIND + r"|\b(?P<projects>(?:[\w-]+\s+){0,2}?projects))"
+_WITH_INCLUDING = Gated(r"(?:" + KIND + r"|\b(?:[\w-]+\s+){0,2}?projects)"
                         r"(?:\s+(?:for|on|worth)\s+[^⟦;]{0,60}?)?,?\s+(?:was|were|have\s+been|has\s+been)\s+"
                         r"(?:also\s+)?(?:signed|inked)\s+with\s+(?:the\s+)?(?P<b>" + E + r"),?\s+(?:including|"
                         r"such\s+as|among\s+them)\s+(?P<rest>[^;]+)",
